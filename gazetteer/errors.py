@@ -1,0 +1,40 @@
+"""Exceptions raised by :mod:`gazetteer`.
+
+Every error derives from :class:`GazetteerError`; each subclass also inherits
+the matching builtin so callers may catch either.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "GazetteerError",
+    "GeocoderTimeout",
+    "GeocoderUnavailable",
+    "IndexBuildError",
+    "InvalidQuery",
+    "PlacesFileError",
+]
+
+
+class GazetteerError(Exception):
+    """Root of every error the gazetteer raises."""
+
+
+class InvalidQuery(GazetteerError, ValueError):
+    """A place name that cannot be looked up (empty, too long, binary)."""
+
+
+class PlacesFileError(GazetteerError, ValueError):
+    """A user places file that cannot be read; the message names file and row."""
+
+
+class IndexBuildError(GazetteerError, RuntimeError):
+    """The embedded index could not be compiled or opened."""
+
+
+class GeocoderUnavailable(GazetteerError, ConnectionError):
+    """An online geocoder could not be reached or answered with an error."""
+
+
+class GeocoderTimeout(GazetteerError, TimeoutError):
+    """An online geocoder did not answer in time."""
