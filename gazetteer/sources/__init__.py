@@ -1,0 +1,49 @@
+"""Sources of the embedded index, one module each, listed in :data:`SOURCES`.
+
+Each source is a function returning :class:`Record` objects: a :class:`~gazetteer.place.Place`
+and the names it answers to (the first is its preferred name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from gazetteer.place import Place
+
+__all__ = ["SOURCES", "Record", "source_names"]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One place of a source with its names and demonyms."""
+
+    place: Place
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
+
+
+def _registry() -> dict[str, Callable[[], Iterable[Record]]]:
+    from gazetteer.sources import countries, curated, geonames, regions
+
+    return {
+        "curated": curated.records,
+        "countries": countries.records,
+        "regions": regions.records,
+        "geonames": geonames.records,
+    }
+
+
+def source_names() -> list[str]:
+    """Return the names of the embedded sources, in precedence order.
+
+    Examples
+    --------
+    >>> source_names()
+    ['curated', 'countries', 'regions', 'geonames']
+    """
+    return list(_registry())
+
+
+#: Name -> record function, in precedence order (curated first).
+SOURCES = _registry

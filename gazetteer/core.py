@@ -1,0 +1,252 @@
+"""The :class:`Gazetteer`: the loaded index, user places and an optional online fallback."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeGuard
+
+from gazetteer.errors import InvalidQuery
+from gazetteer.index import TIER_ALTERNATE, TIER_LOOSE, TIER_PRIMARY, open_index
+from gazetteer.normalize import normalize, skeleton
+from gazetteer.place import Place
+from gazetteer.query import check_kind, check_name, parse_query
+from gazetteer.ranking import USER_LAYER, Context, Row, rank, to_place
+from gazetteer.sources.user import load_user_places
+
+if TYPE_CHECKING:
+    from gazetteer.spot import Mention
+
+__all__ = ["Gazetteer", "NearSpec", "OnlineFallback"]
+
+NearSpec = Place | tuple[float, float] | str
+_SELECT = (
+    "SELECT p.pid, p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.source,"
+    " p.admin1, p.extent_km, p.layer, n.tier FROM names n JOIN places p ON p.pid = n.pid"
+    " WHERE n.key = ?"
+)
+_BY_KEY = _SELECT + " ORDER BY n.tier, p.layer, p.population DESC LIMIT 40"
+_BY_KEY_IN = _SELECT + " AND p.country = ? ORDER BY n.tier, p.layer, p.population DESC LIMIT 20"
+
+
+class OnlineFallback(Protocol):
+    """What the gazetteer needs of an online geocoder (see :mod:`gazetteer.online`)."""
+
+    def resolve(self, name: str, *, country: str | None = None, limit: int = 5) -> list[Place]:
+        """Return candidates for ``name``, or ``[]`` when unresolved."""
+
+
+class Gazetteer:
+    """Offline place resolution over the embedded index, user places first.
+
+    Parameters
+    ----------
+    places : path or sequence of paths, optional
+        User places files (CSV, GeoJSON, YAML) whose entries win over embedded ones.
+    online : OnlineFallback, optional
+        An opt-in online geocoder asked only when nothing offline matches.
+
+    Examples
+    --------
+    >>> gz = Gazetteer()
+    >>> gz.resolve("Irbil")[0].name
+    'Erbil'
+    >>> best = gz.resolve("K1 base outside Kirkuk")[0]
+    >>> best.kind, best.country
+    ('airbase', 'IQ')
+    """
+
+    def __init__(
+        self,
+        *,
+        places: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] = (),
+        online: OnlineFallback | None = None,
+    ) -> None:
+        self._conn: sqlite3.Connection = open_index()
+        self._user: dict[str, list[Row]] = defaultdict(list)
+        self._user_pid = 0
+        self.online = online
+        self._lookup = functools.lru_cache(maxsize=65536)(self._lookup_uncached)
+        for path in [places] if isinstance(places, (str, os.PathLike)) else places:
+            self.add_places(path)
+
+    # -- user places ------------------------------------------------------------------------
+    def add_places(self, path: str | os.PathLike[str]) -> int:
+        """Add the places of a user file (they rank first); return how many were added."""
+        records = load_user_places(Path(path))
+        for rec in records:
+            self._user_pid -= 1
+            p = rec.place
+            for i, name in enumerate(rec.names):
+                key = normalize(name)
+                tier = TIER_PRIMARY if i == 0 else TIER_ALTERNATE
+                values = (p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.source)
+                row = Row(self._user_pid, *values, p.admin1, p.extent_km, USER_LAYER, tier)
+                if key:
+                    self._user[key].append(row)
+                loose = skeleton(key)
+                if len(loose) >= 4:
+                    self._user[loose].append(row._replace(tier=TIER_LOOSE))
+        self._lookup.cache_clear()
+        return len(records)
+
+    # -- lookups ----------------------------------------------------------------------------
+    def _lookup_uncached(self, key: str, country: str | None) -> tuple[Row, ...]:
+        if not key:
+            return ()
+        rows = [Row._make(r) for r in self._conn.execute(_BY_KEY, (key,))]
+        if country:
+            rows += [Row._make(r) for r in self._conn.execute(_BY_KEY_IN, (key, country))]
+        return (*self._user.get(key, ()), *rows)
+
+    def lookup(self, name: str, *, country: str | None = None) -> list[Row]:
+        """Return the raw index rows whose names normalise like ``name`` (no ranking)."""
+        return list(self._lookup(normalize(name), country))
+
+    def has_name(self, key: str) -> bool:
+        """Say whether a normalised key names any place (cheap; used by :func:`spot`)."""
+        return bool(self._lookup(key, None))
+
+    def get(self, place_id: str) -> Place | None:
+        """Return the place with this id (``geonames:98182``, ``curated:k1-air-base``...)."""
+        for rows in self._user.values():
+            for row in rows:
+                if row.id == place_id:
+                    return to_place(row)
+        sql = _SELECT.replace("WHERE n.key = ?", "WHERE p.id = ? LIMIT 1")
+        hit = self._conn.execute(sql, (place_id,)).fetchone()
+        return to_place(Row._make(hit)) if hit else None
+
+    def places_of_kind(self, kinds: Iterable[str]) -> list[Place]:
+        """Return every embedded and user place of the given kinds (for distance joins)."""
+        wanted = tuple(kinds)
+        marks = ",".join("?" * len(wanted))
+        sql = (
+            "SELECT pid, id, name, lat, lon, country, kind, population, source, admin1,"
+            f" extent_km, layer, 0 FROM places WHERE kind IN ({marks}) ORDER BY pid"
+        )
+        found = {r[1]: to_place(Row._make(r)) for r in self._conn.execute(sql, wanted)}
+        for rows in self._user.values():
+            found.update({r.id: to_place(r) for r in rows if r.kind in wanted})
+        return list(found.values())
+
+    def country_code(self, country: str) -> str:
+        """Return the ISO alpha-2 code for a code or a country name, else raise InvalidQuery."""
+        text = check_name(country)
+        if len(text) == 2 and text.isalpha():
+            return text.upper()
+        for row in self._lookup(normalize(text), None):
+            if row.kind == "country" and row.tier in (TIER_PRIMARY, TIER_ALTERNATE):
+                return row.country
+        raise InvalidQuery(f"unknown country {country!r}; give an ISO 3166-1 alpha-2 code")
+
+    # -- resolution -------------------------------------------------------------------------
+    def resolve(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        near: NearSpec | Sequence[NearSpec] | None = None,
+        kind: str | None = None,
+        limit: int = 5,
+    ) -> list[Place]:
+        """Return ranked candidates for ``name``; ``[]`` when nothing matches.
+
+        Parameters
+        ----------
+        name : str
+            A place as news writes it: "Al Qa'im", "K1 base outside Kirkuk".
+        country : str, optional
+            ISO alpha-2 code or country name the place is likely in.
+        near : Place, (lat, lon), name, or a sequence of them, optional
+            Other places of the same story; nearer candidates rank higher.
+        kind : str, optional
+            A kind hint such as ``"base"``, ``"airport"``, ``"province"``.
+        limit : int
+            How many candidates to return at most.
+        """
+        text = check_name(name)
+        code = self.country_code(country) if country else None
+        ctx = Context(code, self._near_points(near), check_kind(kind))
+        query = parse_query(text)
+        if query.context or (query.kind and not ctx.kind):
+            ctx = self._with_query_context(ctx, query.context, query.kind)
+        has_core = query.core != text
+        full = self._lookup(normalize(text), ctx.country)
+        core = self._lookup(normalize(query.core), ctx.country) if has_core else ()
+        if not full and not core:
+            full = self._loose(text, ctx.country)
+            core = self._loose(query.core, ctx.country) if has_core else ()
+        found = rank(full, core, ctx, limit, normalize(query.core))
+        if not found and self.online is not None:
+            found = self.online.resolve(query.core, country=code, limit=limit)
+        return found
+
+    def best(self, name: str, **context: object) -> Place | None:
+        """Return the top candidate for ``name`` or ``None`` (same options as :meth:`resolve`)."""
+        found = self.resolve(name, limit=1, **context)  # type: ignore[arg-type]
+        return found[0] if found else None
+
+    def spot(self, text: str, *, country: str | None = None) -> list[Mention]:
+        """Find and resolve place mentions in running text (see :func:`gazetteer.spot.spot`)."""
+        from gazetteer.spot import spot
+
+        return spot(text, gazetteer=self, country=country)
+
+    def _loose(self, name: str, country: str | None) -> tuple[Row, ...]:
+        rows = self._lookup(skeleton(normalize(name)), country)
+        return tuple(r._replace(tier=max(r.tier, TIER_LOOSE)) for r in rows)
+
+    def _with_query_context(
+        self, ctx: Context, context: Sequence[str], kind: str | None
+    ) -> Context:
+        country, near = ctx.country, list(ctx.near)
+        for part in context:
+            top = self.resolve(part, country=country, limit=1)
+            if not top:
+                continue
+            if top[0].kind == "country" and not country:
+                country = top[0].country
+            elif top[0].kind != "country":
+                near.append((top[0].lat, top[0].lon, top[0].name))
+        return Context(country, tuple(near), ctx.kind or kind)
+
+    def _near_points(
+        self, near: NearSpec | Sequence[NearSpec] | None
+    ) -> tuple[tuple[float, float, str], ...]:
+        if near is None:
+            return ()
+        items = [near] if isinstance(near, (Place, str)) or _is_pair(near) else list(near)
+        points: list[tuple[float, float, str]] = []
+        for item in items:
+            if isinstance(item, Place):
+                points.append((item.lat, item.lon, item.name))
+            elif isinstance(item, str):
+                top = self.resolve(item, limit=1)
+                if top:
+                    points.append((top[0].lat, top[0].lon, top[0].name))
+                else:
+                    warnings.warn(f"context place {item!r} is unresolved", stacklevel=3)
+            elif _is_pair(item):
+                lat, lon = float(item[0]), float(item[1])
+                points.append((lat, lon, f"{lat:.3f},{lon:.3f}"))
+            else:
+                raise InvalidQuery(f"near must be a Place, (lat, lon) or a name, not {item!r}")
+        return tuple(points)
+
+    def close(self) -> None:
+        """Close the index connection."""
+        self._conn.close()
+
+
+def _is_pair(value: object) -> TypeGuard[tuple[float, float]]:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(v, (int, float)) for v in value)
+    )

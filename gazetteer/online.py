@@ -1,0 +1,775 @@
+"""Opt-in online fallback: Nominatim or GeoNames through geopy.
+
+Nothing in the offline gazetteer reaches the network; a caller that wants a
+fallback for names the embedded index does not know builds an
+:class:`OnlineGeocoder` (or :func:`get_online_geocoder`) and asks it.  Real
+requests are spaced at least ``min_delay_seconds`` apart (the public Nominatim
+allows one a second) and every answer, empty ones included, is cached in a
+SQLite file (:mod:`gazetteer.online_cache`), so a name is fetched once.
+
+Failures never escape by default: a timeout or an unreachable or failing
+service warns (:class:`RuntimeWarning`) and yields ``[]``, which callers treat
+as unresolved.  ``resolve(..., strict=True)`` raises
+:class:`~gazetteer.errors.GeocoderTimeout` or
+:class:`~gazetteer.errors.GeocoderUnavailable` instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import threading
+import time
+import unicodedata
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopy.exc
+import geopy.geocoders
+from geopy.geocoders import GeoNames, Nominatim
+
+from gazetteer.errors import GazetteerError, GeocoderTimeout, GeocoderUnavailable, InvalidQuery
+from gazetteer.online_cache import CacheKey, OnlineCache
+from gazetteer.place import Place
+
+__all__ = [
+    "MAX_LIMIT",
+    "MAX_QUERY_LENGTH",
+    "ONLINE_SERVICES",
+    "OnlineGeocoder",
+    "get_online_geocoder",
+    "normalise_query",
+    "place_from_geonames",
+    "place_from_nominatim",
+]
+
+log = logging.getLogger(__name__)
+
+#: Longest place name sent to a service, in characters.
+MAX_QUERY_LENGTH = 300
+#: Largest ``limit`` accepted (Nominatim's own maximum).
+MAX_LIMIT = 40
+
+_NOMINATIM_DOMAIN = "nominatim.openstreetmap.org"
+_EARTH_RADIUS_KM = 6371.0088
+_CITY_POPULATION = 100_000
+# Sample agents from geopy's documentation, which Nominatim's usage policy rejects.
+_SAMPLE_USER_AGENTS = frozenset(
+    {"my-application", "my_app/1", "my_user_agent/1.0", "specify_your_app_name_here"}
+)
+
+# -- kinds ------------------------------------------------------------------------------
+
+# Nominatim (class, type) pairs with a definite kind.
+_OSM_CLASS_TYPE_KINDS: dict[tuple[str, str], str] = {
+    ("aeroway", "aerodrome"): "airport",
+    ("aeroway", "airport"): "airport",
+    ("aeroway", "heliport"): "airport",
+    ("military", "airfield"): "airbase",
+    ("landuse", "military"): "base",
+    ("amenity", "embassy"): "embassy",
+    ("office", "diplomatic"): "embassy",
+    ("diplomatic", "embassy"): "embassy",
+    ("barrier", "border_control"): "border_crossing",
+    ("waterway", "dam"): "dam",
+    ("man_made", "dam"): "dam",
+    ("landuse", "port"): "port",
+    ("landuse", "harbour"): "port",
+    ("industrial", "port"): "port",
+    ("amenity", "ferry_terminal"): "port",
+    ("industrial", "oil"): "oilfield",
+    ("natural", "strait"): "strait",
+    ("natural", "bay"): "gulf",
+    ("natural", "sea"): "sea",
+    ("natural", "water"): "waterway",
+}
+# Nominatim place types and address types (also used for class "boundary").
+_OSM_PLACE_KINDS: dict[str, str] = {
+    "city": "city",
+    "town": "town",
+    "village": "town",
+    "hamlet": "town",
+    "municipality": "town",
+    "locality": "town",
+    "isolated_dwelling": "town",
+    "borough": "district",
+    "city_district": "district",
+    "district": "district",
+    "suburb": "neighbourhood",
+    "quarter": "neighbourhood",
+    "neighbourhood": "neighbourhood",
+    "city_block": "neighbourhood",
+    "county": "region",
+    "state_district": "region",
+    "state": "region",
+    "province": "province",
+    "region": "region",
+    "country": "country",
+    "sea": "sea",
+    "ocean": "sea",
+    "island": "area",
+    "islet": "area",
+    "archipelago": "area",
+}
+# Kind of every other record of a Nominatim class.
+_OSM_CLASS_KINDS: dict[str, str] = {
+    "aeroway": "facility",
+    "military": "base",
+    "waterway": "waterway",
+    "natural": "area",
+    "amenity": "facility",
+    "building": "facility",
+    "man_made": "facility",
+    "industrial": "facility",
+    "power": "facility",
+    "railway": "facility",
+    "office": "facility",
+    "tourism": "facility",
+    "historic": "facility",
+    "leisure": "facility",
+    "shop": "facility",
+}
+# GeoNames feature codes with a definite kind (populated places are handled apart).
+_GEONAMES_CODE_KINDS: dict[str, str] = {
+    "ADM1": "region",
+    "ADM1H": "region",
+    "ADMD": "region",
+    "PCL": "country",
+    "PCLI": "country",
+    "PCLD": "country",
+    "PCLF": "country",
+    "PCLS": "country",
+    "PCLIX": "country",
+    "TERR": "country",
+    "AIRP": "airport",
+    "AIRF": "airport",
+    "AIRH": "airport",
+    "AIRB": "airbase",
+    "MILB": "base",
+    "INSM": "base",
+    "NVB": "base",
+    "PSTB": "border_crossing",
+    "DIP": "embassy",
+    "DAM": "dam",
+    "PRT": "port",
+    "HBR": "port",
+    "OILF": "oilfield",
+    "SEA": "sea",
+    "OCN": "sea",
+    "STRT": "strait",
+    "GULF": "gulf",
+    "BAY": "gulf",
+    "STM": "waterway",
+    "CNL": "waterway",
+    "CHN": "waterway",
+    "PPLX": "neighbourhood",
+    "PPLC": "city",
+    "PPLA": "city",
+}
+_GEONAMES_CLASS_KINDS: dict[str, str] = {
+    "A": "district",  # ADM2..ADM5
+    "P": "town",
+    "S": "facility",
+    "H": "waterway",
+    "L": "area",
+    "T": "area",
+    "V": "area",
+    "U": "sea",
+    "R": "facility",
+}
+
+
+def _osm_kind(raw: Mapping[str, Any]) -> str:
+    cls = str(raw.get("class") or raw.get("category") or "")
+    typ = str(raw.get("type") or "")
+    addresstype = str(raw.get("addresstype") or "")
+    if (cls, typ) in _OSM_CLASS_TYPE_KINDS:
+        return _OSM_CLASS_TYPE_KINDS[(cls, typ)]
+    if cls == "place" and typ in _OSM_PLACE_KINDS:
+        return _OSM_PLACE_KINDS[typ]
+    if addresstype in _OSM_PLACE_KINDS:
+        return _OSM_PLACE_KINDS[addresstype]
+    if cls in _OSM_CLASS_KINDS:
+        return _OSM_CLASS_KINDS[cls]
+    rank = _as_int(raw.get("place_rank"))
+    if rank is None:
+        return "town"
+    for top, kind in ((4, "country"), (12, "region"), (21, "town"), (25, "neighbourhood")):
+        if rank <= top:
+            return kind
+    return "facility"
+
+
+def _geonames_kind(raw: Mapping[str, Any], population: int) -> str:
+    code = str(raw.get("fcode") or "").upper()
+    fcl = str(raw.get("fcl") or "").upper()
+    if code in _GEONAMES_CODE_KINDS:
+        return _GEONAMES_CODE_KINDS[code]
+    if code.startswith("PPL"):
+        return "city" if population >= _CITY_POPULATION else "town"
+    return _GEONAMES_CLASS_KINDS.get(fcl, "town")
+
+
+# -- conversion -------------------------------------------------------------------------
+
+
+def _as_int(value: object) -> int | None:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _population(value: object) -> int:
+    """Parse populations such as ``7216000``, ``"1,234"`` or ``"12000;13000"``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return max(value, 0)
+    first = str(value or "").split(";")[0].replace(",", "").replace(" ", "")
+    return int(first) if first.isdigit() else 0
+
+
+def _country(value: object) -> str:
+    code = str(value or "").strip().upper()
+    return code if len(code) == 2 and code.isascii() and code.isalpha() else ""
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _half_diagonal_km(south: object, north: object, west: object, east: object) -> float:
+    try:
+        s, n, w, e = (float(str(v)) for v in (south, north, west, east))
+    except ValueError:
+        return 0.0
+    if not all(math.isfinite(v) for v in (s, n, w, e)):
+        return 0.0
+    return round(_haversine_km(s, w, n, e) / 2, 3)
+
+
+def _rank_score(rank: int) -> float:
+    return round(1.0 / (1 + max(rank, 0)), 4)
+
+
+def place_from_nominatim(
+    raw: Mapping[str, Any], *, rank: int = 0, domain: str = _NOMINATIM_DOMAIN
+) -> Place:
+    """Convert one Nominatim ``/search`` record (``format=json``) to a :class:`Place`.
+
+    Parameters
+    ----------
+    raw : Mapping
+        The record, with ``address`` from ``addressdetails=1``.
+    rank : int
+        Zero-based position in the answer; scores records without ``importance``.
+    domain : str
+        Host that answered, recorded in ``source``.
+
+    Raises
+    ------
+    ValueError
+        When the record lacks an identifier, a name or valid coordinates.
+
+    Examples
+    --------
+    >>> p = place_from_nominatim({"osm_type": "node", "osm_id": 7, "lat": "33.26",
+    ...     "lon": "44.23", "class": "aeroway", "type": "aerodrome", "importance": 0.5,
+    ...     "name": "Baghdad International Airport", "address": {"country_code": "iq"}})
+    >>> p.id, p.kind, p.country, p.score
+    ('nominatim:node/7', 'airport', 'IQ', 0.5)
+    """
+    osm_type = str(raw.get("osm_type") or "")
+    osm_type = {"N": "node", "W": "way", "R": "relation"}.get(osm_type.upper(), osm_type.lower())
+    if osm_type and raw.get("osm_id") not in (None, ""):
+        key = f"{osm_type}/{raw['osm_id']}"
+    elif raw.get("place_id") not in (None, ""):
+        key = f"place/{raw['place_id']}"
+    else:
+        raise ValueError("Nominatim record without osm_id or place_id")
+    display = str(raw.get("display_name") or "")
+    name = str(raw.get("name") or "").strip() or display.split(",")[0].strip()
+    if not name:
+        raise ValueError(f"Nominatim record {key} without a name")
+    address = raw.get("address")
+    address = address if isinstance(address, Mapping) else {}
+    extratags = raw.get("extratags")
+    extratags = extratags if isinstance(extratags, Mapping) else {}
+    importance = raw.get("importance")
+    try:
+        score = min(max(float(importance), 0.0), 1.0) if importance is not None else -1.0
+    except (TypeError, ValueError):
+        score = -1.0
+    bbox = raw.get("boundingbox")
+    extent = _half_diagonal_km(*bbox) if isinstance(bbox, list) and len(bbox) == 4 else 0.0
+    return Place(
+        id=f"nominatim:{key}",
+        name=name,
+        lat=float(raw["lat"]),
+        lon=float(raw["lon"]),
+        country=_country(address.get("country_code")),
+        kind=_osm_kind(raw),
+        population=_population(extratags.get("population")),
+        source=f"OpenStreetMap (ODbL) via nominatim at {domain}",
+        score=round(score, 4) if math.isfinite(score) and score >= 0 else _rank_score(rank),
+        reason="online fallback (nominatim)",
+        admin1=str(address.get("state") or address.get("province") or address.get("region") or ""),
+        extent_km=extent,
+    )
+
+
+def place_from_geonames(
+    raw: Mapping[str, Any], *, rank: int = 0, domain: str = "api.geonames.org"
+) -> Place:
+    """Convert one GeoNames ``/searchJSON`` record to a :class:`Place`.
+
+    Parameters
+    ----------
+    raw : Mapping
+        The record (``geonameId``, ``name``, ``lat``, ``lng``, ``fcode``...).
+    rank : int
+        Zero-based position in the answer, which gives the score ``1 / (1 + rank)``.
+    domain : str
+        Host that answered, recorded in ``source``.
+
+    Raises
+    ------
+    ValueError
+        When the record lacks an identifier, a name or valid coordinates.
+
+    Examples
+    --------
+    >>> p = place_from_geonames({"geonameId": 98182, "name": "Baghdad", "lat": "33.34",
+    ...     "lng": "44.40", "countryCode": "IQ", "fcl": "P", "fcode": "PPLC",
+    ...     "population": 7216000, "adminName1": "Baghdad"})
+    >>> p.id, p.kind, p.population, p.score
+    ('geonames:98182', 'city', 7216000, 1.0)
+    """
+    geoname_id = _as_int(raw.get("geonameId"))
+    if geoname_id is None:
+        raise ValueError("GeoNames record without geonameId")
+    name = str(raw.get("name") or raw.get("toponymName") or "").strip()
+    if not name:
+        raise ValueError(f"GeoNames record {geoname_id} without a name")
+    population = _population(raw.get("population"))
+    bbox = raw.get("bbox")
+    extent = 0.0
+    if isinstance(bbox, Mapping) and {"south", "north", "west", "east"} <= bbox.keys():
+        extent = _half_diagonal_km(bbox["south"], bbox["north"], bbox["west"], bbox["east"])
+    return Place(
+        id=f"geonames:{geoname_id}",
+        name=name,
+        lat=float(raw["lat"]),
+        lon=float(raw["lng"]),
+        country=_country(raw.get("countryCode")),
+        kind=_geonames_kind(raw, population),
+        population=population,
+        source=f"GeoNames (CC BY 4.0) via geonames at {domain}",
+        score=_rank_score(rank),
+        reason="online fallback (geonames)",
+        admin1=str(raw.get("adminName1") or ""),
+        extent_km=extent,
+    )
+
+
+# -- services ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Service:
+    """How one provider is built, asked and read."""
+
+    default_domain: Callable[[str], str]
+    build: Callable[[str, str, str, str | None, float], Any]
+    search: Callable[[Any, str, str | None, int], Any]
+    convert: Callable[[Mapping[str, Any], int, str], Place]
+
+
+def _build_nominatim(
+    domain: str, scheme: str, user_agent: str, username: str | None, timeout: float
+) -> Any:
+    return Nominatim(domain=domain, scheme=scheme, user_agent=user_agent, timeout=timeout)
+
+
+def _search_nominatim(geocoder: Any, query: str, country: str | None, limit: int) -> Any:
+    return geocoder.geocode(
+        query,
+        exactly_one=False,
+        limit=limit,
+        addressdetails=True,
+        extratags=True,
+        country_codes=country.lower() if country else None,
+    )
+
+
+def _build_geonames(
+    domain: str, scheme: str, user_agent: str, username: str | None, timeout: float
+) -> Any:
+    if not (username and username.strip()):
+        raise GazetteerError("the geonames online geocoder needs username= (a GeoNames account)")
+    return GeoNames(
+        username.strip(), domain=domain, scheme=scheme, user_agent=user_agent, timeout=timeout
+    )
+
+
+def _search_geonames(geocoder: Any, query: str, country: str | None, limit: int) -> Any:
+    # geopy's GeoNames.geocode has no row limit: the answer is cut to ``limit`` afterwards.
+    return geocoder.geocode(query, exactly_one=False, country=country)
+
+
+_SERVICES: dict[str, _Service] = {
+    "nominatim": _Service(
+        default_domain=lambda scheme: _NOMINATIM_DOMAIN,
+        build=_build_nominatim,
+        search=_search_nominatim,
+        convert=lambda raw, rank, domain: place_from_nominatim(raw, rank=rank, domain=domain),
+    ),
+    "geonames": _Service(
+        # GeoNames serves HTTPS from secure.geonames.org, plain HTTP from api.geonames.org.
+        default_domain=lambda scheme: (
+            "secure.geonames.org" if scheme == "https" else "api.geonames.org"
+        ),
+        build=_build_geonames,
+        search=_search_geonames,
+        convert=lambda raw, rank, domain: place_from_geonames(raw, rank=rank, domain=domain),
+    ),
+}
+#: Names accepted by :class:`OnlineGeocoder` and :func:`get_online_geocoder`.
+ONLINE_SERVICES: tuple[str, ...] = tuple(sorted(_SERVICES))
+
+
+def _service_name(service: object) -> str:
+    name = service.strip().lower() if isinstance(service, str) else ""
+    if name not in _SERVICES:
+        raise GazetteerError(
+            f"unknown online geocoder service {service!r}; "
+            f"valid services: {', '.join(ONLINE_SERVICES)}"
+        )
+    return name
+
+
+# -- validation -------------------------------------------------------------------------
+
+
+def normalise_query(text: str) -> str:
+    """Return the cache form of a query: NFKC, case-folded, single-spaced.
+
+    Examples
+    --------
+    >>> normalise_query("  Al  ANBAR\\tGovernorate ")
+    'al anbar governorate'
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _clean_query(name: object) -> str:
+    if not isinstance(name, str):
+        raise InvalidQuery(f"a place name must be a string, not {type(name).__name__}")
+    text = " ".join(unicodedata.normalize("NFC", name).split())
+    if not text:
+        raise InvalidQuery("empty place name")
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
+        raise InvalidQuery(f"place name {text[:40]!r} contains control characters")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise InvalidQuery(f"place name longer than {MAX_QUERY_LENGTH} characters")
+    return text
+
+
+def _clean_country(country: object) -> str | None:
+    if country is None or country == "":
+        return None
+    code = _country(country) if isinstance(country, str) else ""
+    if not code:
+        raise InvalidQuery(f"country must be an ISO 3166-1 alpha-2 code, not {country!r}")
+    return code
+
+
+def _clean_limit(limit: object) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise InvalidQuery(f"limit must be an integer from 1 to {MAX_LIMIT}, not {limit!r}")
+    return limit
+
+
+def _clean_user_agent(user_agent: object) -> str:
+    agent = user_agent.strip() if isinstance(user_agent, str) else ""
+    default = str(geopy.geocoders.options.default_user_agent)
+    if (
+        not agent
+        or agent == default
+        or agent.lower().startswith("geopy/")
+        or agent.lower() in _SAMPLE_USER_AGENTS
+    ):
+        raise GazetteerError(
+            f"online geocoders need a real user_agent naming your application and a contact, "
+            f"such as 'strikemap/0.1 (you@example.org)'; got {user_agent!r}"
+        )
+    if not agent.isprintable():
+        raise GazetteerError(f"user_agent {user_agent!r} contains control characters")
+    return agent
+
+
+def _seconds(name: str, value: float, *, allow_zero: bool = False) -> float:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+        or (value == 0 and not allow_zero)
+    ):
+        bound = "zero or more" if allow_zero else "more than zero"
+        raise GazetteerError(f"{name} must be a finite number of seconds, {bound}: {value!r}")
+    return float(value)
+
+
+# -- the geocoder -----------------------------------------------------------------------
+
+
+class OnlineGeocoder:
+    """Opt-in online fallback: Nominatim or GeoNames through geopy, rate-limited, cached on disk.
+
+    Parameters
+    ----------
+    service : str
+        ``"nominatim"`` or ``"geonames"`` (see :data:`ONLINE_SERVICES`).
+    user_agent : str
+        HTTP ``User-Agent`` naming your application and a contact; empty, geopy's
+        default and geopy's documentation samples are refused.
+    domain : str or None
+        Host (and port) of the service, e.g. ``"nominatim.example.org"`` or
+        ``"127.0.0.1:8080"``; ``None`` for the public server.
+    scheme : str
+        ``"https"`` or ``"http"``.
+    username : str or None
+        GeoNames account name, required for ``"geonames"``, ignored otherwise.
+    timeout : float
+        Seconds to wait for an answer.
+    min_delay_seconds : float
+        Least time between the end of one real request and the start of the next.
+        Cached answers never wait.
+    cache_path : str or os.PathLike or None
+        SQLite cache file; ``None`` for ``$STRIKEMAP_CACHE/online.sqlite`` or
+        ``~/.cache/strikemap/online.sqlite``.
+    use_cache : bool
+        ``False`` to ask the service every time and touch no file.
+    cache_max_age_seconds : float or None
+        Ignore cached answers older than this; ``None`` keeps them forever.
+    clock, sleep : callable
+        Monotonic time source and sleep function used by the rate limiter,
+        injectable for tests.
+
+    Raises
+    ------
+    GazetteerError
+        For an unknown service (the message lists the valid ones), a missing or
+        sample user agent, a missing GeoNames username, a bad scheme, domain,
+        timeout or delay, or an unusable cache file.
+
+    Examples
+    --------
+    >>> OnlineGeocoder("bing", user_agent="strikemap-doctest/0.1")
+    Traceback (most recent call last):
+    ...
+    gazetteer.errors.GazetteerError: unknown online geocoder service 'bing'; valid services: \
+geonames, nominatim
+    >>> geo = OnlineGeocoder(user_agent="strikemap-doctest/0.1", use_cache=False)
+    >>> geo.service, geo.domain, geo.min_delay_seconds
+    ('nominatim', 'nominatim.openstreetmap.org', 1.0)
+    """
+
+    def __init__(
+        self,
+        service: str = "nominatim",
+        *,
+        user_agent: str,
+        domain: str | None = None,
+        scheme: str = "https",
+        username: str | None = None,
+        timeout: float = 5.0,
+        min_delay_seconds: float = 1.0,
+        cache_path: str | os.PathLike[str] | None = None,
+        use_cache: bool = True,
+        cache_max_age_seconds: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._service = _service_name(service)
+        spec = _SERVICES[self._service]
+        if scheme not in ("http", "https"):
+            raise GazetteerError(f"scheme must be 'http' or 'https', not {scheme!r}")
+        if domain is None:
+            domain = spec.default_domain(scheme)
+        domain = domain.strip().rstrip("/") if isinstance(domain, str) else ""
+        if not domain or "://" in domain or "/" in domain or not domain.isprintable():
+            raise GazetteerError(
+                f"domain must be a host such as 'nominatim.example.org' or '127.0.0.1:8080' "
+                f"(no scheme, no path), not {domain!r}"
+            )
+        self._spec = spec
+        self._domain = domain
+        self._scheme = scheme
+        self._timeout = _seconds("timeout", timeout)
+        self._min_delay = _seconds("min_delay_seconds", min_delay_seconds, allow_zero=True)
+        self._geocoder = spec.build(
+            domain, scheme, _clean_user_agent(user_agent), username, self._timeout
+        )
+        self._cache = (
+            OnlineCache(cache_path, max_age_seconds=cache_max_age_seconds) if use_cache else None
+        )
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._last_request: float | None = None
+
+    @property
+    def service(self) -> str:
+        """Service name, ``"nominatim"`` or ``"geonames"``."""
+        return self._service
+
+    @property
+    def domain(self) -> str:
+        """Host (and port) asked."""
+        return self._domain
+
+    @property
+    def timeout(self) -> float:
+        """Seconds to wait for an answer."""
+        return self._timeout
+
+    @property
+    def min_delay_seconds(self) -> float:
+        """Least time between two real requests."""
+        return self._min_delay
+
+    @property
+    def cache_path(self) -> Path | None:
+        """SQLite cache file, ``None`` when caching is off."""
+        return self._cache.path if self._cache is not None else None
+
+    def __repr__(self) -> str:
+        return (
+            f"OnlineGeocoder({self._service!r}, domain={self._domain!r}, "
+            f"cache_path={str(self.cache_path) if self._cache else None!r})"
+        )
+
+    def resolve(
+        self, name: str, *, country: str | None = None, limit: int = 5, strict: bool = False
+    ) -> list[Place]:
+        """Look ``name`` up online and return up to ``limit`` places, best first.
+
+        Parameters
+        ----------
+        name : str
+            Place name as written in the report.
+        country : str or None
+            ISO 3166-1 alpha-2 code restricting the search.
+        limit : int
+            Most places wanted, 1 to :data:`MAX_LIMIT`.
+        strict : bool
+            Raise on failure instead of warning and returning ``[]``.
+
+        Returns
+        -------
+        list of Place
+            Converted results, ``[]`` when nothing matched or the service failed.
+
+        Raises
+        ------
+        InvalidQuery
+            For an empty, over-long or binary name, a bad country code or limit.
+        GeocoderTimeout
+            With ``strict=True``, when the service does not answer within ``timeout``.
+        GeocoderUnavailable
+            With ``strict=True``, when the service cannot be reached or answers an error.
+        """
+        query = _clean_query(name)
+        code = _clean_country(country)
+        count = _clean_limit(limit)
+        key = CacheKey(self._service, self._domain, normalise_query(query), code or "", count)
+        records = self._cache.get(key) if self._cache is not None else None
+        if records is None:
+            try:
+                records = self._fetch(query, code, count)
+            except (geopy.exc.GeocoderTimedOut, TimeoutError) as err:
+                message = (
+                    f"online geocoder {self._service} at {self._domain} timed out after "
+                    f"{self._timeout:g} s for {query!r}; treating it as unresolved"
+                )
+                if strict:
+                    raise GeocoderTimeout(message) from err
+                warnings.warn(message, RuntimeWarning, stacklevel=2)
+                return []
+            except (geopy.exc.GeopyError, OSError, ValueError, TypeError, KeyError) as err:
+                message = (
+                    f"online geocoder {self._service} at {self._domain} failed for {query!r} "
+                    f"({type(err).__name__}: {err}); treating it as unresolved"
+                )
+                if strict:
+                    raise GeocoderUnavailable(message) from err
+                warnings.warn(message, RuntimeWarning, stacklevel=2)
+                return []
+            if self._cache is not None:
+                self._cache.put(key, records)
+        return self._convert(records, count)
+
+    def _fetch(self, query: str, country: str | None, limit: int) -> list[dict[str, Any]]:
+        """Ask the service, at least ``min_delay_seconds`` after the previous request."""
+        with self._lock:
+            if self._last_request is not None:
+                wait = self._last_request + self._min_delay - self._clock()
+                if wait > 0:
+                    self._sleep(wait)
+            log.debug("online %s request for %r (country=%s)", self._service, query, country)
+            try:
+                found = self._spec.search(self._geocoder, query, country, limit)
+            finally:
+                self._last_request = self._clock()
+        if found is None:
+            return []
+        locations = found if isinstance(found, list) else [found]
+        records: list[dict[str, Any]] = []
+        for location in locations:
+            raw = getattr(location, "raw", None)
+            if isinstance(raw, dict):
+                records.append(raw)
+        return records[:limit]
+
+    def _convert(self, records: list[dict[str, Any]], limit: int) -> list[Place]:
+        places: list[Place] = []
+        seen: set[str] = set()
+        for rank, raw in enumerate(records[:limit]):
+            try:
+                place = self._spec.convert(raw, rank, self._domain)
+            except (KeyError, TypeError, ValueError) as err:
+                log.debug("skipping unusable %s record: %s", self._service, err)
+                continue
+            if place.id not in seen:
+                seen.add(place.id)
+                places.append(place)
+        return places
+
+
+def get_online_geocoder(service: str, **options: Any) -> OnlineGeocoder:
+    """Return an :class:`OnlineGeocoder` for ``service`` built with keyword ``options``.
+
+    Raises
+    ------
+    GazetteerError
+        For an unknown service; the message lists the valid names.
+
+    Examples
+    --------
+    >>> get_online_geocoder("NOMINATIM", user_agent="strikemap-doctest/0.1", use_cache=False)
+    OnlineGeocoder('nominatim', domain='nominatim.openstreetmap.org', cache_path=None)
+    >>> get_online_geocoder("google", user_agent="strikemap-doctest/0.1")
+    Traceback (most recent call last):
+    ...
+    gazetteer.errors.GazetteerError: unknown online geocoder service 'google'; valid services: \
+geonames, nominatim
+    """
+    return OnlineGeocoder(_service_name(service), **options)

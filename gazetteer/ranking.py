@@ -1,0 +1,137 @@
+"""Ranking candidates: how well the name matched, how prominent the place is, how
+well it fits the context (a country hint, nearby places, a kind hint).
+
+Scores lie in ``[0, 1]``.  Without context, score = 0.55 match + 0.45 prominence;
+with context, 0.4 match + 0.3 prominence + 0.3 context, where context is the mean of
+the signals given.  Each candidate carries a one-line reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import NamedTuple
+
+from gazetteer.normalize import normalize
+from gazetteer.place import Place
+from gazetteer.query import KIND_FAMILIES
+from gazetteer.sources.regions import haversine_km
+
+__all__ = ["Context", "Row", "rank", "to_place"]
+
+_MATCH = {0: 1.0, 1: 0.9, 2: 0.6, 3: 0.5}
+_MATCH_NAME = {0: "preferred name", 1: "alternate name", 2: "loose spelling", 3: "demonym"}
+_REGIONS = frozenset(KIND_FAMILIES["region"])
+USER_LAYER = -1
+LOOSE_TIER = 2
+CURATED_LAYER = 0
+
+
+class Row(NamedTuple):
+    """A candidate as stored in the index, with how its name matched."""
+
+    pid: int
+    id: str
+    name: str
+    lat: float
+    lon: float
+    country: str
+    kind: str
+    population: int
+    source: str
+    admin1: str
+    extent_km: float
+    layer: int
+    tier: int
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What is known around a query: a country, nearby points, a kind of place."""
+
+    country: str | None = None
+    near: tuple[tuple[float, float, str], ...] = ()
+    kind: str | None = None
+
+
+def to_place(row: Row, score: float = 0.0, reason: str = "") -> Place:
+    """Return the :class:`Place` of an index row."""
+    return Place(
+        row.id,
+        row.name,
+        row.lat,
+        row.lon,
+        row.country,
+        row.kind,
+        row.population,
+        row.source,
+        round(score, 4),
+        reason,
+        row.admin1,
+        row.extent_km,
+    )
+
+
+def _prominence(row: Row) -> float:
+    if row.kind == "country":
+        return 1.0
+    if row.kind in _REGIONS:
+        return 0.85
+    if row.layer <= CURATED_LAYER:
+        return 0.8
+    return min(1.0, math.log10(row.population + 10) / 7)
+
+
+def _score(row: Row, ctx: Context, from_core: bool, key: str) -> tuple[float, str]:
+    match = _MATCH.get(row.tier, 0.5) * (0.92 if from_core else 1.0)
+    if row.tier == LOOSE_TIER and key:
+        match *= SequenceMatcher(None, key, normalize(row.name)).ratio()
+    prominence = _prominence(row)
+    why = [_MATCH_NAME.get(row.tier, "name") + (" of the core name" if from_core else "")]
+    why.append(f"population {row.population:,}" if row.population else f"{row.kind}")
+    signals: list[float] = []
+    if ctx.country:
+        fit = 1.0 if row.country == ctx.country else (0.5 if not row.country else 0.0)
+        signals.append(fit)
+        why.append(f"in {ctx.country}" if fit == 1.0 else f"not in {ctx.country}")
+    if ctx.near:
+        d, label = min(
+            (haversine_km(lat, lon, row.lat, row.lon), lbl) for lat, lon, lbl in ctx.near
+        )
+        signals.append(math.exp(-max(0.0, d - row.extent_km) / 250.0))
+        why.append(f"{d:,.0f} km from {label}")
+    if ctx.kind:
+        fits = row.kind in KIND_FAMILIES.get(ctx.kind, frozenset({ctx.kind}))
+        signals.append(1.0 if fits else 0.0)
+        why.append(f"{row.kind} {'fits' if fits else 'does not fit'} '{ctx.kind}'")
+    if row.layer == USER_LAYER:
+        why.insert(0, "user place")
+    if signals:
+        score = 0.4 * match + 0.3 * prominence + 0.3 * (sum(signals) / len(signals))
+    else:
+        score = 0.55 * match + 0.45 * prominence
+    return score, "; ".join(why)
+
+
+def rank(
+    full: Sequence[Row], core: Sequence[Row], ctx: Context, limit: int, key: str = ""
+) -> list[Place]:
+    """Score candidates found by the whole query and by its core name; best first.
+
+    User places rank before embedded ones; a place found both ways keeps its best score.
+    ``key`` is the normalised query, used to weigh loose-spelling matches by similarity.
+    """
+    best: dict[str, tuple[float, str, Row]] = {}
+    for rows, from_core in ((full, False), (core, True)):
+        for row in rows:
+            score, reason = _score(row, ctx, from_core, key)
+            old = best.get(row.id)
+            if old is None or (row.layer != USER_LAYER, -score) < (
+                old[2].layer != USER_LAYER,
+                -old[0],
+            ):
+                best[row.id] = (score, reason, row)
+    ordered = sorted(best.values(), key=lambda t: (t[2].layer != USER_LAYER, -t[0], t[2].pid))
+    return [to_place(row, score, reason) for score, reason, row in ordered[:limit]]

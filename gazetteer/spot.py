@@ -1,0 +1,320 @@
+"""Find place mentions in running text, with character spans, and resolve them.
+
+Mentions are runs of capitalised words (with the Arabic article and connectors such
+as "of" inside them, and a following kind word such as "air base"), matched longest
+first against the index.  Common words and small places need support before they
+count: a locative word before them ("in Hit"), a kind word after them ("Balad air
+base"), or another place of the same text within 300 km.  Words that are part of a
+person's or organisation's name ("Abu Mosul", "Mosul Eye") are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from gazetteer.normalize import ARTICLES, normalize
+from gazetteer.place import Place
+from gazetteer.sources.regions import haversine_km
+
+__all__ = ["COMMON_WORDS", "Mention", "spot"]
+
+MAX_WORDS = 6
+SUPPORT_KM = 300.0
+BIG_CITY = 100_000
+
+#: Capitalised words that are places somewhere but far more often something else.
+COMMON_WORDS = frozenset(
+    """
+    hit ana balad said most many police nice reading mobile may march august june sunday
+    monday tuesday wednesday thursday friday saturday president minister even along date
+    bath victoria independence liberty union unity progress freedom justice peace hope
+    mission security defense defence army navy force forces central north south east west
+    eastern western northern southern middle upper lower new old great little white black
+    green red gold golden silver star sun moon ali hassan hussein mahdi abbas imam emir amir
+    sheikh mosque shia sunni arab islam islamic media press state states national capital
+    city town village province district border airport base camp news times post herald post
+    today online
+    """.split()
+)
+_PERSON_CUES = frozenset(
+    """
+    abu umm bin ibn mr mrs ms dr gen lt col maj sgt capt adm cmdr president minister
+    secretary spokesman spokeswoman sheikh imam ayatollah prince king queen emir
+    """.split()
+)
+_DIRECTIONS = frozenset(
+    """
+    north south east west northern southern eastern western northeast northwest southeast
+    southwest northeastern northwestern southeastern southwestern central
+    """.split()
+)
+_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "bin", *ARTICLES})
+_LOCATIVE = frozenset(
+    """
+    in near at outside from into to toward towards around across through inside within
+    between on over off
+    """.split()
+)
+_OF_HEADS = _DIRECTIONS | frozenset(
+    """
+    town city village province governorate outskirts area district region suburb suburbs
+    centre center heart coast port
+    """.split()
+)
+_KIND_AFTER = re.compile(
+    r"\s*(international airport|military airport|air base|airbase|airfield|air field|airport"
+    r"|military base|base|garrison|border crossing|crossing|border|dam|embassy|province"
+    r"|governorate|region|district|oil field|port|town|city|village)\b",
+    re.IGNORECASE,
+)
+_KIND_OF = {
+    "international airport": "airport",
+    "military airport": "airbase",
+    "air base": "airbase",
+    "airbase": "airbase",
+    "airfield": "airbase",
+    "air field": "airbase",
+    "airport": "airport",
+    "military base": "base",
+    "base": "base",
+    "garrison": "base",
+    "border crossing": "border_crossing",
+    "crossing": "border_crossing",
+    "border": "region",
+    "dam": "dam",
+    "embassy": "embassy",
+    "province": "province",
+    "governorate": "governorate",
+    "region": "region",
+    "district": "district",
+    "oil field": "oilfield",
+    "port": "port",
+    "town": "town",
+    "city": "town",
+    "village": "town",
+}
+_TOKEN = re.compile(r"[^\W_][\w'’‘`ʿʾ]*|\d+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place mention: the text as written, its span, and what it resolved to.
+
+    ``place`` is the accepted best candidate, or ``None`` for a refused mention
+    (then ``reason`` says why); ``candidates`` holds the runners-up.
+    """
+
+    text: str
+    start: int
+    end: int
+    place: Place | None
+    candidates: tuple[Place, ...]
+    reason: str
+    kind_hint: str | None = None
+
+    @property
+    def accepted(self) -> bool:
+        """True when the mention was accepted as a place."""
+        return self.place is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    first: int  # token index of the first word
+    last: int  # token index after the last word
+    kind: str | None
+    support: str  # "" when nothing in the text supports a place here
+
+
+def spot(
+    text: str,
+    *,
+    gazetteer: object | None = None,
+    country: str | None = None,
+    include_refused: bool = False,
+    demonyms: bool = False,
+) -> list[Mention]:
+    """Find place mentions in ``text`` and resolve them.
+
+    Parameters
+    ----------
+    text : str
+        Running text, such as a news article.
+    gazetteer : Gazetteer, optional
+        The gazetteer to use; the shared default one when omitted.
+    country : str, optional
+        ISO alpha-2 code or name of the country the text is mostly about.
+    include_refused : bool
+        Also return mentions refused as common words or parts of names.
+    demonyms : bool
+        Also return demonyms ("Iraqi") as mentions of their country.
+
+    Examples
+    --------
+    >>> found = spot("Rockets hit the K1 base outside Kirkuk; later, a strike near Al Qa'im.")
+    >>> [(m.text, m.place.kind) for m in found]
+    [('K1 base', 'airbase'), ('Kirkuk', 'city'), ("Al Qa'im", 'city')]
+    >>> [m.text for m in spot("Hit by a drone, the convoy stopped.")]
+    []
+    """
+    from gazetteer.core import Gazetteer
+    from gazetteer.default import default_gazetteer
+
+    gz = gazetteer if isinstance(gazetteer, Gazetteer) else default_gazetteer()
+    code = gz.country_code(country) if country else None
+    tokens = [(m.start(), _POSSESSIVE.sub("", m.group()), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = [(s, word, s + len(word)) for s, word, _ in tokens]
+    spans = _find_spans(text, tokens, gz.has_name)
+    first = [(sp, gz.resolve(text[sp.start : sp.end], country=code, kind=sp.kind)) for sp in spans]
+    anchors = [(c[0], sp) for sp, c in first if c and _strong(c[0]) and c[0].kind != "country"]
+    mentions = []
+    for sp, cands in first:
+        near = [p for p, other in anchors if other is not sp]
+        if near and len(cands) > 1:
+            cands = gz.resolve(text[sp.start : sp.end], country=code, kind=sp.kind, near=near)
+        mention = _judge(text, tokens, sp, cands, near, demonyms)
+        if mention.accepted or include_refused:
+            mentions.append(mention)
+    return mentions
+
+
+def _find_spans(
+    text: str, tokens: list[tuple[int, str, int]], has_name: Callable[[str], bool]
+) -> list[_Span]:
+    spans: list[_Span] = []
+    i = 0
+    while i < len(tokens):
+        if not _can_start(tokens, i):
+            i += 1
+            continue
+        found = _longest_at(text, tokens, i, has_name)
+        if found is None:
+            i += 1
+            continue
+        spans.append(found)
+        i = found.last
+    return spans
+
+
+def _can_start(tokens: list[tuple[int, str, int]], i: int) -> bool:
+    word = tokens[i][1]
+    if word[0].isupper() or not word.isascii():
+        return not word.isdigit()
+    return word in ARTICLES and i + 1 < len(tokens) and tokens[i + 1][1][0].isupper()
+
+
+def _longest_at(
+    text: str, tokens: list[tuple[int, str, int]], i: int, has_name: Callable[[str], bool]
+) -> _Span | None:
+    run = [i]
+    for j in range(i + 1, min(len(tokens), i + MAX_WORDS)):
+        if not _JOIN.fullmatch(text[tokens[j - 1][2] : tokens[j][0]]):
+            break
+        word = tokens[j][1]
+        if not (word[0].isupper() or word.isdigit() or word in _CONNECTORS or not word.isascii()):
+            break
+        run.append(j)
+    while run and tokens[run[-1]][1] in _CONNECTORS:
+        run.pop()
+    check = has_name
+    start = tokens[i][0]
+    for n in range(len(run), 0, -1):
+        end = tokens[run[n - 1]][2]
+        kind_m = _KIND_AFTER.match(text, end)
+        if kind_m and check(normalize(text[start : kind_m.end()])):
+            hint = _KIND_OF[kind_m.group(1).lower()]
+            return _Span(start, kind_m.end(), i, run[n - 1] + 1, hint, "kind word")
+        if check(normalize(text[start:end])):
+            after = _KIND_OF[kind_m.group(1).lower()] if kind_m else None
+            support = "kind word" if kind_m else _locative(tokens, i)
+            return _Span(start, end, i, run[n - 1] + 1, after, support)
+    return None
+
+
+def _locative(tokens: list[tuple[int, str, int]], i: int) -> str:
+    if i == 0:
+        return ""
+    before = tokens[i - 1][1].lower()
+    if before == "the" and i >= 2:
+        before = tokens[i - 2][1].lower()
+    if before in _LOCATIVE:
+        return f"after '{before}'"
+    if before == "of" and i >= 2 and tokens[i - 2][1].lower() in _OF_HEADS:
+        return f"after '{tokens[i - 2][1].lower()} of'"
+    return ""
+
+
+def _strong(place: Place) -> bool:
+    return (
+        place.kind == "country"
+        or place.precision in ("region", "sea", "facility")
+        or (place.population >= BIG_CITY)
+    )
+
+
+def _judge(
+    text: str,
+    tokens: list[tuple[int, str, int]],
+    sp: _Span,
+    cands: list[Place],
+    anchors: list[Place],
+    demonyms: bool,
+) -> Mention:
+    written = text[sp.start : sp.end]
+
+    def refuse(why: str) -> Mention:
+        return Mention(written, sp.start, sp.end, None, tuple(cands), why, sp.kind)
+
+    if not cands:
+        return refuse("no candidate")
+    best = cands[0]
+    if best.reason.startswith("demonym") and not demonyms:
+        return refuse("demonym")
+    before = tokens[sp.first - 1][1] if sp.first > 0 else ""
+    if before.lower().rstrip(".") in _PERSON_CUES and _JOIN.fullmatch(
+        text[tokens[sp.first - 1][2] : sp.start]
+    ):
+        return refuse(f"part of a person's name after '{before}'")
+    small = not _strong(best) or _is_common(written)
+    if small and _inside_name(text, tokens, sp):
+        return refuse("part of a longer name")
+    if not small:
+        return _accept(written, sp, cands, "prominent place" if not sp.support else sp.support)
+    if sp.support:
+        return _accept(written, sp, cands, sp.support)
+    near = [a for a in anchors if haversine_km(a.lat, a.lon, best.lat, best.lon) <= SUPPORT_KM]
+    if near and not _is_common(written):
+        return _accept(written, sp, cands, f"within {SUPPORT_KM:.0f} km of {near[0].name}")
+    if _is_common(written):
+        return refuse(f"common word '{written}' without place context")
+    return refuse("small place without support in the text")
+
+
+def _accept(written: str, sp: _Span, cands: list[Place], why: str) -> Mention:
+    return Mention(written, sp.start, sp.end, cands[0], tuple(cands[1:]), why, sp.kind)
+
+
+def _is_common(written: str) -> bool:
+    return normalize(written) in COMMON_WORDS
+
+
+def _inside_name(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bool:
+    """True when capitalised words run on before or after the span (not directions)."""
+    if sp.first > 0:
+        s, word, e = tokens[sp.first - 1]
+        joined = _JOIN.fullmatch(text[e : tokens[sp.first][0]])
+        plain = word.lower() in _DIRECTIONS or word.lower() in _LOCATIVE or word == "The"
+        sentence_start = re.search(r"[.!?:\"“]\s*$", text[:s]) is not None
+        if joined and word[0].isupper() and not plain and s > 0 and not sentence_start:
+            return True
+    if sp.last < len(tokens) and sp.kind is None:
+        s, word, e = tokens[sp.last]
+        if _JOIN.fullmatch(text[sp.end : s]) and word[0].isupper():
+            return True
+    return False

@@ -1,0 +1,1 @@
+"""Articles to dated, geolocated strike and attack events (see the issues for status)."""

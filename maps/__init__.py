@@ -1,0 +1,1 @@
+"""Layered interactive maps of strike and attack events."""

@@ -1,0 +1,49 @@
+"""The ``strikemap`` command line: the one place that knows gazetteer, geo and maps.
+
+Errors from the packages become one-line messages and exit code 1; usage errors
+exit 2.  Heavy packages are imported only by the commands that need them, so
+``strikemap geocode`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from maps.cli import gazetteer_cmds
+from maps.cli.common import CommandError, fail
+
+__all__ = ["build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of every ``strikemap`` command."""
+    parser = argparse.ArgumentParser(
+        prog="strikemap",
+        description="Dated, geolocated strike and attack events from news reports.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    gazetteer_cmds.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    from gazetteer.errors import GazetteerError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except (GazetteerError, CommandError) as err:
+        return fail(str(err))
+    except KeyboardInterrupt:
+        return fail("interrupted", code=130)
+    except BrokenPipeError:
+        return 0
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
