@@ -214,7 +214,7 @@ class Gazetteer:
                 country = top[0].country
             elif top[0].kind != "country":
                 near.append((top[0].lat, top[0].lon, top[0].name))
-        return Context(country, tuple(near), ctx.kind or kind)
+        return Context(country, tuple(near), ctx.kind or kind, ctx.kind is None and bool(kind))
 
     def _near_points(
         self, near: NearSpec | Sequence[NearSpec] | None

@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 
 #: Longest place name sent to a service, in characters.
 MAX_QUERY_LENGTH = 300
-#: Largest ``limit`` accepted (Nominatim's own maximum).
+#: Largest ``limit`` sent to a service (Nominatim's own maximum); larger ones are capped.
 MAX_LIMIT = 40
 
 _NOMINATIM_DOMAIN = "nominatim.openstreetmap.org"
@@ -491,9 +491,10 @@ def _clean_country(country: object) -> str | None:
 
 
 def _clean_limit(limit: object) -> int:
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
-        raise InvalidQuery(f"limit must be an integer from 1 to {MAX_LIMIT}, not {limit!r}")
-    return limit
+    """Return ``limit`` capped at :data:`MAX_LIMIT`; refuse non-integers and values below 1."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise InvalidQuery(f"limit must be a positive integer, not {limit!r}")
+    return min(limit, MAX_LIMIT)
 
 
 def _clean_user_agent(user_agent: object) -> str:
@@ -669,7 +670,7 @@ geonames, nominatim
         country : str or None
             ISO 3166-1 alpha-2 code restricting the search.
         limit : int
-            Most places wanted, 1 to :data:`MAX_LIMIT`.
+            Most places wanted, at least 1; larger values are capped at :data:`MAX_LIMIT`.
         strict : bool
             Raise on failure instead of warning and returning ``[]``.
 

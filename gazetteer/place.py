@@ -19,6 +19,7 @@ KIND_PRECISION: dict[str, str] = {
     "port": "facility",
     "facility": "facility",
     "oilfield": "facility",
+    "capital": "town",
     "city": "town",
     "town": "town",
     "district": "town",

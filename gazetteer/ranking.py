@@ -21,7 +21,7 @@ from gazetteer.sources.regions import haversine_km
 
 __all__ = ["Context", "Row", "rank", "to_place"]
 
-_MATCH = {0: 1.0, 1: 0.9, 2: 0.6, 3: 0.5}
+_MATCH = {0: 1.0, 1: 0.95, 2: 0.6, 3: 0.5}
 _MATCH_NAME = {0: "preferred name", 1: "alternate name", 2: "loose spelling", 3: "demonym"}
 _REGIONS = frozenset(KIND_FAMILIES["region"])
 USER_LAYER = -1
@@ -54,6 +54,9 @@ class Context:
     country: str | None = None
     near: tuple[tuple[float, float, str], ...] = ()
     kind: str | None = None
+    #: True when the kind hint was read off the query ("... air base"): then a place
+    #: whose own name carries those words is not judged by it.
+    kind_from_query: bool = False
 
 
 def to_place(row: Row, score: float = 0.0, reason: str = "") -> Place:
@@ -75,7 +78,7 @@ def to_place(row: Row, score: float = 0.0, reason: str = "") -> Place:
 
 
 def _prominence(row: Row) -> float:
-    if row.kind == "country":
+    if row.kind in ("country", "capital"):
         return 1.0
     if row.kind in _REGIONS:
         return 0.85
@@ -84,8 +87,9 @@ def _prominence(row: Row) -> float:
     return min(1.0, math.log10(row.population + 10) / 7)
 
 
-def _score(row: Row, ctx: Context, from_core: bool, key: str) -> tuple[float, str]:
-    match = _MATCH.get(row.tier, 0.5) * (0.92 if from_core else 1.0)
+def _score(row: Row, ctx: Context, core_weight: float | None, key: str) -> tuple[float, str]:
+    from_core = core_weight is not None
+    match = _MATCH.get(row.tier, 0.5) * (core_weight or 1.0)
     if row.tier == LOOSE_TIER and key:
         match *= SequenceMatcher(None, key, normalize(row.name)).ratio()
     prominence = _prominence(row)
@@ -102,7 +106,7 @@ def _score(row: Row, ctx: Context, from_core: bool, key: str) -> tuple[float, st
         )
         signals.append(math.exp(-max(0.0, d - row.extent_km) / 250.0))
         why.append(f"{d:,.0f} km from {label}")
-    if ctx.kind:
+    if ctx.kind and (from_core or not ctx.kind_from_query):
         fits = row.kind in KIND_FAMILIES.get(ctx.kind, frozenset({ctx.kind}))
         signals.append(1.0 if fits else 0.0)
         why.append(f"{row.kind} {'fits' if fits else 'does not fit'} '{ctx.kind}'")
@@ -124,9 +128,10 @@ def rank(
     ``key`` is the normalised query, used to weigh loose-spelling matches by similarity.
     """
     best: dict[str, tuple[float, str, Row]] = {}
-    for rows, from_core in ((full, False), (core, True)):
+    core_weight = 0.8 if full else 0.92
+    for rows, weight in ((full, None), (core, core_weight)):
         for row in rows:
-            score, reason = _score(row, ctx, from_core, key)
+            score, reason = _score(row, ctx, weight, key)
             old = best.get(row.id)
             if old is None or (row.layer != USER_LAYER, -score) < (
                 old[2].layer != USER_LAYER,

@@ -50,11 +50,27 @@ _DIRECTIONS = frozenset(
     southwest northeastern northwestern southeastern southwestern central
     """.split()
 )
+#: Words that GeoNames knows as places but that news uses for dates and organisations.
+NOT_PLACES = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec hamas hezbollah hizballah hizbollah houthi houthis taliban isis isil
+    daesh nato un pentagon centcom reuters congress senate kremlin christmas easter ramadan
+    """.split()
+)
+# English function words that begin sentences: never the first word of a place here.
+_NO_START = frozenset(
+    """
+    a an the as at in on to is it its of by for and but or if he she we i you they no so
+    all this that these those there here when while after before since with without
+    """.split()
+)
 _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "bin", *ARTICLES})
 _LOCATIVE = frozenset(
     """
     in near at outside from into to toward towards around across through inside within
-    between on over off
+    between
     """.split()
 )
 _OF_HEADS = _DIRECTIONS | frozenset(
@@ -95,7 +111,7 @@ _KIND_OF = {
     "city": "town",
     "village": "town",
 }
-_TOKEN = re.compile(r"[^\W_][\w'’‘`ʿʾ]*|\d+")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’‘`ʿʾ]*|\d+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
 
@@ -159,7 +175,7 @@ def spot(
     --------
     >>> found = spot("Rockets hit the K1 base outside Kirkuk; later, a strike near Al Qa'im.")
     >>> [(m.text, m.place.kind) for m in found]
-    [('K1 base', 'airbase'), ('Kirkuk', 'city'), ("Al Qa'im", 'city')]
+    [('K1 base', 'airbase'), ('Kirkuk', 'city'), ("Al Qa'im", 'town')]
     >>> [m.text for m in spot("Hit by a drone, the convoy stopped.")]
     []
     """
@@ -168,8 +184,7 @@ def spot(
 
     gz = gazetteer if isinstance(gazetteer, Gazetteer) else default_gazetteer()
     code = gz.country_code(country) if country else None
-    tokens = [(m.start(), _POSSESSIVE.sub("", m.group()), m.end()) for m in _TOKEN.finditer(text)]
-    tokens = [(s, word, s + len(word)) for s, word, _ in tokens]
+    tokens = _tokens(text)
     spans = _find_spans(text, tokens, gz.has_name)
     first = [(sp, gz.resolve(text[sp.start : sp.end], country=code, kind=sp.kind)) for sp in spans]
     anchors = [(c[0], sp) for sp, c in first if c and _strong(c[0]) and c[0].kind != "country"]
@@ -184,13 +199,22 @@ def spot(
     return mentions
 
 
+def _tokens(text: str) -> list[tuple[int, str, int]]:
+    """Return (start, word, end) for each word; a possessive 's is cut off the word."""
+    found = []
+    for m in _TOKEN.finditer(text):
+        word = _POSSESSIVE.sub("", m.group())
+        found.append((m.start(), word, m.start() + len(word)))
+    return found
+
+
 def _find_spans(
     text: str, tokens: list[tuple[int, str, int]], has_name: Callable[[str], bool]
 ) -> list[_Span]:
     spans: list[_Span] = []
     i = 0
     while i < len(tokens):
-        if not _can_start(tokens, i):
+        if not _can_start(text, tokens, i):
             i += 1
             continue
         found = _longest_at(text, tokens, i, has_name)
@@ -202,11 +226,15 @@ def _find_spans(
     return spans
 
 
-def _can_start(tokens: list[tuple[int, str, int]], i: int) -> bool:
-    word = tokens[i][1]
+def _can_start(text: str, tokens: list[tuple[int, str, int]], i: int) -> bool:
+    _, word, end = tokens[i]
+    if word.lower() in _NO_START and text[end : end + 1] != "-":
+        return False
     if word[0].isupper() or not word.isascii():
         return not word.isdigit()
-    return word in ARTICLES and i + 1 < len(tokens) and tokens[i + 1][1][0].isupper()
+    if i + 1 == len(tokens) or not tokens[i + 1][1][0].isupper():
+        return False
+    return word in ("al", "el") or (word in ARTICLES and text[end : end + 1] == "-")
 
 
 def _longest_at(
@@ -258,6 +286,11 @@ def _strong(place: Place) -> bool:
     )
 
 
+def _named_kind(place: Place) -> bool:
+    """Countries, regions, seas and curated sites: places that are rarely other words."""
+    return place.kind == "country" or place.precision in ("region", "sea", "facility")
+
+
 def _judge(
     text: str,
     tokens: list[tuple[int, str, int]],
@@ -273,25 +306,30 @@ def _judge(
 
     if not cands:
         return refuse("no candidate")
-    best = cands[0]
+    best, key = cands[0], normalize(written)
     if best.reason.startswith("demonym") and not demonyms:
         return refuse("demonym")
+    if key in NOT_PLACES:
+        return refuse(f"'{written}' is a date or an organisation here")
     before = tokens[sp.first - 1][1] if sp.first > 0 else ""
     if before.lower().rstrip(".") in _PERSON_CUES and _JOIN.fullmatch(
         text[tokens[sp.first - 1][2] : sp.start]
     ):
         return refuse(f"part of a person's name after '{before}'")
-    small = not _strong(best) or _is_common(written)
-    if small and _inside_name(text, tokens, sp):
+    named = _named_kind(best)
+    if not named and written.isupper() and len(key) > 1:
+        return refuse(f"acronym '{written}'")
+    common = key in COMMON_WORDS or (len(key) <= 3 and not named)
+    if not named and _inside_name(text, tokens, sp):
         return refuse("part of a longer name")
-    if not small:
-        return _accept(written, sp, cands, "prominent place" if not sp.support else sp.support)
+    if not common and (named or best.population >= BIG_CITY):
+        return _accept(written, sp, cands, sp.support or "prominent place")
     if sp.support:
         return _accept(written, sp, cands, sp.support)
     near = [a for a in anchors if haversine_km(a.lat, a.lon, best.lat, best.lon) <= SUPPORT_KM]
-    if near and not _is_common(written):
+    if near and not common:
         return _accept(written, sp, cands, f"within {SUPPORT_KM:.0f} km of {near[0].name}")
-    if _is_common(written):
+    if common:
         return refuse(f"common word '{written}' without place context")
     return refuse("small place without support in the text")
 
@@ -300,12 +338,13 @@ def _accept(written: str, sp: _Span, cands: list[Place], why: str) -> Mention:
     return Mention(written, sp.start, sp.end, cands[0], tuple(cands[1:]), why, sp.kind)
 
 
-def _is_common(written: str) -> bool:
-    return normalize(written) in COMMON_WORDS
-
-
 def _inside_name(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bool:
-    """True when capitalised words run on before or after the span (not directions)."""
+    """True when capitalised words run on before or after the span (not directions).
+
+    Title-case lines (headlines) say nothing about names and are let through.
+    """
+    if _title_line(text, sp.start):
+        return False
     if sp.first > 0:
         s, word, e = tokens[sp.first - 1]
         joined = _JOIN.fullmatch(text[e : tokens[sp.first][0]])
@@ -318,3 +357,13 @@ def _inside_name(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bo
         if _JOIN.fullmatch(text[sp.end : s]) and word[0].isupper():
             return True
     return False
+
+
+def _title_line(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line_words = re.findall(r"[^\W\d_][\w'’]*", text[start : end if end >= 0 else len(text)])
+    if len(line_words) < 3 or len(line_words) > 25:
+        return False
+    caps = sum(1 for w in line_words if w[0].isupper())
+    return caps / len(line_words) >= 0.6

@@ -75,12 +75,30 @@ def keep_alternate(name: str) -> bool:
     return all(_latin_or_arabic(c) for c in name)
 
 
+def _kind(capital: bool, population: int) -> str:
+    if capital:
+        return "capital"
+    return "city" if population >= 100_000 else "town"
+
+
+def _capital_ids() -> set[int]:
+    """Return the GeoNames ids of national capitals: the largest place of the capital's name."""
+    wanted = {(c["iso"], c["capital"]) for c in load_countries().values() if c.get("capital")}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in load_cities():
+        key = (city["countrycode"], city["name"])
+        if key in wanted and int(city["population"] or 0) >= best.get(key, (-1, 0))[0]:
+            best[key] = (int(city["population"] or 0), city["geonameid"])
+    return {gid for _, gid in best.values()}
+
+
 def _latin_or_arabic(c: str) -> bool:
     return c < "\u0250" or "\u0600" <= c <= "\u06ff" or "\u1e00" <= c <= "\u1eff" or c in "’‘ʿʾ"
 
 
 def records() -> Iterator[Record]:
-    """Yield one record per GeoNames populated place."""
+    """Yield one record per GeoNames populated place; national capitals get kind ``capital``."""
+    capitals = _capital_ids()
     for city in load_cities():
         pop = int(city["population"] or 0)
         place = Place(
@@ -89,7 +107,7 @@ def records() -> Iterator[Record]:
             lat=float(city["latitude"]),
             lon=float(city["longitude"]),
             country=city["countrycode"],
-            kind="city" if pop >= 100_000 else "town",
+            kind=_kind(city["geonameid"] in capitals, pop),
             population=pop,
             source=SOURCE,
             admin1=f"{city['countrycode']}.{city['admin1code']}",

@@ -49,8 +49,12 @@ BAGHDAD = {
     "addresstype": "city",
     "name": "Baghdad",
     "display_name": "Baghdad, Baghdad Governorate, Iraq",
-    "address": {"city": "Baghdad", "state": "Baghdad Governorate", "country": "Iraq",
-                "country_code": "iq"},
+    "address": {
+        "city": "Baghdad",
+        "state": "Baghdad Governorate",
+        "country": "Iraq",
+        "country_code": "iq",
+    },
     "extratags": {"population": "8126755"},
     "boundingbox": ["33.1", "33.5", "44.2", "44.6"],
 }
@@ -141,8 +145,12 @@ class _Handler(BaseHTTPRequestHandler):
         params = parse_qs(url.query)
         with state.lock:
             state.requests.append(
-                {"path": url.path, "params": params, "headers": dict(self.headers.items()),
-                 "time": time.monotonic()}
+                {
+                    "path": url.path,
+                    "params": params,
+                    "headers": dict(self.headers.items()),
+                    "time": time.monotonic(),
+                }
             )
         if state.mode == "slow":
             state.release.wait(5.0)
@@ -182,8 +190,7 @@ class _Server(ThreadingHTTPServer):
 
 @pytest.fixture(autouse=True)
 def _no_proxy_no_home_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy",
-                "ALL_PROXY"):
+    for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
@@ -194,7 +201,7 @@ def _no_proxy_no_home_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
 def server() -> Iterator[FakeService]:
     httpd = _Server(("127.0.0.1", 0), _Handler)
     httpd.state = FakeService(port=httpd.server_address[1])
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield httpd.state
@@ -274,7 +281,11 @@ def test_geonames_result_converted(server: FakeService, tmp_path: Path) -> None:
     assert [p.id for p in places] == ["geonames:98182", "geonames:98245"]
     city, airport = places
     assert (city.name, city.country, city.kind, city.population) == (
-        "Baghdad", "IQ", "city", 7216000)
+        "Baghdad",
+        "IQ",
+        "city",
+        7216000,
+    )
     assert (city.lat, city.lon) == (33.34058, 44.40088)
     assert city.admin1 == "Baghdad"
     assert city.reason == "online fallback (geonames)"
@@ -349,15 +360,23 @@ def test_nominatim_kinds(record: dict[str, Any], kind: str) -> None:
     ],
 )
 def test_geonames_kinds(fcode: str, population: int, kind: str) -> None:
-    raw = {"geonameId": 1, "name": "X", "lat": "1", "lng": "2", "fcode": fcode,
-           "fcl": fcode[0], "population": population}
+    raw = {
+        "geonameId": 1,
+        "name": "X",
+        "lat": "1",
+        "lng": "2",
+        "fcode": fcode,
+        "fcl": fcode[0],
+        "population": population,
+    }
     assert place_from_geonames(raw).kind == kind
 
 
 def test_unusable_records_are_skipped() -> None:
     with pytest.raises(ValueError):
-        place_from_nominatim({"osm_type": "node", "osm_id": 1, "lat": "95", "lon": "0",
-                              "name": "X"})
+        place_from_nominatim(
+            {"osm_type": "node", "osm_id": 1, "lat": "95", "lon": "0", "name": "X"}
+        )
     with pytest.raises(ValueError):
         place_from_geonames({"name": "X", "lat": "1", "lng": "2"})
 
@@ -519,8 +538,15 @@ def test_connection_refused(tmp_path: Path) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    geo = OnlineGeocoder("nominatim", user_agent=USER_AGENT, domain=f"127.0.0.1:{port}",
-                         scheme="http", timeout=2.0, cache_path=tmp_path / "c.sqlite")
+    geo = OnlineGeocoder(
+        "nominatim",
+        user_agent=USER_AGENT,
+        domain=f"127.0.0.1:{port}",
+        scheme="http",
+        timeout=2.0,
+        min_delay_seconds=0,
+        cache_path=tmp_path / "c.sqlite",
+    )
     with pytest.warns(RuntimeWarning, match="nominatim"):
         assert geo.resolve("Baghdad") == []
     with pytest.raises(GeocoderUnavailable):
@@ -540,21 +566,32 @@ def test_placeholder_user_agent_refused(agent: str, server: FakeService, tmp_pat
 def test_unknown_service_lists_valid_names(tmp_path: Path) -> None:
     assert ONLINE_SERVICES == ("geonames", "nominatim")
     for make in (OnlineGeocoder, get_online_geocoder):
-        with pytest.raises(GazetteerError, match="bing.*geonames, nominatim"):
+        with pytest.raises(GazetteerError, match=r"bing.*geonames, nominatim"):
             make("bing", user_agent=USER_AGENT, cache_path=tmp_path / "c.sqlite")
 
 
 def test_registry_builds_geocoder(server: FakeService, tmp_path: Path) -> None:
-    geo = get_online_geocoder("Nominatim", user_agent=USER_AGENT, domain=server.domain,
-                              scheme="http", min_delay_seconds=0, cache_path=tmp_path / "c")
+    geo = get_online_geocoder(
+        "Nominatim",
+        user_agent=USER_AGENT,
+        domain=server.domain,
+        scheme="http",
+        min_delay_seconds=0,
+        cache_path=tmp_path / "c",
+    )
     assert isinstance(geo, OnlineGeocoder) and geo.service == "nominatim"
     assert geo.resolve("Baghdad")[0].country == "IQ"
 
 
 @pytest.mark.parametrize(
     "options",
-    [{"scheme": "ftp"}, {"domain": "http://example.org"}, {"timeout": 0},
-     {"min_delay_seconds": -1}, {"timeout": math.inf}],
+    [
+        {"scheme": "ftp"},
+        {"domain": "http://example.org"},
+        {"timeout": 0},
+        {"min_delay_seconds": -1},
+        {"timeout": math.inf},
+    ],
 )
 def test_bad_options_refused(options: dict[str, Any], tmp_path: Path) -> None:
     with pytest.raises(GazetteerError):
@@ -563,16 +600,29 @@ def test_bad_options_refused(options: dict[str, Any], tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "options"),
-    [("", {}), ("   ", {}), ("Bagh\x00dad", {}), ("x" * 301, {}),
-     ("Baghdad", {"country": "IRQ"}), ("Baghdad", {"limit": 0}),
-     ("Baghdad", {"limit": 41})],
+    [
+        ("", {}),
+        ("   ", {}),
+        ("Bagh\x00dad", {}),
+        ("x" * 301, {}),
+        ("Baghdad", {"country": "IRQ"}),
+        ("Baghdad", {"limit": 0}),
+        ("Baghdad", {"limit": True}),
+        ("Baghdad", {"limit": 2.5}),
+    ],
 )
-def test_invalid_query(name: str, options: dict[str, Any], server: FakeService,
-                       tmp_path: Path) -> None:
+def test_invalid_query(
+    name: str, options: dict[str, Any], server: FakeService, tmp_path: Path
+) -> None:
     geo = nominatim(server, tmp_path)
     with pytest.raises(InvalidQuery):
         geo.resolve(name, **options)
     assert server.count() == 0
+
+
+def test_large_limit_capped(server: FakeService, tmp_path: Path) -> None:
+    nominatim(server, tmp_path).resolve("Baghdad", limit=500)
+    assert server.requests[0]["params"]["limit"] == ["40"]
 
 
 def test_no_warning_on_success(server: FakeService, tmp_path: Path) -> None:
