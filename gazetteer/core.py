@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import math
 import os
+import re
 import sqlite3
 import warnings
 from collections import defaultdict
@@ -12,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeGuard
 
 from gazetteer.errors import InvalidQuery
-from gazetteer.index import TIER_ALTERNATE, TIER_LOOSE, TIER_PRIMARY, open_index
+from gazetteer.index import TIER_ALTERNATE, TIER_DEMONYM, TIER_LOOSE, TIER_PRIMARY, open_index
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.place import Place
-from gazetteer.query import check_kind, check_name, parse_query
+from gazetteer.query import KIND_FAMILIES, Query, check_kind, check_name, parse_query
 from gazetteer.ranking import USER_LAYER, Context, Row, rank, to_place
+from gazetteer.sources.regions import haversine_km
 from gazetteer.sources.user import load_user_places
 
 if TYPE_CHECKING:
@@ -30,6 +33,19 @@ _SELECT = (
     " p.admin1, p.extent_km, p.layer, n.tier FROM names n JOIN places p ON p.pid = n.pid"
     " WHERE n.key = ?"
 )
+#: Words that describe rather than name a place: dropped when the whole name matches nothing.
+DESCRIPTORS = frozenset(
+    """
+    military main former joint key major small large nearby local new old usled coalition
+    eastern western northern southern central north south east west northeastern
+    northwestern southeastern southwestern
+    """.split()
+)
+#: Kinds for which "an unnamed base near X" looks for the sites of that kind near X.
+SITE_KINDS = frozenset({"airbase", "base", "airport", "embassy", "border_crossing", "dam", "port"})
+UNNAMED_SITE_KM = 40.0
+_HEADINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0}
+_HEADINGS |= {"south": 180.0, "southwest": 225.0, "west": 270.0, "northwest": 315.0}
 _BY_KEY = _SELECT + " ORDER BY n.tier, p.layer, p.population DESC LIMIT 40"
 _BY_KEY_IN = _SELECT + " AND p.country = ? ORDER BY n.tier, p.layer, p.population DESC LIMIT 20"
 
@@ -176,12 +192,15 @@ class Gazetteer:
         query = parse_query(text)
         if query.context or (query.kind and not ctx.kind):
             ctx = self._with_query_context(ctx, query.context, query.kind)
-        has_core = query.core != text
         full = self._lookup(normalize(text), ctx.country)
-        core = self._lookup(normalize(query.core), ctx.country) if has_core else ()
+        core = self._core_rows(query.core, ctx.country) if not full or query.core != text else ()
+        if not full and not any(r.tier != TIER_DEMONYM for r in core):
+            site = self._unnamed_site(query, ctx, limit)
+            if site:
+                return site
         if not full and not core:
             full = self._loose(text, ctx.country)
-            core = self._loose(query.core, ctx.country) if has_core else ()
+            core = self._loose(query.core, ctx.country) if query.core != text else ()
         found = rank(full, core, ctx, limit, normalize(query.core))
         if not found and self.online is not None:
             found = self.online.resolve(query.core, country=code, limit=limit)
@@ -192,11 +211,72 @@ class Gazetteer:
         found = self.resolve(name, limit=1, **context)  # type: ignore[arg-type]
         return found[0] if found else None
 
-    def spot(self, text: str, *, country: str | None = None) -> list[Mention]:
+    def spot(
+        self,
+        text: str,
+        *,
+        country: str | None = None,
+        include_refused: bool = False,
+        demonyms: bool = False,
+    ) -> list[Mention]:
         """Find and resolve place mentions in running text (see :func:`gazetteer.spot.spot`)."""
         from gazetteer.spot import spot
 
-        return spot(text, gazetteer=self, country=country)
+        return spot(
+            text,
+            gazetteer=self,
+            country=country,
+            include_refused=include_refused,
+            demonyms=demonyms,
+        )
+
+    def _core_rows(self, core: str, country: str | None) -> tuple[Row, ...]:
+        """Rows for the core name; failing that, for it without descriptive words.
+
+        "K1 Iraqi" -> "K1", "eastern Baghdad" -> "Baghdad", "US-led coalition base" -> "".
+        """
+        rows = self._lookup(normalize(core), country)
+        if any(r.tier != TIER_DEMONYM for r in rows):
+            return rows
+        kept = [w for w in re.split(r"\s+", core) if not self._descriptive(w)]
+        if kept and len(kept) < len(core.split()):
+            return self._lookup(normalize(" ".join(kept)), country) or rows
+        return rows
+
+    def _descriptive(self, word: str) -> bool:
+        key = normalize(word)
+        if key in DESCRIPTORS:
+            return True
+        rows = self._lookup(key, None)
+        return bool(rows) and all(r.tier == TIER_DEMONYM for r in rows)
+
+    def _unnamed_site(self, query: Query, ctx: Context, limit: int) -> list[Place]:
+        """ "an Iraqi base outside Kirkuk": the sites of that kind near the context place."""
+        kind = ctx.kind or query.kind
+        if not kind or kind not in SITE_KINDS or not ctx.near or not query.context:
+            return []
+        lat, lon, label = ctx.near[0]
+        heading = _HEADINGS.get(query.relation.split(" ")[0].removesuffix("ern"))
+        radius = UNNAMED_SITE_KM * (3 if heading is not None else 1)
+        close = sorted(
+            (d, p)
+            for p in self.places_of_kind(KIND_FAMILIES[kind])
+            if (d := haversine_km(lat, lon, p.lat, p.lon)) <= radius
+            and (heading is None or _angle(bearing(lat, lon, p.lat, p.lon), heading) <= 60)
+        )
+        if not close:
+            place = self.resolve(query.context[0], country=ctx.country, limit=1)
+            why = f"unnamed {kind} near {label}: placed at {label}"
+            return [p.scored(0.5 * p.score, why) for p in place]
+        which = "only" if len(close) == 1 else "nearest"
+        return [
+            p.scored(
+                (0.75 if len(close) == 1 else 0.6) - 0.1 * i,
+                f"unnamed {kind} {query.relation or 'near'} {label}: the {which} {kind} "
+                f"within {radius:.0f} km ({d:.0f} km away)",
+            )
+            for i, (d, p) in enumerate(close[:limit])
+        ]
 
     def _loose(self, name: str, country: str | None) -> tuple[Row, ...]:
         rows = self._lookup(skeleton(normalize(name)), country)
@@ -242,6 +322,18 @@ class Gazetteer:
     def close(self) -> None:
         """Close the index connection."""
         self._conn.close()
+
+
+def bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the initial bearing in degrees (0 = north) from point 1 to point 2."""
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(x, y)) % 360
+
+
+def _angle(a: float, b: float) -> float:
+    return abs((a - b + 180) % 360 - 180)
 
 
 def _is_pair(value: object) -> TypeGuard[tuple[float, float]]:

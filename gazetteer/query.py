@@ -86,12 +86,14 @@ _BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """A query taken apart: the whole text, its core name, a kind hint and context names."""
+    """A query taken apart: the whole text, its core name, a kind hint, context names and
+    the relation to the first context name ("outside", "north of"...)."""
 
     text: str
     core: str
     kind: str | None
     context: tuple[str, ...]
+    relation: str = ""
 
 
 def check_name(name: object) -> str:
@@ -139,19 +141,23 @@ def parse_query(text: str) -> Query:
     Examples
     --------
     >>> parse_query("the K1 base outside Kirkuk")
-    Query(text='the K1 base outside Kirkuk', core='K1', kind='base', context=('Kirkuk',))
-    >>> parse_query("town of Hit, Anbar province")
-    Query(text='town of Hit, Anbar province', core='Hit', kind='town', context=('Anbar province',))
+    Query(text='the K1 base outside Kirkuk', core='K1', kind='base', context=('Kirkuk',), \
+relation='outside')
+    >>> parse_query("a base north of Baghdad").core
+    ''
     >>> parse_query("Red Sea")
-    Query(text='Red Sea', core='Red Sea', kind=None, context=())
+    Query(text='Red Sea', core='Red Sea', kind=None, context=(), relation='')
     """
+    relation = m.group().strip(" ,").lower() if (m := _RELATION.search(text)) else ""
     head, *context = (p for p in _RELATION.split(text) if p and p.strip())
     head = _LEADING.sub("", head.strip())
     kind = None
+    kind_of = dict(_KIND_WORDS)
     if m := _KIND_PREFIX.match(head):
-        kind = dict(_KIND_WORDS).get(m.group(1).lower())
+        kind = kind_of.get(m.group(1).lower())
         head = head[m.end() :]
-    elif (m := _KIND_SUFFIX.search(head)) and m.start() > 0:
-        kind = dict(_KIND_WORDS)[m.group(1).lower()]
-        head = head[: m.start()]
-    return Query(text, head.strip() or text, kind, tuple(c.strip() for c in context))
+    elif (m := _KIND_SUFFIX.search(" " + head)) and (m.start() > 0 or context):
+        kind = kind_of[m.group(1).lower()]
+        head = head[: max(0, m.start() - 1)]
+    core = head.strip() if (head.strip() or context) else text
+    return Query(text, core, kind, tuple(c.strip() for c in context), " ".join(relation.split()))

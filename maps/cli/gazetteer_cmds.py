@@ -178,8 +178,9 @@ def _spot(args: argparse.Namespace) -> int:
             warn(f"{path}: skipped, cannot read as UTF-8 text ({err.__class__.__name__})")
             totals["unreadable"] += 1
             continue
-        mentions = gz.spot(text, country=args.country) if text.strip() else []
-        refused = [m for m in spot_all(gz, text, args.country) if not m.accepted]
+        found = gz.spot(text, country=args.country, include_refused=True) if text.strip() else []
+        mentions = [m for m in found if m.accepted]
+        refused = [m for m in found if not m.accepted]
         totals["files"] += 1
         totals["mentions"] += len(mentions)
         totals["refused"] += len(refused)
@@ -202,13 +203,6 @@ def _spot(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
-
-
-def spot_all(gz: Gazetteer, text: str, country: str | None) -> list[Mention]:
-    """Return accepted and refused mentions of ``text``."""
-    from gazetteer.spot import spot
-
-    return spot(text, gazetteer=gz, country=country, include_refused=True) if text.strip() else []
 
 
 def _build(args: argparse.Namespace) -> int:

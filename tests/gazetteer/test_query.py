@@ -15,7 +15,7 @@ from gazetteer.query import MAX_NAME_LENGTH, check_kind, check_name, parse_query
         ("the town of Hit", "Hit", "town", ()),
         ("Red Sea", "Red Sea", None, ()),
         ("Al-Qaim, Anbar", "Al-Qaim", None, ("Anbar",)),
-        ("a base north of Baghdad", "base", None, ("Baghdad",)),
+        ("a base north of Baghdad", "", "base", ("Baghdad",)),
         ("US Embassy in Baghdad", "US", "embassy", ("Baghdad",)),
     ],
 )
