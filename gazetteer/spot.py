@@ -27,7 +27,7 @@ BIG_CITY = 100_000
 #: Capitalised words that are places somewhere but far more often something else.
 COMMON_WORDS = frozenset(
     """
-    hit ana balad said most many police nice reading mobile may march august june sunday
+    hit ana balad said secretary most many police nice reading mobile may march august june sunday
     monday tuesday wednesday thursday friday saturday president minister even along date
     bath victoria independence liberty union unity progress freedom justice peace hope
     mission security defense defence army navy force forces central north south east west
@@ -66,6 +66,7 @@ _NO_START = frozenset(
     all this that these those there here when while after before since with without
     """.split()
 )
+_SPEECH = frozenset("said says told added stated noted wrote tweeted argued explained".split())
 _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "bin", *ARTICLES})
 _LOCATIVE = frozenset(
     """
@@ -193,6 +194,9 @@ def spot(
         near = [p for p, other in anchors if other is not sp]
         if near and len(cands) > 1:
             cands = gz.resolve(text[sp.start : sp.end], country=code, kind=sp.kind, near=near)
+        # Capitals rank nearby candidates but do not vouch for small places: "Washington"
+        # and "Tehran" often stand for governments, not for a spot on the map.
+        near = [p for p in near if p.kind != "capital"]
         mention = _judge(text, tokens, sp, cands, near, demonyms)
         if mention.accepted or include_refused:
             mentions.append(mention)
@@ -317,6 +321,9 @@ def _judge(
     ):
         return refuse(f"part of a person's name after '{before}'")
     named = _named_kind(best)
+    speaker = sp.last < len(tokens) and tokens[sp.last][1].lower() in _SPEECH
+    if speaker and not named and best.population < BIG_CITY and not sp.kind:
+        return refuse(f"a speaker: '{written} {tokens[sp.last][1]}'")
     if not named and written.isupper() and len(key) > 1:
         return refuse(f"acronym '{written}'")
     common = key in COMMON_WORDS or (len(key) <= 3 and not named)
