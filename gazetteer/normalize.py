@@ -9,6 +9,7 @@ az Zawr) that ranks below exact matches.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -86,6 +87,7 @@ def words(name: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@functools.lru_cache(maxsize=131072)
 def normalize(name: str) -> str:
     """Return the lookup key of a place name.
 

@@ -7,6 +7,7 @@ names ("outside Kirkuk").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -135,6 +136,7 @@ def check_kind(kind: str | None) -> str | None:
     raise InvalidQuery(f"unknown kind {kind!r}; expected one of {known}")
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_query(text: str) -> Query:
     """Split a query into core name, kind hint and context names.
 
