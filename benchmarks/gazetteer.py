@@ -104,6 +104,19 @@ def throughput(names: list[str], *, country: str | None = None) -> dict[str, flo
     return result
 
 
+def spot_rate(rounds: int = 40) -> float:
+    """Articles per second through ``spot`` on the demo briefs (one process, warm index)."""
+    from gazetteer import Gazetteer
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("brief_*.md"))]
+    gz = Gazetteer()
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for text in texts:
+            gz.spot(text)
+    return rounds * len(texts) / (time.perf_counter() - start)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--names", type=int, default=10_000)
@@ -130,6 +143,7 @@ def main() -> int:
         f"resolutions/s, {n} names with a country hint, cold": f"{hinted['cold']:,.0f}",
         "names unresolved (sampled from the index, so expect 0)": f"{plain['misses']:.0f}",
         f"peak RSS of a process resolving {n} names": f"{plain['rss_mb']:.0f} MB",
+        "spot(): demo briefs (~2 KB) per second, repeated 40 times": f"{spot_rate():,.0f}",
     }
     width = max(map(len, figures))
     for key, value in figures.items():

@@ -188,15 +188,20 @@ def spot(
     tokens = _tokens(text)
     spans = _find_spans(text, tokens, gz.has_name)
     first = [(sp, gz.resolve(text[sp.start : sp.end], country=code, kind=sp.kind)) for sp in spans]
-    anchors = [(c[0], sp) for sp, c in first if c and _strong(c[0]) and c[0].kind != "country"]
+    anchors = {c[0].id: c[0] for _, c in first if c and _strong(c[0]) and c[0].kind != "country"}
+    memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
     mentions = []
     for sp, cands in first:
-        near = [p for p, other in anchors if other is not sp]
-        if near and len(cands) > 1:
-            cands = gz.resolve(text[sp.start : sp.end], country=code, kind=sp.kind, near=near)
-        # Capitals rank nearby candidates but do not vouch for small places: "Washington"
-        # and "Tehran" often stand for governments, not for a spot on the map.
-        near = [p for p in near if p.kind != "capital"]
+        written = text[sp.start : sp.end]
+        if (written, sp.kind) not in memo:
+            own = cands[0].id if cands else ""
+            near = [p for pid, p in anchors.items() if pid != own]
+            if near and len(cands) > 1:
+                cands = gz.resolve(written, country=code, kind=sp.kind, near=near)
+            # Capitals rank nearby candidates but do not vouch for small places: "Washington"
+            # and "Tehran" often stand for governments, not for a spot on the map.
+            memo[written, sp.kind] = (cands, [p for p in near if p.kind != "capital"])
+        cands, near = memo[written, sp.kind]
         mention = _judge(text, tokens, sp, cands, near, demonyms)
         if mention.accepted or include_refused:
             mentions.append(mention)
