@@ -1,0 +1,294 @@
+"""Fatalities and injured counts read from one sentence of strike or attack reporting.
+
+Figures qualified by "at least", "over", "more than" and similar are kept as the number given
+(ACLED practice) and flagged ``lower-bound`` in :attr:`Casualties.reason`. Vague counts
+("dozens", "scores", "hundreds") give ``None``. When a sentence gives several figures for the
+same group from different sources, the lowest is kept.
+
+Examples
+--------
+>>> c = casualties("The strike killed at least 25 fighters and wounded four others.")
+>>> c.killed, c.injured, c.reason
+(25, 4, 'active, lower-bound')
+>>> casualties("The group said no casualties were reported.")
+Casualties(killed=0, injured=0, text='no casualties', reason='none-reported')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Casualties", "casualties"]
+
+_UNITS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES: dict[str, int] = {w: i + 1 for i, w in enumerate(_UNITS)}
+_WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+_VAGUE = ("dozens", "scores", "hundreds", "several", "many", "numerous")
+
+_WORD_ALT = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+_NUM = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a|one|two|three|four|five)\s+hundred"
+    rf"|a\s+dozen|(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(_UNITS[:9])})|{_WORD_ALT}"
+    rf"|{'|'.join(_VAGUE)})"
+)
+_QUALS = (
+    r"at\s+least|more\s+than|over|upwards\s+of|just\s+over|some|about|around|nearly|almost"
+    r"|up\s+to|as\s+many\s+as|approximately|roughly|an\s+estimated|a\s+total\s+of"
+)
+_QUAL = rf"(?:(?P<q>{_QUALS})\s+)?"
+_LOWER_BOUND = re.compile(r"at\s+least|more\s+than|over|upwards\s+of|just\s+over", re.I)
+_N = rf"(?<![\w$/:.-]){_QUAL}(?P<n>{_NUM})(?![\w:]|-\w|\.\d)"
+
+_KILL_VERB = r"kill(?:ed|ing|s)?|claim(?:ed|ing)\s+the\s+lives\s+of"
+_INJ_VERB = r"injur(?:ed|ing|es|e)|wound(?:ed|ing|s)?|hurt(?:ing|s)?"
+_ADV = r"(?:(?:reportedly|also|allegedly|all|later|initially|instantly|seriously|critically)\s+)?"
+_AUX = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|got)\s+)?"
+
+_ACTIVE = re.compile(rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+{_N}", re.I)
+_PASSIVE = re.compile(
+    rf"{_N}(?P<mid>(?:\s+[A-Za-z][\w'’.-]*){{0,7}}?)\s+{_AUX}{_ADV}"
+    rf"(?P<v>killed|dead|died|deaths|fatalities|wounded|injured|injuries|hurt)\b",
+    re.I,
+)
+_LEFT = re.compile(
+    rf"\b(?:left|leaving)\s+{_N}(?:\s+(?:people|others|persons))?\s+(?P<v>dead|killed|injured|wounded)\b",
+    re.I,
+)
+_PERSON = (
+    r"leader|commander|member|fighter|militant|soldier|troop|service\s*member|contractor"
+    r"|civilian|official|officer|man|woman|child|boy|girl|person|operative|guard|driver"
+    r"|sailor|adviser|advisor|figure|chief|head|worker|resident|journalist|policeman"
+)
+_SINGLE = re.compile(
+    rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+(?:an?|one|the)\s+(?:[\w'’.-]+\s+){{0,5}}?"
+    rf"(?:{_PERSON})\b(?!s)",
+    re.I,
+)
+_AND_OTHERS = re.compile(
+    rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+(?P<who>[^,.;\d]{{1,80}}?)(?:\s*,)?\s+"
+    rf"(?:and|along\s+with)\s+(?:(?P<n>{_NUM})|(?P<another>another))\s+(?:others?|more)\b",
+    re.I,
+)
+_CONTINUE = re.compile(
+    rf"(?P<skip>(?:\s+[A-Za-z][\w'’.-]*){{0,4}}?)(?:\s*,\s*|\s+and\s+|,\s+and\s+){_N}", re.I
+)
+_ALT = re.compile(rf"[,;(]\s*(?:and\s+|but\s+|or\s+)?{_N}\s+(?:according\s+to|per|by\s+)", re.I)
+_ZERO = re.compile(
+    r"\bno\s+(?:(?:immediate|reported|known|other|further|civilian|american|us|u\.s\.)\s+)*"
+    r"(?P<a>casualties|injuries|deaths|fatalities)\b"
+    r"|\bwithout\s+(?:causing\s+)?(?:any\s+)?(?P<b>casualties|injuries)\b"
+    r"|\b(?:no|none\s+of\s+the)\s+(?:\w+\s+){0,2}?(?:was|were)\s+(?:reported\s+)?"
+    r"(?P<c>harmed|hurt|injured|wounded|killed)\b"
+    r"|\b(?:no\s+one|nobody)\s+(?:was\s+)?(?:reported\s+)?(?P<d>harmed|hurt|injured|wounded|killed)\b",
+    re.I,
+)
+_BLOCK = frozenset(
+    """rocket rockets missile missiles drone drones shell shells mortar mortars round rounds
+    projectile projectiles time times year years day days hour hours minute minutes month
+    months week weeks km kilometres kilometers kilometre kilometer mile miles metre metres
+    meter meters percent per vehicle vehicles truck trucks target targets site sites strike
+    strikes attack attacks aircraft jet jets warplane warplanes bomb bombs munition munitions
+    building buildings house houses facility facilities location locations position positions
+    base bases brigade brigades battalion division am pm gmt a.m. p.m. january february march
+    april may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec old boats boat ships ship vessels vessel""".split()
+)
+_STOP = frozenset("in on at of and or but while after when near from by with as to , ;".split())
+_MID_STOP = frozenset(
+    """and or but while after when who which that than since because if fired launched
+    struck hit targeted said says claimed killed killing wounded injured""".split()
+)
+_BEFORE_BLOCK = re.compile(r"\b(?:aged|age|ages|number|no\.?|brigade|division|unit|F|MQ)\s*$", re.I)
+_ATTRIBUTION = re.compile(
+    r"according\s+to|\bsaid\b|\bsays\b|\bclaimed\b|\breported\b|\btoll\b|\bwhile\b|\bother\s+reports?\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Counts read from a sentence.
+
+    Attributes
+    ----------
+    killed, injured : int or None
+        ``None`` when the sentence gives no usable figure (or only a vague one).
+    text : str
+        The phrases the counts were read from, joined by ``"; "``.
+    reason : str
+        Comma-separated rules used (``active``, ``passive``, ``left``, ``single``,
+        ``and-others``, ``continued``, ``alternative``, ``lowest``, ``none-reported``,
+        ``vague``, ``lower-bound``) or ``"no figure"``.
+    """
+
+    killed: int | None
+    injured: int | None
+    text: str
+    reason: str
+
+
+def _value(raw: str) -> int | None:
+    """Return the integer a number phrase stands for, ``None`` for vague ones."""
+    word = re.sub(r"\s+", " ", raw.strip().lower())
+    if word.replace(",", "").isdigit():
+        return int(word.replace(",", ""))
+    if word in _VAGUE:
+        return None
+    if word == "a dozen":
+        return 12
+    if word.endswith("hundred"):
+        head = word.split(" ")[0]
+        return 100 * (1 if head == "a" else _WORD_VALUES[head])
+    parts = re.split(r"[\s-]", word)
+    return sum(_WORD_VALUES[p] for p in parts)
+
+
+def _kind(verb: str) -> str:
+    return "killed" if re.match(r"kill|claim|dead|died|death|fatal", verb, re.I) else "injured"
+
+
+def _number_ok(sentence: str, m: re.Match[str]) -> bool:
+    """Reject years, ages, unit numbers and counts of things that are not people."""
+    raw = m.group("n")
+    if raw.isdigit() and len(raw) == 4 and raw[:2] in ("19", "20"):
+        return False
+    if _BEFORE_BLOCK.search(sentence[: m.start("n")]):
+        return False
+    after = re.findall(r"[\w.%]+|[,;]", sentence[m.end("n") : m.end("n") + 60])
+    for word in after[:3]:
+        w = word.lower()
+        if w in _STOP:
+            break
+        if w in _BLOCK or w.startswith("year-old") or w == "%":
+            return False
+    return True
+
+
+class _Tally:
+    """Figures found so far, grouped per kind; number positions are counted once."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.used: list[tuple[int, int]] = []
+        self.groups: dict[str, list[tuple[int, int | None]]] = {"killed": [], "injured": []}
+        self.alts: dict[str, list[int]] = {"killed": [], "injured": []}
+        self.texts: list[str] = []
+        self.reasons: list[str] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.used)
+
+    def add(self, m: re.Match[str], kind: str, value: int | None, rule: str) -> None:
+        self.used.append(m.span())
+        self.groups[kind].append((m.start(), value))
+        self.texts.append(m.group(0).strip())
+        self.note(rule if value is not None else "vague")
+        if "q" in m.re.groupindex and m.group("q") and _LOWER_BOUND.fullmatch(m.group("q")):
+            self.note("lower-bound")
+
+    def note(self, rule: str) -> None:
+        if rule not in self.reasons:
+            self.reasons.append(rule)
+
+    def total(self, kind: str) -> int | None:
+        groups = sorted((pos, v) for pos, v in self.groups[kind] if v is not None)
+        values = [v for _, v in groups]
+        if not values:
+            return min(self.alts[kind]) if self.alts[kind] else None
+        first, last = groups[0][0], groups[-1][0]
+        if len(values) > 1 and _ATTRIBUTION.search(self.sentence[first:last]):
+            self.note("lowest")
+            best = min(values)
+        else:
+            best = sum(values)
+        if self.alts[kind] and min(self.alts[kind]) < best:
+            self.note("lowest")
+            best = min(self.alts[kind])
+        return best
+
+
+def casualties(sentence: str) -> Casualties:
+    """Return the killed and injured counts a sentence reports.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence of reporting.
+
+    Returns
+    -------
+    Casualties
+        ``killed``/``injured`` are ``0`` for explicit "no casualties" statements and
+        ``None`` when nothing is said.
+
+    Examples
+    --------
+    >>> c = casualties("Officials said the drone strike killed a senior commander.")
+    >>> c.killed, c.injured, c.reason
+    (1, None, 'single')
+    >>> casualties("Two soldiers were wounded in the 2023 attack by 30 rockets.").injured
+    2
+    """
+    tally = _Tally(sentence)
+    for m in _AND_OTHERS.finditer(sentence):
+        n = _value(m.group("n")) if m.group("n") else 1
+        if n is not None and not _ATTRIBUTION.search(m.group("who")):
+            tally.add(m, _kind(m.group("v")), n + 1, "and-others")
+    for pattern, rule in ((_LEFT, "left"), (_PASSIVE, "passive"), (_ACTIVE, "active")):
+        for m in pattern.finditer(sentence):
+            if not tally.free(*m.span("n")) or not _number_ok(sentence, m):
+                continue
+            mid = m.groupdict().get("mid") or ""
+            if any(w.lower() in _MID_STOP for w in mid.split()):
+                continue
+            if rule == "passive" and m.group("n").lower() in _VAGUE and mid:
+                continue
+            kind = _kind(m.group("v"))
+            tally.add(m, kind, _value(m.group("n")), rule)
+            if rule == "active":
+                _continue(sentence, m.end(), kind, tally)
+    for m in _SINGLE.finditer(sentence):
+        if tally.free(*m.span()):
+            tally.add(m, _kind(m.group("v")), 1, "single")
+    for m in _ALT.finditer(sentence):
+        value = _value(m.group("n"))
+        if value is None or not tally.free(*m.span("n")) or not _number_ok(sentence, m):
+            continue
+        before = [(pos, k) for k in tally.groups for pos, _ in tally.groups[k] if pos < m.start()]
+        if before:
+            kind = max(before)[1]
+            tally.alts[kind].append(value)
+            tally.used.append(m.span("n"))
+            tally.texts.append(m.group(0).strip(",;( "))
+            tally.note("alternative")
+    killed, injured = tally.total("killed"), tally.total("injured")
+    zero = _ZERO.search(sentence)
+    if zero:
+        word = next(g for g in zero.groups() if g).lower()
+        if injured is None and word not in ("deaths", "fatalities", "killed"):
+            injured = 0
+        if killed is None:
+            killed = 0
+        tally.texts.append(zero.group(0))
+        tally.note("none-reported")
+    reason = ", ".join(tally.reasons) or "no figure"
+    return Casualties(killed, injured, "; ".join(tally.texts), reason)
+
+
+def _continue(sentence: str, pos: int, kind: str, tally: _Tally) -> None:
+    """Add figures listed after an active verb: "killed three soldiers and two civilians"."""
+    while True:
+        m = _CONTINUE.match(sentence, pos)
+        if not m or not tally.free(*m.span("n")) or not _number_ok(sentence, m):
+            return
+        value = _value(m.group("n"))
+        skipped = m.group("skip").lower().split()
+        if value is None or any(w in _MID_STOP | _BLOCK for w in skipped):
+            return
+        tally.add(m, kind, value, "continued")
+        pos = m.end()

@@ -1,0 +1,385 @@
+"""Event dates from news sentences.
+
+:func:`find_dates` finds every date expression in a text and resolves it against
+the article's publication date: explicit dates ("Dec. 27", "27 December 2019",
+"2024-01-04"), months and years ("January 2020", "in 2005"), weekdays ("on
+Sunday", "last Sunday"), holidays ("Christmas Eve"), phrases relative to
+publication ("yesterday", "earlier this week") and phrases relative to an earlier
+date in the same text ("two days later").  :func:`event_date` picks the date of
+the event one sentence reports.
+
+Each result carries a precision (``day``, ``week``, ``month`` or ``year``), the
+earliest and latest day it can mean, and a human-readable reason.  A bare number
+is never a date, and "May"/"March" count as months only next to a day or year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from geo.dates_relative import (
+    ONE_DAY,
+    coarser,
+    midpoint,
+    month_bounds,
+    most_recent_weekday,
+    on_or_before,
+    relative_period,
+)
+
+__all__ = ["EventDate", "event_date", "find_dates"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """A resolved date expression.
+
+    Attributes
+    ----------
+    date
+        The best single day.
+    precision
+        ``"day"``, ``"week"``, ``"month"`` or ``"year"``.
+    earliest, latest
+        The first and last day the expression can mean.
+    text
+        The phrase as written.
+    start, end
+        Its character span in the input text.
+    reason
+        How it was resolved, for people reviewing the result.
+    """
+
+    date: dt.date
+    precision: str
+    earliest: dt.date
+    latest: dt.date
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
+# (date, precision, earliest, latest, reason)
+_Resolved = tuple[dt.date, str, dt.date, dt.date, str]
+_Handler = Callable[[re.Match[str], dt.date | None, EventDate | None], _Resolved | None]
+
+_MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_NUMBERS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+_MONTH = "(?P<month>" + "|".join(sorted((m.title() for m in _MONTHS), key=len, reverse=True))
+# A full stop belongs to the month only after an abbreviation ("Dec.", "Sept.").
+_MONTH += r")\b(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|ept)\.)?"
+# Months that are never verbs, for "in January" without a day or year.
+_BARE_MONTH = "(?P<month>January|February|April|June|July|August|September|October|November"
+_BARE_MONTH += "|December)"
+_WEEKDAY = "(?:" + "|".join(w.title() for w in _WEEKDAYS) + ")"
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,/]\d)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\w\-]|[.,]\d)"
+
+_ISO = re.compile(
+    r"(?<![\w\-/.])(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+    r"(?![\w\-])"
+)
+_MONTH_DAY = re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?")
+_DAY_MONTH = re.compile(
+    rf"(?:\b{_WEEKDAY},?\s+(?:the\s+)?)?(?<![\w\-.,/]){_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}")
+_MONTH_ONLY = re.compile(
+    rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<x>{_BARE_MONTH})\b(?!\.?,?\s*\d)"
+)
+_YEAR_ONLY = re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid)[\s\-]?)?(?P<x>{_YEAR})")
+_WEEKDAY_REF = re.compile(
+    r"(?P<x>(?:\b(?P<mod>[Ll]ast|[Nn]ext|[Ll]ate|[Ee]arly|[Tt]his\s+past|[Tt]his\s+coming)\s+)?"
+    rf"(?<!Good )(?<!Black )\b(?P<wd>{_WEEKDAY}))\b"
+)
+_HOLIDAY = re.compile(
+    r"\b(?P<name>Christmas\s+(?:Day|Eve)|New\s+Year['’]?s\s+(?:Day|Eve))\b(?:,?\s+" + _YEAR + ")?"
+)
+_RELATIVE = re.compile(
+    r"(?<!USA )\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night"
+    r"|earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year))\b",
+    re.IGNORECASE,
+)
+_ANCHORED = re.compile(
+    r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+    r"(?P<unit>days?)\s+(?P<dir>later|afterwards?|earlier)\b"
+    r"|\b(?:the\s+)?(?P<adj>next|following|previous|preceding)\s+day\b",
+    re.IGNORECASE,
+)
+
+
+def _complete(
+    month: int, day: int, year: str | None, published: dt.date | None, text: str
+) -> _Resolved | None:
+    """Resolve a month and day, taking the year from the text or from publication."""
+    if year is not None:
+        try:
+            found = dt.date(int(year), month, day)
+        except ValueError:
+            return None
+        return found, "day", found, found, f"explicit date {found.isoformat()}"
+    if published is None:
+        return None
+    found_or_none = on_or_before(month, day, published)
+    if found_or_none is None:
+        return None
+    reason = f"{text!r} without a year: latest on or before publication {published.isoformat()}"
+    return found_or_none, "day", found_or_none, found_or_none, reason
+
+
+def _explicit(m: re.Match[str], published: dt.date | None, _: EventDate | None) -> _Resolved | None:
+    """'Dec. 27', '27 December 2019', 'Sunday, Jan 4 2024'."""
+    return _complete(_MONTHS[m["month"].lower()], int(m["day"]), m["year"], published, m[0])
+
+
+def _iso(m: re.Match[str], _p: dt.date | None, _a: EventDate | None) -> _Resolved | None:
+    """'2024-01-04'."""
+    return _complete(int(m["mon"]), int(m["day"]), m["year"], None, m[0])
+
+
+def _month(
+    year: int, month: int, published: dt.date | None, reason: str
+) -> _Resolved:  # the middle of the month, but never after publication
+    earliest, latest = month_bounds(year, month)
+    best = earliest.replace(day=15)
+    if published is not None and earliest <= published < best:
+        best = published
+    return best, "month", earliest, latest, reason
+
+
+def _month_year(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Resolved | None:
+    """'January 2020', 'May 2021'."""
+    month = _MONTHS[m["month"].lower()]
+    return _month(int(m["year"]), month, pub, f"month {m['month']} {m['year']}")
+
+
+def _month_only(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Resolved | None:
+    """'in January': the latest such month not after publication."""
+    if pub is None:
+        return None
+    month = _MONTHS[m["month"].lower()]
+    year = pub.year if month <= pub.month else pub.year - 1
+    reason = f"month {m['month']} without a year: latest up to publication {pub.isoformat()}"
+    return _month(year, month, pub, reason)
+
+
+def _year_only(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Resolved | None:
+    """'in 2005': the middle of the year, but never after publication."""
+    year = int(m["year"])
+    earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    best = dt.date(year, 7, 1)
+    if pub is not None and earliest <= pub < best:
+        best = pub
+    return best, "year", earliest, latest, f"year {year}"
+
+
+def _weekday(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Resolved | None:
+    """'on Sunday', 'late Sunday', 'last Sunday'; 'next Sunday' is skipped."""
+    modifier = " ".join((m["mod"] or "").lower().split())
+    if pub is None or modifier in {"next", "this coming"}:
+        return None
+    strict = modifier in {"last", "this past"}
+    found = most_recent_weekday(pub, _WEEKDAYS.index(m["wd"].lower()), strict=strict)
+    when = "strictly before" if strict else "on or before"
+    reason = f"weekday {m['wd']!r} {when} publication {pub.isoformat()}"
+    return found, "day", found, found, reason
+
+
+def _holiday(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Resolved | None:
+    """'Christmas Day', 'Christmas Eve', 'New Year's Day', 'New Year's Eve'."""
+    name = " ".join(m["name"].lower().split())
+    month, day = {"christmas day": (12, 25), "christmas eve": (12, 24)}.get(name, (0, 0))
+    if not month:
+        month, day = (1, 1) if name.endswith("day") else (12, 31)
+    return _complete(month, day, m["year"], pub, m["name"])
+
+
+def _relative(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Resolved | None:
+    """'yesterday', 'earlier this week', 'last month' and the like."""
+    if pub is None:
+        return None
+    period = relative_period(m[0], pub)
+    if period is None:
+        return None
+    precision, earliest, latest = period
+    reason = f"{m[0]!r} relative to publication {pub.isoformat()}"
+    return midpoint(earliest, latest), precision, earliest, latest, reason
+
+
+def _anchored(m: re.Match[str], pub: dt.date | None, anchor: EventDate | None) -> _Resolved | None:
+    """'two days later', 'days earlier', 'the next day', relative to the anchor date."""
+    if anchor is None:
+        return None
+    word = (m["dir"] or m["adj"]).lower()
+    sign = -1 if word in {"earlier", "previous", "preceding"} else 1
+    count = 1 if m["adj"] or (m["n"] is None and m["unit"].lower() == "day") else None
+    if m["n"] is not None:
+        count = _NUMBERS[m["n"].lower()] if m["n"].isalpha() else int(m["n"])
+    where = f"{anchor.text!r} ({anchor.date.isoformat()})"
+    if count is not None:
+        shift = dt.timedelta(days=sign * count)
+        reason = f"{m[0]!r}: {count} day(s) {'after' if sign > 0 else 'before'} {where}"
+        return (
+            anchor.date + shift,
+            anchor.precision,
+            anchor.earliest + shift,
+            anchor.latest + shift,
+            reason,
+        )
+    week = dt.timedelta(days=7)
+    if sign > 0:
+        earliest, latest, best = anchor.earliest + ONE_DAY, anchor.latest + week, anchor.date
+        best += 2 * ONE_DAY
+        if pub is not None and earliest <= pub < latest:
+            latest, best = pub, min(best, pub)
+    else:
+        earliest, latest = anchor.earliest - week, anchor.latest - ONE_DAY
+        best = anchor.date - 2 * ONE_DAY
+    reason = f"{m[0]!r}: one to seven days {'after' if sign > 0 else 'before'} {where}"
+    return best, coarser(anchor.precision, "week"), earliest, latest, reason
+
+
+# Order breaks ties between equally long overlapping matches.
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+    (_ISO, _iso),
+    (_MONTH_DAY, _explicit),
+    (_DAY_MONTH, _explicit),
+    (_HOLIDAY, _holiday),
+    (_MONTH_YEAR, _month_year),
+    (_MONTH_ONLY, _month_only),
+    (_YEAR_ONLY, _year_only),
+    (_RELATIVE, _relative),
+    (_ANCHORED, _anchored),
+    (_WEEKDAY_REF, _weekday),
+)
+
+
+def _candidates(text: str) -> list[tuple[int, int, re.Match[str], _Handler]]:
+    """Non-overlapping matches in text order; the longest wins an overlap."""
+    found: list[tuple[int, int, int, re.Match[str], _Handler]] = []
+    for rank, (pattern, handler) in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            start, end = m.span("x") if "x" in pattern.groupindex else m.span()
+            found.append((start, end, rank, m, handler))
+    found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    chosen: list[tuple[int, int, re.Match[str], _Handler]] = []
+    for start, end, _rank, m, handler in found:
+        if all(end <= s or start >= e for s, e, _m, _h in chosen):
+            chosen.append((start, end, m, handler))
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> list[EventDate]:
+    """Resolve every candidate in order; each result anchors the next relative phrase."""
+    results: list[EventDate] = []
+    for start, end, m, handler in _candidates(text):
+        resolved = handler(m, published, anchor)
+        if resolved is None:
+            continue
+        best, precision, earliest, latest, reason = resolved
+        anchor = EventDate(best, precision, earliest, latest, text[start:end], start, end, reason)
+        results.append(anchor)
+    return results
+
+
+def find_dates(text: str, published: dt.date | None) -> list[EventDate]:
+    """Return all date expressions in ``text``, in order, resolved against publication.
+
+    Parameters
+    ----------
+    text
+        Any text: a sentence, a paragraph, a whole article.
+    published
+        The article's publication date.  Without it only dates carrying their own
+        year resolve; weekdays, year-less dates and relative phrases are skipped.
+
+    Returns
+    -------
+    list of EventDate
+        One per resolved expression, in text order.  "Two days later" and the like
+        resolve against the nearest preceding resolved date and are skipped when
+        there is none.
+
+    Examples
+    --------
+    >>> pub = dt.date(2019, 12, 30)
+    >>> text = "A strike on Dec. 27 killed 25 fighters; two days later, on Sunday, another."
+    >>> for found in find_dates(text, pub):
+    ...     print(found.text, found.date, found.precision)
+    Dec. 27 2019-12-27 day
+    two days later 2019-12-29 day
+    Sunday 2019-12-29 day
+    >>> find_dates("The F-15 flew 15 sorties.", pub)
+    []
+    """
+    return _find(text, published, None)
+
+
+def event_date(sentence: str, published: dt.date | None, *, context: str = "") -> EventDate | None:
+    """Return the date of the event a sentence reports.
+
+    The first date phrase in ``sentence`` that resolves, else the first in
+    ``context`` (whose spans then refer to ``context``).  Context is taken to come
+    before the sentence: its last date anchors "two days later" in the sentence.
+
+    Parameters
+    ----------
+    sentence
+        The sentence reporting the event.
+    published
+        The article's publication date, or ``None``.
+    context
+        Neighbouring sentences.
+
+    Returns
+    -------
+    EventDate or None
+        ``None`` when no date phrase resolves.
+
+    Examples
+    --------
+    >>> pub = dt.date(2020, 1, 2)
+    >>> event_date("Jets struck a depot late Sunday.", pub).date
+    datetime.date(2019, 12, 29)
+    >>> event_date("A day later, drones hit the base.", pub, context="It began on Dec. 27.").date
+    datetime.date(2019, 12, 28)
+    >>> event_date("Nothing dated here.", pub) is None
+    True
+    """
+    before = _find(context, published, None) if context else []
+    found = _find(sentence, published, before[-1] if before else None)
+    if found:
+        return found[0]
+    return before[0] if before else None

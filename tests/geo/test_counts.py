@@ -1,0 +1,88 @@
+"""Tests for geo.counts: killed and injured figures from one sentence (invented examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.counts import Casualties, casualties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("A drone hit the truck near the border, killing 25.", 25, None),
+        ("The strike reportedly killing 25, a monitor said.", 25, None),
+        ("Warplanes killed 25 fighters at the depot.", 25, None),
+        ("The militia said four of its fighters were killed.", 4, None),
+        ("17 members of the brigade were killed in the raids.", 17, None),
+        ("The blast killed one US military contractor and injured four American troops.", 1, 4),
+        ("Artillery struck the market, wounding over 51.", None, 51),
+        ("At least 25 militia fighters were killed overnight.", 25, None),
+        ("The bombing killed over 25 people in the town.", 25, None),
+        ("The airstrikes killed dozens.", None, None),
+        ("The explosion left two dead and five wounded.", 2, 5),
+        ("The group said there were no casualties.", 0, 0),
+        ("Officials said no injuries were reported.", 0, 0),
+        ("The army said no civilians were harmed.", 0, 0),
+        ("No one was killed in the attack, police said.", 0, None),
+        ("A US drone killed an Iranian-backed militia leader in Baghdad.", 1, None),
+        ("The strike killed Abu Hamza al-Tamimi and one other member of the group.", 2, None),
+        ("The raid killed a senior commander and two others.", 3, None),
+        ("Twenty-five people died and a dozen were injured.", 25, 12),
+        ("The raid killed three soldiers and two civilians.", 5, None),
+        ("Gunmen killed thirty-two people and wounded a hundred.", 32, 100),
+        ("The strike killed 1,200 people, a ministry said.", 1200, None),
+        ("Two killed and seven wounded in the shelling.", 2, 7),
+    ],
+)
+def test_patterns(sentence: str, killed: int | None, injured: int | None) -> None:
+    result = casualties(sentence)
+    assert (result.killed, result.injured) == (killed, injured), result
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2021 the 45th Brigade moved to the base.",
+        "Militants fired over 30 rockets at the airport.",
+        "An F-15 struck the site 11 times at 10:30 on 5 January.",
+        "The 40-year-old commander was aged 52, not 40.",
+        "Drones flew 20 km before they were shot down.",
+        "The base has been attacked more than 60 times since October.",
+    ],
+)
+def test_numbers_that_are_not_casualties(sentence: str) -> None:
+    result = casualties(sentence)
+    assert (result.killed, result.injured) == (None, None), result
+    assert result.reason == "no figure"
+
+
+def test_rockets_and_people_in_one_sentence() -> None:
+    result = casualties("Militants fired over 30 rockets, killing 3 and wounding 12.")
+    assert (result.killed, result.injured) == (3, 12)
+
+
+def test_lowest_of_several_reports() -> None:
+    result = casualties("25 killed according to the group, 15 according to the government.")
+    assert result.killed == 15
+    assert "lowest" in result.reason
+    other = casualties("The strike killed 25 people, the group said, but police said 15 died.")
+    assert other.killed == 15
+
+
+def test_separate_strikes_are_added() -> None:
+    result = casualties("One strike killed 3 guards; a second strike killed 2 more.")
+    assert result.killed == 5
+
+
+def test_lower_bound_flag_and_text() -> None:
+    result = casualties("Shelling killed at least 25 people.")
+    assert result == Casualties(25, None, "killed at least 25", "active, lower-bound")
+    assert "lower-bound" not in casualties("Shelling killed 25 people.").reason
+
+
+def test_vague_and_empty() -> None:
+    assert casualties("Strikes killed dozens of militants.").reason == "vague"
+    assert casualties("Strikes killed scores.").killed is None
+    empty = casualties("The ministry condemned the strike.")
+    assert empty == Casualties(None, None, "", "no figure")
