@@ -15,7 +15,7 @@ from geo.counts import Casualties, casualties
         ("Warplanes killed 25 fighters at the depot.", 25, None),
         ("The militia said four of its fighters were killed.", 4, None),
         ("17 members of the brigade were killed in the raids.", 17, None),
-        ("The blast killed one US military contractor and injured four American troops.", 1, 4),
+        ("The salvo killed one contractor working for the US and injured four soldiers.", 1, 4),
         ("Artillery struck the market, wounding over 51.", None, 51),
         ("At least 25 militia fighters were killed overnight.", 25, None),
         ("The bombing killed over 25 people in the town.", 25, None),
