@@ -27,9 +27,9 @@ from gazetteer.errors import (
     InvalidQuery,
     PlacesFileError,
 )
+from gazetteer.geodesy import haversine_km
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.place import Place, precision_of
-from gazetteer.sources.regions import haversine_km
 from gazetteer.spot import Mention, spot
 
 __all__ = [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import os
 import re
 import sqlite3
@@ -14,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeGuard
 
 from gazetteer.errors import InvalidQuery
+from gazetteer.geodesy import bearing, haversine_km
 from gazetteer.index import TIER_ALTERNATE, TIER_DEMONYM, TIER_LOOSE, TIER_PRIMARY, open_index
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.place import Place
 from gazetteer.query import KIND_FAMILIES, Query, check_kind, check_name, parse_query
 from gazetteer.ranking import USER_LAYER, Context, Row, rank, to_place
-from gazetteer.sources.regions import haversine_km
 from gazetteer.sources.user import load_user_places
 
 if TYPE_CHECKING:
@@ -322,14 +321,6 @@ class Gazetteer:
     def close(self) -> None:
         """Close the index connection."""
         self._conn.close()
-
-
-def bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the initial bearing in degrees (0 = north) from point 1 to point 2."""
-    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
-    x = math.sin(dl) * math.cos(p2)
-    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
-    return math.degrees(math.atan2(x, y)) % 360
 
 
 def _angle(a: float, b: float) -> float:

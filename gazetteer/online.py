@@ -43,6 +43,7 @@ from gazetteer.online_places import (
     place_from_nominatim,
 )
 from gazetteer.place import Place
+from gazetteer.query import check_name
 
 __all__ = [
     "MAX_LIMIT",
@@ -155,13 +156,9 @@ def normalise_query(text: str) -> str:
 def _clean_query(name: object) -> str:
     if not isinstance(name, str):
         raise InvalidQuery(f"a place name must be a string, not {type(name).__name__}")
-    text = " ".join(unicodedata.normalize("NFC", name).split())
-    if not text:
-        raise InvalidQuery("empty place name")
+    text = check_name(" ".join(unicodedata.normalize("NFC", name).split()))
     if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
         raise InvalidQuery(f"place name {text[:40]!r} contains control characters")
-    if len(text) > MAX_QUERY_LENGTH:
-        raise InvalidQuery(f"place name longer than {MAX_QUERY_LENGTH} characters")
     return text
 
 

@@ -9,13 +9,14 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from gazetteer.geodesy import haversine_km
 from gazetteer.place import Place
-from gazetteer.sources.regions import haversine_km
+from gazetteer.query import MAX_NAME_LENGTH
 
 __all__ = ["MAX_LIMIT", "MAX_QUERY_LENGTH", "place_from_geonames", "place_from_nominatim"]
 
 #: Longest place name sent to a service, in characters.
-MAX_QUERY_LENGTH = 300
+MAX_QUERY_LENGTH = MAX_NAME_LENGTH
 #: Largest ``limit`` sent to a service (Nominatim's own maximum); larger ones are capped.
 MAX_LIMIT = 40
 

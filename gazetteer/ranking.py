@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+from gazetteer.geodesy import haversine_km
 from gazetteer.normalize import normalize
 from gazetteer.place import Place
 from gazetteer.query import KIND_FAMILIES
-from gazetteer.sources.regions import haversine_km
 
 __all__ = ["Context", "Row", "rank", "to_place"]
 

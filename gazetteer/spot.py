@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gazetteer.geodesy import haversine_km
 from gazetteer.normalize import ARTICLES, normalize
 from gazetteer.place import Place
-from gazetteer.sources.regions import haversine_km
 
 __all__ = ["COMMON_WORDS", "Mention", "spot"]
 
@@ -288,11 +288,7 @@ def _locative(tokens: list[tuple[int, str, int]], i: int) -> str:
 
 
 def _strong(place: Place) -> bool:
-    return (
-        place.kind == "country"
-        or place.precision in ("region", "sea", "facility")
-        or (place.population >= BIG_CITY)
-    )
+    return _named_kind(place) or place.population >= BIG_CITY
 
 
 def _named_kind(place: Place) -> bool:

@@ -6,31 +6,17 @@ GeoNames places in that area and its extent the distance within which 90% of the
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
 from gazetteer.data import load_yaml
+from gazetteer.geodesy import haversine_km
 from gazetteer.place import Place
 from gazetteer.sources import Record
 from gazetteer.sources.geonames import load_cities, load_us_states
 
-__all__ = ["haversine_km", "records"]
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance in km between two points.
-
-    Examples
-    --------
-    >>> round(haversine_km(33.3406, 44.4009, 36.1912, 44.0094))
-    319
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+__all__ = ["records"]
 
 
 def records() -> Iterator[Record]:
