@@ -51,7 +51,7 @@ _AUX = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|got)\s+)?
 
 _ACTIVE = re.compile(rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+{_N}", re.I)
 _PASSIVE = re.compile(
-    rf"{_N}(?P<mid>(?:\s+[A-Za-z][\w'’.-]*){{0,7}}?)\s+{_AUX}{_ADV}"
+    rf"{_N}(?P<mid>(?:\s+\(?[A-Za-z][\w'’.-]*\)?){{0,9}}?)\s+{_AUX}{_ADV}"
     rf"(?P<v>killed|dead|died|deaths|fatalities|wounded|injured|injuries|hurt)\b",
     re.I,
 )

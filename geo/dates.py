@@ -314,7 +314,9 @@ def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> lis
     return results
 
 
-def find_dates(text: str, published: dt.date | None) -> list[EventDate]:
+def find_dates(
+    text: str, published: dt.date | None, *, anchor: EventDate | None = None
+) -> list[EventDate]:
     """Return all date expressions in ``text``, in order, resolved against publication.
 
     Parameters
@@ -324,6 +326,9 @@ def find_dates(text: str, published: dt.date | None) -> list[EventDate]:
     published
         The article's publication date.  Without it only dates carrying their own
         year resolve; weekdays, year-less dates and relative phrases are skipped.
+    anchor
+        A date from earlier in the story that "days later" and the like refer to
+        when nothing before them in ``text`` does.
 
     Returns
     -------
@@ -344,7 +349,7 @@ def find_dates(text: str, published: dt.date | None) -> list[EventDate]:
     >>> find_dates("The F-15 flew 15 sorties.", pub)
     []
     """
-    return _find(text, published, None)
+    return _find(text, published, anchor)
 
 
 def event_date(sentence: str, published: dt.date | None, *, context: str = "") -> EventDate | None:

@@ -1,0 +1,213 @@
+"""One article's mentions grouped into events.
+
+An article names its main event many times ("A U.S. airstrike in Baghdad…",
+"The strike also killed…", "Thursday's airstrike…").  :func:`cluster_mentions`
+walks the mentions in text order: a mention that refers back ("the strike")
+joins the latest compatible event, "another rocket attack" always starts a new
+one, and an indefinite mention joins an event only on firm evidence (same day
+and place, or the same weapon in a date range that contains the other).  Each
+join narrows the date and may sharpen the place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from geo.dates import EventDate
+from geo.dates_relative import midpoint
+from geo.event import Report
+from geo.locate import PlacePick, compatible
+from geo.mentions import EventMention
+
+__all__ = ["Draft", "cluster_mentions", "narrow"]
+
+_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_PLACE_RANK = {"facility": 0, "town": 1, "region": 2, "sea": 2, "country": 3}
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one article's mentions."""
+
+    kind: str
+    weapon: str
+    date: EventDate | None
+    place: PlacePick | None
+    actor: str = ""
+    actor_side: str = ""
+    target: str = ""
+    killed: list[int] = field(default_factory=list)
+    also_killed: int = 0
+    injured: list[int] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+    seeded: bool = False
+
+    def report(self, source: str, text: str) -> list[Report]:
+        """The mentions as provenance reports, the best one first."""
+        ordered = sorted(self.mentions, key=lambda m: (m.refers, m.date is None, m.place is None))
+        return [
+            Report(
+                source, m.sentence[0], m.sentence[1], text[m.sentence[0] : m.sentence[1]], m.reasons
+            )
+            for m in ordered
+        ]
+
+
+def narrow(a: EventDate | None, b: EventDate | None) -> EventDate | None:
+    """The date both can mean (intersection), keeping the more precise one's best day.
+
+    Returns ``None`` when the two cannot be the same day.
+    """
+    if a is None or b is None:
+        return a or b
+    lo, hi = max(a.earliest, b.earliest), min(a.latest, b.latest)
+    if lo > hi:
+        return None
+    fine, coarse = (a, b) if _RANK[a.precision] <= _RANK[b.precision] else (b, a)
+    best = fine.date if lo <= fine.date <= hi else midpoint(lo, hi)
+    precision = "day" if lo == hi else fine.precision if fine.precision != "day" else "week"
+    del coarse
+    return EventDate(best, precision, lo, hi, fine.text, fine.start, fine.end, fine.reason)
+
+
+def _dates_fit(a: EventDate | None, b: EventDate | None, *, strict: bool) -> bool:
+    if a is None or b is None:
+        return not strict
+    if a.precision == "day" and b.precision == "day":
+        return a.date == b.date
+    return narrow(a, b) is not None
+
+
+def _fits(d: Draft, m: EventMention, *, strict: bool) -> bool:
+    if d.kind != m.kind:
+        # "killed in the attack" may refer to a strike, but only to one of the same date.
+        agnostic = m.refers and not m.weapon and not m.actor
+        if not agnostic or (m.date is not None and d.date is None):
+            return False
+    if m.actor_side and d.actor_side and m.actor_side != d.actor_side:
+        return False
+    if not _dates_fit(d.date, m.date, strict=strict):
+        return False
+    return compatible(d.place.place if d.place else None, m.place.place if m.place else None)
+
+
+def _join(d: Draft, m: EventMention) -> None:
+    d.date = narrow(d.date, m.date) if m.date else d.date
+    if m.place is not None and (
+        d.place is None or _PLACE_RANK[m.place.precision] < _PLACE_RANK[d.place.precision]
+    ):
+        d.place = m.place
+    if not d.weapon and m.weapon:
+        d.weapon = m.weapon
+    if not d.actor and m.actor:
+        d.actor, d.actor_side = m.actor, m.actor_side
+    if not d.target and m.target:
+        d.target = m.target
+    if m.killed is not None:
+        if m.also and d.killed:
+            d.also_killed += m.killed
+        else:
+            d.killed.append(m.killed)
+    if m.injured is not None:
+        d.injured.append(m.injured)
+    d.mentions.append(m)
+    d.seeded = d.seeded or not m.refers
+
+
+def _new(m: EventMention) -> Draft:
+    d = Draft(m.kind, m.weapon, m.date, m.place)
+    _join(d, m)
+    return d
+
+
+def _same(d: Draft, m: EventMention) -> bool:
+    """Firm evidence that an indefinite mention repeats an event of the article."""
+    if not _fits(d, m, strict=True):
+        return False
+    if d.date is not None and m.date is not None and d.date.precision == m.date.precision == "day":
+        return True
+    return bool(m.weapon) and m.weapon == d.weapon and d.date is not None and m.date is not None
+
+
+def cluster_mentions(mentions: list[EventMention]) -> tuple[list[Draft], list[EventMention]]:
+    """Group an article's mentions (in text order) into drafts.
+
+    Returns
+    -------
+    drafts : list of Draft
+        Events of the article (undated ones included: the caller reports them).
+    unused : list of EventMention
+        Mentions that refer back to nothing, for the diagnostics.
+    """
+    drafts: list[Draft] = []
+    unused: list[EventMention] = []
+    by_sentence: dict[tuple[int, int], list[Draft | None]] = {}
+    for m in mentions:
+        slot = by_sentence.setdefault(m.sentence, [])
+        if m.relative is not None and m.date is None:
+            index, days = m.relative
+            anchor = slot[index] if index < len(slot) else None
+            if anchor is not None and anchor.date is not None:
+                shift = dt.timedelta(days=days)
+                a = anchor.date
+                m = _with_date(
+                    m,
+                    EventDate(
+                        a.date + shift,
+                        a.precision,
+                        a.earliest + shift,
+                        a.latest + shift,
+                        a.text,
+                        a.start,
+                        a.end,
+                        f"{days:+d} days from {a.date.isoformat()}",
+                    ),
+                )
+        target: Draft | None = None
+        if m.trigger.determiner == "another":
+            target = None
+        elif m.refers:
+            target = next((d for d in reversed(drafts) if _fits(d, m, strict=False)), None)
+            if target is None and not m.trigger.strong:
+                unused.append(m)
+                slot.append(None)
+                continue
+        else:
+            target = next((d for d in reversed(drafts) if _same(d, m)), None)
+        if target is None:
+            target = _new(m)
+            drafts.append(target)
+        else:
+            _join(target, m)
+        slot.append(target)
+    return _settle(drafts), unused
+
+
+def _with_date(m: EventMention, date: EventDate) -> EventMention:
+    from dataclasses import replace
+
+    return replace(m, date=date, reasons=(*m.reasons, f"date {date.reason}"))
+
+
+def _settle(drafts: list[Draft]) -> list[Draft]:
+    """Fold undated drafts into the one dated draft they can be, when there is one."""
+    dated = [d for d in drafts if d.date is not None]
+    kept = list(dated)
+    for d in drafts:
+        if d.date is not None:
+            continue
+        fits = [
+            o
+            for o in dated
+            if o.kind == d.kind
+            and compatible(o.place.place if o.place else None, d.place.place if d.place else None)
+        ]
+        same_weapon = [o for o in fits if d.weapon and o.weapon == d.weapon]
+        pool = same_weapon or fits
+        if len(pool) == 1:
+            for m in d.mentions:
+                _join(pool[0], m)
+        else:
+            kept.append(d)
+    return sorted(kept, key=lambda d: d.mentions[0].trigger.start)

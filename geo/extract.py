@@ -1,0 +1,215 @@
+"""Articles to events: the pipeline behind ``strikemap extract``.
+
+:func:`extract` reads each article sentence by sentence (:mod:`geo.mentions`),
+groups its mentions into events (:mod:`geo.cluster`), gives every event a date
+and a place (falling back to a coarser place rather than a wrong precise one),
+then merges reports of one event across articles (:mod:`geo.merge`).  Nothing
+is dropped silently: articles without events, mentions that are no events,
+events without a date or place are listed in the :class:`Diagnostics`.
+
+Examples
+--------
+>>> import datetime as dt
+>>> from geo.article import Article
+>>> art = Article("a1", "A U.S. airstrike in Baghdad killed two fighters on Thursday.",
+...               published=dt.date(2024, 1, 5))
+>>> result = extract([art])
+>>> [(e.kind, e.date.isoformat(), e.resolved.name, e.fatalities) for e in result.events]
+[('strike', '2024-01-04', 'Baghdad', 2)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from gazetteer import default_gazetteer
+from gazetteer.core import Gazetteer
+from geo.actors import ActorMention, find_actors
+from geo.article import Article
+from geo.cluster import Draft, cluster_mentions
+from geo.dates import EventDate
+from geo.event import Event
+from geo.locate import ArticlePlaces, article_places, fallback_place
+from geo.mentions import EventMention, sentence_mentions
+from geo.merge import merge_events
+from geo.sentences import split_sentences
+
+__all__ = ["Diagnostics", "ExtractResult", "extract", "extract_article"]
+
+
+@dataclass
+class Diagnostics:
+    """What a run could not turn into events, so a reader can check it."""
+
+    articles: int = 0
+    mentions: int = 0
+    no_events: list[dict[str, Any]] = field(default_factory=list)
+    unresolved_places: list[dict[str, Any]] = field(default_factory=list)
+    unresolved_dates: list[dict[str, Any]] = field(default_factory=list)
+    not_events: list[dict[str, Any]] = field(default_factory=list)
+    unreadable: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, other: Diagnostics) -> None:
+        """Add another run's (or article's) diagnostics to these."""
+        self.articles += other.articles
+        self.mentions += other.mentions
+        for name in (
+            "no_events",
+            "unresolved_places",
+            "unresolved_dates",
+            "not_events",
+            "unreadable",
+        ):
+            getattr(self, name).extend(getattr(other, name))
+
+    def summary(self, events: int) -> str:
+        """One line of counts for stderr."""
+        return (
+            f"{self.articles} articles, {events} events; {len(self.no_events)} articles without "
+            f"events, {len(self.unresolved_places)} unresolved places, "
+            f"{len(self.unresolved_dates)} unresolved dates, {len(self.not_events)} mentions "
+            f"that are no events, {len(self.unreadable)} unreadable inputs"
+        )
+
+    def to_dict(self, events: int) -> dict[str, Any]:
+        """JSON-ready form (the diagnostics file)."""
+        return {
+            "summary": self.summary(events),
+            "articles": self.articles,
+            "events": events,
+            "mentions": self.mentions,
+            "articles_without_events": self.no_events,
+            "unresolved_places": self.unresolved_places,
+            "unresolved_dates": self.unresolved_dates,
+            "not_events": self.not_events,
+            "unreadable_inputs": self.unreadable,
+        }
+
+
+@dataclass
+class ExtractResult:
+    """Events and diagnostics of a run, plus the articles' metadata by id."""
+
+    events: list[Event]
+    diagnostics: Diagnostics
+    articles: dict[str, dict[str, Any]]
+
+
+def _note(article: Article, m: EventMention, why: str) -> dict[str, Any]:
+    s, e = m.sentence
+    return {
+        "source": article.id,
+        "path": article.path,
+        "trigger": m.trigger.text,
+        "sentence": article.text[s:e],
+        "start": s,
+        "end": e,
+        "problem": why,
+    }
+
+
+def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlaces) -> Event | None:
+    first = d.mentions[0]
+    if d.date is None:
+        why = "no date in or near the sentence"
+        if article.published is None:
+            why += " and no publication date to resolve relative dates against"
+        diag.unresolved_dates.append(_note(article, first, why))
+        return None
+    place = d.place
+    if place is None:
+        place = fallback_place(places, weapon=d.weapon)
+    if place is None:
+        diag.unresolved_places.append(_note(article, first, "no place in or near the sentence"))
+        return None
+    killed = min(d.killed) + d.also_killed if d.killed else 0
+    return Event(
+        kind=d.kind,
+        weapon=d.weapon,
+        date=d.date.date,
+        date_precision=d.date.precision,
+        date_min=d.date.earliest,
+        date_max=d.date.latest,
+        place=place.written,
+        resolved=place.place,
+        actor=d.actor,
+        actor_side=d.actor_side,
+        target=d.target,
+        fatalities=killed,
+        injured=min(d.injured) if d.injured else None,
+        reports=tuple(d.report(article.id, article.text)),
+        place_how=place.how,
+    )
+
+
+def extract_article(
+    article: Article, *, gazetteer: Gazetteer | None = None
+) -> tuple[list[Event], Diagnostics]:
+    """Events of one article (not merged with other articles) and its diagnostics."""
+    gz = gazetteer or default_gazetteer()
+    diag = Diagnostics(articles=1)
+    text = article.text
+    actors = find_actors(text)
+    places = article_places(text, gazetteer=gz, skip=tuple((a.start, a.end) for a in actors))
+    mentions: list[EventMention] = []
+    anchor: EventDate | None = None
+    for start, end in split_sentences(text):
+        inside = [
+            ActorMention(a.actor, a.text, a.start - start, a.end - start)
+            for a in actors
+            if start <= a.start < end
+        ]
+        for m in sentence_mentions(text, (start, end), article.published, places, inside, anchor):
+            diag.mentions += 1
+            if m.skip:
+                diag.not_events.append(_note(article, m, m.skip))
+                continue
+            mentions.append(m)
+            if m.date is not None:
+                anchor = m.date
+    drafts, unused = cluster_mentions(mentions)
+    for m in unused:
+        diag.not_events.append(_note(article, m, "refers back to no reported event"))
+    events = [e for d in drafts if (e := _to_event(article, d, diag, places)) is not None]
+    if not events:
+        diag.no_events.append(
+            {"source": article.id, "path": article.path, "problem": "no strike or attack found"}
+        )
+    return events, diag
+
+
+def extract(
+    articles: Iterable[Article],
+    *,
+    gazetteer: Gazetteer | None = None,
+    merge: bool = True,
+    progress: Any = None,
+) -> ExtractResult:
+    """Extract and merge the events of many articles.
+
+    Parameters
+    ----------
+    articles : iterable of Article
+        The articles (see :mod:`geo.articles` to read them from files).
+    gazetteer : Gazetteer, optional
+        Defaults to the embedded one.
+    merge : bool
+        Merge reports of the same event across articles (default True).
+    progress : callable, optional
+        Called with each article after it is read (for progress bars).
+    """
+    gz = gazetteer or default_gazetteer()
+    diag = Diagnostics()
+    found: list[Event] = []
+    meta: dict[str, dict[str, Any]] = {}
+    for article in articles:
+        events, one = extract_article(article, gazetteer=gz)
+        found.extend(events)
+        diag.add(one)
+        meta[article.id] = article.info()
+        if progress is not None:
+            progress(article)
+    events = merge_events(found) if merge else sorted(found, key=lambda e: (e.date, e.sources))
+    return ExtractResult(events, diag, meta)

@@ -1,0 +1,307 @@
+"""Where an event happened: places in its sentence, resolved with the whole article as context.
+
+:func:`article_places` spots places once per article; :func:`pick_place` chooses,
+for one trigger, the most precise place the sentence says the event happened at
+("at", "in", "near", "outside", or a named site), preferring the place nearest
+the trigger, and falls back to coarser places rather than guessing a precise
+one.  Two countries named together ("in Iraq and Syria") become their shared
+border area when the gazetteer has one.
+
+Examples
+--------
+>>> text = "Rockets hit an Iraqi base outside Kirkuk on Friday."
+>>> ctx = article_places(text)
+>>> pick = pick_place(ctx, 0, len(text), 8)
+>>> pick.place.name, pick.place.precision
+('K-1 Air Base', 'facility')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from gazetteer import Place, default_gazetteer
+from gazetteer.core import Gazetteer
+from gazetteer.geodesy import haversine_km
+from gazetteer.spot import Mention, spot
+
+__all__ = ["ArticlePlaces", "PlacePick", "article_places", "compatible", "pick_place"]
+
+_SITE = re.compile(
+    r"\b(?:the|a|an)\s+(?P<mods>(?:[\w.'’\-]+\s+){0,3}?)(?P<noun>(?i:air\s?base|airbase|base|airport"
+    r"|embassy|consulate|complex|camp|compound|garrison|outpost|headquarters))\s+"
+    r"(?:(?:hosting|housing|used\s+by|that\s+hosts?)\s+(?:[\w.\-]+\s+){1,3}?)?"
+    r"(?P<rel>in|at|outside|near|inside|(?:north|south|east|west)(?:east|west)?\s+of)\s+"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?:[A-Z]\w+i\s+)?"
+    r"(?:(?:city|town|province|village|capital)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:al-)?[A-Z][\w'’\-]+){0,3})"
+)
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|outside|inside|on|over|off|across|around|toward|towards|into"
+    r"|targeting|targeted|hit|struck|against)|(?:north|south|east|west)(?:east|west)?\s+of)"
+    r"\s+(?:the\s+)?(?:[\w\-’']+\s+){0,2}$",
+    re.I,
+)
+_REGION = re.compile(
+    r"\b(?:(?:north|south)(?:[\s\-]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)\s+"
+    r"[A-Z][\w\-]+",
+    re.I,
+)
+_ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,2}")
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
+_MARITIME = frozenset({"vessel"})
+_FACILITY_KINDS = frozenset({"facility", "town"})
+_RANK = {"facility": 0, "town": 1, "region": 2, "sea": 2, "country": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class PlacePick:
+    """A place chosen for an event.
+
+    Attributes
+    ----------
+    written : str
+        The place as the article wrote it ("an Iraqi base outside Kirkuk").
+    place : Place
+        The resolved gazetteer place.
+    start, end : int
+        Its span in the article text (-1 for places inferred from the whole article).
+    how : str
+        Why this place was chosen.
+    """
+
+    written: str
+    place: Place
+    start: int
+    end: int
+    how: str
+
+    @property
+    def precision(self) -> str:
+        """geo_precision: facility, town, region, country or sea."""
+        return self.place.precision
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePlaces:
+    """Places of one article: spotted mentions, named sites, main country and seas."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+    sites: tuple[PlacePick, ...]
+    country: Place | None
+    seas: tuple[Place, ...]
+    gazetteer: Gazetteer
+
+
+def article_places(
+    text: str, *, gazetteer: Gazetteer | None = None, skip: tuple[tuple[int, int], ...] = ()
+) -> ArticlePlaces:
+    """Spot the places of an article once, for :func:`pick_place`.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    gazetteer : Gazetteer, optional
+        Defaults to the embedded one.
+    skip : tuple of (start, end)
+        Spans that are no places, such as actor names ("U.S." in "U.S. forces").
+    """
+    gz = gazetteer or default_gazetteer()
+    mentions = tuple(
+        m
+        for m in spot(text, gazetteer=gz)
+        if m.place is not None
+        and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in skip)
+    )
+    sites = []
+    for m in _SITE.finditer(text):
+        query = f"{m['mods']}{m['noun']} {' '.join(m['rel'].split())} {m['name']}"
+        found = gz.best(query)
+        if found is not None and found.precision == "facility":
+            sites.append(PlacePick(m[0], found, m.start(), m.end(), f"named site: {found.reason}"))
+    for m in _REGION.finditer(text):
+        if m[0].split()[-1][0].islower():
+            continue
+        found = gz.best(m[0])
+        if found is not None and found.kind in ("area", "region") and found.precision == "region":
+            sites.append(PlacePick(m[0], found, m.start(), m.end(), "named area"))
+    weights: Counter[str] = Counter()
+    for mention in mentions:
+        place = mention.place
+        assert place is not None
+        if place.country and place.precision != "sea":
+            local = place.kind != "country" or bool(_LOCATIVE.search(text[: mention.start][-40:]))
+            weights[place.country] += (2 if place.kind != "country" else 1) * local
+    country = None
+    if weights:
+        code = weights.most_common(1)[0][0]
+        country = gz.get(f"country:{code}")
+    seas = Counter(m.place.id for m in mentions if m.place and m.place.precision == "sea")
+    by_id = {m.place.id: m.place for m in mentions if m.place}
+    return ArticlePlaces(
+        text, mentions, tuple(sites), country, tuple(by_id[i] for i, _ in seas.most_common()), gz
+    )
+
+
+def compatible(a: Place | None, b: Place | None, *, slack_km: float = 25.0) -> bool:
+    """Whether two places can be where one event happened (one inside the other or close).
+
+    >>> gz = default_gazetteer()
+    >>> compatible(gz.best("Erbil"), gz.best("northern Iraq")), compatible(gz.best("Basra"),
+    ...     gz.best("Erbil"))
+    (True, False)
+    """
+    if a is None or b is None:
+        return True
+    if "country" in (a.kind, b.kind):
+        country, other = (a, b) if a.kind == "country" else (b, a)
+        if not other.country or other.kind in ("area", "sea"):  # may straddle borders
+            reach = (country.extent_km or 0.0) + (other.extent_km or 0.0) + slack_km
+            return haversine_km(country.lat, country.lon, other.lat, other.lon) <= reach
+        return other.country == country.country
+    reach = max(a.extent_km or 0.0, b.extent_km or 0.0) + slack_km
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= reach
+
+
+def pick_place(
+    ctx: ArticlePlaces,
+    start: int,
+    end: int,
+    trigger_at: int,
+    *,
+    weapon: str = "",
+    near_country: str = "",
+    others: tuple[int, ...] = (),
+    need_locative: bool = False,
+) -> PlacePick | None:
+    """Choose the place of the event reported at ``trigger_at`` in sentence ``[start, end)``.
+
+    Parameters
+    ----------
+    ctx : ArticlePlaces
+        From :func:`article_places`.
+    start, end : int
+        The sentence span in the article.
+    trigger_at : int
+        Offset of the trigger word.
+    weapon : str
+        The trigger's weapon; attacks on shipping ("vessel") prefer seas.
+    near_country : str
+        Country code of the attacker, to choose the part of a sea nearest it.
+    others : tuple of int
+        Offsets of other triggers in the sentence: places nearer to one of them
+        belong to that event.
+    need_locative : bool
+        Accept only places introduced by a locative word or named sites (for
+        sentences that merely refer back to an event).
+
+    Returns
+    -------
+    PlacePick or None
+        ``None`` when the sentence names no usable place.
+    """
+    cands: list[tuple[tuple[bool, int, int], PlacePick]] = []
+    for site in ctx.sites:
+        if start <= site.start < end:
+            distance = abs(site.start - trigger_at)
+            if any(abs(site.start - o) < distance for o in others):
+                continue
+            rank = 0 if site.precision == "facility" else _RANK.get(site.precision, 2)
+            locative = bool(_LOCATIVE.search(ctx.text[max(start, site.start - 40) : site.start]))
+            cands.append(((not locative and rank > 0, rank, distance), site))
+    for m in ctx.mentions:
+        if not start <= m.start < end or any(s.start <= m.start < s.end for s in ctx.sites):
+            continue
+        place = m.place
+        assert place is not None
+        before = ctx.text[max(start, m.start - 40) : m.start]
+        locative = bool(_LOCATIVE.search(before))
+        if _ORIGIN.search(before) or (need_locative and not locative):
+            continue
+        if place.kind == "country" and (
+            not locative or _ATTRIBUTIVE.fullmatch(ctx.text[m.end : max(m.end, trigger_at)])
+        ):
+            continue  # "U.S. forces", "the US airstrike": adjectives, not places
+        distance = abs(m.start - trigger_at)
+        if any(abs(m.start - o) < distance for o in others):
+            continue
+        rank = _RANK.get(place.precision, 3)
+        if weapon in _MARITIME and place.precision == "sea":
+            rank, distance = -1, m.start  # seas named together: the first named
+        why = f"{'locative ' if locative else ''}mention in the sentence"
+        key = (not locative and rank >= 0, rank, distance)
+        cands.append((key, PlacePick(m.text, place, m.start, m.end, why)))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: c[0])
+    best = cands[0][1]
+    countries = {c.place.country for _, c in cands if c.place.kind == "country"}
+    if best.place.kind == "country" and len(countries) == 2:
+        border = _border(ctx.gazetteer, sorted(countries))
+        if border is not None:
+            return PlacePick(
+                " and ".join(c.written for _, c in cands if c.place.kind == "country"),
+                border,
+                best.start,
+                best.end,
+                "two neighbouring countries named: their border area",
+            )
+    return _sea_part(ctx.gazetteer, best, near_country)
+
+
+def fallback_place(
+    ctx: ArticlePlaces, *, weapon: str = "", near_country: str = ""
+) -> PlacePick | None:
+    """The coarse place of an event whose sentence names none: a sea for attacks on
+    shipping, else the article's main country."""
+    if weapon in _MARITIME and ctx.seas:
+        pick = PlacePick(ctx.seas[0].name, ctx.seas[0], -1, -1, "attack at sea: the article's sea")
+        return _sea_part(ctx.gazetteer, pick, near_country)
+    if ctx.country is not None:
+        return PlacePick(
+            ctx.country.name,
+            ctx.country,
+            -1,
+            -1,
+            "no place in the sentence: the article's main country",
+        )
+    return None
+
+
+def _border(gz: Gazetteer, codes: list[str]) -> Place | None:
+    names = [p.name for c in codes if (p := gz.get(f"country:{c}")) is not None]
+    if len(names) != 2:
+        return None
+    for query in (f"{names[0]}-{names[1]} border", f"{names[1]}-{names[0]} border"):
+        found = gz.best(query)
+        if found is not None and found.kind == "area":
+            return found
+    return None
+
+
+def _sea_part(gz: Gazetteer, pick: PlacePick, near_country: str) -> PlacePick:
+    """For a sea named with an attacker's country, the part of that sea nearest it."""
+    if pick.place.precision != "sea" or not near_country:
+        return pick
+    home = gz.get(f"country:{near_country}")
+    if home is None:
+        return pick
+    parts = [
+        p
+        for p in gz.places_of_kind(("sea",))
+        if p.id != pick.place.id and pick.place.name.lower() in p.name.lower()
+    ]
+    if not parts:
+        return pick
+    part = min(parts, key=lambda p: haversine_km(p.lat, p.lon, home.lat, home.lon))
+    if haversine_km(part.lat, part.lon, home.lat, home.lon) >= haversine_km(
+        pick.place.lat, pick.place.lon, home.lat, home.lon
+    ):
+        return pick
+    return PlacePick(
+        pick.written, part, pick.start, pick.end, f"{pick.how}; part nearest {home.name}"
+    )

@@ -1,0 +1,371 @@
+"""Event mentions: one strike or attack phrase in one sentence, with what the sentence says of it.
+
+:func:`sentence_mentions` reads one sentence: its triggers (:mod:`geo.triggers`),
+dates (:mod:`geo.dates`; each date goes to the nearest trigger), places
+(:mod:`geo.locate`), actor and target (:mod:`geo.actors`) and casualty counts
+(:mod:`geo.counts`).  Mentions that are no events (threats, denials,
+condemnations, funerals, protests), generic plurals ("militias have launched
+rocket attacks") and counts of many events ("25 attacks since November") come
+back with ``skip`` saying why, so they can be reported rather than dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from geo.actors import ActorMention
+from geo.counts import casualties
+from geo.dates import EventDate, find_dates
+from geo.locate import ArticlePlaces, PlacePick, pick_place
+from geo.triggers import Trigger, default_kind, find_triggers, negation
+
+__all__ = ["EventMention", "sentence_mentions"]
+
+_STATE_TYPES = frozenset({"state_military", "coalition", "government"})
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|confirmed|announced|stated|statement|spoke|speaking|briefing|tweeted"
+    r"|added|reported|conference|reporters)\s+(?:[\w\-]+\s+){0,3}?(?:on|late|early)\s+$",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+_RELATIVE = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>after|before)\s+"
+    r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}$",
+    re.I,
+)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_BY = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:by|from)\s+(?:the\s+)?$", re.I)
+_BLAMED = re.compile(r"\b(?:blamed\s+on|claimed\s+by|carried\s+out\s+by)\s+(?:the\s+)?$", re.I)
+_PASSIVE_VICTIM = re.compile(
+    r"^[^.;]{0,60}?\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|hit|struck"
+    r"|targeted)\b",
+    re.I,
+)
+_SPEAKER = re.compile(r"\s*(?:said|says|told|stated|added|announced|reported)\b", re.I)
+_BEHIND = re.compile(
+    r"\s+(?:[\w\-’'(),]+\s+){0,6}?(?:were|was|are|is)\s+(?:\w+\s+)?behind\s+(?:a|an|the)\s+"
+    r"(?:[\w\-]+\s+){0,3}",
+    re.I,
+)
+_SUBJECT_VERB = re.compile(
+    r"^\W*(?:[\w\-’'(),]+\s+){0,6}?(?:launched|fired|carried\s+out|conducted|hit|struck|targeted"
+    r"|claimed|bombed|attacked|has\s+used)\b",
+    re.I,
+)
+_TARGET_CUE = re.compile(
+    r"\b(?:against|on|targeting|targeted|at|toward|towards|killed|killing|struck|hit)\s+"
+    r"(?:the\s+)?(?:[\w\-]+\s+){0,3}$",
+    re.I,
+)
+_TARGET_PHRASE = re.compile(
+    r"^\s*(?:against|on|targeting|at)\s+(?P<t>(?:the\s+)?(?:[\w\-’'.]+\s+){0,3}?[\w\-’']+)"
+    r"(?=\s+(?:in|at|near|on|of|from|since|with|that|which|who|and|but|,)|[,.;]|$)",
+    re.I,
+)
+_ADJACENT = re.compile(r"(?:['’]s)?\s*(?:[\w\-]+\s+){0,2}?", re.I)
+_FINAL = re.compile(r"[.!?][\"'”’)]*$")
+_PAST_VERB = re.compile(
+    r"(?<!have )(?<!has )\b(?:launched|carried\s+out|conducted|fired|staged|mounted)\s+"
+    r"(?:[\w\-]+\s+){0,2}$",
+    re.I,
+)
+_ALSO = re.compile(
+    r"\balso\s+(?:killed|killing)\b|\b(?:killed|killing)\s+(?:\w+\s+){0,2}other\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """What one sentence says about one strike or attack.
+
+    Attributes
+    ----------
+    trigger : Trigger
+        The phrase (offsets into the article text).
+    sentence : tuple of int
+        The sentence span in the article text.
+    kind, weapon : str
+        ``strike``/``attack`` and the weapon (see :mod:`geo.schema`).
+    refers : bool
+        The phrase refers back to an event already reported ("the strike").
+    date : EventDate or None
+        The date the sentence gives this event (offsets into the sentence).
+    relative : tuple of (int, int) or None
+        ``(index of the other mention in this sentence, days)`` for "two days
+        after a barrage": this event is ``days`` from that one.
+    place : PlacePick or None
+        Where, when the sentence says.
+    actor, actor_side, target : str
+        Who did it to whom ('' when not said).
+    actor_type : str
+        The actor's type in the lexicon.
+    killed, injured : int or None
+        Counts the sentence gives; ``also`` marks "also killed one other".
+    skip : str
+        Why this mention is no event ('' when it is one).
+    reasons : tuple of str
+        Provenance notes.
+    """
+
+    trigger: Trigger
+    sentence: tuple[int, int]
+    kind: str
+    weapon: str
+    refers: bool
+    date: EventDate | None
+    relative: tuple[int, int] | None
+    place: PlacePick | None
+    actor: str
+    actor_side: str
+    actor_type: str
+    target: str
+    killed: int | None
+    injured: int | None
+    also: bool
+    skip: str
+    reasons: tuple[str, ...]
+
+
+def _assign_dates(
+    sentence: str, triggers: list[Trigger], dates: list[EventDate]
+) -> dict[int, tuple[EventDate, str]]:
+    """Give each usable date to the nearest trigger (strong triggers choose first)."""
+    usable: list[tuple[EventDate, str]] = []
+    speech: list[EventDate] = []
+    for d in dates:
+        before = sentence[max(0, d.start - 40) : d.start]
+        if _SINCE.search(before):
+            continue
+        if _SPEECH.search(before):
+            speech.append(d)
+            continue
+        usable.append((d, "date in the sentence"))
+    chosen: dict[int, tuple[EventDate, str]] = {}
+    order = sorted(range(len(triggers)), key=lambda i: (not triggers[i].strong, i))
+    for d, how in usable:
+        free = [i for i in order if i not in chosen]
+        if not free:
+            break
+        nearest = min(free, key=lambda i: _gap(triggers[i], d))
+        if triggers[nearest].strong or all(not triggers[i].strong for i in free):
+            chosen[nearest] = (d, how)
+        else:
+            strong = [i for i in free if triggers[i].strong]
+            pick = min(strong, key=lambda i: _gap(triggers[i], d))
+            target = pick if _gap(triggers[pick], d) <= 2 * _gap(triggers[nearest], d) else nearest
+            chosen[target] = (d, how)
+    for d in speech:  # "officials said on Thursday": the event was that day or just before
+        for i in order:
+            if i not in chosen:
+                lo = d.earliest - dt.timedelta(days=2)
+                approx = EventDate(
+                    d.date,
+                    "week",
+                    lo,
+                    d.latest,
+                    d.text,
+                    d.start,
+                    d.end,
+                    f"reported on {d.date.isoformat()}: event up to 2 days before",
+                )
+                chosen[i] = (approx, "date of the report")
+                break
+    return chosen
+
+
+def _gap(trigger: Trigger, d: EventDate) -> int:
+    if d.end <= trigger.start:
+        return trigger.start - d.end
+    return max(0, d.start - trigger.end)
+
+
+def _roles(
+    sentence: str, trigger: Trigger, actors: list[ActorMention], others: list[Trigger]
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """The perpetrator and the target among the actors of a sentence.
+
+    Perpetrators, best first: a modifier of the trigger ("U.S. airstrike"), "by X" or
+    "blamed on X", the subject of an active verb in the trigger's clause ("Houthi rebels
+    launched"), "X were behind".  Targets: an actor after "against", "on", "targeting"...
+    """
+    doer: tuple[int, ActorMention] | None = None
+    victim: ActorMention | None = None
+    for a in sorted(actors, key=lambda a: abs(a.start - trigger.start)):
+        before = sentence[: a.start]
+        between = sentence[a.end : trigger.start] if a.end <= trigger.start else ""
+        crossing = any(a.end <= o.start < trigger.start for o in others)
+        crossing = crossing or bool(_SPEAKER.match(between))  # "the Pentagon said ..."
+        rank = None
+        if a.end <= trigger.start and _ADJACENT.fullmatch(between):
+            rank = 0  # "U.S. airstrike", "Houthi drone attack", "Sunday's American strike"
+        elif _BLAMED.search(before) or (
+            a.start >= trigger.end and _BY.match(sentence[trigger.end : a.start])
+        ):
+            rank = 1
+        elif (
+            a.end <= trigger.start
+            and not crossing
+            and not _PASSIVE_VICTIM.search(between)
+            and (
+                (_SUBJECT_VERB.match(between) and not _TARGET_CUE.search(before))
+                or _BEHIND.fullmatch(between)
+            )
+        ):
+            rank = 2
+        if rank is not None:
+            if doer is None or rank < doer[0]:
+                doer = (rank, a)
+        elif (a.start >= trigger.end and _TARGET_CUE.search(before)) or (
+            a.end <= trigger.start and _PASSIVE_VICTIM.match(between) and not crossing
+        ):
+            victim = victim or a
+    return (doer[1] if doer else None), victim
+
+
+def sentence_mentions(
+    text: str,
+    span: tuple[int, int],
+    published: dt.date | None,
+    places: ArticlePlaces,
+    actors: list[ActorMention],
+    anchor: EventDate | None,
+) -> list[EventMention]:
+    """Return the event mentions of the sentence ``text[span[0]:span[1]]``.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    span : tuple of int
+        The sentence.
+    published : date or None
+        Publication date, for weekdays and relative phrases.
+    places : ArticlePlaces
+        The article's places (:func:`geo.locate.article_places`).
+    actors : list of ActorMention
+        The actors named in this sentence, offsets relative to the sentence.
+    anchor : EventDate or None
+        The latest event date so far in the article ("days later" refers to it).
+    """
+    start, end = span
+    sentence = text[start:end]
+    triggers = find_triggers(sentence)
+    if not triggers:
+        return []
+    dates = _assign_dates(sentence, triggers, find_dates(sentence, published, anchor=anchor))
+    # A headline or caption title ("Baghdad airstrike") names an event the text reports.
+    headline = not _FINAL.search(sentence) and len(sentence.split()) <= 12
+    skips = [_early_skip(sentence, t, headline) for t in triggers]
+    live = [t.start for t, why in zip(triggers, skips, strict=True) if t.strong and not why]
+    drafts: list[dict[str, object]] = []
+    for i, trig in enumerate(triggers):
+        notes = [f"trigger {trig.text!r}"]
+        doer, victim = _roles(sentence, trig, actors, [t for t in triggers if t is not trig])
+        kind = trig.kind
+        if not kind and doer is not None:
+            kind = "strike" if doer.actor.type in _STATE_TYPES else "attack"
+            notes.append(f"kind from actor {doer.actor.name}")
+        refers = trig.determiner == "definite" or not trig.strong or headline
+        date = dates[i][0] if i in dates else None
+        if date is not None:
+            notes.append(f"{dates[i][1]} {date.text!r}: {date.reason}")
+        relative = None
+        rel = _RELATIVE.search(sentence[max(0, trig.start - 60) : trig.start])
+        if rel and i > 0 and date is None:
+            n = rel["n"].lower()
+            days = _NUMBERS[n] if n in _NUMBERS else int(n)
+            relative = (i - 1, -days if rel["dir"].lower() == "after" else days)
+            notes.append(f"{rel[0].strip()!r}: dated from the event before it")
+        home = doer.actor.country if doer else ""
+        place = pick_place(
+            places,
+            start,
+            end,
+            start + trig.start,
+            weapon=trig.weapon,
+            near_country=home or next((a.actor.country for a in actors if a.actor.country), ""),
+            others=tuple(start + o for o in live if o != trig.start),
+            need_locative=refers,
+        )
+        if place is not None:
+            notes.append(f"place {place.written!r} -> {place.place.name} ({place.how})")
+        skip = skips[i]
+        if not skip and trig.plural and not refers and not _specific(sentence, trig, date, place):
+            skip = "generic plural: no day, nor a past-tense report with a place"
+        target = victim.actor.name if victim else ""
+        if not target:
+            m = _TARGET_PHRASE.match(sentence[trig.end :])
+            target = m["t"] if m else ""
+        if doer is not None:
+            notes.append(f"actor {doer.text!r}")
+        drafts.append(
+            {
+                "trigger": replace(trig, start=start + trig.start, end=start + trig.end),
+                "sentence": span,
+                "kind": kind or default_kind(trig),
+                "weapon": trig.weapon,
+                "refers": refers,
+                "date": date,
+                "relative": relative,
+                "place": place,
+                "actor": doer.actor.name if doer else "",
+                "actor_side": doer.actor.side if doer else "",
+                "actor_type": doer.actor.type if doer else "",
+                "target": target,
+                "killed": None,
+                "injured": None,
+                "also": bool(_ALSO.search(sentence)),
+                "skip": skip,
+                "reasons": notes,
+            }
+        )
+    _share(sentence, triggers, drafts)
+    return [EventMention(**{**d, "reasons": tuple(d["reasons"])}) for d in drafts]  # type: ignore[arg-type]
+
+
+def _early_skip(sentence: str, trig: Trigger, headline: bool) -> str:
+    """Why a trigger reports no event, from its words alone ('' when it may)."""
+    skip = negation(sentence, trig.start, trig.end)
+    if not skip and trig.count is not None:
+        skip = f"count of {trig.count} events, not one event"
+    if not skip and not trig.strong and not headline:
+        if not trig.determiner and trig.plural:
+            skip = "generic plural"
+        elif trig.determiner in ("indefinite", "another"):
+            skip = "an unspecific mention"
+    return skip
+
+
+def _specific(
+    sentence: str, trig: Trigger, date: EventDate | None, place: PlacePick | None
+) -> bool:
+    """Whether a plural without a determiner reports particular events, not a habit."""
+    if date is not None and date.precision in ("day", "week"):
+        return True
+    verb = _PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start])
+    return bool(verb) and place is not None and place.precision != "country"
+
+
+def _share(sentence: str, triggers: list[Trigger], drafts: list[dict[str, object]]) -> None:
+    """Give the sentence's counts to the event they belong to, and let an event without a
+    date take the date of a generic mention beside it ("airstrikes earlier this year
+    against the militias behind a rocket attack")."""
+    counts = casualties(sentence)
+    live = [i for i, d in enumerate(drafts) if not d["skip"]]
+    if counts.text and live:
+        at = sentence.find(counts.text.split("; ")[0])
+        owner = min(range(len(drafts)), key=lambda i: abs(triggers[i].start - at))
+        if owner in live:  # else the figures belong to a mention that is no event
+            drafts[owner]["killed"], drafts[owner]["injured"] = counts.killed, counts.injured
+            notes = drafts[owner]["reasons"]
+            assert isinstance(notes, list)
+            notes.append(f"counts {counts.text!r} ({counts.reason})")
+    spare = [d for d in drafts if str(d["skip"]).startswith("generic") and d["date"] is not None]
+    for d in drafts:
+        if not d["skip"] and d["date"] is None and d["relative"] is None and spare:
+            d["date"] = spare[0]["date"]
+            shared = d["reasons"]
+            assert isinstance(shared, list)
+            shared.append("date of the sentence (given to a generic mention beside it)")

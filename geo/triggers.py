@@ -1,0 +1,303 @@
+"""Words that report a strike or an attack, and the cues that say a mention is no event.
+
+A :class:`Trigger` is one such phrase in a text.  *Strong* triggers ("airstrike",
+"rocket attack", "barrage of rockets", "hit five targets", "drone boat") can report
+a new event; *weak* ones ("the strike", "the attack", "was struck") only refer
+back to an event already reported.  ``kind`` is ``"strike"`` or ``"attack"`` when
+the words decide it and ``""`` when the actor must ("drone strike" by the US is a
+strike, by the Houthis an attack).
+
+Examples
+--------
+>>> [(t.text, t.kind, t.weapon, t.strong) for t in find_triggers(
+...     "A U.S. airstrike killed him; the strike came after a rocket attack.")]
+[('airstrike', 'strike', 'airstrike', True), ('strike', '', '', False), \
+('rocket attack', '', 'rocket', True)]
+>>> negation("Iraq condemned the airstrike", 19)
+'condemnation'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Trigger", "default_kind", "find_triggers", "negation"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A phrase reporting a strike or attack.
+
+    Attributes
+    ----------
+    start, end : int
+        Span in the text searched.
+    text : str
+        The phrase as written.
+    kind : str
+        ``"strike"``, ``"attack"`` or ``""`` (decided by the actor).
+    weapon : str
+        ``airstrike``, ``drone``, ``rocket``, ``missile``, ``vessel``, ``ied``,
+        ``artillery`` or ``""``.
+    strong : bool
+        Whether the phrase can report a new event by itself.
+    determiner : str
+        ``"definite"`` (the, this, its, Sunday's), ``"another"`` (another, a
+        second), ``"indefinite"`` (a, an) or ``""``.
+    plural : bool
+        A plural noun ("airstrikes").
+    count : int or None
+        A number counting events ("25 attacks", "11 times"): an aggregate.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    weapon: str
+    strong: bool
+    determiner: str
+    plural: bool
+    count: int | None
+
+
+_W = {"drone": "drone", "uav": "drone", "rocket": "rocket", "mortar": "artillery"}
+_W |= {"missile": "missile", "ballistic": "missile", "cruise": "missile", "artillery": "artillery"}
+_W |= {"ied": "ied", "roadside": "ied", "car": "ied", "suicide": "ied", "bomb": "ied"}
+
+# (pattern, kind, weapon or weapon-group name, strong, plural-group name)
+_WEAPON = r"(?P<w>rocket|mortar|drone|UAV|missile|ballistic[- ]missile|cruise[- ]missile|artillery)"
+_RULES: tuple[tuple[str, str, str, bool], ...] = (
+    (
+        r"air[- ]?strikes?|air[- ]?raids?|aerial\s+(?:bombardment|strikes?)",
+        "strike",
+        "airstrike",
+        True,
+    ),
+    (r"(?:precision|retaliatory|defensive)\s+strikes?", "strike", "", True),
+    (
+        r"bomb(?:ed|ing|ings)\b(?!\s+(?:of|by)\s+(?:a|an)\s+(?:car|suicide))",
+        "strike",
+        "airstrike",
+        True,
+    ),
+    (
+        r"(?:car|truck|suicide|roadside)[- ]bomb(?:s|ings?|ers?)?|IEDs?\b|improvised\s+explosive"
+        r"\s+devices?",
+        "attack",
+        "ied",
+        True,
+    ),
+    (_WEAPON + r"\s+(?:attacks?|assaults?|strikes?|fire|salvos?|barrages?)", "", "", True),
+    (
+        r"one[- ]way\s+attack\s+drones?|suicide\s+drones?|kamikaze\s+drones?",
+        "attack",
+        "drone",
+        True,
+    ),
+    (
+        r"(?:barrages?|salvos?|volleys?)\s+of\s+(?:\w+\s+){0,3}?(?P<w2>rockets|missiles|drones|mortars)",
+        "attack",
+        "",
+        True,
+    ),
+    (
+        r"(?P<w3>rockets|missiles|mortars?|mortar\s+rounds|drones)\s+(?:were|was|had\s+been)\s+"
+        r"(?:fired|launched)",
+        "attack",
+        "",
+        True,
+    ),
+    (
+        r"(?:fired|launched|launching)\s+(?:\w+\s+){0,3}?(?P<w4>rockets|missiles|drones|mortars"
+        r"|ballistic\s+missiles)",
+        "attack",
+        "",
+        True,
+    ),
+    (
+        r"unmanned\s+surface\s+vessels?|(?:suicide\s+|explosive[- ]laden\s+)?drone\s+boats?|USVs?\b"
+        r"|explosive[- ]laden\s+boats?",
+        "attack",
+        "vessel",
+        True,
+    ),
+    (r"(?:terror(?:ist)?|suicide)\s+attacks?", "attack", "", True),
+    (
+        r"(?:hit|struck|targeted|bombed)\s+(?:\w+\s+){0,2}?(?:targets|sites|facilities|positions"
+        r"|depots|weapons\s+caches|locations)",
+        "",
+        "",
+        True,
+    ),
+    (r"shelling", "", "artillery", False),
+    (r"(?:was|were|been|being)\s+(?:struck|hit|targeted|bombed)", "", "", False),
+    (r"strikes?|attacks?|assaults?|barrages?|salvos?|raids?", "", "", False),
+)
+_PATTERN = re.compile(
+    "|".join(f"(?P<r{i}>\\b(?:{rule[0]})\\b)" for i, rule in enumerate(_RULES)),
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_NUMBER_WORDS |= {"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozens": 24, "several": 3}
+_DETERMINERS = {"the": "definite", "this": "definite", "that": "definite", "these": "definite"}
+_DETERMINERS |= {"those": "definite", "its": "definite", "their": "definite", "his": "definite"}
+_DETERMINERS |= {"another": "another", "second": "another", "third": "another", "new": "another"}
+_DETERMINERS |= {"a": "indefinite", "an": "indefinite"}
+_CLAUSE = frozenset("that which who and or of in on by for to with after before since".split())
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$"
+)
+_VERB_START = re.compile(
+    r"(?:hit|struck|targeted|bombed|fired|launched|launching|was|were|been|being)\b", re.I
+)
+_ADJ_ED = frozenset(
+    """alleged suspected coordinated renewed repeated unmanned armed unprovoked attempted failed
+    foiled reported coordinated sustained concentrated combined unclaimed""".split()
+)
+_WORD = re.compile(r"[\w.'’\-]+")
+_TIMES = re.compile(r"\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+times\b")
+
+
+def _determiner(text: str, start: int) -> tuple[str, int | None]:
+    """The determiner or count governing the noun at ``start``: walk back over modifiers."""
+    words = _WORD.findall(text[max(0, start - 60) : start])[-5:]
+    for word in reversed(words):
+        low = word.lower().strip(".")
+        if re.fullmatch(r"[a-z]+day['’]s", low):
+            return "definite", None
+        if low in ("that", "this", "these", "those") and word is not words[-1]:
+            return "", None  # "groups that were behind drone attacks"
+        if low in _DETERMINERS:
+            return _DETERMINERS[low], None
+        if low.isdigit():
+            if int(low) >= 1000 or _MONTH_BEFORE.search(text[:start].rsplit(word, 1)[0]):
+                continue  # a year or a day of a date ("the Oct. 7 attack")
+            return "", int(low)
+        if low in _NUMBER_WORDS:
+            return "", _NUMBER_WORDS[low]
+        if low in _CLAUSE or (low.endswith("ed") and "-" not in low and low not in _ADJ_ED):
+            return "", None  # a clause or a verb: "the United States launched air strikes"
+    return "", None
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """Return the strike and attack phrases in ``text``, in order, without overlaps.
+
+    Examples
+    --------
+    >>> [(t.text, t.determiner, t.count) for t in find_triggers(
+    ...     "Another rocket barrage hit the embassy; there were five drone attacks since May.")]
+    [('rocket barrage', 'another', None), ('drone attacks', '', 5)]
+    >>> [t.weapon for t in find_triggers("A barrage of over 30 rockets and a drone boat.")]
+    ['rocket', 'vessel']
+    """
+    found: list[Trigger] = []
+    for m in _PATTERN.finditer(text):
+        rule = int((m.lastgroup or "r0")[1:])
+        _, kind, weapon, strong = _RULES[rule]
+        phrase = m.group(0)
+        named = [m.group(g) for g in ("w", "w2", "w3", "w4") if m.group(g)]
+        if named:
+            weapon = _weapon(named[0])
+        elif not weapon:
+            weapon = _weapon(phrase)
+        determiner, count = (
+            ("", None) if _VERB_START.match(phrase) else _determiner(text, m.start())
+        )
+        times = _TIMES.match(text, m.end())
+        if times:
+            word = times["n"].lower()
+            count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+        if count is not None and count < 2:
+            count = None
+        head = phrase.lower().split(" of ")[0].split()[-1]  # "barrage of rockets": barrage
+        plural = bool(re.search(r"(?:s|ings)\b", head))
+        plural = plural and not phrase.lower().endswith(("was struck", "ss"))
+        found.append(
+            Trigger(m.start(), m.end(), phrase, kind, weapon, strong, determiner, plural, count)
+        )
+    return found
+
+
+def default_kind(trigger: Trigger) -> str:
+    """The kind when no actor decides it: "strike" for strike words, else "attack".
+
+    >>> [default_kind(t) for t in find_triggers("a drone strike and a drone attack")]
+    ['strike', 'attack']
+    """
+    if trigger.kind:
+        return trigger.kind
+    return "strike" if re.search(r"strike|struck|hit|bomb", trigger.text, re.I) else "attack"
+
+
+def _weapon(words: str) -> str:
+    for word in re.findall(r"[a-z]+", words.lower()):
+        key = word.rstrip("s") if word not in {"uavs", "ieds"} else word[:-1]
+        if key in _W:
+            return _W[key]
+    return ""
+
+
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "condemnation",
+        re.compile(
+            r"\b(?:condemn\w*|decr(?:ied|y)|denounc\w*|criticiz\w*|criticis\w*|"
+            r"(?:called|described|labell?ed|termed)\s+(?:the|this|these|it)\b)",
+            re.I,
+        ),
+    ),
+    ("denial", re.compile(r"\b(?:den(?:ied|ies|y)|not\s+(?:carry|carried)\s+out)\b", re.I)),
+    (
+        "threat",
+        re.compile(
+            r"\b(?:threat\w*|vow\w*|warn\w*|pledg\w*|promis\w*|(?:will|would|could|may|might)"
+            r"\s+(?:\w+\s+)?(?:launch|carry|conduct|strike|attack|retaliate|respond)"
+            r"|prevent\w*|deter\w*|protect\w*|(?:more|further|future|possible|planned|potential)"
+            r"(?:\s+[\w.\-]+)?\s*$)",
+            re.I,
+        ),
+    ),
+    (
+        "funeral or protest",
+        re.compile(
+            r"\b(?:funeral\w*|mourn\w*|protest\w*|rall(?:y|ies)"
+            r"|demonstrat\w*|burn\w*\s+(?:a|the)\s+\S+\s+flag)\b",
+            re.I,
+        ),
+    ),
+)
+_AFTER_THREAT = re.compile(
+    r"^[^.;]{0,30}?\b(?:may|might|could|would|will)\s+(?:\w+\s+)?(?:take\s+place|follow|come"
+    r"|continue|be\s+(?:launched|carried))",
+    re.I,
+)
+
+
+def negation(sentence: str, start: int, end: int | None = None) -> str:
+    """Why the trigger at ``start`` in ``sentence`` reports no event, or ``""``.
+
+    Funerals and protests anywhere in the sentence, and condemnations, denials and
+    threats in the few words before the trigger (or a modal right after it: "more
+    strikes may take place") make the mention no event.
+
+    Examples
+    --------
+    >>> negation("US officials vowed more strikes", 27)
+    'threat'
+    >>> negation("A drone strike killed two on Sunday", 8)
+    ''
+    """
+    before = sentence[max(0, start - 45) : start]
+    after = sentence[end:] if end is not None else sentence[start:]
+    for name, cue in _CUES:
+        if name == "funeral or protest":
+            if cue.search(sentence):
+                return name
+        elif cue.search(before):
+            return name
+    if _AFTER_THREAT.search(after):
+        return "threat"
+    return ""

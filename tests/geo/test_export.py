@@ -1,0 +1,404 @@
+"""Tests for geo.frame and geo.export: events files in every format (invented events)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyarrow.parquet
+import pyogrio
+import pytest
+import shapely
+
+from geo import export
+from geo.errors import EventsFileError, ExportError
+from geo.export import EXTENSIONS, read_events, read_events_report, write_events
+from geo.frame import BadRowsWarning, empty_events, events_frame, normalize_events
+from geo.schema import COLUMNS, INT_COLUMNS, LIST_COLUMNS
+
+QUOTE = """He said "<script>alert('x')</script>" & left — 'quoted' \\ too."""
+EXTS = sorted(EXTENSIONS)
+RECORDS: list[dict[str, Any]] = [
+    {
+        "event_id": "e1",
+        "kind": "strike",
+        "weapon": "drone",
+        "date": "2024-01-05",
+        "date_precision": "day",
+        "place": "Irbil — أربيل",
+        "place_resolved": "Erbil",
+        "place_id": "geonames:95446",
+        "geo_precision": "town",
+        "extent_km": 0.0,
+        "country": "IQ",
+        "fatalities": 2,
+        "sources": ["a1", "a2"],
+        "source_info": [
+            {"id": "a1", "outlet": "Rudaw", "headline": 'Drone hits "Irbil" <b>', "url": "x"},
+            {"id": "a2", "outlet": "الجزيرة", "headline": "", "url": None},
+        ],
+        "quote": QUOTE,
+        "quote_source": "a1",
+        "quote_start": 10,
+        "quote_end": 70,
+        "reasons": ["trigger: struck", "date: published"],
+        "mentions": 3,
+        "lat": 36.19111,
+        "lon": 44.00917,
+    },
+    {
+        "event_id": "e2",
+        "kind": "attack",
+        "weapon": "",
+        "date": "2024-01-05",
+        "date_precision": "month",
+        "date_min": "2024-01-01",
+        "date_max": "2024-01-31",
+        "injured": 0,
+        "extent_km": 25.5,
+        "country": "SY",
+        "lat": 35.0,
+        "lon": 40.5,
+    },
+    {
+        "event_id": "e3",
+        "kind": "strike",
+        "date": "2023-12-31",
+        "geo_precision": "sea",
+        "country": "",
+        "fatalities": 0,
+        "lat": -14.123456789,
+        "lon": -42.987654321,
+    },
+    {"event_id": "e4", "kind": "attack", "lat": 0.0, "lon": 0.0, "mentions": 1},
+]
+
+
+@pytest.fixture
+def events() -> gpd.GeoDataFrame:
+    return events_frame(RECORDS)
+
+
+def _expected(events: gpd.GeoDataFrame, ext: str) -> pd.DataFrame:
+    """What a file read back should hold (CSV reads empty text cells as '')."""
+    table = pd.DataFrame(events.drop(columns="geometry"))
+    if ext == ".csv":
+        for name in COLUMNS:
+            if table[name].dtype != object and name not in INT_COLUMNS | {"extent_km"}:
+                table[name] = table[name].fillna("")
+        for name in ("date", "date_min", "date_max"):
+            table[name] = table[name].replace("", np.nan)
+    return table
+
+
+def _assert_same(back: gpd.GeoDataFrame, events: gpd.GeoDataFrame, ext: str) -> None:
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(back.drop(columns="geometry")), _expected(events, ext)
+    )
+    assert back.crs.to_epsg() == 4326
+    got = shapely.get_coordinates(back.geometry.to_numpy())
+    want = shapely.get_coordinates(events.geometry.to_numpy())
+    np.testing.assert_allclose(got, want, rtol=0, atol=1e-6)
+
+
+def test_events_frame(events: gpd.GeoDataFrame) -> None:
+    assert list(events.columns) == [*COLUMNS, "geometry"]
+    assert list(events["event_id"]) == ["e3", "e1", "e2", "e4"]  # by date, undated last
+    assert events.loc[1, "sources"] == ["a1", "a2"] and events.loc[0, "sources"] == []
+    assert str(events["injured"].dtype) == "Int64" and events["injured"].isna().sum() == 3
+    assert pd.isna(events.loc[2, "admin1"]) and events.loc[2, "weapon"] == ""
+    assert events.dtypes.equals(empty_events().dtypes)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"kind": "raid"}, "event 'e1': kind 'raid' is not one of strike, attack"),
+        ({"lat": 200.0}, "event 'e1': latitude 200.0 is out of range [-90, 90]"),
+        ({"lon": -181}, "event 'e1': longitude -181 is out of range [-180, 180]"),
+        ({"lat": None}, "event 'e1': latitude ('lat') None is not a number"),
+        ({"fatality": 1}, "event 'e1': unknown key(s) fatality"),
+        ({"fatalities": "many"}, "event 'e1': fatalities 'many' is not an integer"),
+    ],
+)
+def test_events_frame_rejects(change: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError) as err:
+        events_frame([{**RECORDS[0], **change}])
+    assert str(err.value) == message
+
+
+@pytest.mark.parametrize("ext", EXTS)
+def test_round_trip_read_events(events: gpd.GeoDataFrame, tmp_path: Path, ext: str) -> None:
+    path = write_events(events, tmp_path / "sub" / f"events{ext}")
+    assert path == tmp_path / "sub" / f"events{ext}"
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+    _assert_same(read_events(path), events, ext)
+    if "parquet" in ext:
+        assert b"geo" in pyarrow.parquet.read_metadata(path).metadata  # GeoParquet metadata
+    if ext == ".gpkg":
+        assert [str(name) for name, _ in pyogrio.list_layers(path)] == ["events"]
+
+
+def _read_with_gdal(path: Path) -> gpd.GeoDataFrame:
+    if path.suffix != ".csv":
+        return pyogrio.read_dataframe(path)
+    raw = pyogrio.read_dataframe(path, X_POSSIBLE_NAMES="lon", Y_POSSIBLE_NAMES="lat")
+    return raw.set_crs(4326).drop(columns=["lat", "lon", "wkt"], errors="ignore")
+
+
+@pytest.mark.parametrize("ext", [e for e in EXTS if "parquet" not in e])
+def test_round_trip_gdal(events: gpd.GeoDataFrame, tmp_path: Path, ext: str) -> None:
+    """What QGIS sees (pyogrio wheels have no Parquet driver, so not GeoParquet)."""
+    path = write_events(events, tmp_path / f"events{ext}")
+    raw = _read_with_gdal(path)
+    assert list(raw["event_id"]) == list(events["event_id"])
+    assert list(raw["place"])[1] == "Irbil — أربيل" and list(raw["quote"])[1] == QUOTE
+    mentions = [str(v).removesuffix(".0") for v in raw["mentions"]]
+    assert mentions[1] == "3" and mentions[2] in ("", "nan") and mentions[3] == "1"
+    assert str(raw["date"][1]).startswith("2024-01-05")  # GDAL types ISO dates in GeoJSON
+    raw = raw.drop(columns=["id"], errors="ignore")  # GDAL's view of the GeoJSON feature id
+    _assert_same(normalize_events(raw), events, ext)
+
+
+def test_geojson_is_rfc7946(events: gpd.GeoDataFrame, tmp_path: Path) -> None:
+    path = write_events(events, tmp_path / "events.geojson")
+    text = path.read_bytes().decode("utf-8")
+    assert "أربيل" in text and "\\u" not in text
+    data = json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in JSON"))
+    assert data["type"] == "FeatureCollection" and "crs" not in data
+    assert len(data["features"]) == 4
+    for feature, (_, row) in zip(data["features"], events.iterrows(), strict=True):
+        assert feature["type"] == "Feature" and feature["id"] == row["event_id"]
+        assert feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert (lon, lat) == (round(row.geometry.x, 6), round(row.geometry.y, 6))
+        props = feature["properties"]
+        assert list(props) == list(COLUMNS)
+        for name in INT_COLUMNS:
+            assert props[name] is None or type(props[name]) is int, name
+        for name in LIST_COLUMNS:
+            assert isinstance(props[name], list), name
+        assert props["extent_km"] is None or isinstance(props["extent_km"], float)
+    first, second = data["features"][1], data["features"][2]
+    assert first["geometry"]["coordinates"] == [44.00917, 36.19111]
+    assert data["features"][0]["geometry"]["coordinates"] == [-42.987654, -14.123457]
+    assert first["properties"]["source_info"][1] == RECORDS[0]["source_info"][1]
+    assert first["properties"]["quote"] == QUOTE and first["properties"]["injured"] is None
+    assert second["properties"]["admin1"] is None and second["properties"]["weapon"] == ""
+    assert second["properties"]["date_min"] == "2024-01-01"
+
+
+@pytest.mark.parametrize("ext", EXTS)
+def test_empty_round_trip(tmp_path: Path, ext: str) -> None:
+    back = read_events(write_events(empty_events(), tmp_path / f"empty{ext}"))
+    assert len(back) == 0 and list(back.columns) == [*COLUMNS, "geometry"]
+    assert back.dtypes.equals(empty_events().dtypes) and back.crs.to_epsg() == 4326
+
+
+def _fail_after_partial_write(path: Any, *args: Any, **kwargs: Any) -> None:
+    Path(path).write_bytes(b"partial")
+    raise RuntimeError("disk full\nsecond line")
+
+
+def _patch_serializer(monkeypatch: pytest.MonkeyPatch, ext: str) -> None:
+    if ext in (".geojson", ".json"):
+        real = export._feature_json
+        calls: list[int] = []
+
+        def flaky(*args: Any) -> str:
+            calls.append(1)
+            if len(calls) > 1:
+                raise RuntimeError("disk full\nsecond line")
+            return real(*args)
+
+        monkeypatch.setattr(export, "_feature_json", flaky)
+    elif ext == ".gpkg":
+        monkeypatch.setattr(
+            pyogrio, "write_dataframe", lambda df, p, **kw: _fail_after_partial_write(p)
+        )
+    elif ext == ".csv":
+        monkeypatch.setattr(
+            pd.DataFrame, "to_csv", lambda self, p, **kw: _fail_after_partial_write(p)
+        )
+    else:
+        monkeypatch.setattr(
+            gpd.GeoDataFrame, "to_parquet", lambda self, p, **kw: _fail_after_partial_write(p)
+        )
+
+
+@pytest.mark.parametrize("ext", EXTS)
+def test_failed_write_keeps_previous_file(
+    events: gpd.GeoDataFrame, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ext: str
+) -> None:
+    path = write_events(events.iloc[:1], tmp_path / f"events{ext}")
+    before = path.read_bytes()
+    _patch_serializer(monkeypatch, ext)
+    with pytest.raises(ExportError) as err:
+        write_events(events, path)
+    assert str(err.value) == f"{path}: disk full"
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp file left
+    monkeypatch.undo()
+    assert len(read_events(path)) == 1
+
+
+def test_write_errors(events: gpd.GeoDataFrame, tmp_path: Path) -> None:
+    with pytest.raises(
+        ExportError, match=r"events\.kml: unknown extension '\.kml'; supported: \.geojson"
+    ):
+        write_events(events, tmp_path / "events.kml")
+    with pytest.raises(ExportError, match="unknown driver 'KML'; supported: CSV, GPKG, GeoJSON"):
+        write_events(events, tmp_path / "events.geojson", driver="KML")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ExportError, match=r"^.*file/events\.csv: "):
+        write_events(events, tmp_path / "file" / "events.csv")
+    bad = events.copy()
+    bad.loc[2, "geometry"] = None
+    with pytest.raises(ExportError, match=r"events\.csv: row 3: missing or empty geometry$"):
+        write_events(bad, tmp_path / "events.csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_driver_overrides_extension(events: gpd.GeoDataFrame, tmp_path: Path) -> None:
+    path = write_events(events, tmp_path / "events.txt", driver="geojson")
+    assert json.loads(path.read_text("utf-8"))["type"] == "FeatureCollection"
+    _assert_same(read_events(path, driver="GeoJSON"), events, ".geojson")
+    with pytest.raises(EventsFileError, match=r"events\.txt: unknown extension '\.txt'"):
+        read_events(path)
+
+
+def _csv(tmp_path: Path, rows: list[str], header: str = "event_id,kind,date,lat,lon") -> Path:
+    path = tmp_path / "events.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_bad_csv(tmp_path: Path) -> None:
+    path = _csv(tmp_path, ["e1,strike,2024-01-01"], header="event_id,kind,date")
+    with pytest.raises(EventsFileError) as err:
+        read_events(path)
+    assert str(err.value) == f"{path}: missing column(s) lat, lon (or wkt)"
+    rows = [f"e{i},strike,2024-01-0{i},33.{i},44.{i}" for i in range(1, 9)]
+    rows[6] = "e7,strike,2024-01-07,200,44"
+    path = _csv(tmp_path, rows)
+    with pytest.raises(EventsFileError) as err:
+        read_events(path)
+    assert str(err.value) == f"{path} row 7: latitude 200 is out of range"
+    with pytest.warns(BadRowsWarning, match=r"skipped 1 bad row\(s\): .*row 7: latitude 200"):
+        gdf = read_events(path, skip_bad=True)
+    assert list(gdf["event_id"]) == ["e1", "e2", "e3", "e4", "e5", "e6", "e8"]
+
+
+def test_bad_csv_rows_reported_in_order(tmp_path: Path) -> None:
+    rows = ["e1,strike,2024-01-01,33,44", "e2,strike,someday,33,44", "e3,strike,,abc,44"]
+    rows += ["e4,strike,,,", "e5,raid,,1,2", "e6,attack,,1,181"]
+    path = _csv(tmp_path, rows)
+    gdf, problems = read_events_report(path)
+    assert list(gdf["event_id"]) == ["e1"]
+    assert [p.removeprefix(f"{path} ") for p in problems] == [
+        "row 2: date 'someday' is not an ISO date (YYYY-MM-DD)",
+        "row 3: latitude 'abc' is not a number",
+        "row 4: no latitude",
+        "row 5: kind 'raid' is not one of strike, attack",
+        "row 6: longitude 181 is out of range",
+    ]
+    with pytest.raises(EventsFileError, match=r"row 2: date .* \(and 4 more bad rows\)$"):
+        read_events(path)
+
+
+def test_csv_with_wkt_only(tmp_path: Path) -> None:
+    path = _csv(tmp_path, ['e1,attack,"POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))"'], "event_id,kind,wkt")
+    gdf = read_events(path)
+    assert gdf.geometry[0].equals(shapely.Point(1, 1))
+    assert gdf.loc[0, "reasons"] == ["geometry: Polygon reduced to a representative point"]
+
+
+def test_bad_geojson(tmp_path: Path) -> None:
+    path = tmp_path / "events.geojson"
+    path.write_text('{\n  "type": "FeatureCollection",\n    "features": [}\n', encoding="utf-8")
+    with pytest.raises(EventsFileError) as err:
+        read_events(path)
+    assert str(err.value) == f"{path}: not valid JSON (line 3, column 18)"
+    path.write_text('{"type": "Feature"}', encoding="utf-8")
+    with pytest.raises(EventsFileError, match=r"not a GeoJSON FeatureCollection$"):
+        read_events(path)
+    features = [
+        {"type": "Feature", "id": "x1", "geometry": {"type": "Point", "coordinates": [1, 2]}},
+        {"type": "Feature", "geometry": None, "properties": {"event_id": "x2"}},
+        {"type": "Feature", "geometry": {"type": "Point"}, "properties": {}},
+    ]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    gdf, problems = read_events_report(path)
+    assert list(gdf["event_id"]) == ["x1"]
+    assert [p.split(": ")[1] for p in problems] == [
+        "missing or empty geometry",
+        "invalid geometry (no 'coordinates')",
+    ]
+
+
+def test_read_missing_or_garbage_file(tmp_path: Path) -> None:
+    with pytest.raises(EventsFileError, match=r"nope\.gpkg: no such file$"):
+        read_events(tmp_path / "nope.gpkg")
+    for ext in (".gpkg", ".parquet"):
+        path = tmp_path / f"garbage{ext}"
+        path.write_bytes(b"not a real file")
+        with pytest.raises(EventsFileError, match=rf"garbage\{ext}: cannot read Geo"):
+            read_events(path)
+
+
+def test_normalize_reprojects_and_fills(events: gpd.GeoDataFrame) -> None:
+    mercator = events[["event_id", "kind", "sources", "geometry"]].to_crs(3857)
+    mercator["sources"] = [json.dumps(s) for s in mercator["sources"]]
+    mercator["note"] = ["a", "b", "c", "d"]
+    gdf = normalize_events(mercator)
+    assert gdf.crs.to_epsg() == 4326
+    assert list(gdf.columns) == [*COLUMNS, "note", "geometry"]
+    assert gdf.loc[1, "sources"] == ["a1", "a2"] and gdf["fatalities"].isna().all()
+    got = shapely.get_coordinates(gdf.geometry.to_numpy())
+    np.testing.assert_allclose(got, shapely.get_coordinates(events.geometry.to_numpy()), atol=1e-9)
+    no_crs = gpd.GeoDataFrame({"kind": ["strike"]}, geometry=[shapely.Point(44, 33)])
+    assert normalize_events(no_crs).crs.to_epsg() == 4326
+
+
+def test_normalize_bad_rows(events: gpd.GeoDataFrame) -> None:
+    bad = events.copy()
+    bad.loc[1, "geometry"] = shapely.Point()
+    with pytest.raises(EventsFileError, match=r"^mine\.gpkg row 2: missing or empty geometry$"):
+        normalize_events(bad, source="mine.gpkg")
+    with pytest.warns(BadRowsWarning):
+        kept = normalize_events(bad, skip_bad=True)
+    assert list(kept["event_id"]) == ["e3", "e2", "e4"] and list(kept.index) == [0, 1, 2]
+    with pytest.raises(TypeError, match="expected a GeoDataFrame"):
+        normalize_events(pd.DataFrame({"kind": ["strike"]}))
+
+
+def test_normalize_coerces_values() -> None:
+    raw = gpd.GeoDataFrame(
+        {
+            "date": [pd.Timestamp("2024-02-03 10:00"), "2024-02-04T23:59:00+03:00"],
+            "fatalities": [3.0, np.nan],
+            "mentions": ["2", ""],
+            "reasons": [np.array(["a", "b"]), None],
+        },
+        geometry=[shapely.Point(1, 2), shapely.Point(3, 4)],
+        crs=4326,
+    )
+    gdf = normalize_events(raw)
+    assert list(gdf["date"]) == ["2024-02-03", "2024-02-04"]
+    assert gdf["fatalities"].tolist() == [3, pd.NA] and gdf["mentions"].tolist() == [2, pd.NA]
+    assert list(gdf["reasons"]) == [["a", "b"], []]
+
+
+def test_write_atomic_text_keeps_mode_and_leaves_no_temp(tmp_path: Path) -> None:
+    path = export.write_atomic_text(tmp_path / "a" / "notes.txt", "one\r\nأربيل\n")
+    assert path.read_bytes() == "one\r\nأربيل\n".encode() and path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o600)
+    export.write_atomic_bytes(path, b"two")
+    assert path.read_bytes() == b"two" and path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in path.parent.iterdir()] == ["notes.txt"]
+    with pytest.raises(ExportError, match=r"notes\.txt/x: "):
+        export.write_atomic_text(path / "x", "no")
