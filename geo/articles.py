@@ -63,7 +63,8 @@ class ReadResult:
 
 
 def _wanted(name: str) -> bool:
-    return not name.startswith(".") and name != "manifest.csv" and name.endswith(EXTENSIONS)
+    skipped = name.startswith(".") or name == "manifest.csv" or name.upper().startswith("README")
+    return not skipped and name.endswith(EXTENSIONS)
 
 
 def _walk(root: str) -> Iterator[Path]:
@@ -326,7 +327,7 @@ def read_articles(
     ----------
     paths
         Files, directories (searched recursively for .txt .md .html .htm .json .jsonl files,
-        skipping ``manifest.csv`` and names starting with '.') and glob patterns (``**``
+        skipping ``manifest.csv``, ``README*`` and names starting with '.') and glob patterns (``**``
         allowed; directories and article files they match are read).
     manifest
         A CSV manifest (see :func:`read_manifest`), matched to files by base name. Its

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,7 +37,14 @@ from geo.mentions import EventMention, sentence_mentions
 from geo.merge import merge_events
 from geo.sentences import split_sentences
 
-__all__ = ["Diagnostics", "ExtractResult", "extract", "extract_article"]
+__all__ = [
+    "Diagnostics",
+    "ExtractResult",
+    "extract",
+    "extract_article",
+    "extract_events",
+    "to_frame",
+]
 
 
 @dataclass
@@ -213,3 +221,78 @@ def extract(
             progress(article)
     events = merge_events(found) if merge else sorted(found, key=lambda e: (e.date, e.sources))
     return ExtractResult(events, diag, meta)
+
+
+def to_frame(result: ExtractResult) -> Any:
+    """The events of a run as a GeoDataFrame (EPSG:4326, columns of :mod:`geo.schema`).
+
+    The diagnostics travel in ``frame.attrs["diagnostics"]``.
+    """
+    from geo.frame import events_frame
+
+    records = [e.to_record(result.articles) for e in result.events]
+    frame = events_frame(_unique_ids(records))
+    frame.attrs["diagnostics"] = result.diagnostics.to_dict(len(records))
+    return frame
+
+
+def _unique_ids(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Two events with the same kind, dates and place get ``-2``, ``-3`` suffixes."""
+    seen: dict[str, int] = {}
+    for rec in records:
+        n = seen.get(rec["event_id"], 0) + 1
+        seen[rec["event_id"]] = n
+        if n > 1:
+            rec["event_id"] = f"{rec['event_id']}-{n}"
+    return records
+
+
+def extract_events(
+    articles: Iterable[Article] | str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    manifest: str | os.PathLike[str] | None = None,
+    gazetteer: Gazetteer | None = None,
+    merge: bool = True,
+) -> Any:
+    """Extract events from articles (or article files) into a GeoDataFrame.
+
+    Parameters
+    ----------
+    articles : Article objects, or paths, directories and globs of article files
+        Files are read with :func:`geo.articles.read_articles`; problems reading
+        them are listed in the diagnostics.
+    manifest : path, optional
+        A manifest CSV with outlet, headline and publication date per file.
+    gazetteer : Gazetteer, optional
+        Defaults to the embedded one.
+    merge : bool
+        Merge reports of one event across articles.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per event in EPSG:4326; ``frame.attrs["diagnostics"]`` says what
+        could not be turned into events.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> art = Article("x", "Rockets hit the K1 base outside Kirkuk on Friday.",
+    ...               published=dt.date(2019, 12, 28))
+    >>> frame = extract_events([art])
+    >>> frame.crs.to_epsg(), frame.loc[0, "place_resolved"], frame.loc[0, "date"]
+    (4326, 'K-1 Air Base', '2019-12-27')
+    """
+    given: list[Any] = [articles] if isinstance(articles, str | os.PathLike) else list(articles)
+    items: list[Article] = [a for a in given if isinstance(a, Article)]
+    paths = [a for a in given if not isinstance(a, Article)]
+    problems: list[dict[str, Any]] = []
+    if paths:
+        from geo.articles import read_articles
+
+        read = read_articles(paths, manifest=manifest)
+        problems = [{"path": p.path, "problem": p.problem, "kind": p.kind} for p in read.problems]
+        items += read.articles
+    result = extract(items, gazetteer=gazetteer, merge=merge)
+    result.diagnostics.unreadable.extend(problems)
+    return to_frame(result)

@@ -110,6 +110,13 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (
+        r"(?P<w5>rockets?|missiles?|drones?|mortar\s+rounds?|mortars?|projectiles?)\s+(?:hit|struck"
+        r"|slammed\s+into|landed\s+(?:on|in|near|inside)|targeted|exploded)",
+        "attack",
+        "",
+        True,
+    ),
+    (
         r"(?:fired|launched|launching)\s+(?:\w+\s+){0,3}?(?P<w4>rockets|missiles|drones|mortars"
         r"|ballistic\s+missiles)",
         "attack",
@@ -198,7 +205,7 @@ def find_triggers(text: str) -> list[Trigger]:
         rule = int((m.lastgroup or "r0")[1:])
         _, kind, weapon, strong = _RULES[rule]
         phrase = m.group(0)
-        named = [m.group(g) for g in ("w", "w2", "w3", "w4") if m.group(g)]
+        named = [m.group(g) for g in ("w", "w2", "w3", "w4", "w5") if m.group(g)]
         if named:
             weapon = _weapon(named[0])
         elif not weapon:

@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from maps.cli import gazetteer_cmds
+from maps.cli import extract_cmd, gazetteer_cmds
 from maps.cli.common import CommandError, fail
 
 __all__ = ["build_parser", "main"]
@@ -25,18 +25,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     gazetteer_cmds.register(sub)
+    extract_cmd.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     from gazetteer.errors import GazetteerError
+    from geo.errors import GeoError
 
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)
-    except (GazetteerError, CommandError) as err:
+    except (GazetteerError, GeoError, CommandError) as err:
         return fail(str(err))
     except KeyboardInterrupt:
         return fail("interrupted", code=130)

@@ -1,0 +1,124 @@
+"""``strikemap extract``: articles to an events file plus a diagnostics file beside it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from maps.cli.common import CommandError
+from maps.cli.gazetteer_cmds import _add_source_options, _gazetteer
+
+__all__ = ["diagnostics_path", "find_manifest", "register", "run_extract"]
+
+
+def register(sub: Any) -> None:
+    """Add ``extract`` to the ``strikemap`` sub-parser."""
+    ext = sub.add_parser(
+        "extract",
+        help="find dated, geolocated strikes and attacks in articles",
+        description="Read articles (.txt .md .html .json .jsonl; files, folders or globs) and "
+        "write their strike and attack events as GeoJSON, GeoPackage, GeoParquet or CSV "
+        "(by the output's extension), with OUT.diagnostics.json beside it.",
+    )
+    ext.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
+    ext.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="events file: .geojson .gpkg .parquet .csv",
+    )
+    ext.add_argument(
+        "--manifest",
+        type=Path,
+        metavar="CSV",
+        help="file,outlet,headline,published,... per article (default: a "
+        "manifest.csv in the input folder, if any)",
+    )
+    ext.add_argument(
+        "--diagnostics",
+        type=Path,
+        metavar="FILE",
+        help="where to write the diagnostics (default OUT.diagnostics.json)",
+    )
+    ext.add_argument(
+        "--no-merge",
+        action="store_true",
+        help="keep one event per article instead of merging reports of one event",
+    )
+    _add_source_options(ext)
+    ext.set_defaults(run=_run)
+
+
+def diagnostics_path(output: Path) -> Path:
+    """``events.geojson`` -> ``events.diagnostics.json`` (beside the events file)."""
+    return output.with_name(f"{output.stem}.diagnostics.json")
+
+
+def find_manifest(paths: list[str]) -> Path | None:
+    """A ``manifest.csv`` in the single input folder, if there is one."""
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    if len(folders) == 1 and len(paths) == 1 and (folders[0] / "manifest.csv").is_file():
+        return folders[0] / "manifest.csv"
+    return None
+
+
+def run_extract(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
+    """Read, extract and merge; return the events frame and the diagnostics dict."""
+    from geo.articles import read_articles
+    from geo.errors import GeoError
+    from geo.extract import extract, to_frame
+
+    manifest = args.manifest or find_manifest(args.paths)
+    if manifest is not None and args.manifest is None:
+        print(f"strikemap: using {manifest}", file=sys.stderr)
+    try:
+        read = read_articles(args.paths, manifest=manifest)
+    except GeoError as err:
+        raise CommandError(str(err)) from err
+    gz = _gazetteer(args)
+    bar = _progress(len(read.articles))
+    try:
+        result = extract(
+            read.articles,
+            gazetteer=gz,
+            merge=not args.no_merge,
+            progress=(lambda _a: bar.update(1)) if bar is not None else None,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    result.diagnostics.unreadable.extend(
+        {"path": p.path, "problem": p.problem, "kind": p.kind} for p in read.problems
+    )
+    frame = to_frame(result)
+    return frame, frame.attrs["diagnostics"]
+
+
+def _progress(total: int) -> Any:
+    """A tqdm bar on a terminal; nothing when stderr is piped."""
+    if not sys.stderr.isatty() or total < 2:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", desc="extracting", file=sys.stderr, leave=False)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from geo.errors import GeoError
+    from geo.export import write_atomic_text, write_events
+
+    frame, diagnostics = run_extract(args)
+    target = args.diagnostics or diagnostics_path(args.output)
+    try:
+        write_events(frame, args.output)
+        write_atomic_text(target, json.dumps(diagnostics, indent=2, ensure_ascii=False) + "\n")
+    except GeoError as err:
+        raise CommandError(str(err)) from err
+    print(f"strikemap: {diagnostics['summary']}", file=sys.stderr)
+    print(f"strikemap: wrote {args.output} and {target}", file=sys.stderr)
+    return 0
