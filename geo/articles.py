@@ -327,8 +327,8 @@ def read_articles(
     ----------
     paths
         Files, directories (searched recursively for .txt .md .html .htm .json .jsonl files,
-        skipping ``manifest.csv``, ``README*`` and names starting with '.') and glob patterns (``**``
-        allowed; directories and article files they match are read).
+        skipping ``manifest.csv``, ``README*`` and names starting with '.') and glob
+        patterns (``**`` allowed; directories and article files they match are read).
     manifest
         A CSV manifest (see :func:`read_manifest`), matched to files by base name. Its
         non-empty values override what a one-article file states, since it was passed on

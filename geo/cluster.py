@@ -127,7 +127,13 @@ def _same(d: Draft, m: EventMention) -> bool:
         return False
     if d.date is not None and m.date is not None and d.date.precision == m.date.precision == "day":
         return True
-    return bool(m.weapon) and m.weapon == d.weapon and d.date is not None and m.date is not None
+    if not (m.weapon and m.weapon == d.weapon and d.date is not None and m.date is not None):
+        return False
+    nested = (d.date.earliest <= m.date.earliest and m.date.latest <= d.date.latest) or (
+        m.date.earliest <= d.date.earliest and d.date.latest <= m.date.latest
+    )
+    near = d.place is None or m.place is None or d.place.place.id == m.place.place.id
+    return nested and near
 
 
 def cluster_mentions(mentions: list[EventMention]) -> tuple[list[Draft], list[EventMention]]:

@@ -41,7 +41,7 @@ _SITE = re.compile(
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|on|over|off|across|around|toward|towards|into"
     r"|targeting|targeted|hit|struck|against)|(?:north|south|east|west)(?:east|west)?\s+of)"
-    r"\s+(?:the\s+)?(?:[\w\-’']+\s+){0,2}$",
+    r"\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|that|where|when|how)\b)[\w\-’']+\s+){0,2}$",
     re.I,
 )
 _REGION = re.compile(
@@ -50,6 +50,11 @@ _REGION = re.compile(
     re.I,
 )
 _ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,2}")
+_SPEAKS = re.compile(
+    r"['’]?s?\s+(?:has\s+|had\s+)?(?:said|says|called|claimed|announced|accused|denied|blamed"
+    r"|told|warned|vowed|condemned|insisted)\b",
+    re.I,
+)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
 _MARITIME = frozenset({"vessel"})
 _FACILITY_KINDS = frozenset({"facility", "town"})
@@ -134,7 +139,7 @@ def article_places(
         place = mention.place
         assert place is not None
         if place.country and place.precision != "sea":
-            local = place.kind != "country" or bool(_LOCATIVE.search(text[: mention.start][-40:]))
+            local = bool(_LOCATIVE.search(text[max(0, mention.start - 40) : mention.start]))
             weights[place.country] += (2 if place.kind != "country" else 1) * local
     country = None
     if weights:
@@ -222,6 +227,8 @@ def pick_place(
         locative = bool(_LOCATIVE.search(before))
         if _ORIGIN.search(before) or (need_locative and not locative):
             continue
+        if _SPEAKS.match(ctx.text, m.end):
+            continue  # "Washington said", "Tehran called": governments, not places
         if place.kind == "country" and (
             not locative or _ATTRIBUTIVE.fullmatch(ctx.text[m.end : max(m.end, trigger_at)])
         ):

@@ -36,7 +36,11 @@ _RELATIVE = re.compile(
     re.I,
 )
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_BY = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:by|from)\s+(?:the\s+)?$", re.I)
+_BY = re.compile(
+    r"^\W*(?:\w+\s+){0,4}?(?<!used )(?<!operated )(?<!run )(?<!owned )(?<!controlled )"
+    r"(?<!held )(?<!backed )(?<!linked )(?<!supported )(?<!belonging )(?:by|from)\s+(?:the\s+)?$",
+    re.I,
+)
 _BLAMED = re.compile(r"\b(?:blamed\s+on|claimed\s+by|carried\s+out\s+by)\s+(?:the\s+)?$", re.I)
 _PASSIVE_VICTIM = re.compile(
     r"^[^.;]{0,60}?\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|hit|struck"
@@ -44,6 +48,10 @@ _PASSIVE_VICTIM = re.compile(
     re.I,
 )
 _SPEAKER = re.compile(r"\s*(?:said|says|told|stated|added|announced|reported)\b", re.I)
+_SEQUENCE = re.compile(
+    r"\b(?:after|before|following|since|when|while|in\s+(?:response|retaliation)\s+(?:to|for))\b",
+    re.I,
+)
 _BEHIND = re.compile(
     r"\s+(?:[\w\-’'(),]+\s+){0,6}?(?:were|was|are|is)\s+(?:\w+\s+)?behind\s+(?:a|an|the)\s+"
     r"(?:[\w\-]+\s+){0,3}",
@@ -148,13 +156,17 @@ def _assign_dates(
         free = [i for i in order if i not in chosen]
         if not free:
             break
-        nearest = min(free, key=lambda i: _gap(triggers[i], d))
+        nearest = min(free, key=lambda i: _gap(triggers[i], d, sentence))
         if triggers[nearest].strong or all(not triggers[i].strong for i in free):
             chosen[nearest] = (d, how)
         else:
             strong = [i for i in free if triggers[i].strong]
-            pick = min(strong, key=lambda i: _gap(triggers[i], d))
-            target = pick if _gap(triggers[pick], d) <= 2 * _gap(triggers[nearest], d) else nearest
+            pick = min(strong, key=lambda i: _gap(triggers[i], d, sentence))
+            target = (
+                pick
+                if _gap(triggers[pick], d, sentence) <= 2 * _gap(triggers[nearest], d, sentence)
+                else nearest
+            )
             chosen[target] = (d, how)
     for d in speech:  # "officials said on Thursday": the event was that day or just before
         for i in order:
@@ -175,10 +187,11 @@ def _assign_dates(
     return chosen
 
 
-def _gap(trigger: Trigger, d: EventDate) -> int:
-    if d.end <= trigger.start:
-        return trigger.start - d.end
-    return max(0, d.start - trigger.end)
+def _gap(trigger: Trigger, d: EventDate, sentence: str = "") -> int:
+    """Characters between a date and a trigger, plus a penalty across a clause break."""
+    lo, hi = (d.end, trigger.start) if d.end <= trigger.start else (trigger.end, d.start)
+    penalty = 50 if any(c in sentence[lo:hi] for c in ",;:()") else 0
+    return max(0, hi - lo) + penalty
 
 
 def _roles(
@@ -197,6 +210,7 @@ def _roles(
         between = sentence[a.end : trigger.start] if a.end <= trigger.start else ""
         crossing = any(a.end <= o.start < trigger.start for o in others)
         crossing = crossing or bool(_SPEAKER.match(between))  # "the Pentagon said ..."
+        crossing = crossing or bool(_SEQUENCE.search(between))  # "X struck Y after a rocket attack"
         rank = None
         if a.end <= trigger.start and _ADJACENT.fullmatch(between):
             rank = 0  # "U.S. airstrike", "Houthi drone attack", "Sunday's American strike"
@@ -292,6 +306,13 @@ def sentence_mentions(
         if place is not None:
             notes.append(f"place {place.written!r} -> {place.place.name} ({place.how})")
         skip = skips[i]
+        if not skip and not trig.strong and trig.determiner in ("indefinite", "another"):
+            # "A U.S. strike in eastern Baghdad on Thursday killed..." reports an event;
+            # "an assault on Iraq's sovereignty" does not.
+            if date is None or place is None or place.precision == "country":
+                skip = "an unspecific mention (no date and place of its own)"
+            else:
+                refers = False
         if not skip and trig.plural and not refers and not _specific(sentence, trig, date, place):
             skip = "generic plural: no day, nor a past-tense report with a place"
         target = victim.actor.name if victim else ""
@@ -330,11 +351,8 @@ def _early_skip(sentence: str, trig: Trigger, headline: bool) -> str:
     skip = negation(sentence, trig.start, trig.end)
     if not skip and trig.count is not None:
         skip = f"count of {trig.count} events, not one event"
-    if not skip and not trig.strong and not headline:
-        if not trig.determiner and trig.plural:
-            skip = "generic plural"
-        elif trig.determiner in ("indefinite", "another"):
-            skip = "an unspecific mention"
+    if not skip and not trig.strong and not headline and not trig.determiner and trig.plural:
+        skip = "generic plural"
     return skip
 
 
