@@ -203,6 +203,9 @@ def _settle(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         if d.date is not None:
             continue
+        if d.mentions[0].trigger.determiner == "another":
+            kept.append(d)  # "another strike" is not the one dated strike
+            continue
         fits = [
             o
             for o in dated

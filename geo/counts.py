@@ -104,6 +104,9 @@ _MID_STOP = frozenset(
     struck hit targeted said says claimed killed killing wounded injured""".split()
 )
 _BEFORE_BLOCK = re.compile(r"\b(?:aged|age|ages|number|no\.?|brigade|division|unit|F|MQ)\s*$", re.I)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+)
 _ATTRIBUTION = re.compile(
     r"according\s+to|\bsaid\b|\bsays\b|\bclaimed\b|\breported\b|\btoll\b|\bwhile\b|\bother\s+reports?\b",
     re.I,
@@ -159,6 +162,8 @@ def _number_ok(sentence: str, m: re.Match[str]) -> bool:
         return False
     if _BEFORE_BLOCK.search(sentence[: m.start("n")]):
         return False
+    if raw.isdigit() and _MONTH_BEFORE.search(sentence[: m.start("n")]):
+        return False  # "on January 9 killed three": a day of the month
     after = re.findall(r"[\w.%]+|[,;]", sentence[m.end("n") : m.end("n") + 60])
     for word in after[:3]:
         w = word.lower()

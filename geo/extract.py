@@ -21,13 +21,14 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from gazetteer import default_gazetteer
 from gazetteer.core import Gazetteer
-from geo.actors import ActorMention, find_actors
+from geo.actors import ActorMention, actor_by_name, find_actors
 from geo.article import Article
 from geo.cluster import Draft, cluster_mentions
 from geo.dates import EventDate
@@ -36,6 +37,11 @@ from geo.locate import ArticlePlaces, article_places, fallback_place
 from geo.mentions import EventMention, sentence_mentions
 from geo.merge import merge_events
 from geo.sentences import split_sentences
+
+_SHIPPING = re.compile(
+    r"\b(?:ships?|shipping|vessels?|tankers?|freighters?|cargo|merchant|warships?|destroyers?)\b",
+    re.I,
+)
 
 __all__ = [
     "Diagnostics",
@@ -120,6 +126,7 @@ def _note(article: Article, m: EventMention, why: str) -> dict[str, Any]:
 
 def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlaces) -> Event | None:
     first = d.mentions[0]
+    text = article.text
     if d.date is None:
         why = "no date in or near the sentence"
         if article.published is None:
@@ -128,7 +135,14 @@ def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlac
         return None
     place = d.place
     if place is None:
-        place = fallback_place(places, weapon=d.weapon)
+        actor = actor_by_name(d.actor) if d.actor else None
+        said = " ".join(text[m.sentence[0] : m.sentence[1]] for m in d.mentions)
+        place = fallback_place(
+            places,
+            weapon=d.weapon,
+            near_country=actor.country if actor else "",
+            maritime=bool(_SHIPPING.search(said)),
+        )
     if place is None:
         diag.unresolved_places.append(_note(article, first, "no place in or near the sentence"))
         return None

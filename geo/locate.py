@@ -55,6 +55,10 @@ _SPEAKS = re.compile(
     r"|told|warned|vowed|condemned|insisted)\b",
     re.I,
 )
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|on|in|at|to|of|for|with|from|by|is|was|were|has|had|have|said|says|after"
+    r"|before|since|as|but|that|which|who|where|when|late|early|last|this|over|into|near)\b)[a-z]"
+)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
 _MARITIME = frozenset({"vessel"})
 _FACILITY_KINDS = frozenset({"facility", "town"})
@@ -142,6 +146,7 @@ def article_places(
             local = bool(_LOCATIVE.search(text[max(0, mention.start - 40) : mention.start]))
             weights[place.country] += (2 if place.kind != "country" else 1) * local
     country = None
+    weights = Counter({code: w for code, w in weights.items() if w > 0})
     if weights:
         code = weights.most_common(1)[0][0]
         country = gz.get(f"country:{code}")
@@ -233,6 +238,8 @@ def pick_place(
             not locative or _ATTRIBUTIVE.fullmatch(ctx.text[m.end : max(m.end, trigger_at)])
         ):
             continue  # "U.S. forces", "the US airstrike": adjectives, not places
+        if place.kind == "country" and _NOUN_AFTER.match(ctx.text, m.end):
+            continue  # "a US base in Syria": an adjective
         distance = abs(m.start - trigger_at)
         if any(abs(m.start - o) < distance for o in others):
             continue
@@ -261,11 +268,11 @@ def pick_place(
 
 
 def fallback_place(
-    ctx: ArticlePlaces, *, weapon: str = "", near_country: str = ""
+    ctx: ArticlePlaces, *, weapon: str = "", near_country: str = "", maritime: bool = False
 ) -> PlacePick | None:
     """The coarse place of an event whose sentence names none: a sea for attacks on
     shipping, else the article's main country."""
-    if weapon in _MARITIME and ctx.seas:
+    if (maritime or weapon in _MARITIME) and ctx.seas:
         pick = PlacePick(ctx.seas[0].name, ctx.seas[0], -1, -1, "attack at sea: the article's sea")
         return _sea_part(ctx.gazetteer, pick, near_country)
     if ctx.country is not None:

@@ -1,0 +1,482 @@
+"""Articles to events, end to end, on short articles written for these tests.
+
+Dates, relative dating, counts, actors, provenance, merging across articles, event ids
+and diagnostics.  No sentence here comes from a real article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from gazetteer import Gazetteer
+from geo.article import Article
+from geo.event import Event, event_id
+from geo.extract import ExtractResult, extract, extract_article
+
+D = dt.date
+THU_2024 = D(2024, 1, 11)  # a Thursday
+
+
+def run(
+    gz: Gazetteer, *articles: tuple[str, str, dt.date | None], merge: bool = True
+) -> ExtractResult:
+    return extract(
+        [Article(id=i, text=text, published=pub) for i, text, pub in articles],
+        gazetteer=gz,
+        merge=merge,
+    )
+
+
+def one(gz: Gazetteer, text: str, published: dt.date | None = THU_2024) -> Event:
+    events = run(gz, ("a", text, published)).events
+    assert len(events) == 1, events
+    return events[0]
+
+
+def dates(event: Event) -> tuple[dt.date, str, dt.date, dt.date]:
+    return event.date, event.date_precision, event.date_min, event.date_max
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "Rockets were fired at a base in Kirkuk on Dec. 27, killing a contractor.",
+            D(2020, 1, 2),
+            D(2019, 12, 27),
+        ),
+        (
+            "A US airstrike in Baghdad on January 4, 2024 killed a commander.",
+            D(2024, 2, 1),
+            D(2024, 1, 4),
+        ),
+        (
+            "A rocket attack hit Erbil on Christmas Day, wounding two soldiers.",
+            D(2023, 12, 28),
+            D(2023, 12, 25),
+        ),
+    ],
+)
+def test_explicit_and_holiday_dates(
+    gz: Gazetteer, text: str, published: dt.date, day: dt.date
+) -> None:
+    assert dates(one(gz, text, published)) == (day, "day", day, day)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("A drone attack in Erbil on Tuesday wounded two soldiers.", D(2024, 1, 9)),
+        ("A rocket attack in Baghdad on Thursday caused no casualties.", D(2024, 1, 11)),
+        ("A drone attack hit Ain al-Asad air base last Thursday.", D(2024, 1, 4)),
+        ("A rocket attack hit Erbil late Friday.", D(2024, 1, 5)),
+    ],
+)
+def test_weekdays_count_back_from_publication(gz: Gazetteer, sentence: str, day: dt.date) -> None:
+    # Published on Thursday 11 January 2024: "Thursday" is the same day, "last Thursday"
+    # the week before, "Tuesday" two days before, "Friday" six days before.
+    assert dates(one(gz, sentence, THU_2024)) == (day, "day", day, day)
+
+
+def test_earlier_this_week_is_a_week_range(gz: Gazetteer) -> None:
+    event = one(gz, "A drone attack targeted US forces at al-Asad Air Base earlier this week.")
+    assert dates(event) == (D(2024, 1, 9), "week", D(2024, 1, 8), D(2024, 1, 10))
+    record = event.to_record({})
+    assert (record["date_min"], record["date_max"]) == ("2024-01-08", "2024-01-10")
+
+
+def test_two_days_later_counts_from_the_previous_event(gz: Gazetteer) -> None:
+    text = (
+        "A rocket attack hit the K-1 base near Kirkuk on Dec. 27. Two days later, US jets "
+        "carried out retaliatory strikes in western Iraq."
+    )
+    events = run(gz, ("a", text, D(2020, 1, 2))).events
+    assert [(e.kind, e.date, e.date_precision) for e in events] == [
+        ("attack", D(2019, 12, 27), "day"),
+        ("strike", D(2019, 12, 29), "day"),
+    ]
+    assert events[1].resolved.name == "Western Iraq"
+
+
+def test_days_later_is_a_range_after_the_previous_event(gz: Gazetteer) -> None:
+    text = (
+        "A rocket attack hit Ain al-Asad air base on Dec. 27. Days later, a drone attack "
+        "targeted Erbil airport."
+    )
+    second = run(gz, ("a", text, D(2020, 1, 10))).events[1]
+    assert second.resolved.name == "Erbil International Airport"
+    assert dates(second) == (D(2019, 12, 29), "week", D(2019, 12, 28), D(2020, 1, 3))
+
+
+def test_two_days_after_a_barrage_dates_the_barrage_from_the_strike(gz: Gazetteer) -> None:
+    text = (
+        "The US airstrike in Baghdad on January 3 came two days after a rocket barrage on the "
+        "embassy compound."
+    )
+    events = run(gz, ("a", text, D(2020, 1, 5))).events
+    by_kind = {e.kind: e for e in events}
+    assert set(by_kind) == {"strike", "attack"}
+    assert by_kind["strike"].date == D(2020, 1, 3)
+    assert dates(by_kind["attack"]) == (D(2020, 1, 1), "day", D(2020, 1, 1), D(2020, 1, 1))
+    assert by_kind["attack"].weapon == "rocket"
+
+
+def test_speech_date_is_not_the_event_day(gz: Gazetteer) -> None:
+    event = one(
+        gz,
+        "An airstrike hit a militia headquarters in Baghdad on Wednesday, officials said on "
+        "Thursday.",
+        D(2024, 1, 6),
+    )
+    assert dates(event) == (D(2024, 1, 3), "day", D(2024, 1, 3), D(2024, 1, 3))
+
+
+def test_speech_date_alone_bounds_the_event(gz: Gazetteer) -> None:
+    # Published Saturday 6 January: reported Thursday the 4th, so the 2nd to the 4th.
+    event = one(
+        gz,
+        "An airstrike hit a militia headquarters in Baghdad, officials said on Thursday.",
+        D(2024, 1, 6),
+    )
+    assert dates(event) == (D(2024, 1, 4), "week", D(2024, 1, 2), D(2024, 1, 4))
+
+
+# --- several events in one article, counts --------------------------------------------------
+
+
+def test_another_attack_is_a_second_event(gz: Gazetteer) -> None:
+    text = (
+        "A rocket attack hit Ain al-Asad air base on Monday. Another rocket attack struck the "
+        "Baghdad airport on Tuesday."
+    )
+    events = run(gz, ("a", text, THU_2024)).events
+    assert [(e.date, e.resolved.name) for e in events] == [
+        (D(2024, 1, 8), "Al Asad Airbase"),
+        (D(2024, 1, 9), "Baghdad International Airport"),
+    ]
+
+
+def test_another_attack_on_the_same_day_and_place_stays_apart(gz: Gazetteer) -> None:
+    text = (
+        "A US airstrike in Jurf al-Sakhar on Tuesday killed three fighters. Another US airstrike "
+        "in Jurf al-Sakhar on Tuesday evening killed two more."
+    )
+    events = run(gz, ("a", text, THU_2024)).events
+    assert len(events) == 2
+    assert sorted(e.fatalities for e in events) == [2, 3]
+
+
+def test_references_join_the_event_they_refer_to(gz: Gazetteer) -> None:
+    text = (
+        "A US drone strike in Baghdad killed a militia commander on Thursday. The strike also "
+        "killed one other member of the group. Iraq's government said the strike violated its "
+        "sovereignty."
+    )
+    event = one(gz, text, D(2024, 1, 5))
+    assert (event.kind, event.weapon, event.date) == ("strike", "drone", D(2024, 1, 4))
+    assert event.fatalities == 2  # one commander, plus "also killed one other"
+    assert len(event.reports) == 3
+
+
+def test_lowest_figure_across_conflicting_reports_in_one_article(gz: Gazetteer) -> None:
+    text = (
+        "A US airstrike in Jurf al-Sakhar killed seven fighters on Tuesday, according to a "
+        "militia statement. Iraqi security officials said the strike killed five."
+    )
+    assert one(gz, text).fatalities == 5
+
+
+def test_lowest_figure_across_articles(gz: Gazetteer) -> None:
+    events = run(
+        gz,
+        ("hi", "A US airstrike in Jurf al-Sakhar killed seven fighters on Tuesday.", THU_2024),
+        ("lo", "A US airstrike in Jurf al-Sakhar on Tuesday killed four fighters.", D(2024, 1, 10)),
+    ).events
+    assert len(events) == 1
+    assert events[0].fatalities == 4
+    assert set(events[0].sources) == {"hi", "lo"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A rocket attack hit Erbil airport on Monday.",
+        "A rocket attack hit Erbil airport on Monday. No casualties were reported.",
+    ],
+)
+def test_fatalities_zero_when_none_reported(gz: Gazetteer, text: str) -> None:
+    event = one(gz, text)
+    assert event.fatalities == 0
+    assert event.to_record({})["fatalities"] == 0
+
+
+def test_day_of_month_before_killed_is_not_a_count(gz: Gazetteer) -> None:
+    event = one(gz, "A US airstrike in Baghdad on January 9 killed three fighters.")
+    assert event.fatalities == 3
+
+
+# --- actors and targets -------------------------------------------------------------------
+
+
+def test_claimed_responsibility_sets_the_actor(gz: Gazetteer) -> None:
+    text = (
+        "A drone attack hit an airport in Irbil on Sunday. The Islamic Resistance in Iraq "
+        "claimed responsibility for the attack in Irbil."
+    )
+    event = one(gz, text, D(2024, 1, 15))
+    assert (event.actor, event.actor_side) == ("Islamic Resistance in Iraq", "iran_aligned")
+    assert event.kind == "attack"
+    assert event.date == D(2024, 1, 14)
+    assert len(event.reports) == 2
+
+
+def test_actor_and_target(gz: Gazetteer) -> None:
+    event = one(gz, "Kataib Hezbollah launched a drone attack on US forces in Erbil on Monday.")
+    assert (event.actor, event.actor_side, event.target) == (
+        "Kataib Hezbollah",
+        "iran_aligned",
+        "United States",
+    )
+    assert event.resolved.name == "Erbil"
+
+
+# --- provenance ---------------------------------------------------------------------------
+
+
+def test_every_report_keeps_source_sentence_and_span(gz: Gazetteer) -> None:
+    texts = {
+        "p1": (
+            "Tensions are high in Iraq.\nA US drone strike in Baghdad killed a militia "
+            "commander on Thursday. The strike also killed one other member of the group."
+        ),
+        "p2": "A rocket attack hit Ain al-Asad air base on Monday, officials said.",
+    }
+    result = run(gz, *((i, t, D(2024, 1, 12)) for i, t in texts.items()))
+    assert len(result.events) == 2
+    for event in result.events:
+        assert event.reports
+        for report in event.reports:
+            assert report.source in texts
+            assert texts[report.source][report.start : report.end] == report.sentence
+            assert report.reasons
+            assert any(r.startswith("trigger ") for r in report.reasons)
+        record = event.to_record(result.articles)
+        assert record["quote"] == event.reports[0].sentence
+        assert record["reasons"]
+    strike = next(e for e in result.events if e.kind == "strike")
+    assert strike.reports[0].sentence.startswith("A US drone strike in Baghdad")
+    assert result.articles["p1"]["published"] == "2024-01-12"
+
+
+# --- merging across articles ---------------------------------------------------------------
+
+TUESDAY_JURF = (
+    "m1",
+    "A US airstrike in Jurf al-Sakhar killed seven fighters on Tuesday.",
+    THU_2024,
+)
+DATED_JURF = (
+    "m2",
+    "An American airstrike struck a militia base in Jurf al-Sakhar on January 9, 2024, killing "
+    "five people.",
+    D(2024, 1, 12),
+)
+
+
+def test_two_articles_on_one_strike_make_one_event(gz: Gazetteer) -> None:
+    events = run(gz, TUESDAY_JURF, DATED_JURF).events
+    assert len(events) == 1
+    assert set(events[0].sources) == {"m1", "m2"}
+    assert dates(events[0]) == (D(2024, 1, 9), "day", D(2024, 1, 9), D(2024, 1, 9))
+    assert events[0].fatalities == 5
+
+
+def test_merge_false_keeps_one_event_per_article(gz: Gazetteer) -> None:
+    events = run(gz, TUESDAY_JURF, DATED_JURF, merge=False).events
+    assert [e.sources for e in events] == [("m1",), ("m2",)]
+
+
+def test_strikes_on_different_days_in_one_town_stay_apart(gz: Gazetteer) -> None:
+    events = run(
+        gz,
+        TUESDAY_JURF,
+        ("t2", "A US airstrike in Jurf al-Sakhar killed two fighters on Thursday.", D(2024, 1, 12)),
+    ).events
+    assert [(e.date, e.sources) for e in events] == [
+        (D(2024, 1, 9), ("m1",)),
+        (D(2024, 1, 11), ("t2",)),
+    ]
+
+
+def test_month_precision_report_merges_with_the_day_precise_one(gz: Gazetteer) -> None:
+    monthly = (
+        "mo",
+        "In January 2024, a US airstrike in Jurf al-Sakhar killed several fighters.",
+        D(2024, 3, 1),
+    )
+    events = run(gz, TUESDAY_JURF, monthly).events
+    assert len(events) == 1
+    assert set(events[0].sources) == {"m1", "mo"}
+    assert dates(events[0]) == (D(2024, 1, 9), "day", D(2024, 1, 9), D(2024, 1, 9))
+
+
+def test_no_merged_event_holds_two_events_of_one_article(gz: Gazetteer) -> None:
+    both = (
+        "x",
+        "A US airstrike in Jurf al-Sakhar on Tuesday killed three fighters. Another US airstrike "
+        "in Jurf al-Sakhar on Tuesday evening killed two more.",
+        THU_2024,
+    )
+    single = (
+        "y",
+        "A US airstrike in Jurf al-Sakhar killed four fighters on January 9.",
+        D(2024, 1, 15),
+    )
+    monthly = (
+        "z",
+        "In January 2024, a US airstrike in Jurf al-Sakhar killed fighters.",
+        D(2024, 3, 1),
+    )
+    unmerged = run(gz, both, single, monthly, merge=False).events
+    assert len(unmerged) == 4
+    events = run(gz, both, single, monthly).events
+    # y joins one of x's two strikes; z fits both equally, so it is kept apart.
+    assert sorted(e.sources for e in events) == [("x",), ("x", "y"), ("z",)]
+    for event in events:
+        for source in event.sources:
+            own = [e for e in unmerged if e.sources == (source,)]
+            from_source = [r for r in event.reports if r.source == source]
+            # The reports of one source in a merged event are those of one of its events.
+            assert any(set(e.reports) == set(from_source) for e in own)
+
+
+# --- event ids ---------------------------------------------------------------------------
+
+
+def test_event_id_is_stable_and_survives_a_second_source(gz: Gazetteer) -> None:
+    alone = run(gz, TUESDAY_JURF).events
+    again = run(gz, TUESDAY_JURF).events
+    both = run(gz, DATED_JURF, TUESDAY_JURF).events
+    assert len(alone) == len(both) == 1
+    first = event_id(alone[0])
+    assert re.fullmatch(r"[0-9a-f]{12}", first)
+    assert event_id(again[0]) == first
+    assert event_id(both[0]) == first
+    assert both[0].to_record({})["event_id"] == first
+
+
+def test_event_ids_differ_between_events(gz: Gazetteer) -> None:
+    events = run(
+        gz,
+        TUESDAY_JURF,
+        ("t2", "A US airstrike in Jurf al-Sakhar killed two fighters on Thursday.", D(2024, 1, 12)),
+    ).events
+    assert len({event_id(e) for e in events}) == 2
+
+
+# --- diagnostics --------------------------------------------------------------------------
+
+
+def test_article_without_events_is_listed(gz: Gazetteer) -> None:
+    result = run(
+        gz,
+        ("quiet", "The parliament in Baghdad debated the budget on Monday.", THU_2024),
+        TUESDAY_JURF,
+    )
+    assert [n["source"] for n in result.diagnostics.no_events] == ["quiet"]
+    assert result.diagnostics.articles == 2
+    assert "1 articles without events" in result.diagnostics.summary(len(result.events))
+
+
+def test_event_without_a_date_goes_to_unresolved_dates(gz: Gazetteer) -> None:
+    text = "A rocket attack hit a base in Syria, the Pentagon said."
+    result = run(gz, ("u", text, THU_2024))
+    assert result.events == []
+    [note] = result.diagnostics.unresolved_dates
+    assert (note["source"], note["sentence"], note["trigger"]) == ("u", text, "rocket attack")
+    assert text[note["start"] : note["end"]] == note["sentence"]
+    assert note["problem"] == "no date in or near the sentence"
+
+
+def test_no_events_land_in_not_events_with_their_reason(gz: Gazetteer) -> None:
+    text = (
+        "A US airstrike in Baghdad killed two militia leaders on Thursday. The Iraqi government "
+        "condemned the airstrike. Kataib Hezbollah denied carrying out the rocket attack on "
+        "Erbil. Thousands attended the funeral of the men killed in the strike. More strikes may "
+        "follow, a US official said. There have been five drone attacks on US forces in Syria "
+        "since October. Iran-backed militias have launched rocket attacks on US bases for years."
+    )
+    events, diag = extract_article(
+        Article(id="n", text=text, published=D(2024, 1, 5)), gazetteer=gz
+    )
+    assert [(e.kind, e.date, e.resolved.name, e.fatalities) for e in events] == [
+        ("strike", D(2024, 1, 4), "Baghdad", 2)
+    ]
+    problems = {n["trigger"]: n["problem"] for n in diag.not_events}
+    assert problems == {
+        "airstrike": "condemnation",
+        "rocket attack": "denial",
+        "strike": "funeral or protest",
+        "strikes": "threat",
+        "drone attacks": "count of 5 events, not one event",
+        "rocket attacks": "generic plural: no day, nor a past-tense report with a place",
+    }
+    assert all(text[n["start"] : n["end"]] == n["sentence"] for n in diag.not_events)
+    assert diag.mentions == 7
+
+
+def test_threat_only_article_has_no_events(gz: Gazetteer) -> None:
+    text = "US officials vowed more strikes against the militias in Iraq."
+    result = run(gz, ("t", text, THU_2024))
+    assert result.events == []
+    assert [(n["trigger"], n["problem"]) for n in result.diagnostics.not_events] == [
+        ("strikes", "threat")
+    ]
+    assert [n["source"] for n in result.diagnostics.no_events] == ["t"]
+
+
+# --- no publication date -------------------------------------------------------------------
+
+
+def test_without_publication_date_explicit_dates_still_work(gz: Gazetteer) -> None:
+    event = one(gz, "A US airstrike in Baghdad on January 4, 2024 killed a militia leader.", None)
+    assert dates(event) == (D(2024, 1, 4), "day", D(2024, 1, 4), D(2024, 1, 4))
+    assert event.fatalities == 1
+
+
+def test_without_publication_date_weekdays_are_unresolved(gz: Gazetteer) -> None:
+    text = (
+        "A US airstrike in Baghdad on January 4, 2024 killed a militia leader. A rocket attack "
+        "in Irbil on Sunday wounded two soldiers."
+    )
+    result = run(gz, ("p", text, None))
+    assert [(e.kind, e.date) for e in result.events] == [("strike", D(2024, 1, 4))]
+    [note] = result.diagnostics.unresolved_dates
+    assert note["sentence"] == "A rocket attack in Irbil on Sunday wounded two soldiers."
+    assert "no publication date" in note["problem"]
+    assert result.articles["p"]["published"] is None
+
+
+def test_without_publication_date_a_weekday_only_article_has_no_events(gz: Gazetteer) -> None:
+    result = run(gz, ("w", "A rocket attack in Irbil on Sunday wounded two soldiers.", None))
+    assert result.events == []
+    assert len(result.diagnostics.unresolved_dates) == 1
+    assert [n["source"] for n in result.diagnostics.no_events] == ["w"]
+
+
+def test_undated_another_strike_is_not_folded_into_the_first(gz: Gazetteer) -> None:
+    text = (
+        "A US airstrike in Baghdad on January 4, 2024 killed a militia leader. Another US "
+        "airstrike hit a depot on Sunday."
+    )
+    result = run(gz, ("p", text, None))
+    assert len(result.events) == 1
+    assert len(result.events[0].reports) == 1
+    [note] = result.diagnostics.unresolved_dates
+    assert note["sentence"] == "Another US airstrike hit a depot on Sunday."

@@ -1,0 +1,261 @@
+"""Trigger phrases, their determiners, counts and weapons, and the cues that make no event.
+
+All sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from gazetteer import Gazetteer
+from geo.article import Article
+from geo.extract import extract
+from geo.triggers import Trigger, default_kind, find_triggers, negation
+
+
+def only(text: str) -> Trigger:
+    found = find_triggers(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def trigger_at(text: str, phrase: str) -> Trigger:
+    found = [t for t in find_triggers(text) if t.text == phrase]
+    assert len(found) == 1, find_triggers(text)
+    return found[0]
+
+
+# --- strong and weak ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "strong"),
+    [
+        ("An airstrike flattened the depot.", "airstrike", True),
+        ("Jets carried out air raids overnight.", "air raids", True),
+        ("A rocket attack shook the compound.", "rocket attack", True),
+        ("A barrage of rockets landed near the runway.", "barrage of rockets", True),
+        ("Mortar rounds were fired at the camp.", "Mortar rounds were fired", True),
+        ("The gunmen fired three rockets at the base.", "fired three rockets", True),
+        ("Jets hit five weapons depots.", "hit five weapons depots", True),
+        ("A drone boat exploded beside the tanker.", "drone boat", True),
+        ("The strike destroyed a warehouse.", "strike", False),
+        ("The attack began before dawn.", "attack", False),
+        ("The convoy was struck near the crossing.", "was struck", False),
+        ("Shelling continued for hours.", "Shelling", False),
+    ],
+)
+def test_strong_and_weak_triggers(text: str, phrase: str, strong: bool) -> None:
+    trig = only(text)
+    assert (trig.text, trig.strong) == (phrase, strong)
+    assert text[trig.start : trig.end] == phrase
+
+
+def test_several_triggers_in_order_without_overlap() -> None:
+    text = "A US airstrike hit the depot; the strike came a day after a rocket attack on the base."
+    found = find_triggers(text)
+    assert [t.text for t in found] == ["airstrike", "strike", "rocket attack"]
+    assert [t.strong for t in found] == [True, False, True]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+# --- determiners ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "determiner"),
+    [
+        ("The airstrike killed two.", "airstrike", "definite"),
+        ("Officials blamed the group for this attack.", "attack", "definite"),
+        ("Sunday's strike was the third this month.", "strike", "definite"),
+        ("Its airstrikes hit four villages.", "airstrikes", "definite"),
+        ("Another rocket barrage hit the embassy.", "rocket barrage", "another"),
+        ("A second drone attack followed at noon.", "drone attack", "another"),
+        ("A drone attack hit the airport.", "drone attack", "indefinite"),
+        ("An airstrike hit the airport.", "airstrike", "indefinite"),
+        ("Fighters fired rockets at the base.", "fired rockets", ""),
+    ],
+)
+def test_determiners(text: str, phrase: str, determiner: str) -> None:
+    assert trigger_at(text, phrase).determiner == determiner
+
+
+def test_a_clause_cuts_the_walk_back_to_a_determiner() -> None:
+    # "the" governs "United States", not "air strikes".
+    trig = trigger_at("The United States launched air strikes overnight.", "air strikes")
+    assert trig.determiner == ""
+    assert trig.plural
+
+
+# --- counts: aggregates, not single events --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "count"),
+    [
+        ("There were five drone attacks on the base last month.", "drone attacks", 5),
+        ("Militias have claimed 25 attacks since November.", "attacks", 25),
+        ("Jets have struck militia targets 11 times this year.", "struck militia targets", 11),
+        ("The base has been struck 11 times since October.", "been struck", 11),
+        ("The outpost was hit three times in one week.", "was hit", 3),
+        ("Dozens of rocket attacks were recorded.", "rocket attacks", None),
+    ],
+)
+def test_counts_of_events(text: str, phrase: str, count: int | None) -> None:
+    assert trigger_at(text, phrase).count == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Oct. 7 attack changed the region.",
+        "The 2020 strike killed a general.",
+        "One rocket attack hit the camp.",
+    ],
+)
+def test_days_years_and_one_are_not_counts(text: str) -> None:
+    assert only(text).count is None
+
+
+# --- plurals ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "plural"),
+    [
+        ("Militias have launched rocket attacks on bases.", "rocket attacks", True),
+        ("Airstrikes pounded the valley.", "Airstrikes", True),
+        ("An airstrike pounded the valley.", "airstrike", False),
+        ("A barrage of rockets hit the valley.", "barrage of rockets", False),
+        ("Bombings shook the city.", "Bombings", True),
+        ("The ship was struck at dawn.", "was struck", False),
+    ],
+)
+def test_plural(text: str, phrase: str, plural: bool) -> None:
+    assert trigger_at(text, phrase).plural is plural
+
+
+# --- weapons and kinds ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "weapon", "kind"),
+    [
+        ("An airstrike hit the depot.", "airstrike", "airstrike", "strike"),
+        ("An air raid hit the depot.", "air raid", "airstrike", "strike"),
+        ("A drone attack hit the depot.", "drone attack", "drone", ""),
+        ("A drone strike hit the depot.", "drone strike", "drone", ""),
+        ("Suicide drones hit the depot.", "Suicide drones", "drone", "attack"),
+        ("A rocket attack hit the depot.", "rocket attack", "rocket", ""),
+        ("A barrage of 30 rockets hit the depot.", "barrage of 30 rockets", "rocket", "attack"),
+        ("A missile strike hit the depot.", "missile strike", "missile", ""),
+        ("A ballistic missile attack hit the depot.", "ballistic missile attack", "missile", ""),
+        ("A mortar attack hit the depot.", "mortar attack", "artillery", ""),
+        ("A drone boat hit the tanker.", "drone boat", "vessel", "attack"),
+        (
+            "An unmanned surface vessel hit the tanker.",
+            "unmanned surface vessel",
+            "vessel",
+            "attack",
+        ),
+        ("An IED hit the convoy.", "IED", "ied", "attack"),
+        ("A roadside bomb hit the convoy.", "roadside bomb", "ied", "attack"),
+        ("A car bomb hit the checkpoint.", "car bomb", "ied", "attack"),
+    ],
+)
+def test_weapons_and_kinds(text: str, phrase: str, weapon: str, kind: str) -> None:
+    trig = trigger_at(text, phrase)
+    assert (trig.weapon, trig.kind) == (weapon, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A drone strike hit the depot.", "strike"),
+        ("A drone attack hit the depot.", "attack"),
+        ("A missile strike hit the depot.", "strike"),
+        ("Rockets were fired at the base.", "attack"),
+        ("Jets hit five weapons depots.", "strike"),
+        ("An airstrike hit the depot.", "strike"),
+        ("An IED hit the convoy.", "attack"),
+    ],
+)
+def test_default_kind_without_an_actor(text: str, kind: str) -> None:
+    assert default_kind(find_triggers(text)[0]) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("A US drone attack in Baghdad killed a militia commander on Thursday.", "strike", "US"),
+        ("A Houthi drone strike hit a US warship in the Red Sea on Thursday.", "attack", "Houthi"),
+        ("A drone strike carried out by Kataib Hezbollah hit Erbil on Thursday.", "attack", "KH"),
+    ],
+)
+def test_the_actor_decides_the_kind(gz: Gazetteer, text: str, kind: str, actor: str) -> None:
+    article = Article(id="k", text=text, published=dt.date(2024, 1, 5))
+    events = extract([article], gazetteer=gz).events
+    assert len(events) == 1
+    assert events[0].kind == kind
+    expected_side = "us_coalition" if actor == "US" else "iran_aligned"
+    assert events[0].actor_side == expected_side
+
+
+# --- negation: no event -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "why"),
+    [
+        ("US officials vowed more strikes against the militias.", "strikes", "threat"),
+        ("More strikes may follow, the general said.", "strikes", "threat"),
+        ("The militia threatened to launch drone attacks on US bases.", "drone attacks", "threat"),
+        ("The group warned of further drone strikes.", "drone strikes", "threat"),
+        ("Kataib Hezbollah denied the attack.", "attack", "denial"),
+        ("The Pentagon denied carrying out the airstrike.", "airstrike", "denial"),
+        ("Baghdad condemned the airstrike as a violation.", "airstrike", "condemnation"),
+        ("The ministry denounced the strike.", "strike", "condemnation"),
+        (
+            "Mourners attended the funeral of those killed in the strike.",
+            "strike",
+            "funeral or protest",
+        ),
+        (
+            "Protesters rallied outside the embassy after the airstrike.",
+            "airstrike",
+            "funeral or protest",
+        ),
+    ],
+)
+def test_negation_cues(text: str, phrase: str, why: str) -> None:
+    trig = trigger_at(text, phrase)
+    assert negation(text, trig.start, trig.end) == why
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("A drone strike killed two fighters on Sunday.", "drone strike"),
+        ("The strike destroyed a weapons depot, officials said.", "strike"),
+        (
+            "Rockets were fired at the base after the militia issued a statement.",
+            "Rockets were fired",
+        ),
+        ("An airstrike hit a convoy near the border crossing.", "airstrike"),
+    ],
+)
+def test_reports_are_not_negated(text: str, phrase: str) -> None:
+    trig = trigger_at(text, phrase)
+    assert negation(text, trig.start, trig.end) == ""
+
+
+def test_a_threat_far_before_the_trigger_does_not_negate_it() -> None:
+    text = (
+        "The militia threatened Washington for months and mobilised its fighters; on Sunday a "
+        "drone attack hit the base."
+    )
+    trig = trigger_at(text, "drone attack")
+    assert negation(text, trig.start, trig.end) == ""
