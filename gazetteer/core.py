@@ -87,6 +87,8 @@ class Gazetteer:
         self._user_pid = 0
         self.online = online
         self._lookup = functools.lru_cache(maxsize=65536)(self._lookup_uncached)
+        self._by_id: dict[str, Place | None] = {}
+        self._by_kind: dict[tuple[str, ...], list[Place]] = {}
         for path in [places] if isinstance(places, (str, os.PathLike)) else places:
             self.add_places(path)
 
@@ -108,6 +110,8 @@ class Gazetteer:
                 if len(loose) >= 4:
                     self._user[loose].append(row._replace(tier=TIER_LOOSE))
         self._lookup.cache_clear()
+        self._by_id.clear()
+        self._by_kind.clear()
         return len(records)
 
     # -- lookups ----------------------------------------------------------------------------
@@ -129,6 +133,11 @@ class Gazetteer:
 
     def get(self, place_id: str) -> Place | None:
         """Return the place with this id (``geonames:98182``, ``curated:k1-air-base``...)."""
+        if place_id not in self._by_id:
+            self._by_id[place_id] = self._get_uncached(place_id)
+        return self._by_id[place_id]
+
+    def _get_uncached(self, place_id: str) -> Place | None:
         for rows in self._user.values():
             for row in rows:
                 if row.id == place_id:
@@ -140,6 +149,11 @@ class Gazetteer:
     def places_of_kind(self, kinds: Iterable[str]) -> list[Place]:
         """Return every embedded and user place of the given kinds (for distance joins)."""
         wanted = tuple(kinds)
+        if wanted not in self._by_kind:
+            self._by_kind[wanted] = self._places_of_kind(wanted)
+        return list(self._by_kind[wanted])
+
+    def _places_of_kind(self, wanted: tuple[str, ...]) -> list[Place]:
         marks = ",".join("?" * len(wanted))
         sql = (
             "SELECT pid, id, name, lat, lon, country, kind, population, source, admin1,"

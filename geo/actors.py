@@ -243,6 +243,7 @@ def find_actors(text: str) -> list[ActorMention]:
     return mentions
 
 
+@functools.lru_cache(maxsize=4096)
 def actor_by_name(name: str) -> Actor | None:
     """Return the actor whose id, name or alias is ``name``, or ``None``.
 

@@ -34,7 +34,7 @@ from geo.cluster import Draft, cluster_mentions
 from geo.dates import EventDate
 from geo.event import Event
 from geo.locate import ArticlePlaces, article_places, fallback_place
-from geo.mentions import EventMention, sentence_mentions
+from geo.mentions import EventMention, may_report, sentence_mentions
 from geo.merge import merge_events
 from geo.sentences import split_sentences
 
@@ -166,6 +166,18 @@ def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlac
     )
 
 
+def _mask(text: str, keep: list[tuple[int, int]]) -> str:
+    """The text with everything outside ``keep`` replaced by spaces (same length)."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in keep:
+        parts.append(" " * (start - pos))
+        parts.append(text[start:end])
+        pos = end
+    parts.append(" " * (len(text) - pos))
+    return "".join(parts)
+
+
 def extract_article(
     article: Article, *, gazetteer: Gazetteer | None = None
 ) -> tuple[list[Event], Diagnostics]:
@@ -173,11 +185,16 @@ def extract_article(
     gz = gazetteer or default_gazetteer()
     diag = Diagnostics(articles=1)
     text = article.text
-    actors = find_actors(text)
-    places = article_places(text, gazetteer=gz, skip=tuple((a.start, a.end) for a in actors))
+    sentences = split_sentences(text)
+    # Only sentences with strike or attack words can report events: spot places and actors
+    # in those alone (the rest blanked out, so offsets stay those of the article).
+    keep = [(s, e) for s, e in sentences if may_report(text[s:e])]
+    masked = _mask(text, keep)
+    actors = find_actors(masked)
+    places = article_places(masked, gazetteer=gz, skip=tuple((a.start, a.end) for a in actors))
     mentions: list[EventMention] = []
     anchor: EventDate | None = None
-    for start, end in split_sentences(text):
+    for start, end in keep:
         inside = [
             ActorMention(a.actor, a.text, a.start - start, a.end - start)
             for a in actors

@@ -21,7 +21,7 @@ from geo.dates import EventDate, find_dates
 from geo.locate import ArticlePlaces, PlacePick, pick_place
 from geo.triggers import Trigger, default_kind, find_triggers, negation
 
-__all__ = ["EventMention", "sentence_mentions"]
+__all__ = ["EventMention", "may_report", "sentence_mentions"]
 
 _STATE_TYPES = frozenset({"state_military", "coalition", "government"})
 _SPEECH = re.compile(
@@ -77,6 +77,12 @@ _FINAL = re.compile(r"[.!?][\"'”’)]*$")
 _PAST_VERB = re.compile(
     r"(?<!have )(?<!has )\b(?:launched|carried\s+out|conducted|fired|staged|mounted)\s+"
     r"(?:[\w\-]+\s+){0,2}$",
+    re.I,
+)
+# Cheap test before the full trigger search: most sentences of an article report nothing.
+_ANY_TRIGGER = re.compile(
+    r"strike|struck|attack|raid|assault|barrage|salvo|volley|bomb|rocket|missile|drone|mortar|hit"
+    r"|target|fire|launch|shell|IED|explosive|vessel|USV|boat|artillery",
     re.I,
 )
 _ALSO = re.compile(
@@ -238,6 +244,15 @@ def _roles(
     return (doer[1] if doer else None), victim
 
 
+def may_report(sentence: str) -> bool:
+    """Cheap test: could this sentence report a strike or attack at all?
+
+    >>> may_report("Rockets hit the base."), may_report("Talks resumed in Geneva.")
+    (True, False)
+    """
+    return _ANY_TRIGGER.search(sentence) is not None
+
+
 def sentence_mentions(
     text: str,
     span: tuple[int, int],
@@ -265,7 +280,7 @@ def sentence_mentions(
     """
     start, end = span
     sentence = text[start:end]
-    triggers = find_triggers(sentence)
+    triggers = find_triggers(sentence) if may_report(sentence) else []
     if not triggers:
         return []
     dates = _assign_dates(sentence, triggers, find_dates(sentence, published, anchor=anchor))
