@@ -376,7 +376,12 @@ geonames, nominatim
         records = self._cache.get(key) if self._cache is not None else None
         if records is None:
             try:
-                records = self._fetch(query, code, count)
+                try:
+                    records = self._fetch(query, code, count)
+                except (geopy.exc.GeopyError, OSError) as err:
+                    if _timed_out(err):  # the requests adapter reports read timeouts as
+                        raise TimeoutError(str(err)) from err  # "unavailable"
+                    raise
             except (geopy.exc.GeocoderTimedOut, TimeoutError) as err:
                 message = (
                     f"online geocoder {self._service} at {self._domain} timed out after "
@@ -455,3 +460,15 @@ def get_online_geocoder(service: str, **options: Any) -> OnlineGeocoder:
 geonames, nominatim
     """
     return OnlineGeocoder(_service_name(service), **options)
+
+
+def _timed_out(err: BaseException) -> bool:
+    """Whether an error, or one that caused it, is a timeout."""
+    seen: set[int] = set()
+    current: BaseException | None = err
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, TimeoutError) or "Timeout" in type(current).__name__:
+            return True
+        current = current.__cause__ or current.__context__
+    return "timed out" in str(err).lower()

@@ -186,12 +186,13 @@ def extract_article(
     diag = Diagnostics(articles=1)
     text = article.text
     sentences = split_sentences(text)
-    # Only sentences with strike or attack words can report events: spot places and actors
-    # in those alone (the rest blanked out, so offsets stay those of the article).
+    # Only sentences with strike or attack words can report events: look for actors in
+    # those alone (the rest blanked out, so offsets stay those of the article).  Places are
+    # spotted in the whole text: the other sentences give the article's country and seas.
     keep = [(s, e) for s, e in sentences if may_report(text[s:e])]
     masked = _mask(text, keep)
     actors = find_actors(masked)
-    places = article_places(masked, gazetteer=gz, skip=tuple((a.start, a.end) for a in actors))
+    places = article_places(text, gazetteer=gz, skip=tuple((a.start, a.end) for a in actors))
     mentions: list[EventMention] = []
     anchor: EventDate | None = None
     for start, end in keep:
