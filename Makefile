@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean browser
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -13,9 +13,17 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/strikemap gazetteer spot seeds/ -o out/seed_places.json
+	$(BIN)/strikemap extract seeds/ -o out/events.geojson
+	$(BIN)/strikemap map out/events.geojson -o out/map.html --title "strikemap demo: seeds/"
+	@echo "open out/map.html (works offline); events in out/events.geojson"
 
-test: $(STAMP)
+# Browser tests drive Debian's chromium; install it when missing (needs root and apt).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+	  >/dev/null; } || echo "chromium not installed: browser tests will be skipped"
+
+test: $(STAMP) browser
 	$(BIN)/ruff check gazetteer geo maps tests benchmarks
 	$(BIN)/ruff format --check gazetteer geo maps tests benchmarks
 	$(BIN)/mypy
@@ -23,6 +31,8 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/gazetteer.py
+	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/maps.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

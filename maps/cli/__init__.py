@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from maps.cli import extract_cmd, gazetteer_cmds
+from maps.cli import extract_cmd, gazetteer_cmds, map_cmd
 from maps.cli.common import CommandError, fail
 
 __all__ = ["build_parser", "main"]
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     gazetteer_cmds.register(sub)
     extract_cmd.register(sub)
+    map_cmd.register(sub)
     return parser
 
 

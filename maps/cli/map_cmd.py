@@ -1,0 +1,119 @@
+"""``strikemap map``: events files → one self-contained HTML map.
+
+Reads every INPUT with :func:`geo.export.read_events` (GeoJSON, GeoPackage,
+GeoParquet, CSV), joins them (an ``event_id`` seen twice is kept once),
+renders them with :func:`maps.render.render_map` and writes the page
+atomically. Heavy packages are imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from maps.cli.common import CommandError
+
+__all__ = ["register", "run"]
+
+
+def register(sub: Any) -> None:
+    """Add the ``map`` command to the ``strikemap`` sub-parser."""
+    cmd = sub.add_parser(
+        "map",
+        help="draw events files as a self-contained HTML map",
+        description="Draw events files as a layered HTML map that opens without network.",
+    )
+    cmd.add_argument("inputs", nargs="+", metavar="INPUT", help="events files (.geojson .gpkg ...)")
+    cmd.add_argument(
+        "-o", "--output", type=Path, default=Path("map.html"), help="HTML file (default map.html)"
+    )
+    cmd.add_argument("--title", help="title shown on the map and as the page title")
+    cmd.add_argument("--by-actor", action="store_true", help="one toggleable layer per actor")
+    cmd.add_argument(
+        "--no-inline",
+        dest="inline",
+        action="store_false",
+        help="link Leaflet from a CDN instead of inlining it (smaller file, needs network)",
+    )
+    cmd.add_argument(
+        "--no-tiles", action="store_true", help="no tile basemap: outline and graticule only"
+    )
+    cmd.set_defaults(run=run)
+
+
+_ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+
+
+def _is_articles(raw: str) -> bool:
+    """Folders, globs and article files are extracted first; events files are read."""
+    path = Path(raw)
+    if path.is_dir() or any(c in raw for c in "*?[") or path.suffix.lower() in _ARTICLE_SUFFIXES:
+        return True
+    if path.suffix.lower() == ".json" and path.is_file():
+        with path.open("rb") as fh:
+            return b"FeatureCollection" not in fh.read(4096)
+    return False
+
+
+def _extract(paths: list[str], output: Path) -> Any:
+    """Extract events from articles; diagnostics go beside the map."""
+    import json
+
+    from geo.export import write_atomic_text
+    from maps.cli.extract_cmd import diagnostics_path, run_extract
+
+    ns = argparse.Namespace(paths=paths, manifest=None, no_merge=False, places=[], online=None)
+    frame, diagnostics = run_extract(ns)
+    target = diagnostics_path(output)
+    write_atomic_text(target, json.dumps(diagnostics, indent=2, ensure_ascii=False) + "\n")
+    print(f"strikemap: {diagnostics['summary']}; diagnostics in {target}", file=sys.stderr)
+    return frame
+
+
+def _read(paths: list[str], output: Path) -> Any:
+    import pandas as pd
+
+    from geo.export import read_events
+
+    frames = []
+    articles = [raw for raw in paths if _is_articles(raw)]
+    if articles:
+        frames.append(_extract(articles, output))
+    for raw in paths:
+        if raw in articles:
+            continue
+        path = Path(raw)
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+        frames.append(read_events(path))
+    events = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    if "event_id" in events.columns and len(frames) > 1:
+        ids = events["event_id"]
+        events = events[ids.isna() | (ids == "") | ~ids.duplicated()].reset_index(drop=True)
+    return events
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the inputs, render and save the map; print a one-line summary."""
+    from geo.errors import GeoError
+    from maps.errors import MapError
+    from maps.render import render_map
+    from maps.save import save_map
+
+    try:
+        events = _read(list(args.inputs), args.output)
+        fmap = render_map(
+            events,
+            title=args.title,
+            inline=args.inline,
+            by_actor=args.by_actor,
+            tiles=None if args.no_tiles else "OpenStreetMap",
+        )
+        path = save_map(fmap, args.output)
+    except (GeoError, MapError) as err:
+        raise CommandError(str(err)) from err
+    size = path.stat().st_size / 1e6
+    print(f"{path}: {len(events)} events, {size:.1f} MB", file=sys.stdout)
+    return 0

@@ -1,0 +1,160 @@
+"""The map payload: compact columns, rounding to the precision a place has, safe embedding."""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+
+from maps.errors import MapInputError
+from maps.payload import PRECISION_DIGITS, build_payload, script_json
+
+
+def _value(p: dict, name: str, i: int) -> str:
+    col = p["cat"][name]
+    return col["values"][col["codes"][i]]
+
+
+def test_sample_columns(sample) -> None:
+    p = build_payload(sample)
+    assert p["n"] == 6 and p["dropped"] == 0
+    assert [_value(p, "kind", i) for i in range(6)] == [
+        "strike", "attack", "attack", "strike", "attack", "strike",
+    ]  # fmt: skip
+    assert p["id"] == ["s1", "a1", "a2", "s2", "a3", "s3"]
+    assert p["fatalities"][:2] == [16, 3] and p["injured"][:2] == [25, None]
+    assert p["quote"][0].startswith("US aircraft struck")
+    for key in ("lat", "lon", "date", "d0", "d1", "extent", "event_sources", "quote"):
+        assert len(p[key]) == 6, key
+
+
+def test_coordinates_keep_only_the_precision_they_have(events) -> None:
+    rows = [
+        {"geo_precision": gp, "lat": 33.123456789, "lon": 44.987654321}
+        for gp in ("facility", "town", "region", "country", "sea", "", None)
+    ]
+    p = build_payload(events(rows))
+    assert p["lat"] == [33.12346, 33.123, 33.12, 33.12, 33.12, 33.12346, 33.12346]
+    assert p["lon"] == [44.98765, 44.988, 44.99, 44.99, 44.99, 44.98765, 44.98765]
+    assert PRECISION_DIGITS["facility"] == 5
+    assert "33.123456" not in script_json(p)
+
+
+def test_dates_become_day_numbers_with_their_possible_range(sample) -> None:
+    p = build_payload(sample)
+    day = (pd.Timestamp("2024-02-02") - pd.Timestamp("1970-01-01")).days
+    assert p["date"][0] == p["d0"][0] == p["d1"][0] == day
+    week = p["d0"][2], p["date"][2], p["d1"][2]
+    assert week[0] < week[1] < week[2] and week[2] - week[0] == 6
+    month = p["d0"][4], p["d1"][4]
+    assert month[1] - month[0] == 28
+    assert p["date"][5] is None and p["d0"][5] is None and p["d1"][5] is None
+
+
+def test_swapped_or_partial_date_ranges_are_repaired(events) -> None:
+    rows = [
+        {"lat": 1, "lon": 1, "date": "2024-01-10", "date_min": "2024-01-20",
+         "date_max": "2024-01-01"},
+        {"lat": 1, "lon": 1, "date_min": "2024-01-05"},
+        {"lat": 1, "lon": 1, "date": "not a date"},
+    ]  # fmt: skip
+    p = build_payload(events(rows))
+    assert p["d0"][0] < p["d1"][0]
+    assert p["date"][1] == p["d0"][1] == p["d1"][1]
+    assert p["date"][2] is None
+
+
+def test_sources_are_deduplicated_and_indexed(events) -> None:
+    info = {"id": "x", "outlet": "Wire", "headline": "H", "url": "https://e.org", "published": ""}
+    rows = [
+        {"lat": 1, "lon": 1, "sources": ["x"], "source_info": [info]},
+        {"lat": 2, "lon": 2, "sources": ["x", "y"], "source_info": json.dumps([info])},
+        {"lat": 3, "lon": 3, "sources": np.array(["y"]), "source_info": None},
+    ]
+    p = build_payload(events(rows))
+    assert p["sources"]["id"] == ["x", "y"]
+    assert p["sources"]["headline"] == ["H", ""]
+    assert p["event_sources"] == [[0], [0, 1], [1]]
+
+
+def test_missing_optional_columns_are_tolerated() -> None:
+    gdf = gpd.GeoDataFrame(geometry=[shapely.Point(44, 33), shapely.Point(45, 34)], crs=4326)
+    p = build_payload(gdf)
+    assert p["n"] == 2 and p["id"] == ["", ""] and p["quote"] == ["", ""]
+    assert p["cat"]["kind"] == {"values": [""], "codes": [0, 0]}
+    assert p["date"] == [None, None] and p["fatalities"] == [None, None]
+    assert p["event_sources"] == [[], []] and p["links"]["a"] == []
+    json.loads(script_json(p))
+
+
+def test_empty_frame() -> None:
+    p = build_payload(gpd.GeoDataFrame(geometry=gpd.GeoSeries([], crs=4326)))
+    assert p["n"] == 0 and p["bounds"] is None and p["lat"] == []
+    json.loads(script_json(p))
+
+
+def test_rows_without_usable_coordinates_are_counted_not_drawn() -> None:
+    geoms = [shapely.Point(44, 33), None, shapely.Point(), shapely.Point(200, 10)]
+    p = build_payload(gpd.GeoDataFrame({"event_id": list("abcd")}, geometry=geoms, crs=4326))
+    assert p["n"] == 1 and p["dropped"] == 3 and p["id"] == ["a"]
+
+
+def test_other_crs_and_geometry_types(events) -> None:
+    square = shapely.box(44, 33, 45, 34)
+    gdf = gpd.GeoDataFrame({"event_id": ["poly"]}, geometry=[square], crs=4326).to_crs(3857)
+    p = build_payload(gdf)
+    assert 33 < p["lat"][0] < 34 and 44 < p["lon"][0] < 45
+
+
+def test_plain_dataframe_with_lat_lon() -> None:
+    p = build_payload(pd.DataFrame({"lat": [33.3], "lon": [44.4], "kind": ["strike"]}))
+    assert p["n"] == 1 and p["lat"] == [33.3]
+    with pytest.raises(MapInputError, match="geometry"):
+        build_payload(pd.DataFrame({"kind": ["strike"]}))
+    with pytest.raises(MapInputError, match="GeoDataFrame"):
+        build_payload([{"lat": 1}])  # type: ignore[arg-type]
+
+
+def test_links_from_table_attrs_and_column(sample, sample_links) -> None:
+    table = pd.DataFrame([*sample_links, {"strike_id": "s2", "attack_id": "nope"}])
+    p = build_payload(sample, links=table)
+    assert (p["links"]["a"], p["links"]["b"], p["links"]["dropped"]) == ([0], [1], 1)
+    assert p["links"]["reason"]["values"][p["links"]["reason"]["codes"][0]].startswith("retal")
+    sample.attrs["links"] = pd.DataFrame(sample_links)
+    assert build_payload(sample)["links"]["a"] == [0]
+    del sample.attrs["links"]
+    sample["links"] = [["a1"], [], [], [], [], []]
+    assert build_payload(sample)["links"]["b"] == [1]
+    with pytest.raises(MapInputError, match="attack_id"):
+        build_payload(sample, links=pd.DataFrame({"strike_id": ["s1"]}))
+
+
+def test_script_json_escapes_everything_that_could_end_the_block(hostile) -> None:
+    nasty = hostile["both"] + "</SCRIPT><!-- -->&amp;\u2028\u2029'\""
+    text = script_json({"quote": nasty, "n": 1})
+    for char in "<>&\u2028\u2029":
+        assert char not in text
+    assert json.loads(text) == {"quote": nasty, "n": 1}
+
+
+def test_script_json_refuses_nan() -> None:
+    with pytest.raises(ValueError):
+        script_json({"x": float("nan")})
+
+
+def test_lone_surrogates_and_odd_values_do_not_break_the_payload(events) -> None:
+    gdf = events([{"lat": 1, "lon": 1, "place": 12, "actor": pd.NA}])
+    gdf["quote"] = pd.Series(["bad \udc80 byte"], dtype=object)  # as read with surrogateescape
+    p = build_payload(gdf)
+    assert p["quote"] == ["bad \ufffd byte"]
+    assert p["cat"]["place"]["values"] == ["12"] and p["cat"]["actor"]["values"] == [""]
+    script_json(p).encode("utf-8")
+
+
+def test_kind_and_weapon_are_lowercased(events) -> None:
+    p = build_payload(events([{"lat": 1, "lon": 1, "kind": " Strike ", "weapon": "Drone"}]))
+    assert p["cat"]["kind"]["values"] == ["strike"] and p["cat"]["weapon"]["values"] == ["drone"]
