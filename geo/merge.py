@@ -30,7 +30,7 @@ _PLACE_RANK = {"facility": 0, "town": 1, "region": 2, "sea": 2, "country": 3}
 
 def same_event(a: Event, b: Event) -> bool:
     """Whether two events (from different articles) can be one event."""
-    if a.kind != b.kind or set(a.sources) & set(b.sources):
+    if a.kind != b.kind:
         return False
     if a.date_precision == "day" and b.date_precision == "day":
         if a.date != b.date:
@@ -41,7 +41,11 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if a.actor_side and b.actor_side and a.actor_side != b.actor_side:
         return False
-    return compatible(a.resolved, b.resolved)
+    if not compatible(a.resolved, b.resolved):
+        return False
+    return not {r.source for r in a.reports} & {
+        r.source for r in b.reports
+    }  # checked last: dearest
 
 
 def _score(a: Event, b: Event) -> tuple[int, float, int]:
