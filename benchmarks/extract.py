@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.record import record_section  # noqa: E402
+from benchmarks.record import report  # noqa: E402
 
 TARGET = 200  # articles per second on one core
 
@@ -162,18 +161,10 @@ def main() -> int:
     run = run_child(args.articles, args.seed)
     cli = run_cli(args.articles, args.seed) if cli_available() else None
     figures = figures_of(run, cli, args.seed)
-    width = max(map(len, figures))
-    for key, value in figures.items():
-        print(f"{key:<{width}}  {value}")
     print(run["diagnostics"]["summary"])
     if args.diagnostics:
         args.diagnostics.write_text(json.dumps(run["diagnostics"], indent=1), encoding="utf-8")
-    if not args.no_record:
-        machine = (
-            f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-        )
-        record_section(ROOT / "docs" / "benchmarks.md", "extract", machine, figures)
-        print(json.dumps({"recorded": "docs/benchmarks.md"}))
+    report("extract", figures, record=not args.no_record)
     return 0
 
 

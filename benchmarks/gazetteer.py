@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import statistics
 import subprocess
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.record import record_section  # noqa: E402
+from benchmarks.record import report  # noqa: E402
 
 
 def build_seconds() -> float:
@@ -145,15 +144,7 @@ def main() -> int:
         f"peak RSS of a process resolving {n} names": f"{plain['rss_mb']:.0f} MB",
         "spot(): demo briefs (~2 KB) per second, repeated 40 times": f"{spot_rate():,.0f}",
     }
-    width = max(map(len, figures))
-    for key, value in figures.items():
-        print(f"{key:<{width}}  {value}")
-    if not args.no_record:
-        machine = (
-            f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-        )
-        record_section(ROOT / "docs" / "benchmarks.md", "gazetteer", machine, figures)
-        print(json.dumps({"recorded": "docs/benchmarks.md"}))
+    report("gazetteer", figures, record=not args.no_record)
     return 0
 
 

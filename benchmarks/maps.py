@@ -12,8 +12,6 @@ Target: 100,000 events written in a few seconds and a few tens of MB at most.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import sys
 import tempfile
 import time
@@ -25,7 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.record import record_section  # noqa: E402
+from benchmarks.record import report  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 WEAPONS = ["airstrike", "drone", "rocket", "missile", "vessel", "ied", ""]
@@ -140,8 +138,6 @@ def measure(n: int, folder: Path, browser: bool) -> dict[str, str]:
         figures[f"{label}: Chromium, open until strikemap.ready"] = f"{seconds['ready']:.2f} s"
         figures[f"{label}: Chromium, one time-filter change"] = f"{seconds['filter'] * 1000:.0f} ms"
         figures[f"{label}: Chromium, full range + heatmap on"] = f"{seconds['heat'] * 1000:.0f} ms"
-    for key, value in figures.items():
-        print(f"{key:<58} {value}")
     return figures
 
 
@@ -158,10 +154,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             figures |= measure(n, Path(tmp), browser)
-    if not args.no_record:
-        cores = len(os.sched_getaffinity(0))
-        machine = f"{platform.machine()}, {cores} cores, Python {platform.python_version()}"
-        record_section(ROOT / "docs" / "benchmarks.md", "maps", machine, figures)
+    report("maps", figures, record=not args.no_record)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import platform
 import re
 import tempfile
 from pathlib import Path
@@ -29,3 +31,19 @@ def record_section(path: Path, name: str, machine: str, figures: dict[str, str])
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text.rstrip("\n") + "\n")
     os.replace(tmp, path)
+
+
+def report(name: str, figures: dict[str, str], *, record: bool = True) -> None:
+    """Print ``figures`` as an aligned table and, unless ``record`` is false, write them as
+    the ``## name`` section of docs/benchmarks.md with a description of this machine."""
+    width = max(map(len, figures), default=0)
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value}")
+    if record:
+        machine = (
+            f"{platform.machine()}, {len(os.sched_getaffinity(0))} cores, "
+            f"Python {platform.python_version()}"
+        )
+        path = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
+        record_section(path, name, machine, figures)
+        print(json.dumps({"recorded": "docs/benchmarks.md"}))
