@@ -12,18 +12,16 @@ join narrows the date and may sharpen the place.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.dates import EventDate
 from geo.dates_relative import midpoint
 from geo.event import Report
 from geo.locate import PlacePick, compatible
 from geo.mentions import EventMention
+from geo.schema import DATE_RANK, PLACE_RANK
 
 __all__ = ["Draft", "cluster_mentions", "narrow"]
-
-_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-_PLACE_RANK = {"facility": 0, "town": 1, "region": 2, "sea": 2, "country": 3}
 
 
 @dataclass
@@ -64,10 +62,9 @@ def narrow(a: EventDate | None, b: EventDate | None) -> EventDate | None:
     lo, hi = max(a.earliest, b.earliest), min(a.latest, b.latest)
     if lo > hi:
         return None
-    fine, coarse = (a, b) if _RANK[a.precision] <= _RANK[b.precision] else (b, a)
+    fine = a if DATE_RANK[a.precision] <= DATE_RANK[b.precision] else b
     best = fine.date if lo <= fine.date <= hi else midpoint(lo, hi)
     precision = "day" if lo == hi else fine.precision if fine.precision != "day" else "week"
-    del coarse
     return EventDate(best, precision, lo, hi, fine.text, fine.start, fine.end, fine.reason)
 
 
@@ -95,7 +92,7 @@ def _fits(d: Draft, m: EventMention, *, strict: bool) -> bool:
 def _join(d: Draft, m: EventMention) -> None:
     d.date = narrow(d.date, m.date) if m.date else d.date
     if m.place is not None and (
-        d.place is None or _PLACE_RANK[m.place.precision] < _PLACE_RANK[d.place.precision]
+        d.place is None or PLACE_RANK[m.place.precision] < PLACE_RANK[d.place.precision]
     ):
         d.place = m.place
     if not d.weapon and m.weapon:
@@ -191,8 +188,6 @@ def cluster_mentions(mentions: list[EventMention]) -> tuple[list[Draft], list[Ev
 
 
 def _with_date(m: EventMention, date: EventDate) -> EventMention:
-    from dataclasses import replace
-
     return replace(m, date=date, reasons=(*m.reasons, f"date {date.reason}"))
 
 

@@ -26,6 +26,7 @@ from gazetteer import Place, default_gazetteer
 from gazetteer.core import Gazetteer
 from gazetteer.geodesy import haversine_km
 from gazetteer.spot import Mention, spot
+from geo.schema import PLACE_RANK
 
 __all__ = ["ArticlePlaces", "PlacePick", "article_places", "compatible", "pick_place"]
 
@@ -62,7 +63,6 @@ _NOUN_AFTER = re.compile(
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
 _MARITIME = frozenset({"vessel"})
 _FACILITY_KINDS = frozenset({"facility", "town"})
-_RANK = {"facility": 0, "town": 1, "region": 2, "sea": 2, "country": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +220,7 @@ def pick_place(
             distance = abs(site.start - trigger_at)
             if any(abs(site.start - o) < distance for o in others):
                 continue
-            rank = 0 if site.precision == "facility" else _RANK.get(site.precision, 2)
+            rank = 0 if site.precision == "facility" else PLACE_RANK.get(site.precision, 2)
             locative = bool(_LOCATIVE.search(ctx.text[max(start, site.start - 40) : site.start]))
             cands.append(((not locative and rank > 0, rank, distance), site))
     for m in ctx.mentions:
@@ -243,7 +243,7 @@ def pick_place(
         distance = abs(m.start - trigger_at)
         if any(abs(m.start - o) < distance for o in others):
             continue
-        rank = _RANK.get(place.precision, 3)
+        rank = PLACE_RANK.get(place.precision, 3)
         if weapon in _MARITIME and place.precision == "sea":
             rank, distance = -1, m.start  # seas named together: the first named
         why = f"{'locative ' if locative else ''}mention in the sentence"

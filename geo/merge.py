@@ -19,13 +19,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from gazetteer.geodesy import haversine_km
+from geo.cluster import narrow
+from geo.dates import EventDate
 from geo.event import Event
 from geo.locate import compatible
+from geo.schema import DATE_RANK, PLACE_RANK
 
 __all__ = ["merge_events", "same_event"]
-
-_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-_PLACE_RANK = {"facility": 0, "town": 1, "region": 2, "sea": 2, "country": 3}
 
 
 def same_event(a: Event, b: Event) -> bool:
@@ -52,24 +52,26 @@ def _score(a: Event, b: Event) -> tuple[int, float, int]:
     """Lower is a better match: date precision, distance, fatality agreement."""
     distance = haversine_km(a.resolved.lat, a.resolved.lon, b.resolved.lat, b.resolved.lon)
     fatal = 0 if (a.fatalities == b.fatalities or not a.fatalities or not b.fatalities) else 1
-    return (_RANK[b.date_precision], round(distance, -1), fatal)
+    return (DATE_RANK[b.date_precision], round(distance, -1), fatal)
+
+
+def _when(e: Event) -> EventDate:
+    return EventDate(e.date, e.date_precision, e.date_min, e.date_max, "", 0, 0, "")
 
 
 def _combine(a: Event, b: Event) -> Event:
     """One event from two reports of it: narrowest date, most precise place, lowest counts."""
-    lo, hi = max(a.date_min, b.date_min), min(a.date_max, b.date_max)
-    fine = a if _RANK[a.date_precision] <= _RANK[b.date_precision] else b
-    date = fine.date if lo <= fine.date <= hi else lo + (hi - lo) / 2
-    precision = "day" if lo == hi else fine.date_precision
-    where = a if _PLACE_RANK[a.resolved.precision] <= _PLACE_RANK[b.resolved.precision] else b
+    when = narrow(_when(a), _when(b))
+    assert when is not None  # same_event checked that the dates overlap
+    where = a if PLACE_RANK[a.resolved.precision] <= PLACE_RANK[b.resolved.precision] else b
     first, second = (a, b) if _quality(a) <= _quality(b) else (b, a)
     injured = [x for x in (a.injured, b.injured) if x is not None]
     return replace(
         first,
-        date=date,
-        date_precision=precision,
-        date_min=lo,
-        date_max=hi,
+        date=when.date,
+        date_precision=when.precision,
+        date_min=when.earliest,
+        date_max=when.latest,
         place=where.place,
         resolved=where.resolved,
         place_how=where.place_how,
@@ -90,7 +92,7 @@ def _lowest(a: int, b: int) -> int:
 
 
 def _quality(e: Event) -> tuple[int, int]:
-    return (_RANK[e.date_precision], _PLACE_RANK[e.resolved.precision])
+    return (DATE_RANK[e.date_precision], PLACE_RANK[e.resolved.precision])
 
 
 def merge_events(events: list[Event]) -> list[Event]:

@@ -74,6 +74,11 @@ KINDS: Final[tuple[str, ...]] = ("strike", "attack")
 DATE_PRECISIONS: Final[tuple[str, ...]] = ("day", "week", "month", "year")
 GEO_PRECISIONS: Final[tuple[str, ...]] = ("facility", "town", "region", "country", "sea")
 
+#: Finer first: date_precision -> rank, geo_precision -> rank (a region and a sea are equally
+#: coarse).  Used to keep the more precise of two reports of one event.
+DATE_RANK: Final[dict[str, int]] = {p: i for i, p in enumerate(DATE_PRECISIONS)}
+PLACE_RANK: Final[dict[str, int]] = {"facility": 0, "town": 1, "region": 2, "sea": 2, "country": 3}
+
 #: geo_precision -> ACLED geo_precision (1: the named town/site; 2: near it or a
 #: part of a region; 3: only a larger region or the country is known).
 ACLED_GEO_PRECISION: Final[dict[str, int]] = {
