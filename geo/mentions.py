@@ -288,7 +288,7 @@ def sentence_mentions(
     headline = not _FINAL.search(sentence) and len(sentence.split()) <= 12
     skips = [_early_skip(sentence, t, headline) for t in triggers]
     live = [t.start for t, why in zip(triggers, skips, strict=True) if t.strong and not why]
-    drafts: list[dict[str, object]] = []
+    found: list[EventMention] = []
     for i, trig in enumerate(triggers):
         notes = [f"trigger {trig.text!r}"]
         doer, victim = _roles(sentence, trig, actors, [t for t in triggers if t is not trig])
@@ -336,29 +336,28 @@ def sentence_mentions(
             target = m["t"] if m else ""
         if doer is not None:
             notes.append(f"actor {doer.text!r}")
-        drafts.append(
-            {
-                "trigger": replace(trig, start=start + trig.start, end=start + trig.end),
-                "sentence": span,
-                "kind": kind or default_kind(trig),
-                "weapon": trig.weapon,
-                "refers": refers,
-                "date": date,
-                "relative": relative,
-                "place": place,
-                "actor": doer.actor.name if doer else "",
-                "actor_side": doer.actor.side if doer else "",
-                "actor_type": doer.actor.type if doer else "",
-                "target": target,
-                "killed": None,
-                "injured": None,
-                "also": bool(_ALSO.search(sentence)),
-                "skip": skip,
-                "reasons": notes,
-            }
+        found.append(
+            EventMention(
+                trigger=replace(trig, start=start + trig.start, end=start + trig.end),
+                sentence=span,
+                kind=kind or default_kind(trig),
+                weapon=trig.weapon,
+                refers=refers,
+                date=date,
+                relative=relative,
+                place=place,
+                actor=doer.actor.name if doer else "",
+                actor_side=doer.actor.side if doer else "",
+                actor_type=doer.actor.type if doer else "",
+                target=target,
+                killed=None,
+                injured=None,
+                also=bool(_ALSO.search(sentence)),
+                skip=skip,
+                reasons=tuple(notes),
+            )
         )
-    _share(sentence, triggers, drafts)
-    return [EventMention(**{**d, "reasons": tuple(d["reasons"])}) for d in drafts]  # type: ignore[arg-type]
+    return _share(sentence, triggers, found)
 
 
 def _early_skip(sentence: str, trig: Trigger, headline: bool) -> str:
@@ -381,24 +380,27 @@ def _specific(
     return bool(verb) and place is not None and place.precision != "country"
 
 
-def _share(sentence: str, triggers: list[Trigger], drafts: list[dict[str, object]]) -> None:
+def _share(sentence: str, triggers: list[Trigger], found: list[EventMention]) -> list[EventMention]:
     """Give the sentence's counts to the event they belong to, and let an event without a
     date take the date of a generic mention beside it ("airstrikes earlier this year
     against the militias behind a rocket attack")."""
     counts = casualties(sentence)
-    live = [i for i, d in enumerate(drafts) if not d["skip"]]
-    if counts.text and live:
+    if counts.text and any(not m.skip for m in found):
         at = sentence.find(counts.text.split("; ")[0])
-        owner = min(range(len(drafts)), key=lambda i: abs(triggers[i].start - at))
-        if owner in live:  # else the figures belong to a mention that is no event
-            drafts[owner]["killed"], drafts[owner]["injured"] = counts.killed, counts.injured
-            notes = drafts[owner]["reasons"]
-            assert isinstance(notes, list)
-            notes.append(f"counts {counts.text!r} ({counts.reason})")
-    spare = [d for d in drafts if str(d["skip"]).startswith("generic") and d["date"] is not None]
-    for d in drafts:
-        if not d["skip"] and d["date"] is None and d["relative"] is None and spare:
-            d["date"] = spare[0]["date"]
-            shared = d["reasons"]
-            assert isinstance(shared, list)
-            shared.append("date of the sentence (given to a generic mention beside it)")
+        owner = min(range(len(found)), key=lambda i: abs(triggers[i].start - at))
+        m = found[owner]
+        if not m.skip:  # else the figures belong to a mention that is no event
+            note = f"counts {counts.text!r} ({counts.reason})"
+            found[owner] = replace(
+                m, killed=counts.killed, injured=counts.injured, reasons=(*m.reasons, note)
+            )
+    spare = [m.date for m in found if m.skip.startswith("generic") and m.date is not None]
+    if spare:
+        note = "date of the sentence (given to a generic mention beside it)"
+        found = [
+            replace(m, date=spare[0], reasons=(*m.reasons, note))
+            if not m.skip and m.date is None and m.relative is None
+            else m
+            for m in found
+        ]
+    return found
