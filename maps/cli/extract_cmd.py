@@ -6,12 +6,21 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from maps.cli.common import CommandError
 from maps.cli.gazetteer_cmds import _add_source_options, _gazetteer
 
-__all__ = ["diagnostics_path", "find_manifest", "register", "run_extract"]
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+
+__all__ = [
+    "diagnostics_path",
+    "find_manifest",
+    "register",
+    "run_extract",
+    "write_diagnostics",
+]
 
 
 def register(sub: Any) -> None:
@@ -67,26 +76,35 @@ def find_manifest(paths: list[str]) -> Path | None:
     return None
 
 
-def run_extract(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
-    """Read, extract and merge; return the events frame and the diagnostics dict."""
+def run_extract(
+    paths: list[str],
+    *,
+    manifest: Path | None = None,
+    merge: bool = True,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[Any, dict[str, Any]]:
+    """Read, extract and merge; return the events frame and the diagnostics dict.
+
+    Without ``manifest``, a ``manifest.csv`` in the single input folder is used.
+    """
     from geo.articles import read_articles
     from geo.errors import GeoError
     from geo.extract import extract, to_frame
 
-    manifest = args.manifest or find_manifest(args.paths)
-    if manifest is not None and args.manifest is None:
-        print(f"strikemap: using {manifest}", file=sys.stderr)
+    if manifest is None:
+        manifest = find_manifest(paths)
+        if manifest is not None:
+            print(f"strikemap: using {manifest}", file=sys.stderr)
     try:
-        read = read_articles(args.paths, manifest=manifest)
+        read = read_articles(paths, manifest=manifest)
     except GeoError as err:
         raise CommandError(str(err)) from err
-    gz = _gazetteer(args)
     bar = _progress(len(read.articles))
     try:
         result = extract(
             read.articles,
-            gazetteer=gz,
-            merge=not args.no_merge,
+            gazetteer=gazetteer,
+            merge=merge,
             progress=(lambda _a: bar.update(1)) if bar is not None else None,
         )
     finally:
@@ -108,15 +126,24 @@ def _progress(total: int) -> Any:
     return tqdm(total=total, unit="article", desc="extracting", file=sys.stderr, leave=False)
 
 
+def write_diagnostics(diagnostics: dict[str, Any], target: Path) -> None:
+    """Write a run's diagnostics as JSON, atomically."""
+    from geo.export import write_atomic_text
+
+    write_atomic_text(target, json.dumps(diagnostics, indent=2, ensure_ascii=False) + "\n")
+
+
 def _run(args: argparse.Namespace) -> int:
     from geo.errors import GeoError
-    from geo.export import write_atomic_text, write_events
+    from geo.export import write_events
 
-    frame, diagnostics = run_extract(args)
+    frame, diagnostics = run_extract(
+        args.paths, manifest=args.manifest, merge=not args.no_merge, gazetteer=_gazetteer(args)
+    )
     target = args.diagnostics or diagnostics_path(args.output)
     try:
         write_events(frame, args.output)
-        write_atomic_text(target, json.dumps(diagnostics, indent=2, ensure_ascii=False) + "\n")
+        write_diagnostics(diagnostics, target)
     except GeoError as err:
         raise CommandError(str(err)) from err
     print(f"strikemap: {diagnostics['summary']}", file=sys.stderr)

@@ -59,15 +59,11 @@ def _is_articles(raw: str) -> bool:
 
 def _extract(paths: list[str], output: Path) -> Any:
     """Extract events from articles; diagnostics go beside the map."""
-    import json
+    from maps.cli.extract_cmd import diagnostics_path, run_extract, write_diagnostics
 
-    from geo.export import write_atomic_text
-    from maps.cli.extract_cmd import diagnostics_path, run_extract
-
-    ns = argparse.Namespace(paths=paths, manifest=None, no_merge=False, places=[], online=None)
-    frame, diagnostics = run_extract(ns)
+    frame, diagnostics = run_extract(paths)
     target = diagnostics_path(output)
-    write_atomic_text(target, json.dumps(diagnostics, indent=2, ensure_ascii=False) + "\n")
+    write_diagnostics(diagnostics, target)
     print(f"strikemap: {diagnostics['summary']}; diagnostics in {target}", file=sys.stderr)
     return frame
 
