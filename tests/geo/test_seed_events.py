@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
+from gazetteer.geodesy import haversine_km
 from maps.cli import main
 from tests.conftest import shared_path
 
@@ -56,15 +56,6 @@ def test_real_seed_articles_score(tmp_path: Path) -> None:
     assert diagnostics["articles"] == 5
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
-
-
 @pytest.mark.cli
 def test_demo_briefs_match_the_catalogue(tmp_path: Path) -> None:
     """Every catalogued event of the briefs is found once, on its date, near its place."""
@@ -89,7 +80,7 @@ def test_demo_briefs_match_the_catalogue(tmp_path: Path) -> None:
             if day is not None and abs((best - day).days) > slack:
                 continue
             # Within 25 km of the catalogued point, or inside the extent of a coarse place.
-            if _km(lat, lon, truth["lat"], truth["lon"]) <= 25 + props["extent_km"]:
+            if haversine_km(lat, lon, truth["lat"], truth["lon"]) <= 25 + props["extent_km"]:
                 hits.append(props)
         found += bool(hits)
         assert len(hits) <= 1, (truth["id"], hits)
