@@ -45,6 +45,8 @@ SITE_KINDS = frozenset({"airbase", "base", "airport", "embassy", "border_crossin
 UNNAMED_SITE_KM = 40.0
 _HEADINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0}
 _HEADINGS |= {"south": 180.0, "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+#: Bound of the memo of resolve() calls without ``near`` (cleared when full).
+_RESOLVED_MAX = 65536
 _BY_KEY = _SELECT + " ORDER BY n.tier, p.layer, p.population DESC LIMIT 40"
 _BY_KEY_IN = _SELECT + " AND p.country = ? ORDER BY n.tier, p.layer, p.population DESC LIMIT 20"
 
@@ -89,6 +91,8 @@ class Gazetteer:
         self._lookup = functools.lru_cache(maxsize=65536)(self._lookup_uncached)
         self._by_id: dict[str, Place | None] = {}
         self._by_kind: dict[tuple[str, ...], list[Place]] = {}
+        # resolve() without ``near`` depends only on its arguments: memoised.
+        self._resolved: dict[tuple[str, str | None, str | None, int], tuple[Place, ...]] = {}
         for path in [places] if isinstance(places, (str, os.PathLike)) else places:
             self.add_places(path)
 
@@ -110,6 +114,7 @@ class Gazetteer:
                 if len(loose) >= 4:
                     self._user[loose].append(row._replace(tier=TIER_LOOSE))
         self._lookup.cache_clear()
+        self._resolved.clear()
         self._by_id.clear()
         self._by_kind.clear()
         return len(records)
@@ -199,6 +204,27 @@ class Gazetteer:
         limit : int
             How many candidates to return at most.
         """
+        if near is None:
+            key = (name, country, kind, limit)
+            cached = self._resolved.get(key)
+            if cached is not None:
+                return list(cached)
+            found = self._resolve(name, country, None, kind, limit)
+            if found or self.online is None:  # an online miss may be a timeout: ask again
+                if len(self._resolved) >= _RESOLVED_MAX:
+                    self._resolved.clear()
+                self._resolved[key] = tuple(found)
+            return found
+        return self._resolve(name, country, near, kind, limit)
+
+    def _resolve(
+        self,
+        name: str,
+        country: str | None,
+        near: NearSpec | Sequence[NearSpec] | None,
+        kind: str | None,
+        limit: int,
+    ) -> list[Place]:
         text = check_name(name)
         code = self.country_code(country) if country else None
         ctx = Context(code, self._near_points(near), check_kind(kind))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from gazetteer.geodesy import haversine_km
+from gazetteer.geodesy import nearest_km, prepare_points
 from gazetteer.normalize import normalize
 from gazetteer.place import Place
 from gazetteer.query import KIND_FAMILIES
@@ -87,36 +87,49 @@ def _prominence(row: Row) -> float:
     return min(1.0, math.log10(row.population + 10) / 7)
 
 
-def _score(row: Row, ctx: Context, core_weight: float | None, key: str) -> tuple[float, str]:
-    from_core = core_weight is not None
+def _score(
+    row: Row,
+    ctx: Context,
+    core_weight: float | None,
+    key: str,
+    near: Sequence[tuple[float, float, float]],
+) -> float:
     match = _MATCH.get(row.tier, 0.5) * (core_weight or 1.0)
     if row.tier == LOOSE_TIER and key:
         match *= SequenceMatcher(None, key, normalize(row.name)).ratio()
     prominence = _prominence(row)
-    why = [_MATCH_NAME.get(row.tier, "name") + (" of the core name" if from_core else "")]
-    why.append(f"population {row.population:,}" if row.population else f"{row.kind}")
     signals: list[float] = []
     if ctx.country:
-        fit = 1.0 if row.country == ctx.country else (0.5 if not row.country else 0.0)
-        signals.append(fit)
-        why.append(f"in {ctx.country}" if fit == 1.0 else f"not in {ctx.country}")
-    if ctx.near:
-        d, label = min(
-            (haversine_km(lat, lon, row.lat, row.lon), lbl) for lat, lon, lbl in ctx.near
-        )
+        signals.append(1.0 if row.country == ctx.country else (0.5 if not row.country else 0.0))
+    if near:
+        d = nearest_km(row.lat, row.lon, near)[0]
         signals.append(math.exp(-max(0.0, d - row.extent_km) / 250.0))
-        why.append(f"{d:,.0f} km from {label}")
+    if ctx.kind and (core_weight is not None or not ctx.kind_from_query):
+        signals.append(1.0 if row.kind in KIND_FAMILIES.get(ctx.kind, {ctx.kind}) else 0.0)
+    if signals:
+        return 0.4 * match + 0.3 * prominence + 0.3 * (sum(signals) / len(signals))
+    return 0.55 * match + 0.45 * prominence
+
+
+def _reason(
+    row: Row, ctx: Context, core_weight: float | None, near: Sequence[tuple[float, float, float]]
+) -> str:
+    """Why ``row`` scored as it did (built only for the candidates returned)."""
+    from_core = core_weight is not None
+    why = [_MATCH_NAME.get(row.tier, "name") + (" of the core name" if from_core else "")]
+    why.append(f"population {row.population:,}" if row.population else f"{row.kind}")
+    if ctx.country:
+        fit = row.country == ctx.country
+        why.append(f"in {ctx.country}" if fit else f"not in {ctx.country}")
+    if near:
+        d, i = nearest_km(row.lat, row.lon, near)
+        why.append(f"{d:,.0f} km from {ctx.near[i][2]}")
     if ctx.kind and (from_core or not ctx.kind_from_query):
         fits = row.kind in KIND_FAMILIES.get(ctx.kind, frozenset({ctx.kind}))
-        signals.append(1.0 if fits else 0.0)
         why.append(f"{row.kind} {'fits' if fits else 'does not fit'} '{ctx.kind}'")
     if row.layer == USER_LAYER:
         why.insert(0, "user place")
-    if signals:
-        score = 0.4 * match + 0.3 * prominence + 0.3 * (sum(signals) / len(signals))
-    else:
-        score = 0.55 * match + 0.45 * prominence
-    return score, "; ".join(why)
+    return "; ".join(why)
 
 
 def rank(
@@ -127,16 +140,20 @@ def rank(
     User places rank before embedded ones; a place found both ways keeps its best score.
     ``key`` is the normalised query, used to weigh loose-spelling matches by similarity.
     """
-    best: dict[str, tuple[float, str, Row]] = {}
+    best: dict[str, tuple[float, float | None, Row]] = {}
     core_weight = 0.8 if full else 0.92
+    near = prepare_points((lat, lon) for lat, lon, _ in ctx.near)
     for rows, weight in ((full, None), (core, core_weight)):
         for row in rows:
-            score, reason = _score(row, ctx, weight, key)
+            score = _score(row, ctx, weight, key, near)
             old = best.get(row.id)
             if old is None or (row.layer != USER_LAYER, -score) < (
                 old[2].layer != USER_LAYER,
                 -old[0],
             ):
-                best[row.id] = (score, reason, row)
+                best[row.id] = (score, weight, row)
     ordered = sorted(best.values(), key=lambda t: (t[2].layer != USER_LAYER, -t[0], t[2].pid))
-    return [to_place(row, score, reason) for score, reason, row in ordered[:limit]]
+    return [
+        to_place(row, score, _reason(row, ctx, weight, near))
+        for score, weight, row in ordered[:limit]
+    ]

@@ -112,8 +112,9 @@ _KIND_OF = {
     "city": "town",
     "village": "town",
 }
+#: Lower-case words that may start a place name ("al-Qaim", "as-Sukhnah").
+_LOWER_STARTS = frozenset({"al", "el", *ARTICLES})
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’‘`ʿʾ]*|\d+")
-_POSSESSIVE = re.compile(r"['’]s$")
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
 
 
@@ -212,8 +213,10 @@ def _tokens(text: str) -> list[tuple[int, str, int]]:
     """Return (start, word, end) for each word; a possessive 's is cut off the word."""
     found = []
     for m in _TOKEN.finditer(text):
-        word = _POSSESSIVE.sub("", m.group())
-        found.append((m.start(), word, m.start() + len(word)))
+        word, start = m.group(), m.start()
+        if word[-1] == "s" and len(word) > 2 and word[-2] in "'’":
+            word = word[:-2]
+        found.append((start, word, start + len(word)))
     return found
 
 
@@ -237,6 +240,8 @@ def _find_spans(
 
 def _can_start(text: str, tokens: list[tuple[int, str, int]], i: int) -> bool:
     _, word, end = tokens[i]
+    if word[0].islower() and word not in _LOWER_STARTS and word.isascii():
+        return False  # most words: a shortcut of the rules below
     if word.lower() in _NO_START and text[end : end + 1] != "-":
         return False
     if word[0].isupper() or not word.isascii():
@@ -351,20 +356,35 @@ def _inside_name(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bo
 
     Title-case lines (headlines) say nothing about names and are let through.
     """
-    if _title_line(text, sp.start):
-        return False
+    return _runs_on(text, tokens, sp) and not _title_line(text, sp.start)
+
+
+def _runs_on(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bool:
     if sp.first > 0:
         s, word, e = tokens[sp.first - 1]
         joined = _JOIN.fullmatch(text[e : tokens[sp.first][0]])
         plain = word.lower() in _DIRECTIONS or word.lower() in _LOCATIVE or word == "The"
-        sentence_start = re.search(r"[.!?:\"“]\s*$", text[:s]) is not None
-        if joined and word[0].isupper() and not plain and s > 0 and not sentence_start:
+        if (
+            joined
+            and word[0].isupper()
+            and not plain
+            and s > 0
+            and not _after_sentence_end(text, s)
+        ):
             return True
     if sp.last < len(tokens) and sp.kind is None:
         s, word, e = tokens[sp.last]
         if _JOIN.fullmatch(text[sp.end : s]) and word[0].isupper():
             return True
     return False
+
+
+def _after_sentence_end(text: str, at: int) -> bool:
+    """Whether only spaces stand between ``at`` and a sentence end (``.!?:"“``) before it."""
+    j = at
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j > 0 and text[j - 1] in '.!?:"“'
 
 
 def _title_line(text: str, at: int) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
@@ -31,12 +32,16 @@ TYPES = frozenset({"state_military", "militia", "insurgent", "government", "coal
 SIDES = frozenset({"us_coalition", "iran_aligned", "jihadist", "other"})
 
 _APOSTROPHES = "'’‘`ʼ´"
-# An apostrophe inside a word ("Kata'ib"), but not a possessive "'s" ("Hamas's").
-_INNER_APOSTROPHE = re.compile(rf"(?<=\w)[{_APOSTROPHES}](?=\w)(?!s\b)")
-_SEPARATORS = re.compile(r"[\s\-‐‑]+")
+_SEPARATORS = r"[\s\-‐‑]+"
+# What _normalize rewrites, in the order it checks: an apostrophe inside a word ("Kata'ib",
+# dropped) but not a possessive "'s" ("Hamas's"), hyphen/space runs, any other apostrophe.
+_SPECIAL = re.compile(
+    rf"(?P<inner>(?<=\w)[{_APOSTROPHES}](?=\w)(?!s\b))|(?P<sep>{_SEPARATORS})|[{_APOSTROPHES}]"
+)
 _CAPS_WORD = re.compile(r"^[A-Z.]*[A-Z][A-Z.]*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
 _WORD = re.compile(r"[A-Za-z]+")
+_WORD_START = re.compile(r"(?<![\w.])\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,24 +87,26 @@ def _normalize(text: str) -> tuple[str, list[int]]:
 
     Every apostrophe variant becomes ``'``. Returns the normalized text and, for each of its
     characters, the index in ``text``.
+
+    Examples
+    --------
+    >>> _normalize("Kata'ib  Hezbollah’s")
+    ("Kataib Hezbollah's", [0, 1, 2, 3, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19])
     """
     out: list[str] = []
     index: list[int] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        if _INNER_APOSTROPHE.match(text, i):
-            i += 1
-            continue
-        sep = _SEPARATORS.match(text, i)
-        if sep:
-            out.append(" ")
-            index.append(i)
-            i = sep.end()
-            continue
-        out.append("'" if text[i] in _APOSTROPHES else text[i])
-        index.append(i)
-        i += 1
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        start = m.start()
+        if start > pos:
+            out.append(text[pos:start])
+            index.extend(range(pos, start))
+        if m.lastgroup != "inner":  # an inner apostrophe is dropped
+            out.append(" " if m.lastgroup == "sep" else "'")
+            index.append(start)
+        pos = m.end()
+    out.append(text[pos:])
+    index.extend(range(pos, len(text)))
     return "".join(out), index
 
 
@@ -185,6 +192,30 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, Actor], dict[str, Actor]]:
     return pattern, folded, caps
 
 
+@functools.cache
+def _prefixes() -> frozenset[str]:
+    """Lower-cased first two letters of every alias: where a match may start."""
+    return frozenset(_normalize(alias.strip())[0][:2].lower() for alias, _ in _aliases())
+
+
+def _matches(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(norm)``, tried only where a word starts as some alias does.
+
+    Trying the long alternation at every character is most of the cost of finding actors;
+    a word start whose first two letters begin no alias cannot match.  Non-ASCII starts are
+    always tried, because case-insensitive matching folds some of them to ASCII letters.
+    """
+    prefixes = _prefixes()
+    for start in _WORD_START.finditer(norm):
+        pos = start.start()
+        key = norm[pos : pos + 2]
+        if key.isascii() and key.lower() not in prefixes:
+            continue
+        found = pattern.match(norm, pos)
+        if found is not None:
+            yield found
+
+
 def _bad_is(norm: str, start: int, end: int) -> bool:
     """Return whether a match of the alias ``IS`` is not a standalone capitalised token."""
     if _SENTENCE_START.search(norm[:start]):
@@ -222,7 +253,7 @@ def find_actors(text: str) -> list[ActorMention]:
     pattern, folded, caps = _matcher()
     norm, index = _normalize(text)
     candidates: list[tuple[int, int, Actor]] = []
-    for match in pattern.finditer(norm):
+    for match in _matches(pattern, norm):
         start, end = match.span(1)
         found = match.group(1)
         actor = caps.get(found) or folded.get(found.casefold())

@@ -80,10 +80,10 @@ _PAST_VERB = re.compile(
     re.I,
 )
 # Cheap test before the full trigger search: most sentences of an article report nothing.
+# Searched in the lower-cased sentence: several times faster than re.I over an alternation.
 _ANY_TRIGGER = re.compile(
     r"strike|struck|attack|raid|assault|barrage|salvo|volley|bomb|rocket|missile|drone|mortar|hit"
-    r"|target|fire|launch|shell|IED|explosive|vessel|USV|boat|artillery",
-    re.I,
+    r"|target|fire|launch|shell|ied|explosive|vessel|usv|boat|artillery"
 )
 _ALSO = re.compile(
     r"\balso\s+(?:killed|killing)\b|\b(?:killed|killing)\s+(?:\w+\s+){0,2}other\b", re.I
@@ -250,7 +250,7 @@ def may_report(sentence: str) -> bool:
     >>> may_report("Rockets hit the base."), may_report("Talks resumed in Geneva.")
     (True, False)
     """
-    return _ANY_TRIGGER.search(sentence) is not None
+    return _ANY_TRIGGER.search(sentence.lower()) is not None
 
 
 def sentence_mentions(

@@ -142,8 +142,11 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (r"(?:was|were|been|being)\s+(?:struck|hit|targeted|bombed)", "", "", False),
     (r"strikes?|attacks?|assaults?|barrages?|salvos?|raids?", "", "", False),
 )
+# One \b around the whole alternation (same matches as a \b around each rule, since a rule
+# whose end is no word boundary backtracks into the next): positions inside words then fail
+# at once instead of once per rule.
 _PATTERN = re.compile(
-    "|".join(f"(?P<r{i}>\\b(?:{rule[0]})\\b)" for i, rule in enumerate(_RULES)),
+    r"\b(?:" + "|".join(f"(?P<r{i}>{rule[0]})" for i, rule in enumerate(_RULES)) + r")\b",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
