@@ -25,13 +25,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def nearest_km(
-    lat: float, lon: float, points: Sequence[tuple[float, float, float]]
+    lat: float, lon: float, points: Sequence[tuple[float, float, float, float, float]]
 ) -> tuple[float, int]:
-    """Return the distance in km to the nearest of ``points`` and its index.
+    """Return the great-circle distance in km to the nearest of ``points`` and its index.
 
-    ``points`` are ``(lat_radians, lon_radians, cos(lat))`` triples (see
-    :func:`prepare_points`), so a point compared with many candidates is converted
-    once; the haversine is taken only of the nearest.
+    ``points`` come from :func:`prepare_points`, so a point compared with many
+    candidates is converted once: the nearest is found by the dot product of unit
+    vectors, and only its distance is computed (haversine).
 
     Examples
     --------
@@ -40,23 +40,28 @@ def nearest_km(
     >>> round(km), i
     (53, 1)
     """
-    p2, l2 = math.radians(lat), math.radians(lon)
-    c2 = math.cos(p2)
-    best, where = 2.0, -1
-    sin = math.sin
-    for i, (p1, l1, c1) in enumerate(points):
-        a = sin((p2 - p1) / 2) ** 2 + c1 * c2 * sin((l2 - l1) / 2) ** 2
-        if a < best:
-            best, where = a, i
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, best))), where
+    p, q = math.radians(lat), math.radians(lon)
+    c = math.cos(p)
+    x, y, z = c * math.cos(q), c * math.sin(q), math.sin(p)
+    best, where = -2.0, -1
+    for i, (px, py, pz, _, _) in enumerate(points):
+        dot = x * px + y * py + z * pz
+        if dot > best:
+            best, where = dot, i
+    if where < 0:
+        raise ValueError("no points to compare with")
+    return haversine_km(lat, lon, points[where][3], points[where][4]), where
 
 
-def prepare_points(points: Iterable[tuple[float, float]]) -> list[tuple[float, float, float]]:
-    """Return ``(lat_radians, lon_radians, cos(lat))`` for each ``(lat, lon)``."""
+def prepare_points(
+    points: Iterable[tuple[float, float]],
+) -> list[tuple[float, float, float, float, float]]:
+    """Return ``(x, y, z, lat, lon)`` for each ``(lat, lon)``: unit vector and degrees."""
     out = []
     for lat, lon in points:
-        p = math.radians(lat)
-        out.append((p, math.radians(lon), math.cos(p)))
+        p, q = math.radians(lat), math.radians(lon)
+        c = math.cos(p)
+        out.append((c * math.cos(q), c * math.sin(q), math.sin(p), lat, lon))
     return out
 
 

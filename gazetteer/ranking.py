@@ -92,7 +92,7 @@ def _score(
     ctx: Context,
     core_weight: float | None,
     key: str,
-    near: Sequence[tuple[float, float, float]],
+    near: Sequence[tuple[float, float, float, float, float]],
 ) -> float:
     match = _MATCH.get(row.tier, 0.5) * (core_weight or 1.0)
     if row.tier == LOOSE_TIER and key:
@@ -112,7 +112,10 @@ def _score(
 
 
 def _reason(
-    row: Row, ctx: Context, core_weight: float | None, near: Sequence[tuple[float, float, float]]
+    row: Row,
+    ctx: Context,
+    core_weight: float | None,
+    near: Sequence[tuple[float, float, float, float, float]],
 ) -> str:
     """Why ``row`` scored as it did (built only for the candidates returned)."""
     from_core = core_weight is not None

@@ -226,7 +226,11 @@ def _find_spans(
     spans: list[_Span] = []
     i = 0
     while i < len(tokens):
-        if not _can_start(text, tokens, i):
+        word = tokens[i][1]
+        # Most words are lower-case: skip them before calling _can_start.
+        if (word[0].islower() and word not in _LOWER_STARTS and word.isascii()) or not _can_start(
+            text, tokens, i
+        ):
             i += 1
             continue
         found = _longest_at(text, tokens, i, has_name)
@@ -240,8 +244,6 @@ def _find_spans(
 
 def _can_start(text: str, tokens: list[tuple[int, str, int]], i: int) -> bool:
     _, word, end = tokens[i]
-    if word[0].islower() and word not in _LOWER_STARTS and word.isascii():
-        return False  # most words: a shortcut of the rules below
     if word.lower() in _NO_START and text[end : end + 1] != "-":
         return False
     if word[0].isupper() or not word.isascii():
