@@ -117,8 +117,9 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (
-        r"(?:fired|launched|launching)\s+(?:\w+\s+){0,3}?(?P<w4>rockets|missiles|drones|mortars"
-        r"|ballistic\s+missiles)",
+        r"(?:fired|launched|launching)\s+(?:(?:[\w\-]+\s+){0,3}?(?P<w4>rockets|missiles|drones"
+        r"|mortars|ballistic\s+missiles)|an?\s+(?:[\w\-]+\s+){0,2}?(?P<w6>rocket|missile|drone"
+        r"|mortar)(?!\s+(?:attacks?|assaults?|strikes?|boats?|fire|salvos?|barrages?)\b))",
         "attack",
         "",
         True,
@@ -132,8 +133,9 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     ),
     (r"(?:terror(?:ist)?|suicide)\s+attacks?", "attack", "", True),
     (
-        r"(?:hit|struck|targeted|bombed)\s+(?:\w+\s+){0,2}?(?:targets|sites|facilities|positions"
-        r"|depots|weapons\s+caches|locations)",
+        r"(?:hit|struck|targeted|bombed)\s+(?:[\w\-]+\s+){0,4}?(?:targets|sites|facilities"
+        r"|positions|depots|weapons\s+caches|locations|compounds|warehouses|hubs|bases"
+        r"|headquarters|launchers|installations|infrastructure|storage\s+areas|command\s+posts)",
         "",
         "",
         True,
@@ -159,6 +161,7 @@ _CLAUSE = frozenset("that which who and or of in on by for to with after before 
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$"
 )
+_HIT_OBJECT = re.compile(r"(?:hit|struck|targeted|bombed)\s", re.I)
 _VERB_START = re.compile(
     r"(?:hit|struck|targeted|bombed|fired|launched|launching|was|were|been|being)\b", re.I
 )
@@ -208,10 +211,10 @@ def find_triggers(text: str) -> list[Trigger]:
         rule = int((m.lastgroup or "r0")[1:])
         _, kind, weapon, strong = _RULES[rule]
         phrase = m.group(0)
-        named = [m.group(g) for g in ("w", "w2", "w3", "w4", "w5") if m.group(g)]
+        named = [m.group(g) for g in ("w", "w2", "w3", "w4", "w5", "w6") if m.group(g)]
         if named:
             weapon = _weapon(named[0])
-        elif not weapon:
+        elif not weapon and not _HIT_OBJECT.match(phrase):  # "struck missile sites": a target
             weapon = _weapon(phrase)
         determiner, count = (
             ("", None) if _VERB_START.match(phrase) else _determiner(text, m.start())
@@ -225,10 +228,37 @@ def find_triggers(text: str) -> list[Trigger]:
         head = phrase.lower().split(" of ")[0].split()[-1]  # "barrage of rockets": barrage
         plural = bool(re.search(r"(?:s|ings)\b", head))
         plural = plural and not phrase.lower().endswith(("was struck", "ss"))
-        found.append(
-            Trigger(m.start(), m.end(), phrase, kind, weapon, strong, determiner, plural, count)
+        trigger = Trigger(
+            m.start(), m.end(), phrase, kind, weapon, strong, determiner, plural, count
         )
+        if found and _verb_of(text, found[-1], trigger):
+            trigger = _joined(text, found.pop(), trigger)
+        found.append(trigger)
     return found
+
+
+def _verb_of(text: str, subject: Trigger, verb: Trigger) -> bool:
+    """Whether ``verb`` ("hit militia sites") is what ``subject`` ("an airstrike") did."""
+    return (
+        _VERB_START.match(verb.text) is not None
+        and text[subject.end : verb.start].isspace()
+        and not _VERB_START.match(subject.text)
+    )
+
+
+def _joined(text: str, subject: Trigger, verb: Trigger) -> Trigger:
+    """One trigger for "an airstrike hit militia sites": the subject's, over both spans."""
+    return Trigger(
+        subject.start,
+        verb.end,
+        text[subject.start : verb.end],
+        subject.kind or verb.kind,
+        subject.weapon or verb.weapon,
+        subject.strong or verb.strong,
+        subject.determiner,
+        subject.plural,
+        subject.count,
+    )
 
 
 def default_kind(trigger: Trigger) -> str:

@@ -54,6 +54,48 @@ def test_strong_and_weak_triggers(text: str, phrase: str, strong: bool) -> None:
     assert text[trig.start : trig.end] == phrase
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "weapon"),
+    [
+        (
+            "The rebels fired an anti-ship ballistic missile at a tanker.",
+            "fired an anti-ship ballistic missile",
+            "missile",
+        ),
+        ("The militia launched a drone at the airport.", "launched a drone", "drone"),
+        (
+            "Bombers struck command and control facilities near the river.",
+            "struck command and control facilities",
+            "",
+        ),
+        (
+            "Jets struck Houthi missile launch sites overnight.",
+            "struck Houthi missile launch sites",
+            "",
+        ),
+        ("Aircraft hit ammunition warehouses at dawn.", "hit ammunition warehouses", ""),
+    ],
+)
+def test_singular_launches_and_long_objects(text: str, phrase: str, weapon: str) -> None:
+    trig = only(text)
+    assert (trig.text, trig.strong, trig.weapon) == (phrase, True, weapon)
+
+
+def test_a_trigger_and_what_it_hit_are_one_trigger() -> None:
+    text = "An airstrike hit a militia headquarters in the city on Wednesday."
+    trig = only(text)
+    assert (trig.text, trig.kind, trig.weapon, trig.determiner) == (
+        "airstrike hit a militia headquarters",
+        "strike",
+        "airstrike",
+        "indefinite",
+    )
+
+
+def test_launched_rocket_attacks_is_the_attacks_phrase() -> None:
+    assert only("Militias launched rocket attacks on the bases.").text == "rocket attacks"
+
+
 def test_several_triggers_in_order_without_overlap() -> None:
     text = "A US airstrike hit the depot; the strike came a day after a rocket attack on the base."
     found = find_triggers(text)
