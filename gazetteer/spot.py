@@ -190,6 +190,7 @@ def spot(
     spans = _find_spans(text, tokens, gz.has_name)
     first = [(sp, gz.resolve(text[sp.start : sp.end], country=code, kind=sp.kind)) for sp in spans]
     anchors = {c[0].id: c[0] for _, c in first if c and _strong(c[0]) and c[0].kind != "country"}
+    named = {c[0].country for _, c in first if c and _country_named(c[0])}
     memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
     mentions = []
     for sp, cands in first:
@@ -197,8 +198,9 @@ def spot(
         if (written, sp.kind) not in memo:
             own = cands[0].id if cands else ""
             near = [p for pid, p in anchors.items() if pid != own]
-            if near and len(cands) > 1:
-                cands = gz.resolve(written, country=code, kind=sp.kind, near=near)
+            hint = code or _named_country_of(cands, named)
+            if (near or hint != code) and len(cands) > 1:
+                cands = gz.resolve(written, country=hint, kind=sp.kind, near=near or None)
             # Capitals rank nearby candidates but do not vouch for small places: "Washington"
             # and "Tehran" often stand for governments, not for a spot on the map.
             memo[written, sp.kind] = (cands, [p for p in near if p.kind != "capital"])
@@ -207,6 +209,22 @@ def spot(
         if mention.accepted or include_refused:
             mentions.append(mention)
     return mentions
+
+
+def _country_named(place: Place) -> bool:
+    return place.kind == "country" and not place.reason.startswith("demonym")
+
+
+def _named_country_of(cands: list[Place], named: set[str]) -> str | None:
+    """The country the text names of a lesser candidate, when the best one's is not named.
+
+    An article that names Syria and a "Ras al-Ain" means the Syrian town, not the
+    Moroccan one that ranks first without context.  A prominent best candidate (Baghdad,
+    a curated site) stays itself even in an article that names only Iran.
+    """
+    if not cands or not named or cands[0].country in named or _strong(cands[0]):
+        return None
+    return next((c.country for c in cands[1:] if c.country in named), None)
 
 
 def _tokens(text: str) -> list[tuple[int, str, int]]:

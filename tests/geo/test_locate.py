@@ -108,11 +108,6 @@ def test_ambiguous_town_resolved_by_places_nearby(gz: Gazetteer, text: str, coun
     assert event.resolved.country == country
 
 
-@pytest.mark.xfail(
-    reason="spot() uses only non-country places as anchors, so an article that names only "
-    "'Syria' resolves 'Ras al-Ain' to Morocco",
-    strict=True,
-)
 def test_ambiguous_town_resolved_by_the_country_of_the_article(gz: Gazetteer) -> None:
     event = one_event(
         gz,
