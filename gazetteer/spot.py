@@ -66,6 +66,8 @@ _NO_START = frozenset(
     all this that these those there here when while after before since with without
     """.split()
 )
+#: "the US Embassy": a country before these words names the owner, not the place.
+_MISSIONS = frozenset({"embassy", "embassies", "consulate", "consulates", "mission"})
 _SPEECH = frozenset("said says told added stated noted wrote tweeted argued explained".split())
 _CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "bin", *ARTICLES})
 _LOCATIVE = frozenset(
@@ -346,6 +348,9 @@ def _judge(
         text[tokens[sp.first - 1][2] : sp.start]
     ):
         return refuse(f"part of a person's name after '{before}'")
+    after = tokens[sp.last][1] if sp.last < len(tokens) else ""
+    if best.kind == "country" and after.lower() in _MISSIONS:
+        return refuse(f"'{written} {after}' is where that country is represented, not {written}")
     named = _named_kind(best)
     speaker = sp.last < len(tokens) and tokens[sp.last][1].lower() in _SPEECH
     if speaker and not named and best.population < BIG_CITY and not sp.kind:

@@ -285,10 +285,6 @@ def test_us_base_in_syria_is_in_syria(gz: Gazetteer) -> None:
     assert found.place.id == "country:SY"
 
 
-@pytest.mark.xfail(
-    reason="'the US Embassy' without 'in <city>' resolves to the country United States",
-    strict=True,
-)
 def test_us_embassy_without_a_city_is_not_the_united_states(gz: Gazetteer) -> None:
     event = one_event(
         gz,
