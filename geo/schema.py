@@ -102,3 +102,20 @@ UCDP_WHERE_PREC: Final[dict[str, int]] = {
 #: date_precision -> ACLED time_precision (1 day, 2 week, 3 month) and UCDP date_prec.
 ACLED_TIME_PRECISION: Final[dict[str, int]] = {"day": 1, "week": 2, "month": 3, "year": 3}
 UCDP_DATE_PREC: Final[dict[str, int]] = {"day": 1, "week": 2, "month": 3, "year": 4}
+
+#: Reading: ACLED geo_precision -> geo_precision (3 is "a larger region; its capital's point").
+FROM_ACLED_GEO_PRECISION: Final[dict[int, str]] = {1: "town", 2: "region", 3: "region"}
+#: Reading: ACLED time_precision -> date_precision.
+FROM_ACLED_TIME_PRECISION: Final[dict[int, str]] = {1: "day", 2: "week", 3: "month"}
+#: Reading: UCDP where_prec -> geo_precision (5 is "a part of a country, or between places").
+FROM_UCDP_WHERE_PREC: Final[dict[int, str]] = {
+    1: "town",
+    2: "town",
+    3: "region",
+    4: "region",
+    5: "region",
+    6: "country",
+    7: "sea",
+}
+#: Reading: UCDP date_prec -> date_precision (4: within a year; 5: more than a year).
+FROM_UCDP_DATE_PREC: Final[dict[int, str]] = {1: "day", 2: "week", 3: "month", 4: "year", 5: "year"}

@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from maps.cli import extract_cmd, gazetteer_cmds, map_cmd
+from maps.cli import export_cmd, extract_cmd, gazetteer_cmds, map_cmd
 from maps.cli.common import CommandError, fail
 
 __all__ = ["build_parser", "main"]
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     gazetteer_cmds.register(sub)
     extract_cmd.register(sub)
     map_cmd.register(sub)
+    export_cmd.register(sub)
     return parser
 
 

@@ -1,9 +1,10 @@
 """``strikemap map``: events files → one self-contained HTML map.
 
 Reads every INPUT with :func:`geo.export.read_events` (GeoJSON, GeoPackage,
-GeoParquet, CSV), joins them (an ``event_id`` seen twice is kept once),
-renders them with :func:`maps.render.render_map` and writes the page
-atomically. Heavy packages are imported only when the command runs.
+GeoParquet, CSV, KML, and ACLED or UCDP GED CSV files), joins them (an
+``event_id`` seen twice is kept once), renders them with
+:func:`maps.render.render_map` and writes the page atomically. Heavy packages
+are imported only when the command runs.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from maps.cli.common import CommandError
+from maps.cli.common import CommandError, warn
 
 __all__ = ["register", "run"]
 
@@ -25,7 +26,12 @@ def register(sub: Any) -> None:
         help="draw events files as a self-contained HTML map",
         description="Draw events files as a layered HTML map that opens without network.",
     )
-    cmd.add_argument("inputs", nargs="+", metavar="INPUT", help="events files (.geojson .gpkg ...)")
+    cmd.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="events files (.geojson .gpkg .parquet .csv .kml, ACLED or UCDP CSV) or articles",
+    )
     cmd.add_argument(
         "-o", "--output", type=Path, default=Path("map.html"), help="HTML file (default map.html)"
     )
@@ -83,7 +89,11 @@ def _read(paths: list[str], output: Path) -> Any:
         path = Path(raw)
         if not path.is_file():
             raise CommandError(f"{path}: no such file")
-        frames.append(read_events(path))
+        frame = read_events(path)
+        left_out = frame.attrs.get("left_out", [])
+        if left_out:
+            warn(f"{path}: {len(left_out)} row(s) are not strikes or attacks; left out")
+        frames.append(frame)
     events = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     if "event_id" in events.columns and len(frames) > 1:
         ids = events["event_id"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import geopandas as gpd
 import numpy as np
@@ -17,11 +18,15 @@ import shapely
 from geo import export
 from geo.errors import EventsFileError, ExportError
 from geo.export import EXTENSIONS, read_events, read_events_report, write_events
+from geo.formats import FORMATS, geojson
 from geo.frame import BadRowsWarning, empty_events, events_frame, normalize_events
 from geo.schema import COLUMNS, INT_COLUMNS, LIST_COLUMNS
+from tests.geo.rfc7946 import load_strict, rfc7946_problems
 
 QUOTE = """He said "<script>alert('x')</script>" & left — 'quoted' \\ too."""
-EXTS = sorted(EXTENSIONS)
+#: Extensions of the formats that read back to the same events (ACLED and UCDP: test_acled/ucdp).
+EXTS = sorted(e for e, name in EXTENSIONS.items() if FORMATS[name].lossless)
+ALL_EXTS = sorted(EXTENSIONS)
 RECORDS: list[dict[str, Any]] = [
     {
         "event_id": "e1",
@@ -150,7 +155,7 @@ def _read_with_gdal(path: Path) -> gpd.GeoDataFrame:
     return raw.set_crs(4326).drop(columns=["lat", "lon", "wkt"], errors="ignore")
 
 
-@pytest.mark.parametrize("ext", [e for e in EXTS if "parquet" not in e])
+@pytest.mark.parametrize("ext", [e for e in EXTS if "parquet" not in e and e != ".kml"])
 def test_round_trip_gdal(events: gpd.GeoDataFrame, tmp_path: Path, ext: str) -> None:
     """What QGIS sees (pyogrio wheels have no Parquet driver, so not GeoParquet)."""
     path = write_events(events, tmp_path / f"events{ext}")
@@ -168,7 +173,8 @@ def test_geojson_is_rfc7946(events: gpd.GeoDataFrame, tmp_path: Path) -> None:
     path = write_events(events, tmp_path / "events.geojson")
     text = path.read_bytes().decode("utf-8")
     assert "أربيل" in text and "\\u" not in text
-    data = json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in JSON"))
+    data = load_strict(text)
+    assert rfc7946_problems(data) == []
     assert data["type"] == "FeatureCollection" and "crs" not in data
     assert len(data["features"]) == 4
     for feature, (_, row) in zip(data["features"], events.iterrows(), strict=True):
@@ -192,7 +198,7 @@ def test_geojson_is_rfc7946(events: gpd.GeoDataFrame, tmp_path: Path) -> None:
     assert second["properties"]["date_min"] == "2024-01-01"
 
 
-@pytest.mark.parametrize("ext", EXTS)
+@pytest.mark.parametrize("ext", ALL_EXTS)
 def test_empty_round_trip(tmp_path: Path, ext: str) -> None:
     back = read_events(write_events(empty_events(), tmp_path / f"empty{ext}"))
     assert len(back) == 0 and list(back.columns) == [*COLUMNS, "geometry"]
@@ -206,7 +212,7 @@ def _fail_after_partial_write(path: Any, *args: Any, **kwargs: Any) -> None:
 
 def _patch_serializer(monkeypatch: pytest.MonkeyPatch, ext: str) -> None:
     if ext in (".geojson", ".json"):
-        real = export._feature_json
+        real = geojson.feature_json
         calls: list[int] = []
 
         def flaky(*args: Any) -> str:
@@ -215,14 +221,18 @@ def _patch_serializer(monkeypatch: pytest.MonkeyPatch, ext: str) -> None:
                 raise RuntimeError("disk full\nsecond line")
             return real(*args)
 
-        monkeypatch.setattr(export, "_feature_json", flaky)
+        monkeypatch.setattr(geojson, "feature_json", flaky)
     elif ext == ".gpkg":
         monkeypatch.setattr(
             pyogrio, "write_dataframe", lambda df, p, **kw: _fail_after_partial_write(p)
         )
-    elif ext == ".csv":
+    elif ext.endswith(".csv"):
         monkeypatch.setattr(
             pd.DataFrame, "to_csv", lambda self, p, **kw: _fail_after_partial_write(p)
+        )
+    elif ext == ".kml":
+        monkeypatch.setattr(
+            ElementTree.ElementTree, "write", lambda self, p, **kw: _fail_after_partial_write(p)
         )
     else:
         monkeypatch.setattr(
@@ -230,7 +240,7 @@ def _patch_serializer(monkeypatch: pytest.MonkeyPatch, ext: str) -> None:
         )
 
 
-@pytest.mark.parametrize("ext", EXTS)
+@pytest.mark.parametrize("ext", ALL_EXTS)
 def test_failed_write_keeps_previous_file(
     events: gpd.GeoDataFrame, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ext: str
 ) -> None:
@@ -238,7 +248,7 @@ def test_failed_write_keeps_previous_file(
     before = path.read_bytes()
     _patch_serializer(monkeypatch, ext)
     with pytest.raises(ExportError) as err:
-        write_events(events, path)
+        write_events(events.iloc[:3], path)  # the dated ones: ACLED and UCDP need a date
     assert str(err.value) == f"{path}: disk full"
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp file left
@@ -248,11 +258,15 @@ def test_failed_write_keeps_previous_file(
 
 def test_write_errors(events: gpd.GeoDataFrame, tmp_path: Path) -> None:
     with pytest.raises(
-        ExportError, match=r"events\.kml: unknown extension '\.kml'; supported: \.geojson"
+        ExportError, match=r"events\.shp: unknown extension '\.shp'; supported: \.geojson"
     ):
-        write_events(events, tmp_path / "events.kml")
-    with pytest.raises(ExportError, match="unknown driver 'KML'; supported: CSV, GPKG, GeoJSON"):
-        write_events(events, tmp_path / "events.geojson", driver="KML")
+        write_events(events, tmp_path / "events.shp")
+    with pytest.raises(
+        ExportError, match="unknown driver 'SHP'; supported: ACLED, CSV, GPKG, GeoJSON, GeoP"
+    ):
+        write_events(events, tmp_path / "events.geojson", driver="SHP")
+    with pytest.raises(ExportError, match=r"events\.acled\.csv: row 4 \(event 'e4'\): no date"):
+        write_events(events, tmp_path / "events.acled.csv")
     (tmp_path / "file").write_text("x")
     with pytest.raises(ExportError, match=r"^.*file/events\.csv: "):
         write_events(events, tmp_path / "file" / "events.csv")
@@ -402,3 +416,49 @@ def test_write_atomic_text_keeps_mode_and_leaves_no_temp(tmp_path: Path) -> None
     assert [p.name for p in path.parent.iterdir()] == ["notes.txt"]
     with pytest.raises(ExportError, match=r"notes\.txt/x: "):
         export.write_atomic_text(path / "x", "no")
+
+
+@pytest.mark.parametrize("sample", ["acled_sample.csv", "ucdp_sample.csv"])
+def test_geojson_from_other_datasets_is_rfc7946(tmp_path: Path, sample: str) -> None:
+    events = read_events(Path(__file__).resolve().parents[1] / "data" / sample)
+    path = write_events(events, tmp_path / "events.geojson")
+    data = load_strict(path.read_text("utf-8"))
+    assert rfc7946_problems(data) == [] and len(data["features"]) == len(events)
+    for feature, point in zip(data["features"], events.geometry, strict=True):
+        assert feature["geometry"]["coordinates"] == [point.x, point.y]  # longitude first
+        assert isinstance(feature["properties"]["fatalities"], int)
+
+
+def test_rfc7946_checker_catches_violations() -> None:
+    ring = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]  # counterclockwise
+    good = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+                "properties": {},
+            },
+            {"type": "Feature", "id": "a", "geometry": None, "properties": None},
+        ],
+    }
+    assert rfc7946_problems(good) == []
+    bad = json.loads(json.dumps(good))
+    bad["crs"] = {"type": "name", "properties": {"name": "EPSG:4326"}}
+    bad["features"][0]["geometry"]["coordinates"] = [ring[::-1]]
+    bad["features"][1] = {
+        "type": "Feature",
+        "id": [1],
+        "geometry": {"type": "Point", "coordinates": [33.3, 144.4]},
+    }
+    assert rfc7946_problems(bad) == [
+        "crs: not allowed by RFC 7946",
+        "features[0].geometry.coordinates[0]: exterior ring is clockwise "
+        "(RFC 7946 3.1.6: counterclockwise)",
+        "features[1]: no properties member",
+        "features[1]: id is not a string or number",
+        "features[1].geometry.coordinates: position [33.3, 144.4] is not [longitude, latitude] "
+        "in range",
+    ]
+    with pytest.raises(ValueError, match="NaN is not JSON"):
+        load_strict('{"x": NaN}')

@@ -1,0 +1,111 @@
+"""GeoJSON (RFC 7946), written with :mod:`json` and read without GDAL.
+
+Written files have no ``crs`` member, ``[lon, lat]`` rounded to 6 decimals
+(about 0.1 m), JSON-typed properties (lists as arrays, dates as ISO text,
+null for missing) and the feature ``id`` set to ``event_id``. The reader
+accepts any FeatureCollection; a legacy ``crs`` member is honoured.
+
+Examples
+--------
+>>> import numpy as np, shapely
+>>> feature_json({"event_id": "e1", "fatalities": np.int64(2)}, shapely.Point(44.4, 33.3))
+'{"type": "Feature", "id": "e1", "geometry": {"type": "Point", "coordinates": [44.4, 33.3]}, \
+"properties": {"event_id": "e1", "fatalities": 2}}'
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Final
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+import shapely.geometry
+
+from geo.errors import EventsFileError
+from geo.formats.base import Read, json_value, one_line
+
+__all__ = ["feature_json", "read", "write"]
+
+_WGS84: Final = {"properties": {"name": "EPSG:4326"}}
+
+
+def feature_json(properties: dict[Any, Any], point: Any) -> str:
+    """One GeoJSON Feature as a line of JSON text."""
+    props = {name: json_value(value) for name, value in properties.items()}
+    feature: dict[str, Any] = {"type": "Feature"}
+    if props.get("event_id") is not None:
+        feature["id"] = props["event_id"]
+    coordinates = [round(point.x, 6), round(point.y, 6)]
+    feature["geometry"] = {"type": "Point", "coordinates": coordinates}
+    feature["properties"] = props
+    return json.dumps(feature, ensure_ascii=False, allow_nan=False)
+
+
+def write(frame: gpd.GeoDataFrame, tmp: Path) -> None:
+    """Write a normalized events frame as a FeatureCollection, one feature a line."""
+    records = pd.DataFrame(frame.drop(columns="geometry")).to_dict("records")
+    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write('{"type": "FeatureCollection", "features": [\n')
+        for i, (props, point) in enumerate(zip(records, frame.geometry, strict=True)):
+            fh.write((",\n" if i else "") + feature_json(props, point))
+        fh.write("\n]}\n")
+
+
+def _geometry(feature: Any) -> Any:
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        raise ValueError("not a GeoJSON Feature")
+    if feature.get("geometry") is None:
+        return None
+    try:
+        return shapely.geometry.shape(feature["geometry"])
+    except Exception as err:  # shapely raises many types for malformed input
+        reason = f"no {err}" if isinstance(err, KeyError) else one_line(err)
+        raise ValueError(f"invalid geometry ({reason})") from err
+
+
+def _load(path: Path) -> tuple[Any, list[Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as err:
+        raise EventsFileError(f"{path}: not UTF-8 text (byte {err.start})") from err
+    except json.JSONDecodeError as err:
+        msg = f"{path}: not valid JSON (line {err.lineno}, column {err.colno})"
+        raise EventsFileError(msg) from err
+    if not (isinstance(data, dict) and data.get("type") == "FeatureCollection"):
+        raise EventsFileError(f"{path}: not a GeoJSON FeatureCollection")
+    features = data.get("features")
+    if not isinstance(features, list):
+        raise EventsFileError(f"{path}: 'features' is not a list")
+    try:  # RFC 7946 has no crs member, but older files name one
+        crs = gpd.GeoSeries([], crs=(data.get("crs") or _WGS84)["properties"]["name"]).crs
+    except Exception as err:
+        raise EventsFileError(f"{path}: unusable 'crs' member ({one_line(err)})") from err
+    return crs, features
+
+
+def read(path: Path) -> Read:
+    """Read a FeatureCollection; a feature without a usable geometry is a bad row."""
+    crs, features = _load(path)
+    rows, geoms, props, problems = [], [], [], []
+    for number, feature in enumerate(features, 1):
+        try:
+            geom = _geometry(feature)
+            properties = feature.get("properties") or {}
+            if not isinstance(properties, dict):
+                raise ValueError("'properties' is not an object")
+        except ValueError as err:
+            problems.append((number, str(err)))
+            continue
+        if "event_id" not in properties and feature.get("id") is not None:
+            properties = {"event_id": str(feature["id"]), **properties}
+        rows.append(number)
+        geoms.append(geom)
+        props.append(properties)
+    names = list(dict.fromkeys(name for p in props for name in p))
+    table = {n: pd.Series([p.get(n) for p in props], dtype=object) for n in names}
+    geometry = gpd.GeoSeries(geoms, crs=crs)
+    raw = gpd.GeoDataFrame(pd.DataFrame(table, index=range(len(geoms))), geometry=geometry)
+    return raw.infer_objects(), rows, problems
