@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/gazetteer.py
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/maps.py
+	$(BIN)/python benchmarks/analysis.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

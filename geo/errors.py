@@ -24,3 +24,7 @@ class EventsFileError(GeoError, ValueError):
 
 class ExportError(GeoError, OSError):
     """An events file that cannot be written (unknown extension, I/O failure)."""
+
+
+class AnalysisError(GeoError, ValueError):
+    """A bad option or input of an analysis function (unknown kind, place or frequency)."""

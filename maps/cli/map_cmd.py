@@ -3,8 +3,9 @@
 Reads every INPUT with :func:`geo.export.read_events` (GeoJSON, GeoPackage,
 GeoParquet, CSV, KML, and ACLED or UCDP GED CSV files), joins them (an
 ``event_id`` seen twice is kept once), renders them with
-:func:`maps.render.render_map` and writes the page atomically. Heavy packages
-are imported only when the command runs.
+:func:`maps.render.render_map` and writes the page atomically. ``--responses``
+also draws the links of :func:`geo.responses.link_responses` (strikes to the
+attacks they answer). Heavy packages are imported only when the command runs.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def register(sub: Any) -> None:
     )
     cmd.add_argument(
         "--no-tiles", action="store_true", help="no tile basemap: outline and graticule only"
+    )
+    cmd.add_argument(
+        "--responses",
+        action="store_true",
+        help="link each strike to the earlier attacks it plausibly answers (within 7 days)",
     )
     cmd.set_defaults(run=run)
 
@@ -101,6 +107,13 @@ def _read(paths: list[str], output: Path) -> Any:
     return events
 
 
+def _responses(events: Any) -> Any:
+    """The strike -> attack links of :func:`geo.responses.link_responses` (default options)."""
+    from geo.responses import link_responses
+
+    return link_responses(events)
+
+
 def run(args: argparse.Namespace) -> int:
     """Read the inputs, render and save the map; print a one-line summary."""
     from geo.errors import GeoError
@@ -110,8 +123,10 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         events = _read(list(args.inputs), args.output)
+        links = _responses(events) if args.responses else None
         fmap = render_map(
             events,
+            links=links,
             title=args.title,
             inline=args.inline,
             by_actor=args.by_actor,
@@ -121,5 +136,7 @@ def run(args: argparse.Namespace) -> int:
     except (GeoError, MapError) as err:
         raise CommandError(str(err)) from err
     size = path.stat().st_size / 1e6
-    print(f"{path}: {len(events)} events, {size:.1f} MB", file=sys.stdout)
+    n = len(links) if links is not None else 0
+    linked = f", {n} response link{'s' * (n != 1)}" if links is not None else ""
+    print(f"{path}: {len(events)} events{linked}, {size:.1f} MB", file=sys.stdout)
     return 0

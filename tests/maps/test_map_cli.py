@@ -62,6 +62,7 @@ def test_defaults() -> None:
     args = parse("events.geojson")
     assert args.inputs == ["events.geojson"] and args.output == Path("map.html")
     assert args.inline and not args.by_actor and args.title is None and not args.no_tiles
+    assert not args.responses
 
 
 def test_writes_the_map(tmp_path, fake_reader, capsys) -> None:
@@ -74,6 +75,21 @@ def test_writes_the_map(tmp_path, fake_reader, capsys) -> None:
         "title": "T", "by_actor": True, "heatmap": False, "uncertainty": True, "cluster_px": 60,
     }  # fmt: skip
     assert re.fullmatch(r".*m\.html: 6 events, \d+\.\d MB\n", capsys.readouterr().out)
+
+
+def test_responses_computes_and_draws_the_links(tmp_path, fake_reader, capsys) -> None:
+    (tmp_path / "a.geojson").write_text("{}", encoding="utf-8")
+    plain, linked = tmp_path / "plain.html", tmp_path / "linked.html"
+    args = parse(str(tmp_path / "a.geojson"), "-o", str(plain))
+    assert args.run(args) == 0
+    assert _payload(plain)["links"]["a"] == []
+    args = parse(str(tmp_path / "a.geojson"), "-o", str(linked), "--responses")
+    assert args.run(args) == 0
+    data = _payload(linked)
+    ends = zip(data["links"]["a"], data["links"]["b"], strict=True)
+    drawn = [(data["id"][a], data["id"][b]) for a, b in ends]
+    assert drawn == [("s1", "a1")]  # the strike at al-Qaim 5 days after the Tower 22 attack
+    assert re.search(r"linked\.html: 6 events, 1 response link, ", capsys.readouterr().out)
 
 
 def test_several_inputs_keep_each_event_once(tmp_path, fake_reader) -> None:
