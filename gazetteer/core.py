@@ -45,6 +45,11 @@ SITE_KINDS = frozenset({"airbase", "base", "airport", "embassy", "border_crossin
 UNNAMED_SITE_KM = 40.0
 _HEADINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0}
 _HEADINGS |= {"south": 180.0, "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+#: Rows of the places table alone (tier 0), by its indexed columns.
+_PLACE_ROWS = (
+    "SELECT pid, id, name, lat, lon, country, kind, population, source, admin1, extent_km,"
+    " layer, 0 FROM places"
+)
 #: Bound of the memo of resolve() calls without ``near`` (cleared when full).
 _RESOLVED_MAX = 65536
 _BY_KEY = _SELECT + " ORDER BY n.tier, p.layer, p.population DESC LIMIT 40"
@@ -147,8 +152,7 @@ class Gazetteer:
             for row in rows:
                 if row.id == place_id:
                     return to_place(row)
-        sql = _SELECT.replace("WHERE n.key = ?", "WHERE p.id = ? LIMIT 1")
-        hit = self._conn.execute(sql, (place_id,)).fetchone()
+        hit = self._conn.execute(_PLACE_ROWS + " WHERE id = ?", (place_id,)).fetchone()
         return to_place(Row._make(hit)) if hit else None
 
     def places_of_kind(self, kinds: Iterable[str]) -> list[Place]:
@@ -160,10 +164,7 @@ class Gazetteer:
 
     def _places_of_kind(self, wanted: tuple[str, ...]) -> list[Place]:
         marks = ",".join("?" * len(wanted))
-        sql = (
-            "SELECT pid, id, name, lat, lon, country, kind, population, source, admin1,"
-            f" extent_km, layer, 0 FROM places WHERE kind IN ({marks}) ORDER BY pid"
-        )
+        sql = f"{_PLACE_ROWS} WHERE kind IN ({marks}) ORDER BY pid"
         found = {r[1]: to_place(Row._make(r)) for r in self._conn.execute(sql, wanted)}
         for rows in self._user.values():
             found.update({r.id: to_place(r) for r in rows if r.kind in wanted})
