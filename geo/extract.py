@@ -262,7 +262,8 @@ def to_frame(result: ExtractResult) -> Any:
     """
     from geo.frame import events_frame
 
-    records = [e.to_record(result.articles) for e in result.events]
+    names = default_gazetteer().region_name  # embedded regions: the same in every gazetteer
+    records = [e.to_record(result.articles, region_name=names) for e in result.events]
     frame = events_frame(_unique_ids(records))
     frame.attrs["diagnostics"] = result.diagnostics.to_dict(len(records))
     return frame

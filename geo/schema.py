@@ -40,7 +40,8 @@ DESCRIPTIONS: Final[dict[str, str]] = {
     "ucdp_where_prec": "UCDP GED where_prec code (1 exact ... 7 international waters)",
     "extent_km": "radius in km within which the event lies (0 for an exact site)",
     "country": "ISO 3166-1 alpha-2 code of the place, '' at sea",
-    "admin1": "first-level region of the place when known",
+    "admin1": "first-level region of the place: its name, or the GeoNames admin1 code "
+    "(e.g. 'UA.14') where the embedded gazetteer has no name; '' when unknown",
     "actor": "who struck or attacked, from the actor lexicon ('' when unknown)",
     "actor_side": "side of the actor (e.g. us-coalition, iran-aligned, houthi)",
     "target": "who or what was struck or attacked ('' when unknown)",

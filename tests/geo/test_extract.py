@@ -480,3 +480,17 @@ def test_undated_another_strike_is_not_folded_into_the_first(gz: Gazetteer) -> N
     assert len(result.events[0].reports) == 1
     [note] = result.diagnostics.unresolved_dates
     assert note["sentence"] == "Another US airstrike hit a depot on Sunday."
+
+
+def test_admin1_is_the_region_name_where_the_gazetteer_has_one(gz: Gazetteer) -> None:
+    from geo.extract import to_frame
+
+    result = run(
+        gz,
+        ("a", "A US airstrike hit a depot in Baghdad on Tuesday.", THU_2024),
+        ("b", "A drone attack hit a depot in Lyon, France on Tuesday.", THU_2024),
+    )
+    frame = to_frame(result).set_index("place")
+    assert frame.loc["Baghdad", "admin1"] == "Baghdad Governorate"
+    # The gazetteer names no French region: the GeoNames admin1 code stays.
+    assert re.fullmatch(r"FR\.\w+", frame.loc["Lyon", "admin1"])
