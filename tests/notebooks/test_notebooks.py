@@ -8,7 +8,9 @@ run once per session and its outputs are then checked by the tests below.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,3 +83,13 @@ def test_quickstart_shows_the_map_inline_and_exports(
     assert "cdn.jsdelivr" not in html and "unpkg.com" not in html
     assert (result.out / "quickstart_events.geojson").stat().st_size > 0
     assert (result.out / "quickstart_map.html").stat().st_size > 0
+
+
+def test_analysis_draws_links_and_a_tempo_chart(tmp_path_factory: pytest.TempPathFactory) -> None:
+    result = run("02_analysis.ipynb", tmp_path_factory)
+    assert result.outputs("image/png"), "no chart shown"
+    assert (result.out / "tempo.png").stat().st_size > 0
+    html = (result.out / "analysis_map.html").read_text(encoding="utf-8")
+    data = re.search(r'type="application/json" id="[\w-]+">(.*?)</script>', html, re.S)
+    assert data is not None
+    assert json.loads(data.group(1))["links"]["a"], "no response links drawn"
