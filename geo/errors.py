@@ -24,3 +24,7 @@ class EventsFileError(GeoError, ValueError):
 
 class ExportError(GeoError, OSError):
     """An events file that cannot be written (unknown extension, I/O failure)."""
+
+
+class ScaleError(GeoError, RuntimeError):
+    """A large run that cannot start or finish: no cluster, failed blocks, output in the way."""
