@@ -34,7 +34,17 @@ import yaml
 
 from geo.html_text import html_to_text
 
-__all__ = ["EXTENSIONS", "Draft", "Problem", "as_date", "decode", "normalise", "read_file", "size"]
+__all__ = [
+    "EXTENSIONS",
+    "Draft",
+    "Problem",
+    "Span",
+    "as_date",
+    "decode",
+    "normalise",
+    "read_file",
+    "size",
+]
 
 EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 _DATE_PART = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:$|[T ])")
@@ -87,6 +97,16 @@ class Draft:
     published: dt.date | None
     path: str
     single: bool  # the file holds one article, so its manifest row applies in full
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Part of a UTF-8 ``.jsonl`` file: bytes ``[start, end)``, whole lines, the first being
+    line ``line`` of the file (so record ids and problem lines are those of the whole file)."""
+
+    start: int
+    end: int
+    line: int
 
 
 def size(n: int) -> str:
@@ -236,14 +256,20 @@ def _line_reader(handle: BinaryIO) -> tuple[Callable[[int], bytes], str]:
     return readline, codec.upper()
 
 
-def _jsonl_lines(path: Path, max_bytes: int, problems: list[Problem]) -> Iterator[tuple[int, str]]:
-    """(line number, text) of each non-blank line of a file, streamed; max_bytes per line."""
+def _jsonl_lines(
+    path: Path, max_bytes: int, problems: list[Problem], span: Span | None = None
+) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each non-blank line of a file or span, streamed; max_bytes a line."""
     name, codec, seen = str(path), "UTF-8", False
     try:
         with path.open("rb") as handle:
-            readline, codec = _line_reader(handle)
-            n = 0
-            while line := readline(max_bytes + 1):
+            if span is None:
+                readline, codec = _line_reader(handle)
+                n, stop = 0, -1
+            else:
+                handle.seek(span.start)
+                readline, n, stop = handle.readline, span.line - 1, span.end
+            while (stop < 0 or handle.tell() < stop) and (line := readline(max_bytes + 1)):
                 n += 1
                 if len(line) > max_bytes:
                     while line and not line.endswith(b"\n"):
@@ -265,9 +291,11 @@ def _jsonl_lines(path: Path, max_bytes: int, problems: list[Problem]) -> Iterato
         problems.append(Problem(name, "no records (empty file)", "empty"))
 
 
-def _read_jsonl(path: Path, max_bytes: int, problems: list[Problem]) -> Iterator[Draft]:
-    """Records of a JSON Lines file, one line at a time."""
-    for n, text in _jsonl_lines(path, max_bytes, problems):
+def _read_jsonl(
+    path: Path, max_bytes: int, problems: list[Problem], span: Span | None
+) -> Iterator[Draft]:
+    """Records of a JSON Lines file (or a span of it), one line at a time."""
+    for n, text in _jsonl_lines(path, max_bytes, problems, span):
         where = f"{path}:{n}"
         try:
             item = json.loads(text)
@@ -302,16 +330,25 @@ def _read_markdown(path: Path, text: str, problems: list[Problem]) -> Draft:
     return Draft(name, "", body.strip(), meta, published, name, True)
 
 
-def read_file(path: Path, max_bytes: int, problems: list[Problem]) -> Iterator[Draft]:
-    """Drafts of the articles in one file (none after reporting a problem)."""
+def read_file(
+    path: Path, max_bytes: int, problems: list[Problem], *, span: Span | None = None
+) -> Iterator[Draft]:
+    """Drafts of the articles in one file (none after reporting a problem).
+
+    With ``span`` only those lines of a ``.jsonl`` file are read; a span without any
+    record reports the file as empty, so a caller reading a file in spans keeps that
+    problem only when every span reported it, and once.
+    """
     name, suffix = str(path), path.suffix.lower()
+    if span is not None and suffix != ".jsonl":
+        raise ValueError(f"{name}: only .jsonl files are read in spans")
     if suffix not in EXTENSIONS:
         wanted = " ".join(EXTENSIONS)
         message = f"unsupported file type {suffix or '(no extension)'!r}; expected {wanted}"
         problems.append(Problem(name, message, "unreadable"))
         return
     if suffix == ".jsonl":
-        yield from _read_jsonl(path, max_bytes, problems)
+        yield from _read_jsonl(path, max_bytes, problems, span)
         return
     text = _load_text(path, max_bytes, problems)
     if text is None:

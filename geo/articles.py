@@ -34,19 +34,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.article import Article
-from geo.article_files import EXTENSIONS, Draft, Problem, as_date, normalise, read_file
+from geo.article_files import EXTENSIONS, Draft, Problem, Span, as_date, normalise, read_file
 from geo.dates import find_dates
 from geo.errors import ArticleError
 from geo.html_text import html_to_text
 
 __all__ = [
+    "Inputs",
     "Problem",
     "ReadResult",
+    "Span",
     "article_from_text",
+    "find_inputs",
     "html_to_text",
     "infer_published",
     "iter_articles",
     "read_articles",
+    "read_files",
     "read_manifest",
 ]
 
@@ -59,6 +63,16 @@ class ReadResult:
     """The articles read, in path order, and the problems met on the way."""
 
     articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """The article files of a run in path order, their manifest rows by base name, and
+    the manifest rows that match no file (as problems)."""
+
+    files: tuple[Path, ...]
+    rows: Mapping[str, Mapping[str, str]]
     problems: tuple[Problem, ...]
 
 
@@ -290,29 +304,54 @@ def iter_articles(
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise ArticleError(f"max_bytes must be a positive number of bytes, not {max_bytes!r}")
-    files = _expand(paths)
-    rows = _manifest(manifest) if manifest is not None else {}
+    inputs = find_inputs(paths, manifest=manifest)
     sink = problems if problems is not None else []
+    sink.extend(inputs.problems)
+    found = read_files(inputs.files, inputs.rows, max_bytes=max_bytes, problems=sink)
+    return (article for _asked, article in found)
+
+
+def find_inputs(
+    paths: Iterable[str | os.PathLike[str]], *, manifest: str | os.PathLike[str] | None = None
+) -> Inputs:
+    """The files that :func:`iter_articles` reads, in order, with the manifest's rows.
+
+    Raises :class:`ArticleError` as :func:`read_articles` does; reads no article.
+    """
+    files = _expand(paths)
+    numbered = _manifest(manifest) if manifest is not None else {}
     names = {file.name for file in files}
-    for key, (n, _row) in rows.items():
+    problems = []
+    for key, (n, _row) in numbered.items():
         if key not in names:
             where = os.fspath(manifest or "")
             message = f"{where} row {n}: file {key} not found among the inputs"
-            sink.append(Problem(where, message, "manifest"))
-    return _generate(files, rows, max_bytes, sink)
+            problems.append(Problem(where, message, "manifest"))
+    rows = {key: row for key, (_n, row) in numbered.items()}
+    return Inputs(tuple(files), rows, tuple(problems))
 
 
-def _generate(
-    files: list[Path],
-    rows: Mapping[str, tuple[int, dict[str, str]]],
+def read_files(
+    pieces: Iterable[Path | tuple[Path, Span | None]],
+    rows: Mapping[str, Mapping[str, str]],
+    *,
     max_bytes: int,
     problems: list[Problem],
-) -> Iterator[Article]:
-    used: set[str] = set()
-    for path in files:
-        row = rows.get(path.name, (0, {}))[1]
-        for draft in read_file(path, max_bytes, problems):
-            yield _finish(draft, row, used, problems)
+    used: set[str] | None = None,
+) -> Iterator[tuple[str, Article]]:
+    """Stream the articles of files (or spans of ``.jsonl`` files) with the id each asked for.
+
+    The building block of :func:`iter_articles`, for readers that split a run into
+    blocks (:mod:`geo.blocks`).  Ids are made unique among ``used`` (updated as it
+    goes; a new set when None) with ``~2``-style suffixes; the id asked for (before
+    any suffix) lets a block tell which of its ids earlier blocks would have taken.
+    """
+    taken = used if used is not None else set()
+    for piece in pieces:
+        path, span = piece if isinstance(piece, tuple) else (piece, None)
+        row = rows.get(path.name, {})
+        for draft in read_file(path, max_bytes, problems, span=span):
+            yield draft.meta["id"], _finish(draft, row, taken, problems)
 
 
 def read_articles(

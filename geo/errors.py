@@ -28,3 +28,7 @@ class ExportError(GeoError, OSError):
 
 class AnalysisError(GeoError, ValueError):
     """A bad option or input of an analysis function (unknown kind, place or frequency)."""
+
+
+class ScaleError(GeoError, RuntimeError):
+    """A large run that cannot start or finish: no cluster, failed blocks, output in the way."""

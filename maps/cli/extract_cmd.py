@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from maps.cli.common import CommandError
+from maps.cli.common import CommandError, fail
 from maps.cli.gazetteer_cmds import _add_source_options, _gazetteer
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = [
     "diagnostics_path",
     "find_manifest",
+    "output_folder",
     "register",
     "run_extract",
     "write_diagnostics",
@@ -30,16 +32,17 @@ def register(sub: Any) -> None:
         help="find dated, geolocated strikes and attacks in articles",
         description="Read articles (.txt .md .html .json .jsonl; files, folders or globs) and "
         "write their strike and attack events as GeoJSON, GeoPackage, GeoParquet or CSV "
-        "(by the output's extension), with OUT.diagnostics.json beside it.",
+        "(by the output's extension), with OUT.diagnostics.json beside it. An OUT without "
+        "extension or ending in / is a folder of GeoParquet parts, written block by block "
+        "(see docs/scale.md); --workers or --scheduler run the blocks on a Dask cluster.",
     )
     ext.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
     ext.add_argument(
         "-o",
         "--output",
-        type=Path,
         required=True,
         metavar="OUT",
-        help="events file: .geojson .gpkg .parquet .csv",
+        help="events file: .geojson .gpkg .parquet .csv, or a folder of GeoParquet parts",
     )
     ext.add_argument(
         "--manifest",
@@ -59,8 +62,48 @@ def register(sub: Any) -> None:
         action="store_true",
         help="keep one event per article instead of merging reports of one event",
     )
+    _add_scale_options(ext)
     _add_source_options(ext)
     ext.set_defaults(run=_run)
+
+
+def _add_scale_options(ext: argparse.ArgumentParser) -> None:
+    where = ext.add_mutually_exclusive_group()
+    where.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="extract on a local Dask cluster of N worker processes (OUT is a folder)",
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="extract on an existing Dask cluster (OUT is a folder the workers can reach)",
+    )
+    ext.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the finished blocks of an earlier run into the same OUT folder",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive number of processes, not {text!r}")
+    return value
+
+
+def output_folder(output: str, *, cluster: bool) -> bool:
+    """Whether OUT names a folder of parts: no extension, a trailing ``/``, an existing
+    folder, or ``.parquet`` on a cluster."""
+    path = Path(output)
+    if output.endswith(("/", os.sep)) or not path.suffix or path.is_dir():
+        return True
+    return cluster and path.suffix.lower() == ".parquet"
 
 
 def diagnostics_path(output: Path) -> Path:
@@ -137,15 +180,57 @@ def _run(args: argparse.Namespace) -> int:
     from geo.errors import GeoError
     from geo.export import write_events
 
+    cluster = args.workers is not None or args.scheduler is not None
+    if output_folder(args.output, cluster=cluster):
+        return _run_folder(args, cluster=cluster)
+    if cluster or args.resume:
+        flag = "--resume" if args.resume and not cluster else "--workers/--scheduler"
+        return fail(f"{flag} writes a folder of parts: give OUT without extension", code=2)
+    output = Path(args.output)
     frame, diagnostics = run_extract(
         args.paths, manifest=args.manifest, merge=not args.no_merge, gazetteer=_gazetteer(args)
     )
-    target = args.diagnostics or diagnostics_path(args.output)
+    target = args.diagnostics or diagnostics_path(output)
     try:
-        write_events(frame, args.output)
+        write_events(frame, output)
         write_diagnostics(diagnostics, target)
     except GeoError as err:
         raise CommandError(str(err)) from err
     print(f"strikemap: {diagnostics['summary']}", file=sys.stderr)
-    print(f"strikemap: wrote {args.output} and {target}", file=sys.stderr)
+    print(f"strikemap: wrote {output} and {target}", file=sys.stderr)
+    return 0
+
+
+def _run_folder(args: argparse.Namespace, *, cluster: bool) -> int:
+    """A large run (:mod:`geo.scale`): blocks, on a cluster or here; a folder of parts."""
+    from geo.scale import extract_partitioned
+
+    if args.online:
+        return fail("--online is not available for a folder of parts (rate limits)", code=2)
+    manifest = args.manifest or find_manifest(args.paths)
+    if manifest is not None and args.manifest is None:
+        print(f"strikemap: using {manifest}", file=sys.stderr)
+    done = extract_partitioned(
+        args.paths,
+        args.output,
+        diagnostics=args.diagnostics,
+        manifest=manifest,
+        merge=not args.no_merge,
+        places=args.places,
+        resume=args.resume,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        progress=sys.stderr.isatty(),
+    )
+    print(f"strikemap: {done.summary}", file=sys.stderr)
+    where = "on the cluster" if cluster else "here"
+    print(
+        f"strikemap: {done.blocks} blocks: {done.extracted} extracted {where}, {done.reused} "
+        f"kept from an earlier run; 0 failed",
+        file=sys.stderr,
+    )
+    print(
+        f"strikemap: wrote {done.parts} parts to {done.output}/ and {done.diagnostics}",
+        file=sys.stderr,
+    )
     return 0
