@@ -107,6 +107,11 @@ def format_of(
     return sniff_csv(target) if reading and name == "CSV" and target.is_file() else name
 
 
+def _parts_folder(path: Path) -> bool:
+    """A folder of GeoParquet parts, as ``strikemap extract … -o DIR/`` writes."""
+    return path.is_dir() and any(path.glob("*.parquet"))
+
+
 def _write(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
     """Call ``write`` on a temporary file next to ``path``, then move it over ``path``."""
     target, tmp = Path(path), None
@@ -197,9 +202,11 @@ def read_events_report(
 ) -> tuple[gpd.GeoDataFrame, list[str]]:
     """Read an events file, returning the good rows and one line per bad row, in row order.
 
-    ``path`` is a file from :func:`write_events` or any file in a supported
+    ``path`` is a file from :func:`write_events`, any file in a supported
     format with (some of) the schema's columns (CSV: ``lat`` and ``lon``, or
-    ``wkt``); ``driver`` overrides the extension. Raises
+    ``wkt``), or a folder of GeoParquet parts (``strikemap extract … -o DIR/``,
+    read as one table; files starting with ``_`` or ``.`` are skipped); ``driver``
+    overrides the extension. Raises
     :class:`~geo.errors.EventsFileError` when the file cannot be read at all.
 
     Examples
@@ -213,10 +220,11 @@ def read_events_report(
     """
     source = Path(path)
     try:
-        reader = FORMATS[format_of(source, driver, reading=True)].read
+        name = "GeoParquet" if _parts_folder(source) else format_of(source, driver, reading=True)
+        reader = FORMATS[name].read
     except ValueError as err:
         raise EventsFileError(str(err)) from err
-    if not source.is_file():
+    if not source.is_file() and not _parts_folder(source):
         raise EventsFileError(f"{source}: no such file")
     try:
         raw, rows, early = reader(source)

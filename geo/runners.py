@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 from geo.errors import ScaleError
 
-__all__ = ["Runner", "dask_runner", "open_runner", "serial_runner"]
+__all__ = ["Runner", "dask_client", "dask_runner", "open_runner", "serial_runner"]
 
 Outcome = tuple[Any, str]
 #: How long to try reaching an existing scheduler.
@@ -104,6 +104,17 @@ def _client(workers: int | None, scheduler: str | None, stack: contextlib.ExitSt
 
 
 @contextlib.contextmanager
+def dask_client(*, workers: int | None = None, scheduler: str | None = None) -> Iterator[Any]:
+    """A ``dask.distributed`` client of a new local cluster of ``workers`` processes (one
+    thread each), or of the cluster at ``scheduler``; closed on exit.
+
+    While it is open it is Dask's default scheduler, so dask-geopandas work runs on it.
+    """
+    with contextlib.ExitStack() as stack:
+        yield _client(workers, scheduler, stack)
+
+
+@contextlib.contextmanager
 def dask_runner(
     *, workers: int | None = None, scheduler: str | None = None, progress: bool = False
 ) -> Iterator[Runner]:
@@ -112,8 +123,7 @@ def dask_runner(
     Tasks are retried on another worker when theirs dies (Dask's own recovery);
     ``progress`` shows Dask's progress bar on stderr.
     """
-    with contextlib.ExitStack() as stack:
-        client = _client(workers, scheduler, stack)
+    with dask_client(workers=workers, scheduler=scheduler) as client:
 
         def run(
             fn: Callable[..., Any],

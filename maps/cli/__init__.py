@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from maps.cli import export_cmd, extract_cmd, gazetteer_cmds, map_cmd
+from maps.cli import enrich_cmd, export_cmd, extract_cmd, gazetteer_cmds, map_cmd
 from maps.cli.common import CommandError, fail
 
 __all__ = ["build_parser", "main"]
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cmd.register(sub)
     map_cmd.register(sub)
     export_cmd.register(sub)
+    enrich_cmd.register(sub)
     return parser
 
 

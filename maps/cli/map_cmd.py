@@ -61,6 +61,8 @@ _ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 def _is_articles(raw: str) -> bool:
     """Folders, globs and article files are extracted first; events files are read."""
     path = Path(raw)
+    if path.is_dir() and any(path.glob("*.parquet")):
+        return False  # the events of a large run: a folder of GeoParquet parts
     if path.is_dir() or any(c in raw for c in "*?[") or path.suffix.lower() in _ARTICLE_SUFFIXES:
         return True
     if path.suffix.lower() == ".json" and path.is_file():
@@ -93,7 +95,7 @@ def _read(paths: list[str], output: Path) -> Any:
         if raw in articles:
             continue
         path = Path(raw)
-        if not path.is_file():
+        if not path.exists():
             raise CommandError(f"{path}: no such file")
         frame = read_events(path)
         left_out = frame.attrs.get("left_out", [])

@@ -1,0 +1,111 @@
+"""Regions and nearest sites for large tables: dask-geopandas over GeoParquet parts.
+
+The partitioned pass (in this process, and on a LocalCluster of two processes) must give
+the rows :func:`geo.enrich.enrich_events` gives on the whole table, sorted by event_id.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+
+from benchmarks.corpus import write_corpus
+from geo.enrich import enrich_events, enrich_parquet
+from geo.errors import AnalysisError, ScaleError
+from geo.export import read_events, write_events
+from geo.regions import REGION_COLUMNS
+from geo.scale import extract_partitioned
+from maps.cli import main
+
+SITE_COLUMNS = ["site_id", "site_name", "site_kind", "site_km"]
+ADDED = [*REGION_COLUMNS, *SITE_COLUMNS]
+
+
+@pytest.fixture(scope="module")
+def parts(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
+    """A run's folder of parts (small blocks and bins: several parts) and the expected rows."""
+    tmp = tmp_path_factory.mktemp("enrich")
+    write_corpus(tmp / "articles", 120, seed=21)
+    out = tmp / "events"
+    extract_partitioned([tmp / "articles"], out, block_bytes=100_000, bin_events=40)
+    whole = read_events(tmp / "events")  # the whole table, read as one frame
+    expected = enrich_events(whole)[["event_id", *ADDED]]
+    return out, expected.sort_values("event_id").reset_index(drop=True)
+
+
+def _added(folder: Path) -> pd.DataFrame:
+    frame = gpd.read_parquet(folder)
+    return frame[["event_id", *ADDED]].sort_values("event_id").reset_index(drop=True)
+
+
+def test_enrich_events_adds_regions_then_sites() -> None:
+    from geo.frame import events_frame
+
+    ev = events_frame([{"event_id": "e", "kind": "attack", "lat": 36.19, "lon": 44.01}])
+    out = enrich_events(ev, sites=("airbase",))
+    assert out.loc[0, "country"] == "IQ" and out.loc[0, "site_kind"] == "airbase"
+    assert set(ADDED) <= set(out.columns)
+    assert "site_id" not in enrich_events(ev, sites=())
+
+
+def test_partitioned_in_this_process_equals_the_whole_table(
+    parts: tuple[Path, pd.DataFrame], tmp_path: Path
+) -> None:
+    source, expected = parts
+    assert len(list(source.glob("part-*.parquet"))) > 1
+    result = enrich_parquet(source, tmp_path / "enriched")
+    assert result.rows == len(expected) and result.parts >= 1
+    pd.testing.assert_frame_equal(_added(tmp_path / "enriched"), expected)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "staging left behind"
+
+
+@pytest.mark.slow
+def test_a_local_cluster_of_two_processes_equals_the_whole_table(
+    parts: tuple[Path, pd.DataFrame], tmp_path: Path
+) -> None:
+    source, expected = parts
+    enrich_parquet(source, tmp_path / "enriched", workers=2)
+    pd.testing.assert_frame_equal(_added(tmp_path / "enriched"), expected)
+
+
+def test_bad_inputs_are_one_line_errors(parts: tuple[Path, pd.DataFrame], tmp_path: Path) -> None:
+    source, _ = parts
+    (tmp_path / "taken").mkdir()
+    with pytest.raises(ScaleError, match="already exists"):
+        enrich_parquet(source, tmp_path / "taken")
+    lists = tmp_path / "lists.parquet"
+    gpd.read_parquet(source).assign(sources=lambda f: [[s] for s in f["sources"]]).to_parquet(lists)
+    with pytest.raises(AnalysisError, match="'sources' holds lists"):
+        enrich_parquet(lists, tmp_path / "out")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(AnalysisError, match=r"no \.parquet parts"):
+        enrich_parquet(tmp_path / "empty", tmp_path / "out")
+
+
+@pytest.mark.cli
+def test_cli_enriches_a_file_and_a_folder(
+    parts: tuple[Path, pd.DataFrame], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, expected = parts
+    geojson = write_events(read_events(source), tmp_path / "events.geojson")
+    assert main(["enrich", str(geojson), "-o", str(tmp_path / "rich.gpkg"), "--no-sites"]) == 0
+    rich = read_events(tmp_path / "rich.gpkg")
+    assert "site_id" not in rich and rich["region_source"].ne("").all()
+    assert main(["enrich", str(source), "-o", str(tmp_path / "rich")]) == 0
+    assert "enriched events" in capsys.readouterr().err
+    pd.testing.assert_frame_equal(_added(tmp_path / "rich"), expected)
+    assert main(["enrich", str(source), "-o", str(tmp_path / "rich")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("strikemap: error:") and "already exists" in err and "\n" not in err
+    assert main(["enrich", str(geojson), "-o", str(tmp_path / "x.csv"), "--workers", "2"]) == 1
+
+
+@pytest.mark.cli
+def test_map_reads_a_folder_of_parts(parts: tuple[Path, pd.DataFrame], tmp_path: Path) -> None:
+    source, expected = parts
+    assert main(["map", str(source), "-o", str(tmp_path / "m.html")]) == 0
+    assert not (tmp_path / "m.diagnostics.json").exists()  # read as events, not extracted
+    assert len(read_events(source)) == len(expected)
