@@ -17,6 +17,21 @@ from dataclasses import dataclass
 from gazetteer.geodesy import haversine_km
 from gazetteer.normalize import ARTICLES, normalize
 from gazetteer.place import Place
+from gazetteer.spot_words import (
+    COMMON_WORDS,
+    CONNECTORS,
+    DIRECTIONS,
+    KIND_AFTER,
+    KIND_OF,
+    LOCATIVE,
+    LOWER_STARTS,
+    MISSIONS,
+    NO_START,
+    NOT_PLACES,
+    OF_HEADS,
+    PERSON_CUES,
+    SPEECH,
+)
 
 __all__ = ["COMMON_WORDS", "Mention", "spot"]
 
@@ -24,98 +39,6 @@ MAX_WORDS = 6
 SUPPORT_KM = 300.0
 BIG_CITY = 100_000
 
-#: Capitalised words that are places somewhere but far more often something else.
-COMMON_WORDS = frozenset(
-    """
-    hit ana balad said secretary most many police nice reading mobile may march august june sunday
-    monday tuesday wednesday thursday friday saturday president minister even along date
-    bath victoria independence liberty union unity progress freedom justice peace hope
-    mission security defense defence army navy force forces central north south east west
-    eastern western northern southern middle upper lower new old great little white black
-    green red gold golden silver star sun moon ali hassan hussein mahdi abbas imam emir amir
-    sheikh mosque shia sunni arab islam islamic media press state states national capital
-    city town village province district border airport base camp news times post herald post
-    today online
-    """.split()
-)
-_PERSON_CUES = frozenset(
-    """
-    abu umm bin ibn mr mrs ms dr gen lt col maj sgt capt adm cmdr president minister
-    secretary spokesman spokeswoman sheikh imam ayatollah prince king queen emir
-    """.split()
-)
-_DIRECTIONS = frozenset(
-    """
-    north south east west northern southern eastern western northeast northwest southeast
-    southwest northeastern northwestern southeastern southwestern central
-    """.split()
-)
-#: Words that GeoNames knows as places but that news uses for dates and organisations.
-NOT_PLACES = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec hamas hezbollah hizballah hizbollah houthi houthis taliban isis isil
-    daesh nato un pentagon centcom reuters congress senate kremlin christmas easter ramadan
-    """.split()
-)
-# English function words that begin sentences: never the first word of a place here.
-_NO_START = frozenset(
-    """
-    a an the as at in on to is it its of by for and but or if he she we i you they no so
-    all this that these those there here when while after before since with without
-    """.split()
-)
-#: "the US Embassy": a country before these words names the owner, not the place.
-_MISSIONS = frozenset({"embassy", "embassies", "consulate", "consulates", "mission"})
-_SPEECH = frozenset("said says told added stated noted wrote tweeted argued explained".split())
-_CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "bin", *ARTICLES})
-_LOCATIVE = frozenset(
-    """
-    in near at outside from into to toward towards around across through inside within
-    between
-    """.split()
-)
-_OF_HEADS = _DIRECTIONS | frozenset(
-    """
-    town city village province governorate outskirts area district region suburb suburbs
-    centre center heart coast port
-    """.split()
-)
-_KIND_AFTER = re.compile(
-    r"\s*(international airport|military airport|air base|airbase|airfield|air field|airport"
-    r"|military base|base|garrison|border crossing|crossing|border|dam|embassy|province"
-    r"|governorate|region|district|oil field|port|town|city|village)\b",
-    re.IGNORECASE,
-)
-_KIND_OF = {
-    "international airport": "airport",
-    "military airport": "airbase",
-    "air base": "airbase",
-    "airbase": "airbase",
-    "airfield": "airbase",
-    "air field": "airbase",
-    "airport": "airport",
-    "military base": "base",
-    "base": "base",
-    "garrison": "base",
-    "border crossing": "border_crossing",
-    "crossing": "border_crossing",
-    "border": "region",
-    "dam": "dam",
-    "embassy": "embassy",
-    "province": "province",
-    "governorate": "governorate",
-    "region": "region",
-    "district": "district",
-    "oil field": "oilfield",
-    "port": "port",
-    "town": "town",
-    "city": "town",
-    "village": "town",
-}
-#: Lower-case words that may start a place name ("al-Qaim", "as-Sukhnah").
-_LOWER_STARTS = frozenset({"al", "el", *ARTICLES})
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’‘`ʿʾ]*|\d+")
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
 
@@ -248,7 +171,7 @@ def _find_spans(
     while i < len(tokens):
         word = tokens[i][1]
         # Most words are lower-case: skip them before calling _can_start.
-        if (word[0].islower() and word not in _LOWER_STARTS and word.isascii()) or not _can_start(
+        if (word[0].islower() and word not in LOWER_STARTS and word.isascii()) or not _can_start(
             text, tokens, i
         ):
             i += 1
@@ -264,7 +187,7 @@ def _find_spans(
 
 def _can_start(text: str, tokens: list[tuple[int, str, int]], i: int) -> bool:
     _, word, end = tokens[i]
-    if word.lower() in _NO_START and text[end : end + 1] != "-":
+    if word.lower() in NO_START and text[end : end + 1] != "-":
         return False
     if word[0].isupper() or not word.isascii():
         return not word.isdigit()
@@ -281,21 +204,21 @@ def _longest_at(
         if not _JOIN.fullmatch(text[tokens[j - 1][2] : tokens[j][0]]):
             break
         word = tokens[j][1]
-        if not (word[0].isupper() or word.isdigit() or word in _CONNECTORS or not word.isascii()):
+        if not (word[0].isupper() or word.isdigit() or word in CONNECTORS or not word.isascii()):
             break
         run.append(j)
-    while run and tokens[run[-1]][1] in _CONNECTORS:
+    while run and tokens[run[-1]][1] in CONNECTORS:
         run.pop()
     check = has_name
     start = tokens[i][0]
     for n in range(len(run), 0, -1):
         end = tokens[run[n - 1]][2]
-        kind_m = _KIND_AFTER.match(text, end)
+        kind_m = KIND_AFTER.match(text, end)
         if kind_m and check(normalize(text[start : kind_m.end()])):
-            hint = _KIND_OF[kind_m.group(1).lower()]
+            hint = KIND_OF[kind_m.group(1).lower()]
             return _Span(start, kind_m.end(), i, run[n - 1] + 1, hint, "kind word")
         if check(normalize(text[start:end])):
-            after = _KIND_OF[kind_m.group(1).lower()] if kind_m else None
+            after = KIND_OF[kind_m.group(1).lower()] if kind_m else None
             support = "kind word" if kind_m else _locative(tokens, i)
             return _Span(start, end, i, run[n - 1] + 1, after, support)
     return None
@@ -307,9 +230,9 @@ def _locative(tokens: list[tuple[int, str, int]], i: int) -> str:
     before = tokens[i - 1][1].lower()
     if before == "the" and i >= 2:
         before = tokens[i - 2][1].lower()
-    if before in _LOCATIVE:
+    if before in LOCATIVE:
         return f"after '{before}'"
-    if before == "of" and i >= 2 and tokens[i - 2][1].lower() in _OF_HEADS:
+    if before == "of" and i >= 2 and tokens[i - 2][1].lower() in OF_HEADS:
         return f"after '{tokens[i - 2][1].lower()} of'"
     return ""
 
@@ -344,15 +267,15 @@ def _judge(
     if key in NOT_PLACES:
         return refuse(f"'{written}' is a date or an organisation here")
     before = tokens[sp.first - 1][1] if sp.first > 0 else ""
-    if before.lower().rstrip(".") in _PERSON_CUES and _JOIN.fullmatch(
+    if before.lower().rstrip(".") in PERSON_CUES and _JOIN.fullmatch(
         text[tokens[sp.first - 1][2] : sp.start]
     ):
         return refuse(f"part of a person's name after '{before}'")
     after = tokens[sp.last][1] if sp.last < len(tokens) else ""
-    if best.kind == "country" and after.lower() in _MISSIONS:
+    if best.kind == "country" and after.lower() in MISSIONS:
         return refuse(f"'{written} {after}' is where that country is represented, not {written}")
     named = _named_kind(best)
-    speaker = sp.last < len(tokens) and tokens[sp.last][1].lower() in _SPEECH
+    speaker = sp.last < len(tokens) and tokens[sp.last][1].lower() in SPEECH
     if speaker and not named and best.population < BIG_CITY and not sp.kind:
         return refuse(f"a speaker: '{written} {tokens[sp.last][1]}'")
     if not named and written.isupper() and len(key) > 1:
@@ -388,7 +311,7 @@ def _runs_on(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bool:
     if sp.first > 0:
         s, word, e = tokens[sp.first - 1]
         joined = _JOIN.fullmatch(text[e : tokens[sp.first][0]])
-        plain = word.lower() in _DIRECTIONS or word.lower() in _LOCATIVE or word == "The"
+        plain = word.lower() in DIRECTIONS or word.lower() in LOCATIVE or word == "The"
         if (
             joined
             and word[0].isupper()
