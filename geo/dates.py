@@ -128,13 +128,14 @@ _HOLIDAY = re.compile(
     r"\b(?P<name>Christmas\s+(?:Day|Eve)|New\s+Year['’]?s\s+(?:Day|Eve))\b(?:,?\s+" + _YEAR + ")?"
 )
 _RELATIVE = re.compile(
-    r"(?<!USA )\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night"
+    r"(?<!USA )\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening)|yesterday"
+    r"|last\s+night"
     r"|earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
 _ANCHORED = re.compile(
     r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
-    r"(?P<unit>days?)\s+(?P<dir>later|afterwards?|earlier)\b"
+    r"(?P<unit>days?|hours?)\s+(?P<dir>later|afterwards?|earlier)\b"
     r"|\b(?:the\s+)?(?P<adj>next|following|previous|preceding)\s+day\b",
     re.IGNORECASE,
 )
@@ -244,10 +245,13 @@ def _anchored(m: re.Match[str], pub: dt.date | None, anchor: EventDate | None) -
         return None
     word = (m["dir"] or m["adj"]).lower()
     sign = -1 if word in {"earlier", "previous", "preceding"} else 1
+    where = f"{anchor.text!r} ({anchor.date.isoformat()})"
+    if m["unit"] and m["unit"].lower().startswith("hour"):  # "hours earlier": the same day
+        reason = f"{m[0]!r}: the day of {where}"
+        return anchor.date, anchor.precision, anchor.earliest, anchor.latest, reason
     count = 1 if m["adj"] or (m["n"] is None and m["unit"].lower() == "day") else None
     if m["n"] is not None:
         count = _NUMBERS[m["n"].lower()] if m["n"].isalpha() else int(m["n"])
-    where = f"{anchor.text!r} ({anchor.date.isoformat()})"
     if count is not None:
         shift = dt.timedelta(days=sign * count)
         reason = f"{m[0]!r}: {count} day(s) {'after' if sign > 0 else 'before'} {where}"

@@ -115,8 +115,8 @@ def on_or_before(month: int, day: int, published: dt.date) -> dt.date | None:
 def relative_period(phrase: str, published: dt.date) -> tuple[str, dt.date, dt.date] | None:
     """Return ``(precision, earliest, latest)`` for a phrase relative to publication.
 
-    Known phrases (case and spacing ignored): ``today``, ``tonight``, ``this
-    morning/afternoon/evening``, ``yesterday``, ``last night``, ``earlier this
+    Known phrases (case and spacing ignored): ``today``, ``tonight``, ``overnight``,
+    ``this morning/afternoon/evening``, ``yesterday``, ``last night``, ``earlier this
     week/month/year`` and ``last week/month/year``.  "Earlier this week" runs from
     Monday of the publication week to the day before publication (the previous
     seven days when publication is a Monday); "last week" is the previous
@@ -132,7 +132,9 @@ def relative_period(phrase: str, published: dt.date) -> tuple[str, dt.date, dt.d
     True
     """
     key = " ".join(phrase.lower().split())
-    if key in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
+    # "Overnight" in a report is the night that ended on the publication day; like ACLED,
+    # strikes after midnight are dated to that day.
+    if key in {"today", "tonight", "overnight", "this morning", "this afternoon", "this evening"}:
         return "day", published, published
     if key in {"yesterday", "last night"}:
         return "day", published - ONE_DAY, published - ONE_DAY

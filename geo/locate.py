@@ -41,7 +41,8 @@ _SITE = re.compile(
 )
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|on|over|off|across|around|toward|towards|into"
-    r"|targeting|targeted|hit|struck|against)|(?:north|south|east|west)(?:east|west)?\s+of)"
+    r"|targeting|targeted|hit|struck|attacked|attacking|bombed|shelled|raided|against)"
+    r"|(?:north|south|east|west)(?:east|west)?\s+of)"
     r"\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|that|where|when|how)\b)[\w\-’']+\s+){0,2}$",
     re.I,
 )

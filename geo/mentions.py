@@ -63,8 +63,8 @@ _SUBJECT_VERB = re.compile(
     re.I,
 )
 _TARGET_CUE = re.compile(
-    r"\b(?:against|on|targeting|targeted|at|toward|towards|killed|killing|struck|hit)\s+"
-    r"(?:the\s+)?(?:[\w\-]+\s+){0,3}$",
+    r"\b(?:(?:against|on|targeting|targeted|at|toward|towards|struck|hit)\s+(?:the\s+)?"
+    r"(?:[\w\-]+\s+){0,3}|(?:killed|killing)\s+(?:[\w\-]+\s+){0,5})$",
     re.I,
 )
 _TARGET_PHRASE = re.compile(
@@ -237,9 +237,11 @@ def _roles(
         if rank is not None:
             if doer is None or rank < doer[0]:
                 doer = (rank, a)
-        elif (a.start >= trigger.end and _TARGET_CUE.search(before)) or (
-            a.end <= trigger.start and _PASSIVE_VICTIM.match(between) and not crossing
-        ):
+        elif (
+            a.start >= trigger.end
+            and _TARGET_CUE.search(before)
+            and not any(trigger.end <= o.start < a.start for o in others)  # its target
+        ) or (a.end <= trigger.start and _PASSIVE_VICTIM.match(between) and not crossing):
             victim = victim or a
     return (doer[1] if doer else None), victim
 

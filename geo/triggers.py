@@ -105,14 +105,15 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (
         r"(?P<w3>rockets|missiles|mortars?|mortar\s+rounds|drones)\s+(?:were|was|had\s+been)\s+"
         r"(?:fired|launched)",
-        "attack",
+        "",
         "",
         True,
     ),
     (
-        r"(?P<w5>rockets?|missiles?|drones?|mortar\s+rounds?|mortars?|projectiles?)\s+(?:hit|struck"
-        r"|slammed\s+into|landed\s+(?:on|in|near|inside)|targeted|exploded)",
-        "attack",
+        r"(?P<w5>rockets?|missiles?|drones?|mortar\s+rounds?|mortars?|projectiles?)\s+"
+        r"(?:(?:packed|laden|loaded|armed|rigged)\s+with\s+(?:\w+\s+){0,2}?\w+\s+)?(?:hit|struck"
+        r"|slammed\s+into|landed\s+(?:on|in|near|inside)|targeted|attacked|exploded)",
+        "",
         "",
         True,
     ),
@@ -160,6 +161,13 @@ _DETERMINERS |= {"a": "indefinite", "an": "indefinite"}
 _CLAUSE = frozenset("that which who and or of in on by for to with after before since".split())
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$"
+)
+_INFINITIVE = re.compile(r"\bto\s+$", re.I)
+_VERBS = frozenset({"strike", "attack", "raid", "bomb", "hit", "target", "assault"})
+_PROJECTILE_SUBJECT = re.compile(
+    r"(?:rockets?|missiles?|drones?|mortars?|mortar\s+rounds?|projectiles?)\s+(?:were|was|had"
+    r"|hit|struck|slammed|landed|targeted|attacked|exploded|packed|laden|loaded|armed|rigged)\b",
+    re.I,
 )
 _HIT_OBJECT = re.compile(r"(?:hit|struck|targeted|bombed)\s", re.I)
 _VERB_START = re.compile(
@@ -219,6 +227,8 @@ def find_triggers(text: str) -> list[Trigger]:
         determiner, count = (
             ("", None) if _VERB_START.match(phrase) else _determiner(text, m.start())
         )
+        if m.group("w3") or m.group("w5"):
+            count = None  # "two drones targeted the base": drones counted, not attacks
         times = _TIMES.match(text, m.end())
         if times:
             word = times["n"].lower()
@@ -266,9 +276,16 @@ def default_kind(trigger: Trigger) -> str:
 
     >>> [default_kind(t) for t in find_triggers("a drone strike and a drone attack")]
     ['strike', 'attack']
+    >>> default_kind(find_triggers("Two drones struck the runway.")[0])
+    'attack'
+
+    Rockets, missiles and drones that hit something are an attack unless the actor
+    is a state military ("U.S. drones struck weapons depots" is a strike).
     """
     if trigger.kind:
         return trigger.kind
+    if _PROJECTILE_SUBJECT.match(trigger.text):
+        return "attack"  # "rockets hit the base": fired at it, by someone unnamed
     return "strike" if re.search(r"strike|struck|hit|bomb", trigger.text, re.I) else "attack"
 
 
@@ -329,6 +346,8 @@ def negation(sentence: str, start: int, end: int | None = None) -> str:
     'threat'
     >>> negation("A drone strike killed two on Sunday", 8)
     ''
+    >>> negation("The ships are under orders not to strike targets on land.", 34, 40)
+    'infinitive'
     """
     before = sentence[max(0, start - 45) : start]
     after = sentence[end:] if end is not None else sentence[start:]
@@ -340,4 +359,6 @@ def negation(sentence: str, start: int, end: int | None = None) -> str:
             return name
     if _AFTER_THREAT.search(after):
         return "threat"
+    if end is not None and _INFINITIVE.search(before) and sentence[start:end].lower() in _VERBS:
+        return "infinitive"  # "orders not to strike targets", "plans to attack": no event
     return ""

@@ -216,6 +216,7 @@ def test_holidays(text: str, published: dt.date, expected: dt.date) -> None:
     [
         ("today", MON, "day", MON, MON),
         ("yesterday", MON, "day", SUN, SUN),
+        ("overnight", MON, "day", MON, MON),
         ("earlier this week", THU, "week", D(2019, 12, 23), D(2019, 12, 25)),
         ("earlier this week", MON, "week", D(2019, 12, 23), SUN),  # Monday: previous 7 days
         ("last week", THU, "week", D(2019, 12, 16), D(2019, 12, 22)),
@@ -256,6 +257,12 @@ def test_two_days_later_uses_the_preceding_date() -> None:
     assert [f.text for f in found] == ["Dec. 20", "Two days later"]
     assert (found[1].date, found[1].precision) == (D(2019, 12, 22), "day")
     assert "2019-12-20" in found[1].reason
+
+
+def test_hours_earlier_is_the_day_of_the_preceding_date() -> None:
+    found = find_dates("Drones hit a garrison on Dec. 20. Hours earlier, rockets fell.", MON)
+    assert [f.text for f in found] == ["Dec. 20", "Hours earlier"]
+    assert (found[1].date, found[1].precision) == (D(2019, 12, 20), "day")
 
 
 def test_days_later_is_a_week_range() -> None:

@@ -494,3 +494,65 @@ def test_admin1_is_the_region_name_where_the_gazetteer_has_one(gz: Gazetteer) ->
     assert frame.loc["Baghdad", "admin1"] == "Baghdad Governorate"
     # The gazetteer names no French region: the GeoNames admin1 code stays.
     assert re.fullmatch(r"FR\.\w+", frame.loc["Lyon", "admin1"])
+
+
+# --- reporting written unlike the seeds and the corpus templates ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "US and British forces struck more than 60 targets across Yemen overnight, hitting "
+            "radar sites and missile launchers in Sanaa and Hodeidah.",
+            D(2024, 1, 12),
+            [("strike", D(2024, 1, 12), "YE")],
+        ),
+        (
+            "A drone packed with explosives struck a hangar at the airport in Erbil late on "
+            "Wednesday, Kurdish officials said. No one was hurt.",
+            D(2021, 4, 15),
+            [("attack", D(2021, 4, 14), "IQ")],
+        ),
+        (
+            "Two drones targeted the al-Tanf garrison in southern Syria on Wednesday. Hours "
+            "earlier, drones attacked al-Asad air base in Iraq.",
+            D(2023, 10, 19),
+            [("attack", D(2023, 10, 18), "SY"), ("attack", D(2023, 10, 18), "IQ")],
+        ),
+        (
+            "Three days later, U.S. military drones struck weapons depots near Jurf al-Sakhar on "
+            "May 3.",
+            D(2023, 5, 5),
+            [("strike", D(2023, 5, 3), "IQ")],
+        ),
+    ],
+)
+def test_reporting_unlike_the_seeds(
+    gz: Gazetteer, text: str, published: dt.date, expected: list[tuple[str, dt.date, str]]
+) -> None:
+    events = run(gz, ("x", text, published)).events
+    got = sorted((e.kind, e.date, e.resolved.country) for e in events)
+    assert got == sorted(expected)
+
+
+def test_the_target_is_not_taken_from_a_later_trigger(gz: Gazetteer) -> None:
+    event = one(
+        gz,
+        "A US drone strike in eastern Baghdad on Wednesday killed a senior commander of Kataib "
+        "Hezbollah, whom Washington blamed for attacks on American troops.",
+        D(2024, 2, 8),
+    )
+    assert (event.actor, event.target, event.fatalities) == (
+        "United States",
+        "Kataib Hezbollah",
+        1,
+    )
+
+
+def test_an_infinitive_is_no_event(gz: Gazetteer) -> None:
+    result = run(
+        gz, ("x", "The warships are under orders not to strike targets on land.", THU_2024)
+    )
+    assert result.events == []
+    assert [n["problem"] for n in result.diagnostics.not_events] == ["infinitive"]
