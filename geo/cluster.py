@@ -171,7 +171,10 @@ def cluster_mentions(mentions: list[EventMention]) -> tuple[list[Draft], list[Ev
         if m.trigger.determiner == "another":
             target = None
         elif m.refers:
-            target = next((d for d in reversed(drafts) if _fits(d, m, strict=False)), None)
+            fitting = [d for d in reversed(drafts) if _fits(d, m, strict=False)]
+            # "the port strikes" after a strike and then an attack: the strike, by its word.
+            same_kind = [d for d in fitting if d.kind == m.kind]
+            target = (same_kind or fitting)[0] if fitting else None
             if target is None and not m.trigger.strong:
                 unused.append(m)
                 slot.append(None)

@@ -46,6 +46,12 @@ _LOCATIVE = re.compile(
     r"\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|that|where|when|how)\b)[\w\-’']+\s+){0,2}$",
     re.I,
 )
+#: Added to the distance between a place and a trigger on the other side of a clause break.
+CLAUSE_PENALTY = 50
+_CLAUSE_BREAK = re.compile(
+    r"[;:()]|\b(?:after|before|following|when|while|in\s+(?:response|retaliation)\s+(?:to|for))\b",
+    re.I,
+)
 _REGION = re.compile(
     r"\b(?:(?:north|south)(?:[\s\-]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)\s+"
     r"[A-Z][\w\-]+",
@@ -178,6 +184,16 @@ def compatible(a: Place | None, b: Place | None, *, slack_km: float = 25.0) -> b
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= reach
 
 
+def _gap(text: str, a: int, b: int) -> int:
+    """Characters between two offsets, plus a penalty across "after", "when", ";"...
+
+    "X struck a car near Abu Ghraib after they fired at al-Asad": each place belongs to
+    the event on its side of "after", even when the other trigger is nearer.
+    """
+    lo, hi = (a, b) if a <= b else (b, a)
+    return hi - lo + (CLAUSE_PENALTY if _CLAUSE_BREAK.search(text, lo, hi) else 0)
+
+
 def pick_place(
     ctx: ArticlePlaces,
     start: int,
@@ -218,8 +234,8 @@ def pick_place(
     cands: list[tuple[tuple[bool, int, int], PlacePick]] = []
     for site in ctx.sites:
         if start <= site.start < end:
-            distance = abs(site.start - trigger_at)
-            if any(abs(site.start - o) < distance for o in others):
+            distance = _gap(ctx.text, site.start, trigger_at)
+            if any(_gap(ctx.text, site.start, o) < distance for o in others):
                 continue
             rank = 0 if site.precision == "facility" else PLACE_RANK.get(site.precision, 2)
             locative = bool(_LOCATIVE.search(ctx.text[max(start, site.start - 40) : site.start]))
@@ -241,8 +257,8 @@ def pick_place(
             continue  # "U.S. forces", "the US airstrike": adjectives, not places
         if place.kind == "country" and _NOUN_AFTER.match(ctx.text, m.end):
             continue  # "a US base in Syria": an adjective
-        distance = abs(m.start - trigger_at)
-        if any(abs(m.start - o) < distance for o in others):
+        distance = _gap(ctx.text, m.start, trigger_at)
+        if any(_gap(ctx.text, m.start, o) < distance for o in others):
             continue
         rank = PLACE_RANK.get(place.precision, 3)
         if weapon in _MARITIME and place.precision == "sea":

@@ -196,7 +196,8 @@ def _assign_dates(
 def _gap(trigger: Trigger, d: EventDate, sentence: str = "") -> int:
     """Characters between a date and a trigger, plus a penalty across a clause break."""
     lo, hi = (d.end, trigger.start) if d.end <= trigger.start else (trigger.end, d.start)
-    penalty = 50 if any(c in sentence[lo:hi] for c in ",;:()") else 0
+    between = sentence[lo:hi]
+    penalty = 50 if any(c in between for c in ",;:()") or _SEQUENCE.search(between) else 0
     return max(0, hi - lo) + penalty
 
 
@@ -405,4 +406,32 @@ def _share(sentence: str, triggers: list[Trigger], found: list[EventMention]) ->
             else m
             for m in found
         ]
-    return found
+    return [_dated_by_sequence(sentence, triggers, found, i) for i in range(len(found))]
+
+
+def _dated_by_sequence(
+    sentence: str, triggers: list[Trigger], found: list[EventMention], i: int
+) -> EventMention:
+    """Date an undated event from a dated one the sentence orders it against.
+
+    "Jets struck a car on Tuesday after militants fired a missile": the missile was fired
+    that day or in the week before; "... before X" the other way round.  Week precision.
+    """
+    m = found[i]
+    if m.skip or m.refers or m.date is not None or m.relative is not None:
+        return m  # "the airstrike", referring back, takes its event's date instead
+    for j, other in enumerate(found):
+        if other.skip or other.date is None or j == i:
+            continue
+        lo, hi = sorted((triggers[i].start, triggers[j].start))
+        seq = _SEQUENCE.search(sentence, lo, hi)
+        if seq is None or seq.group(0).lower() in ("when", "while", "since"):
+            continue
+        in_clause = triggers[i].start > seq.start()  # the event the word introduces
+        earlier = (seq.group(0).lower() != "before") == in_clause
+        d, week = other.date, dt.timedelta(days=6)
+        lo_day, hi_day = (d.earliest - week, d.latest) if earlier else (d.earliest, d.latest + week)
+        note = f"{seq.group(0)!r} the event of {d.text!r}: {lo_day} to {hi_day}"
+        when = EventDate(d.date, "week", lo_day, hi_day, d.text, d.start, d.end, note)
+        return replace(m, date=when, reasons=(*m.reasons, f"date: {note}"))
+    return m

@@ -126,6 +126,13 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (
+        r"targeted\s+(?:[\w\-]+\s+){1,6}?with\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}?"
+        r"(?P<w7>rockets?|missiles?|drones?)",
+        "",
+        "",
+        True,
+    ),
+    (
         r"unmanned\s+surface\s+vessels?|(?:suicide\s+|explosive[- ]laden\s+)?drone\s+boats?|USVs?\b"
         r"|explosive[- ]laden\s+boats?",
         "attack",
@@ -136,7 +143,8 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (
         r"(?:hit|struck|targeted|bombed)\s+(?:[\w\-]+\s+){0,4}?(?:targets|sites|facilities"
         r"|positions|depots|weapons\s+caches|locations|compounds|warehouses|hubs|bases"
-        r"|headquarters|launchers|installations|infrastructure|storage\s+areas|command\s+posts)",
+        r"|headquarters|launchers|installations|infrastructure|storage\s+areas|command\s+posts"
+        r"|vehicles?|convoys?|trucks?|militants|ships?|tankers?)",
         "",
         "",
         True,
@@ -219,7 +227,7 @@ def find_triggers(text: str) -> list[Trigger]:
         rule = int((m.lastgroup or "r0")[1:])
         _, kind, weapon, strong = _RULES[rule]
         phrase = m.group(0)
-        named = [m.group(g) for g in ("w", "w2", "w3", "w4", "w5", "w6") if m.group(g)]
+        named = [m.group(g) for g in ("w", "w2", "w3", "w4", "w5", "w6", "w7") if m.group(g)]
         if named:
             weapon = _weapon(named[0])
         elif not weapon and not _HIT_OBJECT.match(phrase):  # "struck missile sites": a target

@@ -521,6 +521,18 @@ def test_admin1_is_the_region_name_where_the_gazetteer_has_one(gz: Gazetteer) ->
             [("attack", D(2023, 10, 18), "SY"), ("attack", D(2023, 10, 18), "IQ")],
         ),
         (
+            "The rebels said on Friday they had targeted a fuel tanker with anti-ship missiles "
+            "in the Gulf of Aden, setting it on fire.",
+            D(2024, 1, 27),
+            [("attack", D(2024, 1, 26), "")],
+        ),
+        (
+            "A gunship struck a vehicle carrying militants near Abu Ghraib on Tuesday after "
+            "they fired a ballistic missile at al-Asad air base, an official said.",
+            D(2023, 11, 22),
+            [("strike", D(2023, 11, 21), "IQ"), ("attack", D(2023, 11, 21), "IQ")],
+        ),
+        (
             "Three days later, U.S. military drones struck weapons depots near Jurf al-Sakhar on "
             "May 3.",
             D(2023, 5, 5),
@@ -556,3 +568,18 @@ def test_an_infinitive_is_no_event(gz: Gazetteer) -> None:
     )
     assert result.events == []
     assert [n["problem"] for n in result.diagnostics.not_events] == ["infinitive"]
+
+
+def test_a_reference_joins_the_event_of_its_own_word(gz: Gazetteer) -> None:
+    events = run(
+        gz,
+        (
+            "x",
+            "Israeli warplanes bombed the port of Hodeidah on Saturday, a day after a Houthi "
+            "drone hit a building in Tel Aviv and killed one person. Local media said three "
+            "people died in the port strikes and 87 were wounded.",
+            D(2024, 7, 21),
+        ),
+    ).events
+    got = {(e.kind, e.resolved.country): (e.fatalities, e.injured) for e in events}
+    assert got == {("strike", "YE"): (3, 87), ("attack", "IL"): (1, None)}

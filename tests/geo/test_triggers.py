@@ -196,15 +196,15 @@ def test_plural(text: str, phrase: str, plural: bool) -> None:
         ("A missile strike hit the depot.", "missile strike", "missile", ""),
         ("A ballistic missile attack hit the depot.", "ballistic missile attack", "missile", ""),
         ("A mortar attack hit the depot.", "mortar attack", "artillery", ""),
-        ("A drone boat hit the tanker.", "drone boat", "vessel", "attack"),
+        ("A drone boat hit the tanker.", "drone boat hit the tanker", "vessel", "attack"),
         (
             "An unmanned surface vessel hit the tanker.",
-            "unmanned surface vessel",
+            "unmanned surface vessel hit the tanker",
             "vessel",
             "attack",
         ),
-        ("An IED hit the convoy.", "IED", "ied", "attack"),
-        ("A roadside bomb hit the convoy.", "roadside bomb", "ied", "attack"),
+        ("An IED hit the convoy.", "IED hit the convoy", "ied", "attack"),
+        ("A roadside bomb hit the convoy.", "roadside bomb hit the convoy", "ied", "attack"),
         ("A car bomb hit the checkpoint.", "car bomb", "ied", "attack"),
     ],
 )
@@ -286,7 +286,7 @@ def test_negation_cues(text: str, phrase: str, why: str) -> None:
             "Rockets were fired at the base after the militia issued a statement.",
             "Rockets were fired",
         ),
-        ("An airstrike hit a convoy near the border crossing.", "airstrike"),
+        ("An airstrike hit a convoy near the border crossing.", "airstrike hit a convoy"),
     ],
 )
 def test_reports_are_not_negated(text: str, phrase: str) -> None:
