@@ -230,7 +230,7 @@ def _bad_is(norm: str, start: int, end: int) -> bool:
 def find_actors(text: str) -> list[ActorMention]:
     """Return every actor named in ``text``, in text order.
 
-    Overlapping candidates are resolved longest first, so ``Kataib Hezbollah`` is one
+    Overlapping candidates are resolved leftmost-longest, so ``Kataib Hezbollah`` is one
     mention, not one of Kataib Hezbollah and one of Hezbollah.
 
     Parameters
@@ -262,7 +262,7 @@ def find_actors(text: str) -> list[ActorMention]:
         if found == "IS" and _bad_is(norm, start, end):
             continue
         candidates.append((start, end, actor))
-    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))  # leftmost, then longest
     taken: list[tuple[int, int, Actor]] = []
     for cand in candidates:
         if all(cand[1] <= s or cand[0] >= e for s, e, _ in taken):

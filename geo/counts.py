@@ -77,6 +77,7 @@ _AND_OTHERS = re.compile(
 _CONTINUE = re.compile(
     rf"(?P<skip>(?:\s+[A-Za-z][\w'’.-]*){{0,4}}?)(?:\s*,\s*|\s+and\s+|,\s+and\s+){_N}", re.I
 )
+_SUBSET = re.compile(r"\s+of\s+(?:them|those|whom|the\s+\w+)\b", re.I)
 _ALT = re.compile(rf"[,;(]\s*(?:and\s+|but\s+|or\s+)?{_N}\s+(?:according\s+to|per|by\s+)", re.I)
 _ZERO = re.compile(
     r"\bno\s+(?:(?:immediate|reported|known|other|further|civilian|american|us|u\.s\.)\s+)*"
@@ -295,5 +296,7 @@ def _continue(sentence: str, pos: int, kind: str, tally: _Tally) -> None:
         skipped = m.group("skip").lower().split()
         if value is None or any(w in _MID_STOP | _BLOCK for w in skipped):
             return
+        if _SUBSET.match(sentence, m.end()):
+            return  # "three soldiers, one of them critically": a part, not more people
         tally.add(m, kind, value, "continued")
         pos = m.end()

@@ -72,6 +72,13 @@ _TARGET_PHRASE = re.compile(
     r"(?=\s+(?:in|at|near|on|of|from|since|with|that|which|who|and|but|,)|[,.;]|$)",
     re.I,
 )
+# "a drone attack on Monday": a date, not a target.
+_WHEN_WORD = re.compile(
+    r"(?:the\s+)?(?:\d+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug"
+    r"|sept?|oct|nov|dec)\.?|night|morning|evening|afternoon|christmas|new\s+year)(?!\w)",
+    re.I,
+)
 _ADJACENT = re.compile(r"(?:['’]s)?\s*(?:[\w\-]+\s+){0,2}?", re.I)
 _FINAL = re.compile(r"[.!?][\"'”’)]*$")
 _PAST_VERB = re.compile(
@@ -336,7 +343,7 @@ def sentence_mentions(
         target = victim.actor.name if victim else ""
         if not target:
             m = _TARGET_PHRASE.match(sentence[trig.end :])
-            target = m["t"] if m else ""
+            target = m["t"] if m and not _WHEN_WORD.match(m["t"]) else ""
         if doer is not None:
             notes.append(f"actor {doer.text!r}")
         found.append(

@@ -112,3 +112,13 @@ def test_actor_by_name() -> None:
     assert actor_by_name("PMF") == pmf
     assert actor_by_name("pmf") is None
     assert actor_by_name("Nobody in particular") is None
+
+
+def test_the_leftmost_alias_wins_an_overlap() -> None:
+    from geo.actors import find_actors
+
+    found = find_actors("Kataib Hezbollah fighters attacked the base; Hezbollah fighters did not.")
+    assert [(m.actor.id, m.text) for m in found] == [
+        ("kataib-hezbollah", "Kataib Hezbollah"),
+        ("hezbollah", "Hezbollah fighters"),
+    ]

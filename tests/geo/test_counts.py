@@ -86,3 +86,10 @@ def test_vague_and_empty() -> None:
     assert casualties("Strikes killed scores.").killed is None
     empty = casualties("The ministry condemned the strike.")
     assert empty == Casualties(None, None, "", "no figure")
+
+
+def test_one_of_them_is_part_of_the_figure_not_more_people() -> None:
+    from geo.counts import casualties
+
+    found = casualties("The drone wounded three service members, one of them critically.")
+    assert (found.killed, found.injured) == (None, 3)

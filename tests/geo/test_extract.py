@@ -583,3 +583,8 @@ def test_a_reference_joins_the_event_of_its_own_word(gz: Gazetteer) -> None:
     ).events
     got = {(e.kind, e.resolved.country): (e.fatalities, e.injured) for e in events}
     assert got == {("strike", "YE"): (3, 87), ("attack", "IL"): (1, None)}
+
+
+def test_a_date_after_on_is_not_the_target(gz: Gazetteer) -> None:
+    event = one(gz, "Militants launched a drone attack on Monday near Erbil.", D(2023, 12, 27))
+    assert (event.target, event.date) == ("", D(2023, 12, 25))
