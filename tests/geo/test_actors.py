@@ -122,3 +122,13 @@ def test_the_leftmost_alias_wins_an_overlap() -> None:
         ("kataib-hezbollah", "Kataib Hezbollah"),
         ("hezbollah", "Hezbollah fighters"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [("American jets hit the depot.", "united-states"), ("British jets struck.", "united-kingdom")],
+)
+def test_national_aircraft_name_their_air_force(text: str, actor: str) -> None:
+    from geo.actors import find_actors
+
+    assert [m.actor.id for m in find_actors(text)] == [actor]
