@@ -2,7 +2,7 @@
 
 :func:`sentence_mentions` reads one sentence: its triggers (:mod:`geo.triggers`),
 dates (:mod:`geo.dates`; each date goes to the nearest trigger), places
-(:mod:`geo.locate`), actor and target (:mod:`geo.actors`) and casualty counts
+(:mod:`geo.locate`), actor and target (:mod:`geo.actors`, :mod:`geo.roles`) and casualty counts
 (:mod:`geo.counts`).  Mentions that are no events (threats, denials,
 condemnations, funerals, protests), generic plurals ("militias have launched
 rocket attacks") and counts of many events ("25 attacks since November") come
@@ -19,6 +19,7 @@ from geo.actors import ActorMention
 from geo.counts import casualties
 from geo.dates import EventDate, find_dates
 from geo.locate import ArticlePlaces, PlacePick, pick_place
+from geo.roles import SEQUENCE, roles, target_phrase
 from geo.triggers import Trigger, default_kind, find_triggers, negation
 
 __all__ = ["EventMention", "may_report", "sentence_mentions"]
@@ -36,50 +37,6 @@ _RELATIVE = re.compile(
     re.I,
 )
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_BY = re.compile(
-    r"^\W*(?:\w+\s+){0,4}?(?<!used )(?<!operated )(?<!run )(?<!owned )(?<!controlled )"
-    r"(?<!held )(?<!backed )(?<!linked )(?<!supported )(?<!belonging )(?:by|from)\s+(?:the\s+)?$",
-    re.I,
-)
-_BLAMED = re.compile(r"\b(?:blamed\s+on|claimed\s+by|carried\s+out\s+by)\s+(?:the\s+)?$", re.I)
-_PASSIVE_VICTIM = re.compile(
-    r"^[^.;]{0,60}?\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|hit|struck"
-    r"|targeted)\b",
-    re.I,
-)
-_SPEAKER = re.compile(r"\s*(?:said|says|told|stated|added|announced|reported)\b", re.I)
-_SEQUENCE = re.compile(
-    r"\b(?:after|before|following|since|when|while|in\s+(?:response|retaliation)\s+(?:to|for))\b",
-    re.I,
-)
-_BEHIND = re.compile(
-    r"\s+(?:[\w\-’'(),]+\s+){0,6}?(?:were|was|are|is)\s+(?:\w+\s+)?behind\s+(?:a|an|the)\s+"
-    r"(?:[\w\-]+\s+){0,3}",
-    re.I,
-)
-_SUBJECT_VERB = re.compile(
-    r"^\W*(?:[\w\-’'(),]+\s+){0,6}?(?:launched|fired|carried\s+out|conducted|hit|struck|targeted"
-    r"|claimed|bombed|attacked|has\s+used)\b",
-    re.I,
-)
-_TARGET_CUE = re.compile(
-    r"\b(?:(?:against|on|targeting|targeted|at|toward|towards|struck|hit)\s+(?:the\s+)?"
-    r"(?:[\w\-]+\s+){0,3}|(?:killed|killing)\s+(?:[\w\-]+\s+){0,5})$",
-    re.I,
-)
-_TARGET_PHRASE = re.compile(
-    r"^\s*(?:against|on|targeting|at)\s+(?P<t>(?:the\s+)?(?:[\w\-’'.]+\s+){0,3}?[\w\-’']+)"
-    r"(?=\s+(?:in|at|near|on|of|from|since|with|that|which|who|and|but|,)|[,.;]|$)",
-    re.I,
-)
-# "a drone attack on Monday": a date, not a target.
-_WHEN_WORD = re.compile(
-    r"(?:the\s+)?(?:\d+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april"
-    r"|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug"
-    r"|sept?|oct|nov|dec)\.?|night|morning|evening|afternoon|christmas|new\s+year)(?!\w)",
-    re.I,
-)
-_ADJACENT = re.compile(r"(?:['’]s)?\s*(?:[\w\-]+\s+){0,2}?", re.I)
 _FINAL = re.compile(r"[.!?][\"'”’)]*$")
 _PAST_VERB = re.compile(
     r"(?<!have )(?<!has )\b(?:launched|carried\s+out|conducted|fired|staged|mounted)\s+"
@@ -204,54 +161,8 @@ def _gap(trigger: Trigger, d: EventDate, sentence: str = "") -> int:
     """Characters between a date and a trigger, plus a penalty across a clause break."""
     lo, hi = (d.end, trigger.start) if d.end <= trigger.start else (trigger.end, d.start)
     between = sentence[lo:hi]
-    penalty = 50 if any(c in between for c in ",;:()") or _SEQUENCE.search(between) else 0
+    penalty = 50 if any(c in between for c in ",;:()") or SEQUENCE.search(between) else 0
     return max(0, hi - lo) + penalty
-
-
-def _roles(
-    sentence: str, trigger: Trigger, actors: list[ActorMention], others: list[Trigger]
-) -> tuple[ActorMention | None, ActorMention | None]:
-    """The perpetrator and the target among the actors of a sentence.
-
-    Perpetrators, best first: a modifier of the trigger ("U.S. airstrike"), "by X" or
-    "blamed on X", the subject of an active verb in the trigger's clause ("Houthi rebels
-    launched"), "X were behind".  Targets: an actor after "against", "on", "targeting"...
-    """
-    doer: tuple[int, ActorMention] | None = None
-    victim: ActorMention | None = None
-    for a in sorted(actors, key=lambda a: abs(a.start - trigger.start)):
-        before = sentence[: a.start]
-        between = sentence[a.end : trigger.start] if a.end <= trigger.start else ""
-        crossing = any(a.end <= o.start < trigger.start for o in others)
-        crossing = crossing or bool(_SPEAKER.match(between))  # "the Pentagon said ..."
-        crossing = crossing or bool(_SEQUENCE.search(between))  # "X struck Y after a rocket attack"
-        rank = None
-        if a.end <= trigger.start and _ADJACENT.fullmatch(between):
-            rank = 0  # "U.S. airstrike", "Houthi drone attack", "Sunday's American strike"
-        elif _BLAMED.search(before) or (
-            a.start >= trigger.end and _BY.match(sentence[trigger.end : a.start])
-        ):
-            rank = 1
-        elif (
-            a.end <= trigger.start
-            and not crossing
-            and not _PASSIVE_VICTIM.search(between)
-            and (
-                (_SUBJECT_VERB.match(between) and not _TARGET_CUE.search(before))
-                or _BEHIND.fullmatch(between)
-            )
-        ):
-            rank = 2
-        if rank is not None:
-            if doer is None or rank < doer[0]:
-                doer = (rank, a)
-        elif (
-            a.start >= trigger.end
-            and _TARGET_CUE.search(before)
-            and not any(trigger.end <= o.start < a.start for o in others)  # its target
-        ) or (a.end <= trigger.start and _PASSIVE_VICTIM.match(between) and not crossing):
-            victim = victim or a
-    return (doer[1] if doer else None), victim
 
 
 def may_report(sentence: str) -> bool:
@@ -301,7 +212,7 @@ def sentence_mentions(
     found: list[EventMention] = []
     for i, trig in enumerate(triggers):
         notes = [f"trigger {trig.text!r}"]
-        doer, victim = _roles(sentence, trig, actors, [t for t in triggers if t is not trig])
+        doer, victim = roles(sentence, trig, actors, [t for t in triggers if t is not trig])
         kind = trig.kind
         if not kind and doer is not None:
             kind = "strike" if doer.actor.type in _STATE_TYPES else "attack"
@@ -340,10 +251,7 @@ def sentence_mentions(
                 refers = False
         if not skip and trig.plural and not refers and not _specific(sentence, trig, date, place):
             skip = "generic plural: no day, nor a past-tense report with a place"
-        target = victim.actor.name if victim else ""
-        if not target:
-            m = _TARGET_PHRASE.match(sentence[trig.end :])
-            target = m["t"] if m and not _WHEN_WORD.match(m["t"]) else ""
+        target = victim.actor.name if victim else target_phrase(sentence, trig)
         if doer is not None:
             notes.append(f"actor {doer.text!r}")
         found.append(
@@ -431,7 +339,7 @@ def _dated_by_sequence(
         if other.skip or other.date is None or j == i:
             continue
         lo, hi = sorted((triggers[i].start, triggers[j].start))
-        seq = _SEQUENCE.search(sentence, lo, hi)
+        seq = SEQUENCE.search(sentence, lo, hi)
         if seq is None or seq.group(0).lower() in ("when", "while", "since"):
             continue
         in_clause = triggers[i].start > seq.start()  # the event the word introduces

@@ -1,0 +1,126 @@
+"""Who did it to whom: the perpetrator and the target of a trigger among a sentence's actors.
+
+Perpetrators, best first: a modifier of the trigger ("U.S. airstrike"), "by X" or
+"blamed on X", the subject of an active verb in the trigger's clause ("Houthi rebels
+launched"), "X were behind".  Targets: an actor after "against", "on", "targeting",
+"killing … of", not across another trigger; else the noun phrase after "on"/"at"
+("an attack on the embassy"), unless it is a date ("an attack on Monday").
+
+Examples
+--------
+>>> from geo.actors import find_actors
+>>> from geo.triggers import find_triggers
+>>> s = "A U.S. airstrike killed two commanders of Kataib Hezbollah."
+>>> doer, victim = roles(s, find_triggers(s)[0], find_actors(s), [])
+>>> doer.actor.name, victim.actor.name
+('United States', 'Kataib Hezbollah')
+>>> s = "A drone attack on the embassy on Monday."
+>>> target_phrase(s, find_triggers(s)[0])
+'the embassy'
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.actors import ActorMention
+from geo.triggers import Trigger
+
+__all__ = ["SEQUENCE", "roles", "target_phrase"]
+
+_BY = re.compile(
+    r"^\W*(?:\w+\s+){0,4}?(?<!used )(?<!operated )(?<!run )(?<!owned )(?<!controlled )"
+    r"(?<!held )(?<!backed )(?<!linked )(?<!supported )(?<!belonging )(?:by|from)\s+(?:the\s+)?$",
+    re.I,
+)
+_BLAMED = re.compile(r"\b(?:blamed\s+on|claimed\s+by|carried\s+out\s+by)\s+(?:the\s+)?$", re.I)
+_PASSIVE_VICTIM = re.compile(
+    r"^[^.;]{0,60}?\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|hit|struck"
+    r"|targeted)\b",
+    re.I,
+)
+_SPEAKER = re.compile(r"\s*(?:said|says|told|stated|added|announced|reported)\b", re.I)
+SEQUENCE = re.compile(
+    r"\b(?:after|before|following|since|when|while|in\s+(?:response|retaliation)\s+(?:to|for))\b",
+    re.I,
+)
+_BEHIND = re.compile(
+    r"\s+(?:[\w\-’'(),]+\s+){0,6}?(?:were|was|are|is)\s+(?:\w+\s+)?behind\s+(?:a|an|the)\s+"
+    r"(?:[\w\-]+\s+){0,3}",
+    re.I,
+)
+_SUBJECT_VERB = re.compile(
+    r"^\W*(?:[\w\-’'(),]+\s+){0,6}?(?:launched|fired|carried\s+out|conducted|hit|struck|targeted"
+    r"|claimed|bombed|attacked|has\s+used)\b",
+    re.I,
+)
+_TARGET_CUE = re.compile(
+    r"\b(?:(?:against|on|targeting|targeted|at|toward|towards|struck|hit)\s+(?:the\s+)?"
+    r"(?:[\w\-]+\s+){0,3}|(?:killed|killing)\s+(?:[\w\-]+\s+){0,5})$",
+    re.I,
+)
+_TARGET_PHRASE = re.compile(
+    r"^\s*(?:against|on|targeting|at)\s+(?P<t>(?:the\s+)?(?:[\w\-’'.]+\s+){0,3}?[\w\-’']+)"
+    r"(?=\s+(?:in|at|near|on|of|from|since|with|that|which|who|and|but|,)|[,.;]|$)",
+    re.I,
+)
+# "a drone attack on Monday": a date, not a target.
+_WHEN_WORD = re.compile(
+    r"(?:the\s+)?(?:\d+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug"
+    r"|sept?|oct|nov|dec)\.?|night|morning|evening|afternoon|christmas|new\s+year)(?!\w)",
+    re.I,
+)
+_ADJACENT = re.compile(r"(?:['’]s)?\s*(?:[\w\-]+\s+){0,2}?", re.I)
+
+
+def roles(
+    sentence: str, trigger: Trigger, actors: list[ActorMention], others: list[Trigger]
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """The perpetrator and the target among the actors of a sentence.
+
+    Perpetrators, best first: a modifier of the trigger ("U.S. airstrike"), "by X" or
+    "blamed on X", the subject of an active verb in the trigger's clause ("Houthi rebels
+    launched"), "X were behind".  Targets: an actor after "against", "on", "targeting"...
+    """
+    doer: tuple[int, ActorMention] | None = None
+    victim: ActorMention | None = None
+    for a in sorted(actors, key=lambda a: abs(a.start - trigger.start)):
+        before = sentence[: a.start]
+        between = sentence[a.end : trigger.start] if a.end <= trigger.start else ""
+        crossing = any(a.end <= o.start < trigger.start for o in others)
+        crossing = crossing or bool(_SPEAKER.match(between))  # "the Pentagon said ..."
+        crossing = crossing or bool(SEQUENCE.search(between))  # "X struck Y after a rocket attack"
+        rank = None
+        if a.end <= trigger.start and _ADJACENT.fullmatch(between):
+            rank = 0  # "U.S. airstrike", "Houthi drone attack", "Sunday's American strike"
+        elif _BLAMED.search(before) or (
+            a.start >= trigger.end and _BY.match(sentence[trigger.end : a.start])
+        ):
+            rank = 1
+        elif (
+            a.end <= trigger.start
+            and not crossing
+            and not _PASSIVE_VICTIM.search(between)
+            and (
+                (_SUBJECT_VERB.match(between) and not _TARGET_CUE.search(before))
+                or _BEHIND.fullmatch(between)
+            )
+        ):
+            rank = 2
+        if rank is not None:
+            if doer is None or rank < doer[0]:
+                doer = (rank, a)
+        elif (
+            a.start >= trigger.end
+            and _TARGET_CUE.search(before)
+            and not any(trigger.end <= o.start < a.start for o in others)  # its target
+        ) or (a.end <= trigger.start and _PASSIVE_VICTIM.match(between) and not crossing):
+            victim = victim or a
+    return (doer[1] if doer else None), victim
+
+
+def target_phrase(sentence: str, trigger: Trigger) -> str:
+    """The noun phrase after "on", "at", "against" right after the trigger ('' if none)."""
+    m = _TARGET_PHRASE.match(sentence[trigger.end :])
+    return m["t"] if m and not _WHEN_WORD.match(m["t"]) else ""
