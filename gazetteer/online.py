@@ -23,25 +23,23 @@ import threading
 import time
 import unicodedata
 import warnings
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import geopy.exc
 import geopy.geocoders
-from geopy.geocoders import GeoNames, Nominatim
 
 from gazetteer.errors import GazetteerError, GeocoderTimeout, GeocoderUnavailable, InvalidQuery
 from gazetteer.online_cache import CacheKey, OnlineCache
 from gazetteer.online_places import (
-    _NOMINATIM_DOMAIN,
     MAX_LIMIT,
     MAX_QUERY_LENGTH,
     _country,
     place_from_geonames,
     place_from_nominatim,
 )
+from gazetteer.online_services import ONLINE_SERVICES, SERVICES, service_name
 from gazetteer.place import Place
 from gazetteer.query import check_name
 
@@ -61,82 +59,6 @@ log = logging.getLogger(__name__)
 _SAMPLE_USER_AGENTS = frozenset(
     {"my-application", "my_app/1", "my_user_agent/1.0", "specify_your_app_name_here"}
 )
-
-
-# -- services ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Service:
-    """How one provider is built, asked and read."""
-
-    default_domain: Callable[[str], str]
-    build: Callable[[str, str, str, str | None, float], Any]
-    search: Callable[[Any, str, str | None, int], Any]
-    convert: Callable[[Mapping[str, Any], int, str], Place]
-
-
-def _build_nominatim(
-    domain: str, scheme: str, user_agent: str, username: str | None, timeout: float
-) -> Any:
-    return Nominatim(domain=domain, scheme=scheme, user_agent=user_agent, timeout=timeout)
-
-
-def _search_nominatim(geocoder: Any, query: str, country: str | None, limit: int) -> Any:
-    return geocoder.geocode(
-        query,
-        exactly_one=False,
-        limit=limit,
-        addressdetails=True,
-        extratags=True,
-        country_codes=country.lower() if country else None,
-    )
-
-
-def _build_geonames(
-    domain: str, scheme: str, user_agent: str, username: str | None, timeout: float
-) -> Any:
-    if not (username and username.strip()):
-        raise GazetteerError("the geonames online geocoder needs username= (a GeoNames account)")
-    return GeoNames(
-        username.strip(), domain=domain, scheme=scheme, user_agent=user_agent, timeout=timeout
-    )
-
-
-def _search_geonames(geocoder: Any, query: str, country: str | None, limit: int) -> Any:
-    # geopy's GeoNames.geocode has no row limit: the answer is cut to ``limit`` afterwards.
-    return geocoder.geocode(query, exactly_one=False, country=country)
-
-
-_SERVICES: dict[str, _Service] = {
-    "nominatim": _Service(
-        default_domain=lambda scheme: _NOMINATIM_DOMAIN,
-        build=_build_nominatim,
-        search=_search_nominatim,
-        convert=lambda raw, rank, domain: place_from_nominatim(raw, rank=rank, domain=domain),
-    ),
-    "geonames": _Service(
-        # GeoNames serves HTTPS from secure.geonames.org, plain HTTP from api.geonames.org.
-        default_domain=lambda scheme: (
-            "secure.geonames.org" if scheme == "https" else "api.geonames.org"
-        ),
-        build=_build_geonames,
-        search=_search_geonames,
-        convert=lambda raw, rank, domain: place_from_geonames(raw, rank=rank, domain=domain),
-    ),
-}
-#: Names accepted by :class:`OnlineGeocoder` and :func:`get_online_geocoder`.
-ONLINE_SERVICES: tuple[str, ...] = tuple(sorted(_SERVICES))
-
-
-def _service_name(service: object) -> str:
-    name = service.strip().lower() if isinstance(service, str) else ""
-    if name not in _SERVICES:
-        raise GazetteerError(
-            f"unknown online geocoder service {service!r}; "
-            f"valid services: {', '.join(ONLINE_SERVICES)}"
-        )
-    return name
 
 
 # -- validation -------------------------------------------------------------------------
@@ -280,8 +202,8 @@ geonames, nominatim
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self._service = _service_name(service)
-        spec = _SERVICES[self._service]
+        self._service = service_name(service)
+        spec = SERVICES[self._service]
         if scheme not in ("http", "https"):
             raise GazetteerError(f"scheme must be 'http' or 'https', not {scheme!r}")
         if domain is None:
@@ -459,7 +381,7 @@ def get_online_geocoder(service: str, **options: Any) -> OnlineGeocoder:
     gazetteer.errors.GazetteerError: unknown online geocoder service 'google'; valid services: \
 geonames, nominatim
     """
-    return OnlineGeocoder(_service_name(service), **options)
+    return OnlineGeocoder(service_name(service), **options)
 
 
 def _timed_out(err: BaseException) -> bool:
