@@ -12,6 +12,7 @@ join narrows the date and may sharpen the place.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from geo.dates import EventDate
@@ -22,6 +23,12 @@ from geo.mentions import EventMention
 from geo.schema import DATE_RANK, PLACE_RANK
 
 __all__ = ["Draft", "cluster_mentions", "narrow"]
+
+# A trigger introduced as the background of something else: "damage following a rocket attack".
+_BACKDROP = re.compile(
+    r"\b(?:after|following|since|before|response\s+to|retaliation\s+for)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
 
 
 @dataclass
@@ -42,8 +49,21 @@ class Draft:
     seeded: bool = False
 
     def report(self, source: str, text: str) -> list[Report]:
-        """The mentions as provenance reports, the best one first."""
-        ordered = sorted(self.mentions, key=lambda m: (m.refers, m.date is None, m.place is None))
+        """The mentions as provenance reports, the best one first.
+
+        Best: a mention that is not a reference back, with the finest date and a place of
+        its own, a strong trigger that is not background ("damage following a rocket
+        attack"), not inside a quotation, naming the actor; then article order.
+        """
+
+        def rank(m: EventMention) -> tuple[int, ...]:
+            quoted = text[m.sentence[0] : m.sentence[0] + 1] in ("“", '"', "‘")
+            backdrop = _BACKDROP.search(text, max(0, m.trigger.start - 30), m.trigger.start)
+            fine = DATE_RANK[m.date.precision] if m.date else len(DATE_RANK)
+            return (m.refers, fine, m.place is None, not m.trigger.strong, bool(backdrop), quoted)
+
+        ordered = sorted(self.mentions, key=lambda m: (*rank(m), not m.actor))
+
         return [
             Report(
                 source, m.sentence[0], m.sentence[1], text[m.sentence[0] : m.sentence[1]], m.reasons
