@@ -19,7 +19,15 @@ from typing import Any
 
 from maps.cli.common import CommandError
 
-__all__ = ["register", "run"]
+__all__ = ["DESCRIPTION", "register", "run"]
+
+DESCRIPTION = (
+    "Add country, country_name, admin1, admin1_code and region_source, and the nearest site "
+    "of the given kinds (site_id, site_name, site_kind, site_km), to every event. A file (any "
+    "format strikemap export reads) is enriched in memory and written by OUT's extension. A "
+    "folder of GeoParquet parts (strikemap extract ... -o DIR/), or a GeoParquet file with "
+    "--workers or --scheduler, goes through dask-geopandas and becomes a folder of parts."
+)
 
 
 def register(sub: Any) -> None:
@@ -27,7 +35,7 @@ def register(sub: Any) -> None:
     cmd = sub.add_parser(
         "enrich",
         help="add country, region and distance to the nearest base to events",
-        description=__doc__.split("\n\n", 2)[2].replace("\n", " ") if __doc__ else None,
+        description=DESCRIPTION,
     )
     cmd.add_argument("input", metavar="IN", help="events file, or a folder of GeoParquet parts")
     cmd.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
