@@ -31,9 +31,10 @@ def register(sub: Any) -> None:
         "extract",
         help="find dated, geolocated strikes and attacks in articles",
         description="Read articles (.txt .md .html .json .jsonl; files, folders or globs) and "
-        "write their strike and attack events as GeoJSON, GeoPackage, GeoParquet or CSV "
-        "(by the output's extension), with OUT.diagnostics.json beside it. An OUT without "
-        "extension or ending in / is a folder of GeoParquet parts, written block by block "
+        "write their strike and attack events as GeoJSON, GeoPackage, GeoParquet, CSV, KML, "
+        "ACLED or UCDP CSV (by the output's extension), with OUT.diagnostics.json beside it. "
+        "An OUT without extension or ending in / is a folder of GeoParquet parts, written block "
+        "by block "
         "(see docs/scale.md); --workers or --scheduler run the blocks on a Dask cluster.",
     )
     ext.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
@@ -42,7 +43,8 @@ def register(sub: Any) -> None:
         "--output",
         required=True,
         metavar="OUT",
-        help="events file: .geojson .gpkg .parquet .csv, or a folder of GeoParquet parts",
+        help="events file (.geojson .gpkg .parquet .csv .kml .acled.csv .ucdp.csv), or a folder "
+        "of GeoParquet parts",
     )
     ext.add_argument(
         "--manifest",
