@@ -36,7 +36,7 @@ __all__ = [
     "set_cache_dir",
 ]
 
-BUILDER_VERSION = "1"
+BUILDER_VERSION = "3"
 #: How a key matched: the preferred name, an alternate name or alias, a loose
 #: consonant skeleton, or a demonym ("Iraqi").
 TIER_PRIMARY, TIER_ALTERNATE, TIER_LOOSE, TIER_DEMONYM = 0, 1, 2, 3

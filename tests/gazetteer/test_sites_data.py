@@ -224,3 +224,22 @@ def test_reference_points_within_5_km(
 )
 def test_news_spellings_resolve(lookup: dict[str, str], label: str, site_id: str) -> None:
     assert lookup.get(_norm(label)) == site_id, f"{label!r} -> {lookup.get(_norm(label))}"
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("K1 air base", "Kirkuk Governorate"),
+        ("Ain al-Asad", "Anbar Governorate"),
+        ("Erbil Air Base", "Erbil Governorate"),
+        ("Red Sea", ""),  # a sea has no first-level region
+        ("al-Tanf", ""),  # no populated place within ADMIN1_KM: unknown rather than guessed
+    ],
+)
+def test_sites_take_the_region_of_the_nearest_town(name: str, region: str) -> None:
+    from gazetteer import default_gazetteer
+
+    gz = default_gazetteer()
+    place = gz.best(name)
+    assert place is not None
+    assert gz.region_name(place.admin1) == region
