@@ -77,6 +77,14 @@ _AND_OTHERS = re.compile(
 _CONTINUE = re.compile(
     rf"(?P<skip>(?:\s+[A-Za-z][\w'’.-]*){{0,4}}?)(?:\s*,\s*|\s+and\s+|,\s+and\s+){_N}", re.I
 )
+# "... and a British medic": one more person, named by a singular noun after "a"/"an".
+_CONTINUE_ONE = re.compile(
+    r"(?:\s+[A-Za-z][\w'’.-]*){0,3}?(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?P<n>an?|one)\s+"
+    r"(?:[A-Za-z][\w'’.-]*\s+){0,2}?(?:soldier|medic|contractor|civilian|child|woman|man|sailor"
+    r"|officer|commander|fighter|member|guard|worker|journalist|pilot|marine|service\s+member)\b"
+    r"(?!s)",
+    re.I,
+)
 _SUBSET = re.compile(r"\s+of\s+(?:them|those|whom|the\s+\w+)\b", re.I)
 _ALT = re.compile(rf"[,;(]\s*(?:and\s+|but\s+|or\s+)?{_N}\s+(?:according\s+to|per|by\s+)", re.I)
 _ZERO = re.compile(
@@ -290,7 +298,12 @@ def _continue(sentence: str, pos: int, kind: str, tally: _Tally) -> None:
     """Add figures listed after an active verb: "killed three soldiers and two civilians"."""
     while True:
         m = _CONTINUE.match(sentence, pos)
-        if not m or not tally.free(*m.span("n")) or not _number_ok(sentence, m):
+        if not m:
+            one = _CONTINUE_ONE.match(sentence, pos)
+            if one and tally.free(*one.span("n")):
+                tally.add(one, kind, 1, "continued")  # "two soldiers and a British medic"
+            return
+        if not tally.free(*m.span("n")) or not _number_ok(sentence, m):
             return
         value = _value(m.group("n"))
         skipped = m.group("skip").lower().split()

@@ -93,3 +93,17 @@ def test_one_of_them_is_part_of_the_figure_not_more_people() -> None:
 
     found = casualties("The drone wounded three service members, one of them critically.")
     assert (found.killed, found.injured) == (None, 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Rockets hit the camp, killing two American soldiers and a British medic.", 3),
+        ("The strike killed two fighters and destroyed a truck.", 2),
+        ("The blast killed two soldiers and a dog.", 2),
+    ],
+)
+def test_and_a_person_adds_one(sentence: str, killed: int) -> None:
+    from geo.counts import casualties
+
+    assert casualties(sentence).killed == killed
