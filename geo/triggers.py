@@ -118,10 +118,10 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (
-        r"(?:fired|launched|launching)\s+(?:(?:[\w\-]+\s+){0,3}?(?P<w4>rockets|missiles|drones"
+        r"(?:fired|launched|launching)\s+(?:(?:[\w\-]+\s+){0,4}?(?P<w4>rockets|missiles|drones"
         r"|mortars|ballistic\s+missiles)|an?\s+(?:[\w\-]+\s+){0,2}?(?P<w6>rocket|missile|drone"
         r"|mortar)(?!\s+(?:attacks?|assaults?|strikes?|boats?|fire|salvos?|barrages?)\b))",
-        "attack",
+        "",
         "",
         True,
     ),
@@ -140,11 +140,14 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (r"(?:terror(?:ist)?|suicide)\s+attacks?", "attack", "", True),
+    # "a fresh wave of strikes": one operation, whoever carried it out.
+    (r"(?:wave|round)\s+of\s+(?:[\w\-]+\s+){0,2}?(?:air\s*)?strikes", "", "", True),
     (
         r"(?:hit|struck|targeted|bombed)\s+(?:[\w\-]+\s+){0,4}?(?:targets|sites|facilities"
         r"|positions|depots|weapons\s+caches|locations|compounds|warehouses|hubs|bases"
         r"|headquarters|launchers|installations|infrastructure|storage\s+areas|command\s+posts"
-        r"|vehicles?|convoys?|trucks?|militants|ships?|tankers?)",
+        r"|vehicles?|convoys?|trucks?|militants|ships?|tankers?|facility|site|depot|compound"
+        r"|warehouse|safe\s+house|building|position|checkpoint|camp)",
         "",
         "",
         True,

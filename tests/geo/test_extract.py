@@ -533,6 +533,23 @@ def test_admin1_is_the_region_name_where_the_gazetteer_has_one(gz: Gazetteer) ->
             [("strike", D(2023, 11, 21), "IQ"), ("attack", D(2023, 11, 21), "IQ")],
         ),
         (
+            "The allies launched a fresh wave of strikes against 18 rebel targets in Yemen on "
+            "Saturday, hitting storage sites in eight locations.",
+            D(2024, 2, 25),
+            [("strike", D(2024, 2, 24), "YE")],
+        ),
+        (
+            "US fighter jets struck a training facility near Abu Kamal in eastern Syria on Sunday.",
+            D(2023, 11, 13),
+            [("strike", D(2023, 11, 12), "SY")],
+        ),
+        (
+            "Iran fired more than a dozen ballistic missiles at two bases in Iraq early on "
+            "Wednesday, hitting Ain al-Asad air base.",
+            D(2020, 1, 9),
+            [("strike", D(2020, 1, 8), "IQ")],
+        ),
+        (
             "Three days later, U.S. military drones struck weapons depots near Jurf al-Sakhar on "
             "May 3.",
             D(2023, 5, 5),

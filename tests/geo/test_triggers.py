@@ -97,7 +97,7 @@ def test_launched_rocket_attacks_is_the_attacks_phrase() -> None:
 
 
 def test_several_triggers_in_order_without_overlap() -> None:
-    text = "A US airstrike hit the depot; the strike came a day after a rocket attack on the base."
+    text = "A US airstrike razed the depot; the strike came a day after a rocket attack on a base."
     found = find_triggers(text)
     assert [t.text for t in found] == ["airstrike", "strike", "rocket attack"]
     assert [t.strong for t in found] == [True, False, True]
@@ -186,16 +186,26 @@ def test_plural(text: str, phrase: str, plural: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "phrase", "weapon", "kind"),
     [
-        ("An airstrike hit the depot.", "airstrike", "airstrike", "strike"),
-        ("An air raid hit the depot.", "air raid", "airstrike", "strike"),
-        ("A drone attack hit the depot.", "drone attack", "drone", ""),
-        ("A drone strike hit the depot.", "drone strike", "drone", ""),
-        ("Suicide drones hit the depot.", "Suicide drones", "drone", "attack"),
-        ("A rocket attack hit the depot.", "rocket attack", "rocket", ""),
-        ("A barrage of 30 rockets hit the depot.", "barrage of 30 rockets", "rocket", "attack"),
-        ("A missile strike hit the depot.", "missile strike", "missile", ""),
-        ("A ballistic missile attack hit the depot.", "ballistic missile attack", "missile", ""),
-        ("A mortar attack hit the depot.", "mortar attack", "artillery", ""),
+        ("An airstrike destroyed the depot.", "airstrike", "airstrike", "strike"),
+        ("An air raid destroyed the depot.", "air raid", "airstrike", "strike"),
+        ("A drone attack destroyed the depot.", "drone attack", "drone", ""),
+        ("A drone strike destroyed the depot.", "drone strike", "drone", ""),
+        ("Suicide drones destroyed the depot.", "Suicide drones", "drone", "attack"),
+        ("A rocket attack destroyed the depot.", "rocket attack", "rocket", ""),
+        (
+            "A barrage of 30 rockets destroyed the depot.",
+            "barrage of 30 rockets",
+            "rocket",
+            "attack",
+        ),
+        ("A missile strike destroyed the depot.", "missile strike", "missile", ""),
+        (
+            "A ballistic missile attack destroyed the depot.",
+            "ballistic missile attack",
+            "missile",
+            "",
+        ),
+        ("A mortar attack destroyed the depot.", "mortar attack", "artillery", ""),
         ("A drone boat hit the tanker.", "drone boat hit the tanker", "vessel", "attack"),
         (
             "An unmanned surface vessel hit the tanker.",
@@ -205,7 +215,7 @@ def test_plural(text: str, phrase: str, plural: bool) -> None:
         ),
         ("An IED hit the convoy.", "IED hit the convoy", "ied", "attack"),
         ("A roadside bomb hit the convoy.", "roadside bomb hit the convoy", "ied", "attack"),
-        ("A car bomb hit the checkpoint.", "car bomb", "ied", "attack"),
+        ("A car bomb went off at the checkpoint.", "car bomb", "ied", "attack"),
     ],
 )
 def test_weapons_and_kinds(text: str, phrase: str, weapon: str, kind: str) -> None:
@@ -216,12 +226,12 @@ def test_weapons_and_kinds(text: str, phrase: str, weapon: str, kind: str) -> No
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("A drone strike hit the depot.", "strike"),
-        ("A drone attack hit the depot.", "attack"),
-        ("A missile strike hit the depot.", "strike"),
+        ("A drone strike destroyed the depot.", "strike"),
+        ("A drone attack destroyed the depot.", "attack"),
+        ("A missile strike destroyed the depot.", "strike"),
         ("Rockets were fired at the base.", "attack"),
         ("Jets hit five weapons depots.", "strike"),
-        ("An airstrike hit the depot.", "strike"),
+        ("An airstrike destroyed the depot.", "strike"),
         ("An IED hit the convoy.", "attack"),
     ],
 )
