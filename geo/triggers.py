@@ -110,7 +110,8 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (
-        r"(?P<w5>rockets?|missiles?|drones?|mortar\s+rounds?|mortars?|projectiles?)\s+"
+        r"(?P<w5>rockets?|missiles?|drones?|mortar\s+(?:rounds?|shells?)|mortars?|projectiles?"
+        r"|shells)\s+"
         r"(?:(?:packed|laden|loaded|armed|rigged)\s+with\s+(?:\w+\s+){0,2}?\w+\s+)?(?:hit|struck"
         r"|slammed\s+into|landed\s+(?:on|in|near|inside)|targeted|attacked|exploded)",
         "",
@@ -176,7 +177,8 @@ _MONTH_BEFORE = re.compile(
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _VERBS = frozenset({"strike", "attack", "raid", "bomb", "hit", "target", "assault"})
 _PROJECTILE_SUBJECT = re.compile(
-    r"(?:rockets?|missiles?|drones?|mortars?|mortar\s+rounds?|projectiles?)\s+(?:were|was|had"
+    r"(?:rockets?|missiles?|drones?|mortars?|mortar\s+(?:rounds?|shells?)|projectiles?|shells)"
+    r"\s+(?:were|was|had"
     r"|hit|struck|slammed|landed|targeted|attacked|exploded|packed|laden|loaded|armed|rigged)\b",
     re.I,
 )

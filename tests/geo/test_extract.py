@@ -550,6 +550,12 @@ def test_admin1_is_the_region_name_where_the_gazetteer_has_one(gz: Gazetteer) ->
             [("strike", D(2020, 1, 8), "IQ")],
         ),
         (
+            "Late last month, a mortar shell landed inside the Victory base complex near Baghdad "
+            "airport without causing casualties.",
+            D(2024, 3, 1),
+            [("attack", D(2024, 2, 15), "IQ")],
+        ),
+        (
             "Three days later, U.S. military drones struck weapons depots near Jurf al-Sakhar on "
             "May 3.",
             D(2023, 5, 5),
