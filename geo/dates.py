@@ -136,7 +136,8 @@ _RELATIVE = re.compile(
 _ANCHORED = re.compile(
     r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
     r"(?P<unit>days?|hours?)\s+(?P<dir>later|afterwards?|earlier)\b"
-    r"|\b(?:the\s+)?(?P<adj>next|following|previous|preceding)\s+day\b",
+    r"|\b(?:the\s+)?(?P<adj>next|following|previous|preceding)\s+day\b"
+    r"|\b(?P<resp>in\s+(?:response|retaliation))(?=\s*,)",
     re.IGNORECASE,
 )
 
@@ -243,6 +244,13 @@ def _anchored(m: re.Match[str], pub: dt.date | None, anchor: EventDate | None) -
     """'two days later', 'days earlier', 'the next day', relative to the anchor date."""
     if anchor is None:
         return None
+    if m["resp"]:  # "In response, jets struck...": that day or within the week after
+        where = f"{anchor.text!r} ({anchor.date.isoformat()})"
+        latest = anchor.latest + dt.timedelta(days=7)
+        if pub is not None and anchor.earliest <= pub < latest:
+            latest = pub
+        reason = f"{m[0]!r}: the day of {where} or within the week after"
+        return anchor.date, coarser(anchor.precision, "week"), anchor.earliest, latest, reason
     word = (m["dir"] or m["adj"]).lower()
     sign = -1 if word in {"earlier", "previous", "preceding"} else 1
     where = f"{anchor.text!r} ({anchor.date.isoformat()})"

@@ -141,6 +141,13 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (r"(?:terror(?:ist)?|suicide)\s+attacks?", "attack", "", True),
+    (
+        r"(?:was|were|been)\s+(?:hit|struck|targeted)\s+by\s+(?:[\w\-]+\s+){0,3}?"
+        r"(?P<w8>missiles?|rockets?|drones?|mortar\s+(?:rounds?|shells?)|drone\s+boats?)",
+        "",
+        "",
+        True,
+    ),
     # "a fresh wave of strikes": one operation, whoever carried it out.
     (r"(?:wave|round)\s+of\s+(?:[\w\-]+\s+){0,2}?(?:air\s*)?strikes", "", "", True),
     (
@@ -176,6 +183,7 @@ _MONTH_BEFORE = re.compile(
 )
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _VERBS = frozenset({"strike", "attack", "raid", "bomb", "hit", "target", "assault"})
+_HIT_BY_PROJECTILE = re.compile(r"(?:was|were|been)\s+(?:hit|struck|targeted)\s+by\s", re.I)
 _PROJECTILE_SUBJECT = re.compile(
     r"(?:rockets?|missiles?|drones?|mortars?|mortar\s+(?:rounds?|shells?)|projectiles?|shells)"
     r"\s+(?:were|was|had"
@@ -232,7 +240,7 @@ def find_triggers(text: str) -> list[Trigger]:
         rule = int((m.lastgroup or "r0")[1:])
         _, kind, weapon, strong = _RULES[rule]
         phrase = m.group(0)
-        named = [m.group(g) for g in ("w", "w2", "w3", "w4", "w5", "w6", "w7") if m.group(g)]
+        named = [m.group(g) for g in ("w", "w2", "w3", "w4", "w5", "w6", "w7", "w8") if m.group(g)]
         if named:
             weapon = _weapon(named[0])
         elif not weapon and not _HIT_OBJECT.match(phrase):  # "struck missile sites": a target
@@ -297,8 +305,8 @@ def default_kind(trigger: Trigger) -> str:
     """
     if trigger.kind:
         return trigger.kind
-    if _PROJECTILE_SUBJECT.match(trigger.text):
-        return "attack"  # "rockets hit the base": fired at it, by someone unnamed
+    if _PROJECTILE_SUBJECT.match(trigger.text) or _HIT_BY_PROJECTILE.match(trigger.text):
+        return "attack"  # "rockets hit the base", "was hit by two missiles": by someone unnamed
     return "strike" if re.search(r"strike|struck|hit|bomb", trigger.text, re.I) else "attack"
 
 

@@ -265,6 +265,12 @@ def test_hours_earlier_is_the_day_of_the_preceding_date() -> None:
     assert (found[1].date, found[1].precision) == (D(2019, 12, 20), "day")
 
 
+def test_in_response_is_the_day_or_the_week_after() -> None:
+    found = find_dates("Rockets hit a base on Dec. 20. In response, jets struck depots.", MON)[1]
+    assert (found.text, found.date, found.precision) == ("In response", D(2019, 12, 20), "week")
+    assert (found.earliest, found.latest) == (D(2019, 12, 20), D(2019, 12, 27))
+
+
 def test_days_later_is_a_week_range() -> None:
     found = find_dates("A depot burned on Dec. 10. Days later, the army withdrew.", MON)[1]
     assert found.precision == "week"

@@ -556,6 +556,18 @@ def test_admin1_is_the_region_name_where_the_gazetteer_has_one(gz: Gazetteer) ->
             [("attack", D(2024, 2, 15), "IQ")],
         ),
         (
+            "A cargo ship was hit by two anti-ship ballistic missiles in the Gulf of Aden late on "
+            "Sunday, forcing its crew to abandon it.",
+            D(2024, 2, 19),
+            [("attack", D(2024, 2, 18), "")],
+        ),
+        (
+            "A drone struck a maintenance facility on a base near Hasakah on Thursday, killing a "
+            "contractor. In response, US jets struck facilities in eastern Syria used by militias.",
+            D(2023, 3, 24),
+            [("attack", D(2023, 3, 23), "SY"), ("strike", D(2023, 3, 23), "SY")],
+        ),
+        (
             "Three days later, U.S. military drones struck weapons depots near Jurf al-Sakhar on "
             "May 3.",
             D(2023, 5, 5),
