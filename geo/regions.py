@@ -79,9 +79,8 @@ BORDER_KM = 10.0
 COAST_KM = 10.0
 #: The admin1 of a point is that of the nearest populated place of its country this close.
 ADMIN1_KM = 150.0
-#: Gazetteer kinds of populated places and of first-level regions.
+#: Gazetteer kinds of populated places.
 TOWN_KINDS = ("town", "city", "capital")
-REGION_KINDS = ("governorate", "province", "state", "region")
 _NEIGHBOURS = 16
 
 
@@ -143,11 +142,7 @@ def _names(gz: Gazetteer) -> tuple[dict[str, str], dict[str, str]]:
     world = load_countries()
     countries = {"": "", **dict(zip(world["iso2"], world["name"], strict=True))}
     countries |= {p.country: p.name for p in gz.places_of_kind(("country",))}
-    regions: dict[str, str] = {}
-    for place in gz.places_of_kind(REGION_KINDS):
-        if place.admin1 and "+" not in place.admin1:
-            regions.setdefault(place.admin1, place.name)
-    return countries, regions
+    return countries, gz.region_names()
 
 
 def _places(gz: Gazetteer, towns: PlaceIndex, ids: list[str]) -> list[Any]:

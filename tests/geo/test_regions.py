@@ -160,3 +160,14 @@ def test_the_polygons_are_package_data() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = config["tool"]["setuptools"]["package-data"]["geo.data"]
     assert any(Path(DATA_FILE).match(p) for p in patterns)
+
+
+def test_region_names_are_the_gazetteers_own(gz) -> None:  # type: ignore[no-untyped-def]
+    """assign_regions names a region exactly as extraction does (Gazetteer.region_name)."""
+    out = assign_regions(
+        _events({"haifa": (32.794, 34.990), "basra": (30.508, 47.781)}), gazetteer=gz
+    )
+    for code, name in zip(out["admin1_code"], out["admin1"], strict=True):
+        assert name and name == gz.region_name(code)
+    haifa = out.set_index("event_id").loc["haifa", "admin1"]
+    assert haifa == "Haifa District"  # an Israeli district is a first-level region
