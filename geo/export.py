@@ -57,6 +57,7 @@ __all__ = [
     "EXTENSIONS",
     "LAYER",
     "format_of",
+    "is_parts_folder",
     "read_events",
     "read_events_report",
     "write_atomic_bytes",
@@ -107,9 +108,10 @@ def format_of(
     return sniff_csv(target) if reading and name == "CSV" and target.is_file() else name
 
 
-def _parts_folder(path: Path) -> bool:
+def is_parts_folder(path: str | os.PathLike[str]) -> bool:
     """A folder of GeoParquet parts, as ``strikemap extract … -o DIR/`` writes."""
-    return path.is_dir() and any(path.glob("*.parquet"))
+    folder = Path(path)
+    return folder.is_dir() and any(folder.glob("*.parquet"))
 
 
 def _write(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
@@ -220,11 +222,11 @@ def read_events_report(
     """
     source = Path(path)
     try:
-        name = "GeoParquet" if _parts_folder(source) else format_of(source, driver, reading=True)
+        name = "GeoParquet" if is_parts_folder(source) else format_of(source, driver, reading=True)
         reader = FORMATS[name].read
     except ValueError as err:
         raise EventsFileError(str(err)) from err
-    if not source.is_file() and not _parts_folder(source):
+    if not source.is_file() and not is_parts_folder(source):
         raise EventsFileError(f"{source}: no such file")
     try:
         raw, rows, early = reader(source)

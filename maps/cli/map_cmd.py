@@ -61,7 +61,9 @@ _ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 def _is_articles(raw: str) -> bool:
     """Folders, globs and article files are extracted first; events files are read."""
     path = Path(raw)
-    if path.is_dir() and any(path.glob("*.parquet")):
+    from geo.export import is_parts_folder
+
+    if is_parts_folder(path):
         return False  # the events of a large run: a folder of GeoParquet parts
     if path.is_dir() or any(c in raw for c in "*?[") or path.suffix.lower() in _ARTICLE_SUFFIXES:
         return True

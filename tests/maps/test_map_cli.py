@@ -44,8 +44,11 @@ def fake_reader(monkeypatch, sample) -> list[Path]:
             raise EventsFileError(f"{path}: row 3: latitude 200 is out of range")
         return sample.copy()
 
+    from geo.export import is_parts_folder
+
     module = types.ModuleType("geo.export")
     module.read_events = read_events  # type: ignore[attr-defined]
+    module.is_parts_folder = is_parts_folder  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "geo.export", module)
     return seen
 
