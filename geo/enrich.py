@@ -151,6 +151,7 @@ def enrich_parquet(
         Replace an existing ``output`` folder.
     """
     import dask_geopandas
+    import pyarrow.parquet as pq
 
     src, out = Path(source), Path(output)
     if workers is not None and workers < 1:
@@ -174,10 +175,12 @@ def enrich_parquet(
             with warnings.catch_warnings():  # dask's own use of an inplace pandas keyword
                 warnings.filterwarnings("ignore", message="The inplace keyword")
                 enriched.to_parquet(staging, write_index=False)
-            rows = int(enriched.map_partitions(len).compute().sum())
         if out.exists():
             shutil.rmtree(out)
         os.replace(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return EnrichResult(out, len(list(out.glob("*.parquet"))), rows)
+    parts = sorted(out.glob("*.parquet"))
+    # Rows from the parts' footers: computing the frame again would redo the whole pass.
+    rows = sum(pq.ParquetFile(part).metadata.num_rows for part in parts)
+    return EnrichResult(out, len(parts), rows)
