@@ -43,13 +43,6 @@ _PAST_VERB = re.compile(
     r"(?:[\w\-]+\s+){0,2}$",
     re.I,
 )
-_OWN_PAST_VERB = re.compile(r"(?:hit|struck|targeted|bombed|fired|launched)\s", re.I)
-# "three targeted sites", "the targeted sites": the participle is an adjective, not the verb.
-_ADJECTIVAL = re.compile(
-    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|many|the|an?|these|those"
-    r"|its|their)\s*$",
-    re.I,
-)
 # Cheap test before the full trigger search: most sentences of an article report nothing.
 # Searched in the lower-cased sentence: several times faster than re.I over an alternation.
 _ANY_TRIGGER = re.compile(
@@ -302,8 +295,6 @@ def _specific(
     if date is not None and date.precision in ("day", "week"):
         return True
     verb = _PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start])
-    if not verb and not _ADJECTIVAL.search(sentence, 0, trig.start):
-        verb = _OWN_PAST_VERB.match(trig.text)  # "jets struck facilities in eastern Syria"
     return bool(verb) and place is not None and place.precision != "country"
 
 
