@@ -37,14 +37,14 @@ import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from benchmarks.analysis import synthetic_events
 from gazetteer import default_gazetteer
-import geo.regions, geo.sites
+import geo.analysis.regions, geo.analysis.sites
 
 def vmhwm():
     text = open("/proc/self/status").read().split("VmHWM:")[1]
     return int(text.split()[0]) / 1024
 
-function = {"assign_regions": geo.regions.assign_regions,
-            "nearest_sites": geo.sites.nearest_sites}[sys.argv[2]]
+function = {"assign_regions": geo.analysis.regions.assign_regions,
+            "nearest_sites": geo.analysis.sites.nearest_sites}[sys.argv[2]]
 events = synthetic_events(int(sys.argv[3]))
 default_gazetteer().get("geonames:98182")
 before = vmhwm()

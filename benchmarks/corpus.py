@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from geo.article import Article  # noqa: E402
-from geo.articles import article_from_text  # noqa: E402
+from geo.articles.article import Article  # noqa: E402
+from geo.articles.readers import article_from_text  # noqa: E402
 
 __all__ = ["make_article", "make_corpus", "write_corpus"]
 

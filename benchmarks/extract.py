@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python benchmarks/extract.py [--articles 2000] [--no-record]``.
 Builds a synthetic corpus (:mod:`benchmarks.corpus`, ~5 KB per article), makes sure
 the gazetteer index exists (built outside the timed part), then times
-``geo.extract.extract(articles)`` twice in a fresh single-threaded process (a cold
+``geo.extract.pipeline.extract(articles)`` twice in a fresh single-threaded process (a cold
 first pass, then a warm second pass) and, when ``strikemap extract`` exists, the
 CLI on the same corpus written to disk.  Prints the figures and records them in
 ``docs/benchmarks.md`` (section "extract").  Target: >= 200 articles/s on one core.
@@ -34,7 +34,7 @@ import collections, json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from benchmarks.corpus import make_corpus
 from gazetteer import default_gazetteer
-from geo.extract import extract
+from geo.extract.pipeline import extract
 articles = make_corpus(int(sys.argv[2]), int(sys.argv[3]))
 start = time.perf_counter()
 default_gazetteer().best("Baghdad")

@@ -4,7 +4,7 @@ Run: ``.venv/bin/python benchmarks/scale.py [--articles 50000] [--small 10000] [
 Writes the generated corpus (:mod:`benchmarks.corpus`, ~5 KB per article) as one JSON
 Lines feed (read in byte-range blocks), starts a ``LocalCluster`` (one thread per
 worker process, started before the clock runs) and times
-:func:`geo.scale.extract_partitioned` into a folder of GeoParquet parts: with 1 and 2
+:func:`geo.scale.run.extract_partitioned` into a folder of GeoParquet parts: with 1 and 2
 workers on ``--articles``, then with 2 workers on the first ``--small`` articles to
 compare the peak memory of the workers (their own high-water mark, read in each
 worker at the end).  Prints the figures and records them in ``docs/benchmarks.md``
@@ -56,7 +56,7 @@ def timed_run(feed: Path, out: Path, workers: int) -> dict[str, Any]:
     """One run on a fresh cluster of ``workers`` processes: seconds, result, worker peaks."""
     from distributed import Client, LocalCluster
 
-    from geo.scale import extract_partitioned
+    from geo.scale.run import extract_partitioned
 
     with (
         LocalCluster(

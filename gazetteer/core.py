@@ -58,7 +58,7 @@ _BY_KEY_IN = _SELECT + " AND p.country = ? ORDER BY n.tier, p.layer, p.populatio
 
 
 class OnlineFallback(Protocol):
-    """What the gazetteer needs of an online geocoder (see :mod:`gazetteer.online`)."""
+    """What the gazetteer needs of an online geocoder (see :mod:`gazetteer.online.client`)."""
 
     def resolve(self, name: str, *, country: str | None = None, limit: int = 5) -> list[Place]:
         """Return candidates for ``name``, or ``[]`` when unresolved."""

@@ -5,7 +5,7 @@ loads neither geopandas nor scipy:
 
 >>> import geo
 >>> geo.assign_regions.__module__, geo.tempo.__module__
-('geo.regions', 'geo.timeline')
+('geo.analysis.regions', 'geo.analysis.timeline')
 """
 
 from __future__ import annotations
@@ -13,19 +13,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from geo.regions import assign_regions
-    from geo.responses import link_responses
-    from geo.sites import nearest_sites, within
-    from geo.timeline import tempo
+    from geo.analysis.regions import assign_regions
+    from geo.analysis.responses import link_responses
+    from geo.analysis.sites import nearest_sites, within
+    from geo.analysis.timeline import tempo
 
 __all__ = ["assign_regions", "link_responses", "nearest_sites", "tempo", "within"]
 
 _LAZY = {
-    "assign_regions": "geo.regions",
-    "link_responses": "geo.responses",
-    "nearest_sites": "geo.sites",
-    "tempo": "geo.timeline",
-    "within": "geo.sites",
+    "assign_regions": "geo.analysis.regions",
+    "link_responses": "geo.analysis.responses",
+    "nearest_sites": "geo.analysis.sites",
+    "tempo": "geo.analysis.timeline",
+    "within": "geo.analysis.sites",
 }
 
 

@@ -1,6 +1,6 @@
 """The file formats events are read from and written to, one module each.
 
-:data:`FORMATS` lists them by name; :mod:`geo.export` picks one by extension
+:data:`FORMATS` lists them by name; :mod:`geo.formats.readwrite` picks one by extension
 (or by name) and does the atomic write and the normalizing. Each module has
 ``read(path)`` returning the raw frame, row numbers and early problems (see
 :mod:`geo.formats.base`) and ``write(frame, tmp)``.

@@ -1,13 +1,13 @@
-"""ACLED-style CSV files: ACLED's columns and codes (:mod:`geo.formats.acled_codes`).
+"""ACLED-style CSV files: ACLED's columns and codes (:mod:`geo.formats.codes.acled`).
 
-Reading (:func:`read`) needs the columns of :data:`~geo.formats.acled_codes.REQUIRED`
+Reading (:func:`read`) needs the columns of :data:`~geo.formats.codes.acled.REQUIRED`
 and turns each strike or attack row into an event:
 
 * ``event_date`` → ``date``; ``time_precision`` 1/2/3 → ``date_precision``
   day/week/month and ``date_min``..``date_max`` (the day; ±3 days; the
   calendar month).
 * ``kind`` from ``inter1`` (or ``actor1``), ``weapon`` from ``sub_event_type``
-  and ``notes``, by the rules of :mod:`~geo.formats.acled_codes`.
+  and ``notes``, by the rules of :mod:`~geo.formats.codes.acled`.
 * ``actor1`` → ``actor``, ``actor2`` → ``target``, ``location`` → ``place`` and
   ``place_resolved``, ``admin1`` → ``admin1``, ``notes`` → ``quote``, ``source``
   (``;``-separated) → ``sources``, ``country`` → ISO alpha-2 code,
@@ -42,7 +42,17 @@ from typing import Any, Final
 import geopandas as gpd
 import pandas as pd
 
-from geo.formats.acled_codes import (
+from geo.formats.base import (
+    Read,
+    is_null,
+    read_csv_table,
+    records_frame,
+    require_columns,
+    rows_of,
+    text_cell,
+    write_csv_table,
+)
+from geo.formats.codes.acled import (
     COLUMNS,
     EVENT_TYPES,
     MIDDLE_EAST,
@@ -56,18 +66,8 @@ from geo.formats.acled_codes import (
     parse_date,
     weapon_of,
 )
-from geo.formats.base import (
-    Read,
-    is_null,
-    read_csv_table,
-    records_frame,
-    require_columns,
-    rows_of,
-    text_cell,
-    write_csv_table,
-)
-from geo.formats.countries import country_code, country_name, country_numeric
-from geo.formats.violence import actor_code, is_civilian
+from geo.formats.codes.countries import country_code, country_name, country_numeric
+from geo.formats.codes.violence import actor_code, is_civilian
 from geo.schema import (
     ACLED_GEO_PRECISION,
     ACLED_TIME_PRECISION,

@@ -3,7 +3,7 @@
 A format module has ``read(path) -> Read`` and ``write(frame, tmp)``. ``read``
 returns the raw frame (any columns, any CRS), the file's row number of each of
 its rows (``None``: 1..n) and ``(row, problem)`` for rows it already dropped;
-:mod:`geo.export` normalizes the frame and merges the problems. ``write``
+:mod:`geo.formats.readwrite` normalizes the frame and merges the problems. ``write``
 receives a normalized events frame and a temporary path; it raises
 ``ValueError`` (one line) for rows the format cannot hold.
 

@@ -10,7 +10,7 @@ Reading (:func:`read`) needs the columns of :data:`REQUIRED`:
 * ``kind`` is ``strike`` when ``side_a`` is a government ("Government of …"),
   else ``attack``; ``side_a`` → ``actor``, ``side_b`` → ``target``.
 * ``weapon`` is the one weapon the headlines name, if exactly one
-  (:func:`geo.formats.violence.weapons_named`), else unknown.
+  (:func:`geo.formats.codes.violence.weapons_named`), else unknown.
 * ``best`` → ``fatalities``; ``where_coordinates`` → ``place_resolved``,
   ``where_description`` → ``place``, ``adm_1`` → ``admin1``, ``country`` → ISO
   alpha-2 code, ``id`` → ``event_id``; ``source_office``/``source_headline``/
@@ -56,9 +56,9 @@ from geo.formats.base import (
     text_cell,
     write_csv_table,
 )
-from geo.formats.countries import country_code, country_name
-from geo.formats.ucdp_sources import source_columns, source_info
-from geo.formats.violence import is_civilian, weapons_named
+from geo.formats.codes.countries import country_code, country_name
+from geo.formats.codes.ucdp import source_columns, source_info
+from geo.formats.codes.violence import is_civilian, weapons_named
 from geo.schema import (
     ACLED_GEO_PRECISION,
     FROM_UCDP_DATE_PREC,

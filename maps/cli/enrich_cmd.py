@@ -4,9 +4,9 @@
 [--workers N | --scheduler URL] [--overwrite]``
 
 A file (any format ``strikemap export`` reads) is enriched in memory with
-:func:`geo.enrich.enrich_events` and written by OUT's extension.  A folder of GeoParquet
+:func:`geo.analysis.enrich.enrich_events` and written by OUT's extension.  A folder of GeoParquet
 parts (``strikemap extract … -o DIR/``), or a GeoParquet file with ``--workers`` or
-``--scheduler``, goes through dask-geopandas (:func:`geo.enrich.enrich_parquet`) and
+``--scheduler``, goes through dask-geopandas (:func:`geo.analysis.enrich.enrich_parquet`) and
 becomes a folder of parts, on a local cluster or an existing one.
 """
 
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("nothing to add: --no-regions with --no-sites")
     try:
         if _partitioned(source, args):
-            from geo.enrich import enrich_parquet
+            from geo.analysis.enrich import enrich_parquet
 
             result = enrich_parquet(
                 source,
@@ -91,8 +91,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             if args.workers is not None or args.scheduler:
                 raise CommandError("--workers and --scheduler need GeoParquet input")
-            from geo.enrich import enrich_events
-            from geo.export import read_events, write_events
+            from geo.analysis.enrich import enrich_events
+            from geo.formats.readwrite import read_events, write_events
 
             frame = enrich_events(read_events(source), regions=regions, sites=sites)
             write_events(frame, target)

@@ -1,9 +1,9 @@
 """``strikemap export``: convert an events file to another format.
 
 ``strikemap export IN -o OUT [--format F] [--input-format F] [--skip-bad]``
-reads IN with :func:`geo.export.read_events_report` (format by extension; a
+reads IN with :func:`geo.formats.readwrite.read_events_report` (format by extension; a
 ``.csv`` is sniffed for ACLED's or UCDP GED's header) and writes OUT with
-:func:`geo.export.write_events` (by extension, ``.acled.csv``/``.ucdp.csv``,
+:func:`geo.formats.readwrite.write_events` (by extension, ``.acled.csv``/``.ucdp.csv``,
 or ``--format``). A bad row stops the command with ``strikemap: error: IN row
 N: problem`` unless ``--skip-bad``; the counts and the first few skipped rows
 go to stderr.
@@ -79,7 +79,7 @@ def _note(lines: list[str], what: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read IN, write OUT, print what was read, skipped, left out and written."""
     from geo.errors import GeoError
-    from geo.export import format_of, read_events_report, write_events
+    from geo.formats.readwrite import format_of, read_events_report, write_events
     from geo.frame import report_problems
 
     source, target = Path(args.input), Path(args.output)

@@ -132,9 +132,9 @@ def run_extract(
 
     Without ``manifest``, a ``manifest.csv`` in the single input folder is used.
     """
-    from geo.articles import read_articles
+    from geo.articles.readers import read_articles
     from geo.errors import GeoError
-    from geo.extract import extract, to_frame
+    from geo.extract.pipeline import extract, to_frame
 
     if manifest is None:
         manifest = find_manifest(paths)
@@ -173,14 +173,14 @@ def _progress(total: int) -> Any:
 
 def write_diagnostics(diagnostics: dict[str, Any], target: Path) -> None:
     """Write a run's diagnostics as JSON, atomically."""
-    from geo.export import write_atomic_text
+    from geo.formats.readwrite import write_atomic_text
 
     write_atomic_text(target, json.dumps(diagnostics, indent=2, ensure_ascii=False) + "\n")
 
 
 def _run(args: argparse.Namespace) -> int:
     from geo.errors import GeoError
-    from geo.export import write_events
+    from geo.formats.readwrite import write_events
 
     cluster = args.workers is not None or args.scheduler is not None
     if output_folder(args.output, cluster=cluster):
@@ -204,8 +204,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_folder(args: argparse.Namespace, *, cluster: bool) -> int:
-    """A large run (:mod:`geo.scale`): blocks, on a cluster or here; a folder of parts."""
-    from geo.scale import extract_partitioned
+    """A large run (:mod:`geo.scale.run`): blocks, on a cluster or here; a folder of parts."""
+    from geo.scale.run import extract_partitioned
 
     if args.online:
         return fail("--online is not available for a folder of parts (rate limits)", code=2)

@@ -73,7 +73,7 @@ def _gazetteer(args: argparse.Namespace) -> Gazetteer:
 
     online = None
     if args.online:
-        from gazetteer.online import get_online_geocoder
+        from gazetteer.online.client import get_online_geocoder
 
         if not args.user_agent:
             raise CommandError("--online needs --user-agent naming your application and contact")

@@ -1,10 +1,10 @@
 """``strikemap map``: events files → one self-contained HTML map.
 
-Reads every INPUT with :func:`geo.export.read_events` (GeoJSON, GeoPackage,
+Reads every INPUT with :func:`geo.formats.readwrite.read_events` (GeoJSON, GeoPackage,
 GeoParquet, CSV, KML, and ACLED or UCDP GED CSV files), joins them (an
 ``event_id`` seen twice is kept once), renders them with
 :func:`maps.render.render_map` and writes the page atomically. ``--responses``
-also draws the links of :func:`geo.responses.link_responses` (strikes to the
+also draws the links of :func:`geo.analysis.responses.link_responses` (strikes to the
 attacks they answer). Heavy packages are imported only when the command runs.
 """
 
@@ -61,7 +61,7 @@ _ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 def _is_articles(raw: str) -> bool:
     """Folders, globs and article files are extracted first; events files are read."""
     path = Path(raw)
-    from geo.export import is_parts_folder
+    from geo.formats.readwrite import is_parts_folder
 
     if is_parts_folder(path):
         return False  # the events of a large run: a folder of GeoParquet parts
@@ -87,7 +87,7 @@ def _extract(paths: list[str], output: Path) -> Any:
 def _read(paths: list[str], output: Path) -> Any:
     import pandas as pd
 
-    from geo.export import read_events
+    from geo.formats.readwrite import read_events
 
     frames = []
     articles = [raw for raw in paths if _is_articles(raw)]
@@ -112,8 +112,8 @@ def _read(paths: list[str], output: Path) -> Any:
 
 
 def _responses(events: Any) -> Any:
-    """The strike -> attack links of :func:`geo.responses.link_responses` (default options)."""
-    from geo.responses import link_responses
+    """The strike -> attack links of :func:`geo.analysis.responses.link_responses` (defaults)."""
+    from geo.analysis.responses import link_responses
 
     return link_responses(events)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.export import EXTENSIONS, read_events
 from geo.formats import FORMATS
+from geo.formats.readwrite import EXTENSIONS, read_events
 from maps.cli import export_cmd, main
 from maps.cli.export_cmd import FORMAT_NAMES
 

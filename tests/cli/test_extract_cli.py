@@ -15,10 +15,10 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-import geo.runners
+import geo.scale.runners
 from benchmarks.corpus import write_corpus
-from geo.export import write_events
-from geo.extract import extract_events
+from geo.extract.pipeline import extract_events
+from geo.formats.readwrite import write_events
 from maps.cli import main
 from maps.cli.extract_cmd import write_diagnostics
 
@@ -48,7 +48,7 @@ def test_a_single_file_is_written_as_before(articles: Path, tmp_path: Path, suff
 
 def test_a_plain_run_does_not_import_dask(articles: Path, tmp_path: Path) -> None:
     code = (
-        "import sys; import geo.scale; from maps.cli import main; "
+        "import sys; import geo.scale.run; from maps.cli import main; "
         f"main(['extract', {str(articles)!r}, '-o', {str(tmp_path / 'e.geojson')!r}]); "
         "print([m for m in ('dask', 'distributed', 'dask_geopandas') if m in sys.modules])"
     )
@@ -110,7 +110,7 @@ def test_an_unreachable_scheduler_is_one_line(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(geo.runners, "CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(geo.scale.runners, "CONNECT_TIMEOUT", "1s")
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -22,14 +22,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from gazetteer.errors import GazetteerError, GeocoderTimeout, GeocoderUnavailable, InvalidQuery
-from gazetteer.online import (
+from gazetteer.online.cache import CACHE_ENV, OnlineCache, default_cache_path
+from gazetteer.online.client import (
     ONLINE_SERVICES,
     OnlineGeocoder,
     get_online_geocoder,
     place_from_geonames,
     place_from_nominatim,
 )
-from gazetteer.online_cache import CACHE_ENV, OnlineCache, default_cache_path
 
 pytestmark = pytest.mark.network
 

@@ -1,10 +1,10 @@
-"""Tests for geo.actors: the lexicon file and alias matching."""
+"""Tests for geo.extract.spans.actors: the lexicon file and alias matching."""
 
 from __future__ import annotations
 
 import pytest
 
-from geo.actors import SIDES, TYPES, Actor, actor_by_name, find_actors, load_actors
+from geo.extract.spans.actors import SIDES, TYPES, Actor, actor_by_name, find_actors, load_actors
 
 REQUIRED = [
     "united-states", "us-led-coalition", "united-kingdom", "israel", "iraqi-security-forces",
@@ -115,7 +115,7 @@ def test_actor_by_name() -> None:
 
 
 def test_the_leftmost_alias_wins_an_overlap() -> None:
-    from geo.actors import find_actors
+    from geo.extract.spans.actors import find_actors
 
     found = find_actors("Kataib Hezbollah fighters attacked the base; Hezbollah fighters did not.")
     assert [(m.actor.id, m.text) for m in found] == [
@@ -129,6 +129,6 @@ def test_the_leftmost_alias_wins_an_overlap() -> None:
     [("American jets hit the depot.", "united-states"), ("British jets struck.", "united-kingdom")],
 )
 def test_national_aircraft_name_their_air_force(text: str, actor: str) -> None:
-    from geo.actors import find_actors
+    from geo.extract.spans.actors import find_actors
 
     assert [m.actor.id for m in find_actors(text)] == [actor]

@@ -1,4 +1,4 @@
-"""Tests for geo.articles: every file format, the manifest, encodings and problems.
+"""Tests for geo.articles.readers: every file format, the manifest, encodings and problems.
 
 All article text here is invented for the tests.
 """
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.article_files import decode, size
-from geo.articles import (
+from geo.articles.files import decode, size
+from geo.articles.readers import (
     Problem,
     ReadResult,
     article_from_text,

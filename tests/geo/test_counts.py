@@ -1,10 +1,10 @@
-"""Tests for geo.counts: killed and injured figures from one sentence (invented examples)."""
+"""Tests for geo.extract.spans.counts: killed and injured figures from one sentence (invented)."""
 
 from __future__ import annotations
 
 import pytest
 
-from geo.counts import Casualties, casualties
+from geo.extract.spans.counts import Casualties, casualties
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_vague_and_empty() -> None:
 
 
 def test_one_of_them_is_part_of_the_figure_not_more_people() -> None:
-    from geo.counts import casualties
+    from geo.extract.spans.counts import casualties
 
     found = casualties("The drone wounded three service members, one of them critically.")
     assert (found.killed, found.injured) == (None, 3)
@@ -104,6 +104,6 @@ def test_one_of_them_is_part_of_the_figure_not_more_people() -> None:
     ],
 )
 def test_and_a_person_adds_one(sentence: str, killed: int) -> None:
-    from geo.counts import casualties
+    from geo.extract.spans.counts import casualties
 
     assert casualties(sentence).killed == killed

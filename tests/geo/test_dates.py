@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from geo.dates import EventDate, event_date, find_dates
-from geo.dates_relative import most_recent_weekday, on_or_before, relative_period
+from geo.extract.spans.dates import EventDate, event_date, find_dates
+from geo.extract.spans.dates_relative import most_recent_weekday, on_or_before, relative_period
 
 D = dt.date
 MON = D(2019, 12, 30)  # a Monday

@@ -1,7 +1,7 @@
 """Regions and nearest sites for large tables: dask-geopandas over GeoParquet parts.
 
 The partitioned pass (in this process, and on a LocalCluster of two processes) must give
-the rows :func:`geo.enrich.enrich_events` gives on the whole table, sorted by event_id.
+the rows :func:`geo.analysis.enrich.enrich_events` gives on the whole table, sorted by event_id.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import pandas as pd
 import pytest
 
 from benchmarks.corpus import write_corpus
-from geo.enrich import enrich_events, enrich_parquet
+from geo.analysis.enrich import enrich_events, enrich_parquet
+from geo.analysis.regions import REGION_COLUMNS
 from geo.errors import AnalysisError, ScaleError
-from geo.export import read_events, write_events
-from geo.regions import REGION_COLUMNS
-from geo.scale import extract_partitioned
+from geo.formats.readwrite import read_events, write_events
+from geo.scale.run import extract_partitioned
 from maps.cli import main
 
 SITE_COLUMNS = ["site_id", "site_name", "site_kind", "site_km"]

@@ -1,4 +1,4 @@
-"""Tests for geo.frame and geo.export: events files in every format (invented events)."""
+"""Tests for geo.frame and geo.formats.readwrite: events files in every format (invented events)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ import pyogrio
 import pytest
 import shapely
 
-from geo import export
 from geo.errors import EventsFileError, ExportError
-from geo.export import EXTENSIONS, read_events, read_events_report, write_events
 from geo.formats import FORMATS, geojson
+from geo.formats import readwrite as export
+from geo.formats.readwrite import EXTENSIONS, read_events, read_events_report, write_events
 from geo.frame import BadRowsWarning, empty_events, events_frame, normalize_events
 from geo.schema import COLUMNS, INT_COLUMNS, LIST_COLUMNS
 from tests.geo.rfc7946 import load_strict, rfc7946_problems

@@ -12,9 +12,9 @@ import re
 import pytest
 
 from gazetteer import Gazetteer
-from geo.article import Article
+from geo.articles.article import Article
 from geo.event import Event, event_id
-from geo.extract import ExtractResult, extract, extract_article
+from geo.extract.pipeline import ExtractResult, extract, extract_article
 
 D = dt.date
 THU_2024 = D(2024, 1, 11)  # a Thursday
@@ -483,7 +483,7 @@ def test_undated_another_strike_is_not_folded_into_the_first(gz: Gazetteer) -> N
 
 
 def test_admin1_is_the_region_name_where_the_gazetteer_has_one(gz: Gazetteer) -> None:
-    from geo.extract import to_frame
+    from geo.extract.pipeline import to_frame
 
     result = run(
         gz,

@@ -16,10 +16,10 @@ import pyogrio
 import pytest
 
 from geo.errors import EventsFileError
-from geo.export import EXTENSIONS, read_events, read_events_report, write_events
 from geo.formats import FORMATS
-from geo.formats.acled_codes import COLUMNS, EVENT_TYPES, READ_TYPES
-from geo.formats.countries import country_code, country_name
+from geo.formats.codes.acled import COLUMNS, EVENT_TYPES, READ_TYPES
+from geo.formats.codes.countries import country_code, country_name
+from geo.formats.readwrite import EXTENSIONS, read_events, read_events_report, write_events
 from geo.frame import BadRowsWarning, events_frame
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -14,8 +14,8 @@ import pytest
 import shapely
 
 from geo.errors import EventsFileError
-from geo.export import read_events, read_events_report, write_events
 from geo.formats.kml import NAMESPACE
+from geo.formats.readwrite import read_events, read_events_report, write_events
 from geo.frame import events_frame
 
 NS = {"k": NAMESPACE}

@@ -16,8 +16,8 @@ import pytest
 import shapely
 
 from geo.errors import EventsFileError
-from geo.export import EXTENSIONS, read_events, write_events
 from geo.formats import FORMATS
+from geo.formats.readwrite import EXTENSIONS, read_events, write_events
 from geo.formats.ucdp import COLUMNS, priogrid
 from geo.frame import BadRowsWarning, events_frame
 

@@ -10,11 +10,11 @@ import datetime as dt
 import pytest
 
 from gazetteer import Gazetteer
-from geo.article import Article
+from geo.articles.article import Article
 from geo.event import Event
-from geo.extract import extract
-from geo.locate import PlacePick, article_places, compatible, fallback_place, pick_place
-from geo.triggers import find_triggers
+from geo.extract.locate import PlacePick, article_places, compatible, fallback_place, pick_place
+from geo.extract.pipeline import extract
+from geo.extract.triggers import find_triggers
 
 
 def pick(gz: Gazetteer, text: str, phrase: str, *, near_country: str = "") -> PlacePick | None:

@@ -1,5 +1,5 @@
-"""geo.merge: the indexed merge equals the former all-pairs merge, and merging in the groups of
-merge_groups (or any union of them) equals merging everything at once (invented events)."""
+"""geo.extract.merge: the indexed merge equals the former all-pairs merge, and merging in the
+groups of merge_groups (or any union of them) equals merging everything at once (invented)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-import geo.merge
+import geo.extract.merge
 from gazetteer import Gazetteer, Place
 from geo.event import Event, Report, event_id
-from geo.locate import compatible
-from geo.merge import (
+from geo.extract.locate import compatible
+from geo.extract.merge import (
     _combine,
     _quality,
     _score,
@@ -157,7 +157,7 @@ def test_the_date_index_keeps_the_merge_below_quadratic(monkeypatch: Any) -> Non
     for k, event in enumerate(random_events(rng, 3000)):
         day = START + dt.timedelta(days=k // 3)  # three reports a day over 1,000 days
         events.append(replace(event, date=day, date_precision="day", date_min=day, date_max=day))
-    monkeypatch.setattr(geo.merge, "same_event", counted)
+    monkeypatch.setattr(geo.extract.merge, "same_event", counted)
     assert merge_events(events) == reference_merge(events)
     assert calls < 10 * len(events)  # all pairs would be about 4.5 million
 

@@ -14,10 +14,10 @@ import numpy as np
 import pytest
 import shapely
 
-from geo.boundaries import DATA_FILE, build_countries, countries_at, load_countries
+from geo.analysis.boundaries import DATA_FILE, build_countries, countries_at, load_countries
+from geo.analysis.regions import REGION_COLUMNS, REGION_SOURCES, assign_regions
 from geo.errors import AnalysisError, GeoError
 from geo.frame import events_frame
-from geo.regions import REGION_COLUMNS, REGION_SOURCES, assign_regions
 
 ROOT = Path(__file__).resolve().parents[2]
 

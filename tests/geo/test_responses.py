@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from gazetteer import haversine_km
+from geo.analysis.responses import DEFAULT_MAX_KM, LINK_COLUMNS, WEIGHTS, link_responses
 from geo.errors import AnalysisError
 from geo.frame import events_frame
-from geo.responses import DEFAULT_MAX_KM, LINK_COLUMNS, WEIGHTS, link_responses
 from maps.payload import build_payload
 
 # An attack on a base in western Iraq; points 30 km and 1,200 km away.

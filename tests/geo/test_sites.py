@@ -8,9 +8,9 @@ import pytest
 import shapely
 
 from gazetteer import Gazetteer, haversine_km
+from geo.analysis.sites import SITE_COLUMNS, nearest_sites, within
 from geo.errors import AnalysisError
 from geo.frame import events_frame
-from geo.sites import SITE_COLUMNS, nearest_sites, within
 
 BAGHDAD = (33.3152, 44.3661)
 ERBIL = (36.1901, 44.0091)

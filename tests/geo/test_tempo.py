@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 import geo
+from geo.analysis.timeline import NONE_LABEL, tempo
 from geo.errors import AnalysisError
 from geo.frame import events_frame
-from geo.timeline import NONE_LABEL, tempo
 
 BAGHDAD = (33.3152, 44.3661)
 ERBIL = (36.1901, 44.0091)

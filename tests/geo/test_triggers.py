@@ -11,9 +11,9 @@ import itertools
 import pytest
 
 from gazetteer import Gazetteer
-from geo.article import Article
-from geo.extract import extract
-from geo.triggers import Trigger, default_kind, find_triggers, negation
+from geo.articles.article import Article
+from geo.extract.pipeline import extract
+from geo.extract.triggers import Trigger, default_kind, find_triggers, negation
 
 
 def only(text: str) -> Trigger:

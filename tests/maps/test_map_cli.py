@@ -1,7 +1,7 @@
 """``strikemap map``: parser options, reading inputs, writing the page, one-line errors.
 
 ``maps/cli/__init__.py`` wires :func:`maps.cli.map_cmd.register` in; these tests
-build their own parser, and fake :func:`geo.export.read_events` except in the
+build their own parser, and fake :func:`geo.formats.readwrite.read_events` except in the
 last test, which reads a real GeoJSON file.
 """
 
@@ -33,7 +33,7 @@ def parse(*argv: str) -> argparse.Namespace:
 
 @pytest.fixture
 def fake_reader(monkeypatch, sample) -> list[Path]:
-    """Replace geo.export.read_events with one that returns the sample; record paths read."""
+    """Replace geo.formats.readwrite.read_events: returns the sample, records paths."""
     seen: list[Path] = []
 
     def read_events(path: Path) -> Any:
@@ -44,12 +44,12 @@ def fake_reader(monkeypatch, sample) -> list[Path]:
             raise EventsFileError(f"{path}: row 3: latitude 200 is out of range")
         return sample.copy()
 
-    from geo.export import is_parts_folder
+    from geo.formats.readwrite import is_parts_folder
 
-    module = types.ModuleType("geo.export")
+    module = types.ModuleType("geo.formats.readwrite")
     module.read_events = read_events  # type: ignore[attr-defined]
     module.is_parts_folder = is_parts_folder  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "geo.export", module)
+    monkeypatch.setitem(sys.modules, "geo.formats.readwrite", module)
     return seen
 
 
@@ -125,7 +125,7 @@ def test_errors_are_one_line_command_errors(tmp_path, fake_reader) -> None:
 
 
 def test_reads_a_real_events_file(tmp_path, sample_records) -> None:
-    export = pytest.importorskip("geo.export")
+    export = pytest.importorskip("geo.formats.readwrite")
     frame = pytest.importorskip("geo.frame")
     records = [{k: v for k, v in r.items() if v is not None} for r in sample_records]
     path = export.write_events(frame.events_frame(records), tmp_path / "events.geojson")

@@ -9,7 +9,7 @@ The rule, first match wins, and the ``region_source`` it leaves:
    of the same country within :data:`ADMIN1_KM`; a country, or an area without
    a single admin1 code (the Kurdistan Region, a coarse curated area), has none.
    A sea, gulf or strait place gives ``sea`` and no country.
-2. ``polygon``: the point lies in a country polygon of :mod:`geo.boundaries`
+2. ``polygon``: the point lies in a country polygon of :mod:`geo.analysis.boundaries`
    (Natural Earth 1:110m). Borders at that scale can be off by ten km or more,
    so when the nearest GeoNames populated place is within :data:`BORDER_KM`
    and in another country, that place wins (``nearest``).
@@ -46,8 +46,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from geo.boundaries import countries_at, load_countries
-from geo.sphere import (
+from geo.analysis.boundaries import countries_at, load_countries
+from geo.analysis.sphere import (
     PlaceIndex,
     check_events,
     event_coords,

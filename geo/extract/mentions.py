@@ -1,9 +1,10 @@
 """Event mentions: one strike or attack phrase in one sentence, with what the sentence says of it.
 
-:func:`sentence_mentions` reads one sentence: its triggers (:mod:`geo.triggers`),
-dates (:mod:`geo.dates`; each date goes to the nearest trigger), places
-(:mod:`geo.locate`), actor and target (:mod:`geo.actors`, :mod:`geo.roles`) and casualty counts
-(:mod:`geo.counts`).  Mentions that are no events (threats, denials,
+:func:`sentence_mentions` reads one sentence: its triggers (:mod:`geo.extract.triggers`),
+dates (:mod:`geo.extract.spans.dates`; each date goes to the nearest trigger), places
+(:mod:`geo.extract.locate`), actor and target (:mod:`geo.extract.spans.actors`,
+:mod:`geo.extract.roles`) and casualty counts
+(:mod:`geo.extract.spans.counts`).  Mentions that are no events (threats, denials,
 condemnations, funerals, protests), generic plurals ("militias have launched
 rocket attacks") and counts of many events ("25 attacks since November") come
 back with ``skip`` saying why, so they can be reported rather than dropped.
@@ -15,12 +16,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from geo.actors import ActorMention
-from geo.counts import casualties
-from geo.dates import EventDate, find_dates
-from geo.locate import ArticlePlaces, PlacePick, pick_place
-from geo.roles import SEQUENCE, roles, target_phrase
-from geo.triggers import Trigger, default_kind, find_triggers, negation
+from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
+from geo.extract.roles import SEQUENCE, roles, target_phrase
+from geo.extract.spans.actors import ActorMention
+from geo.extract.spans.counts import casualties
+from geo.extract.spans.dates import EventDate, find_dates
+from geo.extract.triggers import Trigger, default_kind, find_triggers, negation
 
 __all__ = ["EventMention", "may_report", "sentence_mentions"]
 
@@ -193,7 +194,7 @@ def sentence_mentions(
     published : date or None
         Publication date, for weekdays and relative phrases.
     places : ArticlePlaces
-        The article's places (:func:`geo.locate.article_places`).
+        The article's places (:func:`geo.extract.locate.article_places`).
     actors : list of ActorMention
         The actors named in this sentence, offsets relative to the sentence.
     anchor : EventDate or None

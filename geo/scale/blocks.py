@@ -1,9 +1,9 @@
 """A run's inputs cut into blocks of about the same size, in reading order.
 
-A block is what one task of a large run reads and extracts (:mod:`geo.parts`):
+A block is what one task of a large run reads and extracts (:mod:`geo.scale.parts`):
 consecutive article files, or whole lines of a large ``.jsonl`` file (a
-:class:`~geo.article_files.Span`), so a big feed is never read whole.  Reading
-the blocks one after another reads exactly what :func:`geo.articles.iter_articles`
+:class:`~geo.articles.files.Span`), so a big feed is never read whole.  Reading
+the blocks one after another reads exactly what :func:`geo.articles.readers.iter_articles`
 reads, in the same order.  Each block has a key (a hash of the paths, sizes,
 modification times, spans and manifest rows it reads), so a resumed run can tell
 a finished block from one whose inputs changed.
@@ -11,7 +11,7 @@ a finished block from one whose inputs changed.
 Examples
 --------
 >>> import pathlib, tempfile
->>> from geo.articles import find_inputs
+>>> from geo.articles.readers import find_inputs
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     lines = "".join(f'{{"text": "Rockets hit base {i}."}}\\n' for i in range(300))
 ...     _ = pathlib.Path(tmp, "feed.jsonl").write_text(lines)
@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from geo.article_files import Span
-from geo.articles import Inputs
+from geo.articles.files import Span
+from geo.articles.readers import Inputs
 from geo.errors import ArticleError
 
 __all__ = ["BLOCK_BYTES", "Block", "plan_blocks", "split_lines"]
@@ -139,12 +139,12 @@ def plan_blocks(
     Parameters
     ----------
     inputs : Inputs
-        From :func:`geo.articles.find_inputs`.
+        From :func:`geo.articles.readers.find_inputs`.
     block_bytes : int
         Bytes of input per block; ``.jsonl`` files larger than this are split on line
         boundaries (unless they are UTF-16/32, which are read whole).
     max_bytes : int
-        Largest file (or ``.jsonl`` line) read, as for :func:`geo.articles.read_articles`.
+        Largest file (or ``.jsonl`` line) read, as for :func:`geo.articles.readers.read_articles`.
 
     Raises
     ------

@@ -57,8 +57,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from geo.analysis.sphere import check_events, event_coords, haversine_km
 from geo.errors import AnalysisError
-from geo.sphere import check_events, event_coords, haversine_km
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -131,7 +131,7 @@ def _pairs(days: np.ndarray, strikes: np.ndarray, attacks: np.ndarray, max_days:
 @functools.lru_cache(maxsize=1024)
 def _lineage(name: str) -> frozenset[str]:
     """Ids of the lexicon actor called ``name``, of its parent and of its members."""
-    from geo.actors import actor_by_name, load_actors
+    from geo.extract.spans.actors import actor_by_name, load_actors
 
     actor = actor_by_name(name) if name else None
     if actor is None:
@@ -142,7 +142,7 @@ def _lineage(name: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=16384)
 def _named_actors(text: str) -> frozenset[str]:
-    from geo.actors import find_actors
+    from geo.extract.spans.actors import find_actors
 
     return frozenset(m.actor.id for m in find_actors(text)) if text else frozenset()
 

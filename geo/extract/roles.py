@@ -8,8 +8,8 @@ launched"), "X were behind".  Targets: an actor after "against", "on", "targetin
 
 Examples
 --------
->>> from geo.actors import find_actors
->>> from geo.triggers import find_triggers
+>>> from geo.extract.spans.actors import find_actors
+>>> from geo.extract.triggers import find_triggers
 >>> s = "A U.S. airstrike killed two commanders of Kataib Hezbollah."
 >>> doer, victim = roles(s, find_triggers(s)[0], find_actors(s), [])
 >>> doer.actor.name, victim.actor.name
@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 
-from geo.actors import ActorMention
-from geo.triggers import Trigger
+from geo.extract.spans.actors import ActorMention
+from geo.extract.triggers import Trigger
 
 __all__ = ["SEQUENCE", "roles", "target_phrase"]
 

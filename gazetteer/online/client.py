@@ -5,7 +5,7 @@ fallback for names the embedded index does not know builds an
 :class:`OnlineGeocoder` (or :func:`get_online_geocoder`) and asks it.  Real
 requests are spaced at least ``min_delay_seconds`` apart (the public Nominatim
 allows one a second) and every answer, empty ones included, is cached in a
-SQLite file (:mod:`gazetteer.online_cache`), so a name is fetched once.
+SQLite file (:mod:`gazetteer.online.cache`), so a name is fetched once.
 
 Failures never escape by default: a timeout or an unreachable or failing
 service warns (:class:`RuntimeWarning`) and yields ``[]``, which callers treat
@@ -31,15 +31,15 @@ import geopy.exc
 import geopy.geocoders
 
 from gazetteer.errors import GazetteerError, GeocoderTimeout, GeocoderUnavailable, InvalidQuery
-from gazetteer.online_cache import CacheKey, OnlineCache
-from gazetteer.online_places import (
+from gazetteer.online.cache import CacheKey, OnlineCache
+from gazetteer.online.places import (
     MAX_LIMIT,
     MAX_QUERY_LENGTH,
     _country,
     place_from_geonames,
     place_from_nominatim,
 )
-from gazetteer.online_services import ONLINE_SERVICES, SERVICES, service_name
+from gazetteer.online.services import ONLINE_SERVICES, SERVICES, service_name
 from gazetteer.place import Place
 from gazetteer.query import check_name
 

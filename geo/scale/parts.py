@@ -1,15 +1,15 @@
 """The two tasks of a large run and the files they leave: block files, then parts.
 
-:func:`extract_block` reads one :class:`~geo.blocks.Block`, extracts the events of
+:func:`extract_block` reads one :class:`~geo.scale.blocks.Block`, extracts the events of
 each article (not yet merged across articles) and writes ``block-NNNNN.events`` (a
 Parquet table, one row per event: the event as JSON, its article's metadata, and its
-:func:`~geo.merge.merge_key`) and then ``block-NNNNN.json`` (the block's diagnostics,
+:func:`~geo.extract.merge.merge_key`) and then ``block-NNNNN.json`` (the block's diagnostics,
 read problems and article ids).  Both are written atomically and the JSON file last,
 so it marks the block done: a task that finds it (same block key) returns at once,
 which makes retries after a lost worker and ``--resume`` cheap.
 
 :func:`merge_part` reads the rows of one set of merge groups from the block files,
-merges them (:func:`geo.merge.merge_events`) and writes one GeoParquet part of the
+merges them (:func:`geo.extract.merge.merge_events`) and writes one GeoParquet part of the
 events table.  Tasks run in any process: each opens its gazetteer once per process
 (:func:`worker_gazetteer`) and reads and writes only files.
 
@@ -37,11 +37,11 @@ from pathlib import Path
 from typing import Any, Final
 
 from gazetteer import Gazetteer, Place
-from geo.article_files import Problem
-from geo.blocks import Block
+from geo.articles.files import Problem
 from geo.event import Event, Report
-from geo.extract import Diagnostics, ExtractResult, extract_article, to_frame
-from geo.merge import merge_events, merge_key
+from geo.extract.merge import merge_events, merge_key
+from geo.extract.pipeline import Diagnostics, ExtractResult, extract_article, to_frame
+from geo.scale.blocks import Block
 
 __all__ = [
     "DIAGNOSTIC_LISTS",
@@ -56,7 +56,7 @@ __all__ = [
     "worker_gazetteer",
 ]
 
-#: Diagnostics lists, in the order of :meth:`geo.extract.Diagnostics.to_dict`.
+#: Diagnostics lists, in the order of :meth:`geo.extract.pipeline.Diagnostics.to_dict`.
 DIAGNOSTIC_LISTS: Final = (
     ("articles_without_events", "no_events"),
     ("unresolved_places", "unresolved_places"),
@@ -121,7 +121,7 @@ def worker_gazetteer(places: tuple[str, ...] = ()) -> Gazetteer:
 
 
 def _atomic(path: Path, data: bytes) -> None:
-    from geo.export import write_atomic_bytes
+    from geo.formats.readwrite import write_atomic_bytes
 
     write_atomic_bytes(path, data)
 
@@ -170,7 +170,7 @@ def extract_block(
     for and got, the diagnostics lists and the read problems.  A block already done
     (same key) is not read again.
     """
-    from geo.articles import read_files
+    from geo.articles.readers import read_files
 
     folder = Path(store)
     done = read_summary(folder, block)
@@ -208,7 +208,7 @@ def extract_block(
 
 
 def read_keys(store: Path, number: int) -> list[tuple[str, int, int, Place]]:
-    """The :func:`~geo.merge.merge_key` of each event of a block file, in order."""
+    """The :func:`~geo.extract.merge.merge_key` of each event of a block file, in order."""
     import pyarrow.parquet as pq
 
     table = pq.read_table(store / block_file(number, ".events"), columns=list(_KEY_COLUMNS))
@@ -261,7 +261,7 @@ def merge_part(
     """
     import pyarrow.parquet as pq
 
-    from geo.export import write_events
+    from geo.formats.readwrite import write_events
 
     events: list[Event] = []
     articles: dict[str, dict[str, Any]] = {}

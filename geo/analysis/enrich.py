@@ -1,7 +1,7 @@
 """Regions and nearest sites for events tables of any size, with dask-geopandas.
 
-:func:`enrich_events` adds the columns of :func:`geo.regions.assign_regions` and
-:func:`geo.sites.nearest_sites` to one GeoDataFrame.  :func:`enrich_parquet` does the
+:func:`enrich_events` adds the columns of :func:`geo.analysis.regions.assign_regions` and
+:func:`geo.analysis.sites.nearest_sites` to one GeoDataFrame.  :func:`enrich_parquet` does the
 same for a GeoParquet file or a folder of parts (the output of
 ``strikemap extract … -o DIR/``) that need not fit in memory: dask-geopandas reads the
 parts, spatially partitions them (Hilbert curve, so each partition covers a compact
@@ -63,8 +63,8 @@ def enrich_events(
     gazetteer : Gazetteer, optional
         Defaults to the process's embedded one.
     """
-    from geo.regions import assign_regions
-    from geo.sites import nearest_sites
+    from geo.analysis.regions import assign_regions
+    from geo.analysis.sites import nearest_sites
 
     out = events
     if regions:
@@ -103,7 +103,8 @@ def _check_flat(path: str) -> None:
     if nested:
         raise AnalysisError(
             f"{path}: column {nested[0]!r} holds lists or records; write the table with "
-            "strikemap export (or geo.export.write_events), which stores them as JSON text"
+            "strikemap export (or geo.formats.readwrite.write_events), "
+            "which stores them as JSON text"
         )
 
 
@@ -115,7 +116,7 @@ def _scheduler(workers: int | None, scheduler: str | None) -> Iterator[None]:
         with dask.config.set(scheduler="synchronous"):
             yield
         return
-    from geo.runners import dask_client
+    from geo.scale.runners import dask_client
 
     with dask_client(workers=workers, scheduler=scheduler):
         yield

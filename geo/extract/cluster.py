@@ -15,11 +15,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from geo.dates import EventDate
-from geo.dates_relative import midpoint
 from geo.event import Report
-from geo.locate import PlacePick, compatible
-from geo.mentions import EventMention
+from geo.extract.locate import PlacePick, compatible
+from geo.extract.mentions import EventMention
+from geo.extract.spans.dates import EventDate
+from geo.extract.spans.dates_relative import midpoint
 from geo.schema import DATE_RANK, PLACE_RANK
 
 __all__ = ["Draft", "cluster_mentions", "narrow"]

@@ -1,7 +1,7 @@
 """The online geocoding services: how each is built, asked and read (a registry).
 
 :data:`SERVICES` maps a service name to a :class:`Service`; adding a provider is one
-entry here plus its conversion in :mod:`gazetteer.online_places`.
+entry here plus its conversion in :mod:`gazetteer.online.places`.
 :func:`service_name` checks a name and says which are valid.
 
 Examples
@@ -21,7 +21,7 @@ from typing import Any
 from geopy.geocoders import GeoNames, Nominatim
 
 from gazetteer.errors import GazetteerError
-from gazetteer.online_places import _NOMINATIM_DOMAIN, place_from_geonames, place_from_nominatim
+from gazetteer.online.places import _NOMINATIM_DOMAIN, place_from_geonames, place_from_nominatim
 from gazetteer.place import Place
 
 __all__ = ["ONLINE_SERVICES", "SERVICES", "Service", "service_name"]

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from geo.analysis.sphere import check_events
 from geo.errors import AnalysisError
-from geo.sphere import check_events
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -68,7 +68,7 @@ def _with_regions(frame: gpd.GeoDataFrame, gazetteer: Gazetteer | None) -> gpd.G
     """``frame`` with admin1 names and codes, assigning them unless already assigned."""
     if {"admin1", "admin1_code", "region_source"} <= set(frame.columns):
         return frame
-    from geo.regions import assign_regions
+    from geo.analysis.regions import assign_regions
 
     result: gpd.GeoDataFrame = assign_regions(frame, gazetteer=gazetteer)
     return result
@@ -93,7 +93,7 @@ def tempo(
         ``W-MON`` ... ``W-SAT``, ``M``, ``Q`` or ``Y``.
     by : str or iterable of str
         Columns to split the counts by; ``"region"`` is the first-level region
-        (:func:`geo.regions.assign_regions` runs first unless the frame already
+        (:func:`geo.analysis.regions.assign_regions` runs first unless the frame already
         has its columns; its admin1 name, else its code). ``()`` for one
         ``events`` column.
     gazetteer : Gazetteer, optional

@@ -8,7 +8,8 @@ far finer than the 1:110m scale's kilometres of error). The file is made from
 the copy of Natural Earth that pyogrio ships as a test fixture
 (``naturalearth_lowres``) by::
 
-    python -m geo.boundaries path/to/naturalearth_lowres.shp > geo/data/countries_110m.geojson
+    python -m geo.analysis.boundaries path/to/naturalearth_lowres.shp \
+        > geo/data/countries_110m.geojson
 
 It is read once per process through :func:`load_countries`;
 ``tests/geo/test_regions.py`` checks that it is what :func:`build_countries`
@@ -45,7 +46,7 @@ GRID_DEG = 1e-4
 _NO_ISO3 = {"France": "FR", "Norway": "NO", "Kosovo": "XK", "N. Cyprus": "CY", "Somaliland": "SO"}
 _HEADER = (
     "Natural Earth 1:110m admin-0 countries (public domain, naturalearthdata.com); ISO alpha-2"
-    " codes from GeoNames; coordinates snapped to 0.0001 degrees by geo/boundaries.py"
+    " codes from GeoNames; coordinates snapped to 0.0001 degrees by geo/analysis/boundaries.py"
 )
 
 

@@ -1,4 +1,4 @@
-"""SQLite disk cache for the opt-in online geocoder of :mod:`gazetteer.online`.
+"""SQLite disk cache for the opt-in online geocoder of :mod:`gazetteer.online.client`.
 
 Each row holds the provider's raw JSON records for one lookup, keyed by
 service, domain, normalised query, country and limit.  Empty answers are
@@ -77,7 +77,7 @@ class CacheKey:
     domain : str
         Host (and port) of the service answering.
     query : str
-        Normalised query text (see :func:`gazetteer.online.normalise_query`).
+        Normalised query text (see :func:`gazetteer.online.client.normalise_query`).
     country : str
         ISO 3166-1 alpha-2 restriction in upper case, ``""`` for none.
     limit : int

@@ -1,4 +1,4 @@
-"""Article files to :class:`~geo.article.Article` objects.
+"""Article files to :class:`~geo.articles.article.Article` objects.
 
 Reads ``.txt`` (the whole file is the text), ``.md`` (optional YAML front matter), ``.html`` and
 ``.htm`` (main text, see :func:`html_to_text`), ``.json`` (one object or a list of objects) and
@@ -8,7 +8,7 @@ A bad file or record never stops a run: it is skipped and reported as a :class:`
 Text is UTF-8 (a BOM is dropped) or UTF-16/UTF-32 with a BOM; other encodings are reported,
 never guessed. ``\\r\\n`` becomes ``\\n`` and no-break spaces become spaces; nothing else
 changes, since character offsets into :attr:`Article.text` are provenance spans. The
-per-format readers live in :mod:`geo.article_files`, HTML reduction in :mod:`geo.html_text`.
+per-format readers live in :mod:`geo.articles.files`, HTML reduction in :mod:`geo.articles.html`.
 
 Examples
 --------
@@ -33,11 +33,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.article import Article
-from geo.article_files import EXTENSIONS, Draft, Problem, Span, as_date, normalise, read_file
-from geo.dates import find_dates
+from geo.articles.article import Article
+from geo.articles.files import EXTENSIONS, Draft, Problem, Span, as_date, normalise, read_file
+from geo.articles.html import html_to_text
 from geo.errors import ArticleError
-from geo.html_text import html_to_text
+from geo.extract.spans.dates import find_dates
 
 __all__ = [
     "Inputs",
@@ -342,7 +342,7 @@ def read_files(
     """Stream the articles of files (or spans of ``.jsonl`` files) with the id each asked for.
 
     The building block of :func:`iter_articles`, for readers that split a run into
-    blocks (:mod:`geo.blocks`).  Ids are made unique among ``used`` (updated as it
+    blocks (:mod:`geo.scale.blocks`).  Ids are made unique among ``used`` (updated as it
     goes; a new set when None) with ``~2``-style suffixes; the id asked for (before
     any suffix) lets a block tell which of its ids earlier blocks would have taken.
     """

@@ -1,16 +1,16 @@
 """Articles to events: the pipeline behind ``strikemap extract``.
 
-:func:`extract` reads each article sentence by sentence (:mod:`geo.mentions`),
-groups its mentions into events (:mod:`geo.cluster`), gives every event a date
+:func:`extract` reads each article sentence by sentence (:mod:`geo.extract.mentions`),
+groups its mentions into events (:mod:`geo.extract.cluster`), gives every event a date
 and a place (falling back to a coarser place rather than a wrong precise one),
-then merges reports of one event across articles (:mod:`geo.merge`).  Nothing
+then merges reports of one event across articles (:mod:`geo.extract.merge`).  Nothing
 is dropped silently: articles without events, mentions that are no events,
 events without a date or place are listed in the :class:`Diagnostics`.
 
 Examples
 --------
 >>> import datetime as dt
->>> from geo.article import Article
+>>> from geo.articles.article import Article
 >>> art = Article("a1", "A U.S. airstrike in Baghdad killed two fighters on Thursday.",
 ...               published=dt.date(2024, 1, 5))
 >>> result = extract([art])
@@ -28,15 +28,15 @@ from typing import Any
 
 from gazetteer import default_gazetteer
 from gazetteer.core import Gazetteer
-from geo.actors import ActorMention, actor_by_name, find_actors
-from geo.article import Article
-from geo.cluster import Draft, cluster_mentions
-from geo.dates import EventDate
+from geo.articles.article import Article
 from geo.event import Event
-from geo.locate import ArticlePlaces, article_places, fallback_place
-from geo.mentions import EventMention, may_report, sentence_mentions
-from geo.merge import merge_events
-from geo.sentences import split_sentences
+from geo.extract.cluster import Draft, cluster_mentions
+from geo.extract.locate import ArticlePlaces, article_places, fallback_place
+from geo.extract.mentions import EventMention, may_report, sentence_mentions
+from geo.extract.merge import merge_events
+from geo.extract.sentences import split_sentences
+from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
+from geo.extract.spans.dates import EventDate
 
 _SHIPPING = re.compile(
     r"\b(?:ships?|shipping|vessels?|tankers?|freighters?|cargo|merchant|warships?|destroyers?)\b",
@@ -232,7 +232,7 @@ def extract(
     Parameters
     ----------
     articles : iterable of Article
-        The articles (see :mod:`geo.articles` to read them from files).
+        The articles (see :mod:`geo.articles.readers` to read them from files).
     gazetteer : Gazetteer, optional
         Defaults to the embedded one.
     merge : bool
@@ -292,7 +292,7 @@ def extract_events(
     Parameters
     ----------
     articles : Article objects, or paths, directories and globs of article files
-        Files are read with :func:`geo.articles.read_articles`; problems reading
+        Files are read with :func:`geo.articles.readers.read_articles`; problems reading
         them are listed in the diagnostics.
     manifest : path, optional
         A manifest CSV with outlet, headline and publication date per file.
@@ -321,7 +321,7 @@ def extract_events(
     paths = [a for a in given if not isinstance(a, Article)]
     problems: list[dict[str, Any]] = []
     if paths:
-        from geo.articles import read_articles
+        from geo.articles.readers import read_articles
 
         read = read_articles(paths, manifest=manifest)
         problems = [{"path": p.path, "problem": p.problem, "kind": p.kind} for p in read.problems]

@@ -1,10 +1,10 @@
 """The diagnostics of a run in blocks, put together from the blocks' files.
 
 The file written is the one a single run writes (``json.dumps(..., indent=2)`` of
-:meth:`geo.extract.Diagnostics.to_dict`) byte for byte, but it is written list by
-list and block by block from the blocks' JSON files (:mod:`geo.parts`), so a large
+:meth:`geo.extract.pipeline.Diagnostics.to_dict`) byte for byte, but it is written list by
+list and block by block from the blocks' JSON files (:mod:`geo.scale.parts`), so a large
 run never holds every diagnostic at once.  Article ids are those of one run (see
-:mod:`geo.scale`), and a ``.jsonl`` file read in spans is reported empty once, and
+:mod:`geo.scale.run`), and a ``.jsonl`` file read in spans is reported empty once, and
 only when no span had a record.
 
 Examples
@@ -36,11 +36,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from geo.article_files import Problem
-from geo.blocks import Block
+from geo.articles.files import Problem
 from geo.errors import ScaleError
-from geo.extract import Diagnostics
-from geo.parts import DIAGNOSTIC_LISTS, read_summary
+from geo.extract.pipeline import Diagnostics
+from geo.scale.blocks import Block
+from geo.scale.parts import DIAGNOSTIC_LISTS, read_summary
 
 __all__ = ["block_summary", "write_list", "write_run_diagnostics"]
 
@@ -132,7 +132,7 @@ def write_run_diagnostics(
     """Write the diagnostics of a run in blocks to ``target`` atomically; return the summary.
 
     ``manifest`` holds the manifest rows that matched no file, ``events`` the number
-    of events written, ``renames`` the per-block id changes (see :mod:`geo.scale`).
+    of events written, ``renames`` the per-block id changes (see :mod:`geo.scale.run`).
     """
     head = _head(blocks, store, manifest, events)
     tmp = None

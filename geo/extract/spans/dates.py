@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from geo.dates_relative import (
+from geo.extract.spans.dates_relative import (
     ONE_DAY,
     coarser,
     midpoint,

@@ -5,7 +5,7 @@
 * :func:`is_civilian` says whether a target is civilians (ACLED ``inter2`` 7,
   UCDP one-sided violence).
 * :func:`actor_code` gives ACLED's actor-type code (``inter1``/``inter2``) of an
-  actor from strikemap's actor lexicon (:mod:`geo.actors`): a state military is
+  actor from strikemap's actor lexicon (:mod:`geo.extract.spans.actors`): a state military is
   1 in its own country and 8 (external forces) elsewhere, a coalition 8, an
   insurgent group 2 and a militia 3.
 
@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from geo.actors import actor_by_name, find_actors
+from geo.extract.spans.actors import actor_by_name, find_actors
 
 __all__ = ["WEAPON_WORDS", "actor_code", "is_civilian", "weapons_named"]
 
@@ -45,7 +45,7 @@ _CIVILIANS: Final = re.compile(
     r"families|passers-?by|journalists?|aid workers?)\b",
     re.IGNORECASE,
 )
-#: geo.actors type -> ACLED actor-type code (a state military is 1 at home, 8 abroad).
+#: geo.extract.spans.actors type -> ACLED actor-type code (a state military is 1 at home, 8 abroad).
 _TYPE_CODES: Final[dict[str, int]] = {"coalition": 8, "insurgent": 2, "militia": 3}
 
 

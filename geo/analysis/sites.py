@@ -2,7 +2,7 @@
 
 Both measure great-circle km on a sphere of radius 6371.0088 km (as
 :func:`gazetteer.geodesy.haversine_km`); :func:`nearest_sites` finds the nearest
-site with a KD-tree over unit vectors (see :mod:`geo.sphere`), exact.
+site with a KD-tree over unit vectors (see :mod:`geo.analysis.sphere`), exact.
 
 Examples
 --------
@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from geo.errors import AnalysisError
-from geo.sphere import (
+from geo.analysis.sphere import (
     check_events,
     event_coords,
     gazetteer_or_default,
@@ -33,6 +32,7 @@ from geo.sphere import (
     place_index,
     unique_points,
 )
+from geo.errors import AnalysisError
 
 if TYPE_CHECKING:
     import geopandas as gpd

@@ -19,7 +19,7 @@ Merging in independent groups
 :func:`merge_groups` labels events so that the merge can run group by group (on
 different machines) with the result of one global run.  Each event ``e`` has a
 *span*, the days ``[min(date_min, date), max(date_max, date)]``, and a *spot*,
-its place reduced to what :func:`geo.locate.compatible` reads (id, coordinates,
+its place reduced to what :func:`geo.extract.locate.compatible` reads (id, coordinates,
 kind, country, extent).  Two events are *linked* when they are of the same kind,
 their spans overlap, and their spots are compatible (in either order) or share a
 place id.  Groups are the connected components of the links (or any union of
@@ -68,10 +68,10 @@ from typing import Final
 
 from gazetteer import Place
 from gazetteer.geodesy import haversine_km
-from geo.cluster import narrow
-from geo.dates import EventDate
 from geo.event import Event
-from geo.locate import compatible
+from geo.extract.cluster import narrow
+from geo.extract.locate import compatible
+from geo.extract.spans.dates import EventDate
 from geo.schema import DATE_RANK, PLACE_RANK
 
 __all__ = ["MergeKey", "merge_events", "merge_groups", "merge_key", "same_event"]
@@ -80,7 +80,7 @@ __all__ = ["MergeKey", "merge_events", "merge_groups", "merge_key", "same_event"
 MergeKey = tuple[str, int, int, Place]
 
 _WIDTHS: Final = (1, 8, 32, 128, 512, 2048)  # span length classes of the date index (days)
-_REACH_KM: Final = 50.0  # prefilter: twice the slack of geo.locate.compatible
+_REACH_KM: Final = 50.0  # prefilter: twice the slack of geo.extract.locate.compatible
 
 
 def same_event(a: Event, b: Event) -> bool:
@@ -241,7 +241,7 @@ def merge_events(events: list[Event]) -> list[Event]:
 def merge_key(event: Event) -> MergeKey:
     """What :func:`merge_groups` needs of an event: kind, span (day ordinals) and spot.
 
-    The spot is the resolved place without the fields :func:`geo.locate.compatible`
+    The spot is the resolved place without the fields :func:`geo.extract.locate.compatible`
     does not read (name, population, source, score, reason, admin1).
     """
     lo, hi = _span(event)
@@ -302,7 +302,7 @@ def _link_runs(a: list[_Run], b: list[_Run], links: _Links) -> None:
 def _spot_pairs(spots: list[Place]) -> Iterator[tuple[int, int]]:
     """Pairs of spots that can be one place (compatible either way, or the same id).
 
-    A vectorised prefilter keeps the pairs :func:`geo.locate.compatible` can accept (within
+    A vectorised prefilter keeps the pairs :func:`geo.extract.locate.compatible` can accept (within
     both extents plus a margin, or a country and a place in it); only those are tested.
     """
     first: dict[str, int] = {}

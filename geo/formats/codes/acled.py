@@ -31,7 +31,7 @@ import datetime as dt
 import re
 from typing import Final
 
-from geo.formats.violence import is_civilian, weapons_named
+from geo.formats.codes.violence import is_civilian, weapons_named
 
 __all__ = [
     "COLUMNS",

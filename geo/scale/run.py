@@ -12,16 +12,16 @@ Layout of the output folder ``OUT/``::
 ``geopandas.read_parquet("OUT")`` and ``dask_geopandas.read_parquet("OUT")`` read the
 parts (only ``*.parquet`` files).  The run has two passes:
 
-1. Extraction: :func:`geo.blocks.plan_blocks` cuts the inputs into blocks, and one
-   task per block (:func:`geo.parts.extract_block`) writes its files; memory per task
+1. Extraction: :func:`geo.scale.blocks.plan_blocks` cuts the inputs into blocks, and one
+   task per block (:func:`geo.scale.parts.extract_block`) writes its files; memory per task
    depends on the block, not on the corpus.  With ``resume`` the blocks already
    finished (same inputs) are not run again; a task lost with its worker is redone
    by Dask on another worker, and finished blocks are never redone.
 2. Merge: article ids are made unique across blocks as one run would (``x``,
-   ``x~2``), the events are labelled by :func:`geo.merge.merge_groups` (groups that
+   ``x~2``), the events are labelled by :func:`geo.extract.merge.merge_groups` (groups that
    can never interact: same kind, overlapping dates, compatible places), the groups
    are packed into sets of about ``bin_events`` events, and one task per set
-   (:func:`geo.parts.merge_part`) merges its events in the single run's order and
+   (:func:`geo.scale.parts.merge_part`) merges its events in the single run's order and
    writes a part.  The merge pass always runs again in full.
 
 Examples
@@ -47,13 +47,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from geo.articles import find_inputs
-from geo.block_diagnostics import block_summary, write_run_diagnostics
-from geo.blocks import BLOCK_BYTES, Block, plan_blocks
+from geo.articles.readers import find_inputs
 from geo.errors import ScaleError
-from geo.merge import MergeKey, merge_groups
-from geo.parts import extract_block, merge_part, read_keys, read_summary, worker_gazetteer
-from geo.runners import Runner, open_runner
+from geo.extract.merge import MergeKey, merge_groups
+from geo.scale.blocks import BLOCK_BYTES, Block, plan_blocks
+from geo.scale.diagnostics import block_summary, write_run_diagnostics
+from geo.scale.parts import extract_block, merge_part, read_keys, read_summary, worker_gazetteer
+from geo.scale.runners import Runner, open_runner
 
 __all__ = ["BIN_EVENTS", "ScaleResult", "event_parts", "extract_partitioned"]
 
@@ -129,7 +129,7 @@ def _extract(
 
 
 def _unique(asked: list[str], ids: list[str], used: set[str]) -> dict[str, str]:
-    """Ids as one run would make them unique (see geo.articles); block id -> run id."""
+    """Ids as one run would make them unique (see geo.articles.readers); block id -> run id."""
     rename = {}
     for wanted, got in zip(asked, ids, strict=True):
         ident, n = wanted, 1
@@ -222,7 +222,7 @@ def extract_partitioned(
     Parameters
     ----------
     paths, manifest, max_bytes
-        As for :func:`geo.articles.read_articles`.  On a cluster, every worker must
+        As for :func:`geo.articles.readers.read_articles`.  On a cluster, every worker must
         see the files (and ``output``) at these paths: use a shared filesystem.
     output : path
         The folder (see the module notes for its layout).
@@ -250,12 +250,12 @@ def extract_partitioned(
     Raises
     ------
     ArticleError
-        Bad inputs or manifest (as :func:`geo.articles.read_articles`).
+        Bad inputs or manifest (as :func:`geo.articles.readers.read_articles`).
     ScaleError
         Bad options, an unreachable scheduler, an output in the way, or failed tasks
         (finished blocks are kept for ``resume``).
     """
-    from geo.export import write_atomic_text
+    from geo.formats.readwrite import write_atomic_text
 
     _check(workers, scheduler, {"block_bytes": block_bytes, "bin_events": bin_events})
     inputs = find_inputs(paths, manifest=manifest)
@@ -288,7 +288,7 @@ def event_parts(output: str | os.PathLike[str]) -> list[Path]:
 
     The seam for passes over the events of a large run (such as region assignment
     with dask-geopandas): one task per part, on a runner from
-    :func:`geo.runners.open_runner`.  Raises :class:`ScaleError` when the run did not
+    :func:`geo.scale.runners.open_runner`.  Raises :class:`ScaleError` when the run did not
     finish (no ``_SUCCESS`` marker).
     """
     out = Path(output)

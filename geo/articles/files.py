@@ -2,7 +2,7 @@
 
 :func:`read_file` turns one ``.txt``, ``.md``, ``.html``/``.htm``, ``.json`` or ``.jsonl``
 file into :class:`Draft` articles and reports what goes wrong as :class:`Problem` values
-instead of raising; :mod:`geo.articles` applies the manifest, dates and ids.
+instead of raising; :mod:`geo.articles.readers` applies the manifest, dates and ids.
 
 Text is UTF-8 (a BOM is dropped) or UTF-16/UTF-32 with a BOM; other encodings are reported,
 never guessed. ``\\r\\n`` becomes ``\\n`` and no-break spaces become spaces; nothing else
@@ -32,7 +32,7 @@ from typing import Any, BinaryIO
 
 import yaml
 
-from geo.html_text import html_to_text
+from geo.articles.html import html_to_text
 
 __all__ = [
     "EXTENSIONS",

@@ -1,4 +1,4 @@
-"""Calendar arithmetic behind :mod:`geo.dates`.
+"""Calendar arithmetic behind :mod:`geo.extract.spans.dates`.
 
 Plain functions on :class:`datetime.date`: month bounds, the most recent weekday
 before a publication date, the year that puts a year-less date on or before
