@@ -1,18 +1,8 @@
-"""Regions and nearest sites for events tables of any size, with dask-geopandas.
+"""Regions and nearest sites added to one events table.
 
 :func:`enrich_events` adds the columns of :func:`geo.analysis.regions.assign_regions` and
-:func:`geo.analysis.sites.nearest_sites` to one GeoDataFrame.  :func:`enrich_parquet` does the
-same for a GeoParquet file or a folder of parts (the output of
-``strikemap extract … -o DIR/``) that need not fit in memory: dask-geopandas reads the
-parts, spatially partitions them (Hilbert curve, so each partition covers a compact
-area and its places and towns stay warm in the worker's caches), enriches each
-partition and writes a folder of GeoParquet parts.  It runs in this process (Dask's
-synchronous scheduler) or on a local cluster of ``workers`` processes or the cluster at
-``scheduler``.  The output rows are those of :func:`enrich_events` on the whole table,
-in spatial order; sort by ``event_id`` to compare.
-
-The folder is written under a temporary name beside ``output`` and renamed when complete,
-so an interrupted run leaves no half table.
+:func:`geo.analysis.sites.nearest_sites`; :func:`geo.scale.enrich.enrich_parquet` runs it over
+tables that need not fit in memory.
 
 Examples
 --------
@@ -24,19 +14,10 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
-import warnings
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
-from geo.errors import AnalysisError, ScaleError
-
-__all__ = ["EnrichResult", "enrich_events", "enrich_parquet"]
+__all__ = ["DEFAULT_SITES", "enrich_events"]
 
 #: The kinds of site measured by default: air bases and other bases.
 DEFAULT_SITES = ("airbase", "base")
@@ -72,116 +53,3 @@ def enrich_events(
     if sites:
         out = nearest_sites(out, tuple(sites), gazetteer=gazetteer)
     return out
-
-
-@dataclass(frozen=True)
-class EnrichResult:
-    """What :func:`enrich_parquet` wrote: the folder, its parts and rows."""
-
-    output: Path
-    parts: int
-    rows: int
-
-
-def _sources(source: Path) -> list[str]:
-    if source.is_dir():
-        parts = sorted(str(p) for p in source.glob("*.parquet") if not p.name.startswith("_"))
-        if not parts:
-            raise AnalysisError(f"{source}: no .parquet parts in this folder")
-        return parts
-    if source.suffix.lower() in (".parquet", ".geoparquet") and source.is_file():
-        return [str(source)]
-    raise AnalysisError(f"{source}: not a GeoParquet file or a folder of parts")
-
-
-def _check_flat(path: str) -> None:
-    """Refuse list and struct columns: Dask cannot infer one schema for their parts."""
-    import pyarrow.parquet as pq
-
-    schema = pq.read_schema(path)
-    nested = [f.name for f in schema if f.type.num_fields and f.name != "geometry"]
-    if nested:
-        raise AnalysisError(
-            f"{path}: column {nested[0]!r} holds lists or records; write the table with "
-            "strikemap export (or geo.formats.readwrite.write_events), "
-            "which stores them as JSON text"
-        )
-
-
-@contextlib.contextmanager
-def _scheduler(workers: int | None, scheduler: str | None) -> Iterator[None]:
-    import dask
-
-    if workers is None and not scheduler:
-        with dask.config.set(scheduler="synchronous"):
-            yield
-        return
-    from geo.scale.runners import dask_client
-
-    with dask_client(workers=workers, scheduler=scheduler):
-        yield
-
-
-def enrich_parquet(
-    source: str | os.PathLike[str],
-    output: str | os.PathLike[str],
-    *,
-    regions: bool = True,
-    sites: Sequence[str] = DEFAULT_SITES,
-    workers: int | None = None,
-    scheduler: str | None = None,
-    overwrite: bool = False,
-) -> EnrichResult:
-    """Enrich a GeoParquet file or folder of parts into a folder of GeoParquet parts.
-
-    Parameters
-    ----------
-    source : path
-        A ``.parquet`` file or a folder of ``*.parquet`` parts (``_``-prefixed files such
-        as ``_SUCCESS`` are skipped).
-    output : path
-        The folder to write (``part.N.parquet`` files); must not exist unless
-        ``overwrite``.
-    regions, sites
-        As in :func:`enrich_events`.
-    workers : int, optional
-        Run on a new local cluster of this many worker processes.
-    scheduler : str, optional
-        Run on the Dask cluster at this address (``tcp://host:8786``).
-    overwrite : bool
-        Replace an existing ``output`` folder.
-    """
-    import dask_geopandas
-    import pyarrow.parquet as pq
-
-    src, out = Path(source), Path(output)
-    if workers is not None and workers < 1:
-        raise AnalysisError(f"workers must be at least 1, not {workers}")
-    if out.exists() and not overwrite:
-        raise ScaleError(f"{out}: already exists (give overwrite=True / --overwrite to replace)")
-    files = _sources(src)
-    _check_flat(files[0])
-    frame = dask_geopandas.read_parquet(files)
-    if frame.crs is None or frame.crs.to_epsg() != 4326:
-        raise AnalysisError(f"{src}: events must be in EPSG:4326, not {frame.crs}")
-    options: dict[str, Any] = {"regions": regions, "sites": tuple(sites)}
-    meta = enrich_events(frame._meta, **options)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        with _scheduler(workers, scheduler):
-            frame = frame.spatial_shuffle(by="hilbert", npartitions=frame.npartitions)
-            enriched = frame.map_partitions(enrich_events, **options, meta=meta)
-            enriched = enriched.reset_index(drop=True)
-            with warnings.catch_warnings():  # dask's own use of an inplace pandas keyword
-                warnings.filterwarnings("ignore", message="The inplace keyword")
-                enriched.to_parquet(staging, write_index=False)
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    parts = sorted(out.glob("*.parquet"))
-    # Rows from the parts' footers: computing the frame again would redo the whole pass.
-    rows = sum(pq.ParquetFile(part).metadata.num_rows for part in parts)
-    return EnrichResult(out, len(parts), rows)

@@ -6,7 +6,7 @@
 A file (any format ``strikemap export`` reads) is enriched in memory with
 :func:`geo.analysis.enrich.enrich_events` and written by OUT's extension.  A folder of GeoParquet
 parts (``strikemap extract … -o DIR/``), or a GeoParquet file with ``--workers`` or
-``--scheduler``, goes through dask-geopandas (:func:`geo.analysis.enrich.enrich_parquet`) and
+``--scheduler``, goes through dask-geopandas (:func:`geo.scale.enrich.enrich_parquet`) and
 becomes a folder of parts, on a local cluster or an existing one.
 """
 
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("nothing to add: --no-regions with --no-sites")
     try:
         if _partitioned(source, args):
-            from geo.analysis.enrich import enrich_parquet
+            from geo.scale.enrich import enrich_parquet
 
             result = enrich_parquet(
                 source,

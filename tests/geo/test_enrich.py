@@ -13,10 +13,11 @@ import pandas as pd
 import pytest
 
 from benchmarks.corpus import write_corpus
-from geo.analysis.enrich import enrich_events, enrich_parquet
+from geo.analysis.enrich import enrich_events
 from geo.analysis.regions import REGION_COLUMNS
 from geo.errors import AnalysisError, ScaleError
 from geo.formats.readwrite import read_events, write_events
+from geo.scale.enrich import enrich_parquet
 from geo.scale.run import extract_partitioned
 from maps.cli import main
 
