@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gazetteer.core import Gazetteer, NearSpec
-from gazetteer.default import default_gazetteer
+from gazetteer.default import default_gazetteer, spot
 from gazetteer.errors import (
     GazetteerError,
     GeocoderTimeout,
@@ -30,7 +30,7 @@ from gazetteer.errors import (
 from gazetteer.geodesy import haversine_km
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.place import Place, precision_of
-from gazetteer.spot import Mention, spot
+from gazetteer.spot import Mention
 
 __all__ = [
     "Gazetteer",

