@@ -5,6 +5,9 @@
 ``read(path)`` returning the raw frame, row numbers and early problems (see
 :mod:`geo.formats.base`) and ``write(frame, tmp)``.
 
+May import: the event model, :mod:`geo.extract` (actor sides for the dataset codes) and
+:mod:`gazetteer` (country names); never :mod:`geo.analysis` or :mod:`geo.scale`.
+
 Examples
 --------
 >>> sorted(FORMATS)
