@@ -195,7 +195,7 @@ def cluster_mentions(mentions: list[EventMention]) -> tuple[list[Draft], list[Ev
             # "the port strikes" after a strike and then an attack: the strike, by its word.
             same_kind = [d for d in fitting if d.kind == m.kind]
             target = (same_kind or fitting)[0] if fitting else None
-            if target is None and not m.trigger.strong:
+            if target is None and not m.trigger.strong and (drafts or not _own_news(m)):
                 unused.append(m)
                 slot.append(None)
                 continue
@@ -208,6 +208,16 @@ def cluster_mentions(mentions: list[EventMention]) -> tuple[list[Draft], list[Ev
             _join(target, m)
         slot.append(target)
     return _settle(drafts), unused
+
+
+def _own_news(m: EventMention) -> bool:
+    """Whether a reference in an article that has reported no event yet names one itself: a
+    place of its own below the country, or a day ("we condemn the attack on the embassy in
+    Kabul this morning").  Once the article has events, a reference that fits none of them is
+    background ("following the Oct. 7 attacks") and is not counted."""
+    if m.place is not None and m.place.precision != "country":
+        return True
+    return m.date is not None and m.date.precision == "day"
 
 
 def _with_date(m: EventMention, date: EventDate) -> EventMention:

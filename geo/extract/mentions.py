@@ -50,6 +50,19 @@ _ANY_TRIGGER = re.compile(
     r"strike|struck|attack|raid|assault|barrage|salvo|volley|bomb|rocket|missile|drone|mortar|hit"
     r"|target|fire|launch|shell|ied|explosive|vessel|usv|boat|artillery"
 )
+# Words that make "25 attacks" a total over time, not one day's strikes at one place.
+_TOTAL = re.compile(
+    r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total|totall?ing|altogether|cumulative"
+    r"|(?:this|last|that|each|every|per|a)\s+(?:week|month|year)|(?:past|last|previous|recent)"
+    r"\s+(?:\w+\s+)?(?:days|weeks|months|years)|campaign|dozens\s+of\s+times|over\s+the\s+course)\b",
+    re.I,
+)
+# The trigger is the subject of a past action: "a strike destroyed two vehicles".
+_ACTED = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:destroyed|engaged|killed|hit|struck|targeted|damaged|wounded|injured"
+    r"|eliminated|suppressed|set\s+fire|left|claimed)\b",
+    re.I,
+)
 _ALSO = re.compile(
     r"\balso\s+(?:killed|killing)\b|\b(?:killed|killing)\s+(?:\w+\s+){0,2}other\b", re.I
 )
@@ -214,11 +227,15 @@ def sentence_mentions(
     for i, trig in enumerate(triggers):
         notes = [f"trigger {trig.text!r}"]
         doer, victim = roles(sentence, trig, actors, [t for t in triggers if t is not trig])
+        if doer is not None and negation(sentence, trig.start, trig.end) == "condemnation":
+            doer = None  # "Iran described the airstrikes as terrorism": Iran condemns them
         kind = trig.kind
         if not kind and doer is not None:
             kind = "strike" if doer.actor.type in _STATE_TYPES else "attack"
             notes.append(f"kind from actor {doer.actor.name}")
         refers = trig.determiner == "definite" or not trig.strong or headline
+        if refers and not headline and _reported_plural(sentence, trig):
+            refers = False  # "conducted strikes on ...": new strikes, if specific (below)
         date = dates[i][0] if i in dates else None
         if date is not None:
             notes.append(f"{dates[i][1]} {date.text!r}: {date.reason}")
@@ -244,13 +261,26 @@ def sentence_mentions(
             notes.append(f"place {place.written!r} -> {place.place.name} ({place.how})")
         skip = skips[i]
         if not skip and not trig.strong and trig.determiner in ("indefinite", "another"):
-            # "A U.S. strike in eastern Baghdad on Thursday killed..." reports an event;
-            # "an assault on Iraq's sovereignty" does not.
-            if date is None or place is None or place.precision == "country":
-                skip = "an unspecific mention (no date and place of its own)"
+            # "A U.S. strike in eastern Baghdad on Thursday killed..." and "Near Beiji, a strike
+            # destroyed two vehicles" report an event; "an assault on Iraq's sovereignty" does not.
+            acted = _ACTED.match(sentence, trig.end) is not None
+            if place is None or place.precision == "country" or (date is None and not acted):
+                skip = "an unspecific mention (no date, or no place of its own)"
             else:
                 refers = False
-        if not skip and trig.plural and not refers and not _specific(sentence, trig, date, place):
+        if not skip and trig.count is not None:
+            # "Near Mosul, three strikes engaged two units": one day's strikes at one place.
+            if place is None or place.precision == "country":
+                skip = f"count of {trig.count} events, not one event"
+            else:
+                refers = False
+        if (
+            not skip
+            and trig.plural
+            and not refers
+            and trig.count is None
+            and not _specific(sentence, trig, date, place)
+        ):
             skip = "generic plural: no day, nor a past-tense report with a place"
         target = victim.actor.name if victim else target_phrase(sentence, trig)
         if doer is not None:
@@ -280,13 +310,30 @@ def sentence_mentions(
 
 
 def _early_skip(sentence: str, trig: Trigger, headline: bool) -> str:
-    """Why a trigger reports no event, from its words alone ('' when it may)."""
+    """Why a trigger reports no event, from its words alone ('' when it may).
+
+    A condemnation is no reason: "we condemn the attack in Baghdad last night" reports the
+    attack (as a reference back, which stands as an event when the article has no other).
+    """
     skip = negation(sentence, trig.start, trig.end)
-    if not skip and trig.count is not None:
+    if skip == "condemnation":
+        skip = ""
+    if not skip and trig.count is not None and _TOTAL.search(sentence):
         skip = f"count of {trig.count} events, not one event"
-    if not skip and not trig.strong and not headline and not trig.determiner and trig.plural:
+    generic = not trig.strong and not trig.determiner and trig.plural and trig.count is None
+    # "conducted strikes on an ISIS cache near Hajin" reports strikes; a bare plural
+    # without such a verb ("attacks on shipping") speaks of a kind of event.
+    if not skip and generic and not headline and not _reported_plural(sentence, trig):
         skip = "generic plural"
     return skip
+
+
+def _reported_plural(sentence: str, trig: Trigger) -> bool:
+    """A bare plural a past verb of carrying out governs: "coalition aircraft conducted
+    strikes on an ISIS weapons cache near Hajin"."""
+    if trig.strong or trig.determiner or not trig.plural:
+        return False
+    return bool(_PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start]))
 
 
 def _specific(

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Iterable
@@ -127,10 +128,10 @@ def _note(article: Article, m: EventMention, why: str) -> dict[str, Any]:
 def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlaces) -> Event | None:
     first = d.mentions[0]
     text = article.text
+    if d.date is None and article.published is not None:
+        d.date = _recent(article.published)
     if d.date is None:
-        why = "no date in or near the sentence"
-        if article.published is None:
-            why += " and no publication date to resolve relative dates against"
+        why = "no date in or near the sentence and no publication date"
         diag.unresolved_dates.append(_note(article, first, why))
         return None
     place = d.place
@@ -164,6 +165,17 @@ def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlac
         reports=tuple(d.report(article.id, article.text)),
         place_how=place.how,
     )
+
+
+def _recent(published: dt.date) -> EventDate:
+    """The date of an event a report gives no date for: the week up to its publication.
+
+    News reports what happened since the last report; like ACLED, strikemap dates such an
+    event to the publication day, with week precision (the six days before it included).
+    """
+    lo = published - dt.timedelta(days=6)
+    note = f"no date in the text: the week up to publication ({published.isoformat()})"
+    return EventDate(published, "week", lo, published, "", 0, 0, note)
 
 
 def _mask(text: str, keep: list[tuple[int, int]]) -> str:

@@ -394,14 +394,52 @@ def test_article_without_events_is_listed(gz: Gazetteer) -> None:
     assert "1 articles without events" in result.diagnostics.summary(len(result.events))
 
 
-def test_event_without_a_date_goes_to_unresolved_dates(gz: Gazetteer) -> None:
+def test_an_undated_event_takes_the_week_up_to_publication(gz: Gazetteer) -> None:
+    ev = one(gz, "A rocket attack hit a base in Syria, the Pentagon said.")
+    assert (ev.date, ev.date_precision) == (THU_2024, "week")
+    assert (ev.date_min, ev.date_max) == (THU_2024 - dt.timedelta(days=6), THU_2024)
+
+
+def test_event_without_any_date_goes_to_unresolved_dates(gz: Gazetteer) -> None:
     text = "A rocket attack hit a base in Syria, the Pentagon said."
-    result = run(gz, ("u", text, THU_2024))
+    result = run(gz, ("u", text, None))
     assert result.events == []
     [note] = result.diagnostics.unresolved_dates
     assert (note["source"], note["sentence"], note["trigger"]) == ("u", text, "rocket attack")
     assert text[note["start"] : note["end"]] == note["sentence"]
-    assert note["problem"] == "no date in or near the sentence"
+    assert note["problem"] == "no date in or near the sentence and no publication date"
+
+
+def test_a_condemned_attack_is_reported_but_the_condemner_is_not_its_actor(gz: Gazetteer) -> None:
+    ev = one(
+        gz,
+        "The minister condemned the attack on the British embassy in Kabul this morning.",
+    )
+    assert (ev.kind, ev.date, ev.resolved.name, ev.actor) == ("attack", THU_2024, "Kabul", "")
+    text = "Iran condemned the airstrike in Baghdad on Tuesday as terrorism."
+    ev = one(gz, text)
+    assert (ev.kind, ev.resolved.name, ev.actor) == ("strike", "Baghdad", "")
+
+
+def test_a_condemnation_of_attacks_in_general_is_no_event(gz: Gazetteer) -> None:
+    text = "The UK condemns all attacks on civilians and calls for restraint."
+    assert run(gz, ("g", text, THU_2024)).events == []
+
+
+def test_roundup_lines_count_strikes_at_one_place_as_one_event(gz: Gazetteer) -> None:
+    text = (
+        "Coalition forces conducted seven strikes in Iraq on Monday. "
+        "Near Mosul, three strikes engaged two tactical units and destroyed a vehicle. "
+        "Near Kirkuk, a strike destroyed a fighting position."
+    )
+    events = run(gz, ("r", text, THU_2024)).events
+    assert sorted(e.resolved.name for e in events) == ["Kirkuk", "Mosul"]
+    assert {e.kind for e in events} == {"strike"}
+
+
+def test_totals_over_time_stay_counts(gz: Gazetteer) -> None:
+    text = "Militias have carried out 150 attacks on US forces in Iraq and Syria since October."
+    assert run(gz, ("t", text, THU_2024)).events == []
 
 
 def test_no_events_land_in_not_events_with_their_reason(gz: Gazetteer) -> None:
@@ -419,8 +457,7 @@ def test_no_events_land_in_not_events_with_their_reason(gz: Gazetteer) -> None:
         ("strike", D(2024, 1, 4), "Baghdad", 2)
     ]
     problems = {n["trigger"]: n["problem"] for n in diag.not_events}
-    assert problems == {
-        "airstrike": "condemnation",
+    assert problems == {  # "condemned the airstrike" refers back to it: no problem
         "rocket attack": "denial",
         "strike": "funeral or protest",
         "strikes": "threat",
