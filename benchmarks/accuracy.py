@@ -121,6 +121,8 @@ class Tally:
             "place_n": self.place_n,
             "country": ratio(self.country_ok, self.country_n),
             "fatalities": ratio(self.fatal_ok, self.fatal_n),
+            "fatalities_exact": self.fatal_ok,
+            "country_ok": self.country_ok,
             "negatives_clean": ratio(self.negatives_clean, self.negatives),
         }
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.extract import lexicon
+
 __all__ = ["Trigger", "default_kind", "find_triggers", "negation"]
 
 
@@ -66,6 +68,31 @@ _W = {"drone": "drone", "uav": "drone", "rocket": "rocket", "mortar": "artillery
 _W |= {"missile": "missile", "ballistic": "missile", "cruise": "missile", "artillery": "artillery"}
 _W |= {"ied": "ied", "roadside": "ied", "car": "ied", "suicide": "ied", "bomb": "ied"}
 
+# An agent of the lexicon as the subject of an action verb: "gunmen opened fire on a patrol",
+# "Israeli warplanes on Sunday struck", "a suicide bomber kills 12" (headlines' present tense).
+# The words between may not make it passive ("troops were killed").
+_GAP = (
+    r"(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to)\b)"
+    r"[\w\-’']+\s+){0,4}?"
+)
+# What strikes hit, as its own phrase: "struck five weapons depots".
+_OBJECT = (
+    r"(?:(?!(?:at|in|on|near|outside|inside|around|across|with)\b)[\w\-]+\s+){0,4}?"
+    r"(?:targets|sites|facilities|buildings?|complex(?:es)?|markets?|homes|houses?"
+    r"|positions|depots|weapons\s+caches|locations|compounds|warehouses|hubs|bases"
+    r"|headquarters|launchers|installations|infrastructure|storage\s+areas|command\s+posts"
+    r"|vehicles?|convoys?|trucks?|militants|ships?|tankers?|facility|site|depot|compound"
+    r"|warehouse|safe\s+house|building|position|checkpoint|camp)"
+)
+_AGENT_ACTS = (
+    rf"(?P<ag>{lexicon.pattern(list(lexicon.AGENTS))})\s+{_GAP}"
+    rf"(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?:\s+{_OBJECT}\b)?"
+)
+_NOUN_EVENTS = rf"(?P<nv>{lexicon.pattern(lexicon.noun_forms())})"
+# Agents that are a state's units use force but do not "kill" as an event of their own:
+# "forces killed two suspects" is reported by its own verb ("raided", "struck") if at all.
+_UNIT_VERBS = frozenset({"kill", "wound", "injure", "damage", "execute", "behead", "massacre"})
+
 # (pattern, kind, weapon or weapon-group name, strong, plural-group name)
 _WEAPON = r"(?P<w>rocket|mortar|drone|UAV|missile|ballistic[- ]missile|cruise[- ]missile|artillery)"
 _RULES: tuple[tuple[str, str, str, bool], ...] = (
@@ -76,12 +103,10 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (r"(?:precision|retaliatory|defensive)\s+strikes?", "strike", "", True),
-    (
-        r"bomb(?:ed|ing|ings)\b(?!\s+(?:of|by)\s+(?:a|an)\s+(?:car|suicide))",
-        "strike",
-        "airstrike",
-        True,
-    ),
+    (_AGENT_ACTS, "", "", True),
+    (r"bombed\b(?!\s+(?:of|by)\s+(?:a|an)\s+(?:car|suicide))", "strike", "airstrike", True),
+    # "bombings" are mostly an armed group's; the actor decides (a state's are airstrikes).
+    (r"bomb(?:ing|ings)\b(?!\s+(?:of|by)\s+(?:a|an)\s+(?:car|suicide))", "", "", True),
     (
         r"(?:car|truck|suicide|roadside)[- ]bomb(?:s|ings?|ers?)?|IEDs?\b|improvised\s+explosive"
         r"\s+devices?",
@@ -113,7 +138,8 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         r"(?P<w5>rockets?|missiles?|drones?|mortar\s+(?:rounds?|shells?)|mortars?|projectiles?"
         r"|shells)\s+"
         r"(?:(?:packed|laden|loaded|armed|rigged)\s+with\s+(?:\w+\s+){0,2}?\w+\s+)?(?:hit|struck"
-        r"|slammed\s+into|landed\s+(?:on|in|near|inside)|targeted|attacked|exploded)",
+        r"|slammed\s+into|(?:landed|fell|crashed|rained\s+down)\s+(?:on|in|near|inside|around)"
+        r"|targeted|attacked|exploded)",
         "",
         "",
         True,
@@ -151,16 +177,13 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     # "a fresh wave of strikes": one operation, whoever carried it out.
     (r"(?:wave|round)\s+of\s+(?:[\w\-]+\s+){0,2}?(?:air\s*)?strikes", "", "", True),
     (
-        r"(?:hit|struck|targeted|bombed)\s+(?:[\w\-]+\s+){0,4}?(?:targets|sites|facilities"
-        r"|positions|depots|weapons\s+caches|locations|compounds|warehouses|hubs|bases"
-        r"|headquarters|launchers|installations|infrastructure|storage\s+areas|command\s+posts"
-        r"|vehicles?|convoys?|trucks?|militants|ships?|tankers?|facility|site|depot|compound"
-        r"|warehouse|safe\s+house|building|position|checkpoint|camp)",
+        r"(?:hit|struck|targeted|bombed)\s+" + _OBJECT,
         "",
         "",
         True,
     ),
     (r"shelling", "", "artillery", False),
+    (_NOUN_EVENTS, "", "", False),
     (r"(?:was|were|been|being)\s+(?:struck|hit|targeted|bombed)", "", "", False),
     (r"strikes?|attacks?|assaults?|barrages?|salvos?|raids?", "", "", False),
 )
@@ -241,13 +264,23 @@ def find_triggers(text: str) -> list[Trigger]:
         _, kind, weapon, strong = _RULES[rule]
         phrase = m.group(0)
         named = [m.group(g) for g in ("w", "w2", "w3", "w4", "w5", "w6", "w7", "w8") if m.group(g)]
+        if m.group("ag"):
+            agent = lexicon.AGENTS[" ".join(m.group("ag").lower().split())]
+            if agent.kind == "strike" and not agent.weapon and _unit_only(m.group(0), m["av"]):
+                continue
+            kind, weapon = agent.kind, agent.weapon or lexicon.ACTION_VERBS[_lemma(m.group("av"))]
+        elif m.group("nv"):
+            weapon = lexicon.EVENT_NOUNS.get(_singular(m.group("nv")), "")
         if named:
             weapon = _weapon(named[0])
-        elif not weapon and not _HIT_OBJECT.match(phrase):  # "struck missile sites": a target
+        elif not weapon and not m.group("ag") and not _HIT_OBJECT.match(phrase):
+            # "struck missile sites": the weapon is not read off a target
             weapon = _weapon(phrase)
         determiner, count = (
             ("", None) if _VERB_START.match(phrase) else _determiner(text, m.start())
         )
+        if m.group("ag"):
+            count = None  # "two suicide bombers": people counted, not events
         if m.group("w3") or m.group("w5"):
             count = None  # "two drones targeted the base": drones counted, not attacks
         times = _TIMES.match(text, m.end())
@@ -266,6 +299,25 @@ def find_triggers(text: str) -> list[Trigger]:
             trigger = _joined(text, found.pop(), trigger)
         found.append(trigger)
     return found
+
+
+_FORMS = {f: lemma for lemma in lexicon.ACTION_VERBS for f in lexicon.inflections(lemma)}
+
+
+def _lemma(form: str) -> str:
+    """The lemma of an action verb form ("opened  fire" -> "open fire")."""
+    return _FORMS[" ".join(form.lower().split())]
+
+
+def _unit_only(phrase: str, verb: str) -> bool:
+    """Whether a state's units ("forces", "troops") are only said to have done something:
+    "forces killed two suspects", "US forces have hit militias since 2014"."""
+    return _lemma(verb) in _UNIT_VERBS or re.search(r"\b(?:have|has|had)\b", phrase) is not None
+
+
+def _singular(noun: str) -> str:
+    low = noun.lower()
+    return low if low in lexicon.EVENT_NOUNS else re.sub(r"e?s$", "", low)
 
 
 def _verb_of(text: str, subject: Trigger, verb: Trigger) -> bool:
@@ -307,7 +359,7 @@ def default_kind(trigger: Trigger) -> str:
         return trigger.kind
     if _PROJECTILE_SUBJECT.match(trigger.text) or _HIT_BY_PROJECTILE.match(trigger.text):
         return "attack"  # "rockets hit the base", "was hit by two missiles": by someone unnamed
-    return "strike" if re.search(r"strike|struck|hit|bomb", trigger.text, re.I) else "attack"
+    return "strike" if re.search(r"strike|struck|hit|bombed", trigger.text, re.I) else "attack"
 
 
 def _weapon(words: str) -> str:
@@ -374,7 +426,8 @@ def negation(sentence: str, start: int, end: int | None = None) -> str:
     after = sentence[end:] if end is not None else sentence[start:]
     for name, cue in _CUES:
         if name == "funeral or protest":
-            if cue.search(sentence):
+            # "the funeral of those killed in the strike", "protests against the airstrikes"
+            if cue.search(sentence[max(0, start - 90) : start]):
                 return name
         elif cue.search(before):
             return name

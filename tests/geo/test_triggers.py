@@ -35,12 +35,12 @@ def trigger_at(text: str, phrase: str) -> Trigger:
     ("text", "phrase", "strong"),
     [
         ("An airstrike flattened the depot.", "airstrike", True),
-        ("Jets carried out air raids overnight.", "air raids", True),
+        ("Jets carried out air raids overnight.", "Jets carried out air raids", True),
         ("A rocket attack shook the compound.", "rocket attack", True),
         ("A barrage of rockets landed near the runway.", "barrage of rockets", True),
         ("Mortar rounds were fired at the camp.", "Mortar rounds were fired", True),
         ("The gunmen fired three rockets at the base.", "fired three rockets", True),
-        ("Jets hit five weapons depots.", "hit five weapons depots", True),
+        ("Jets hit five weapons depots.", "Jets hit five weapons depots", True),
         ("A drone boat exploded beside the tanker.", "drone boat", True),
         ("The strike destroyed a warehouse.", "strike", False),
         ("The attack began before dawn.", "attack", False),
@@ -65,15 +65,20 @@ def test_strong_and_weak_triggers(text: str, phrase: str, strong: bool) -> None:
         ("The militia launched a drone at the airport.", "launched a drone", "drone"),
         (
             "Bombers struck command and control facilities near the river.",
-            "struck command and control facilities",
-            "",
+            "Bombers struck command and control facilities",
+            "airstrike",  # from the aircraft, never from the target's words
         ),
         (
             "Jets struck Houthi missile launch sites overnight.",
-            "struck Houthi missile launch sites",
-            "",
+            "Jets struck Houthi missile launch sites",
+            "airstrike",
         ),
-        ("Aircraft hit ammunition warehouses at dawn.", "hit ammunition warehouses", ""),
+        (
+            "Aircraft hit ammunition warehouses at dawn.",
+            "Aircraft hit ammunition warehouses",
+            "airstrike",
+        ),
+        ("Militants struck missile sites at dawn.", "Militants struck missile sites", ""),
     ],
 )
 def test_singular_launches_and_long_objects(text: str, phrase: str, weapon: str) -> None:
@@ -140,7 +145,11 @@ def test_a_clause_cuts_the_walk_back_to_a_determiner() -> None:
     [
         ("There were five drone attacks on the base last month.", "drone attacks", 5),
         ("Militias have claimed 25 attacks since November.", "attacks", 25),
-        ("Jets have struck militia targets 11 times this year.", "struck militia targets", 11),
+        (
+            "Jets have struck militia targets 11 times this year.",
+            "Jets have struck militia targets",
+            11,
+        ),
         ("The base has been struck 11 times since October.", "been struck", 11),
         ("The outpost was hit three times in one week.", "was hit", 3),
         ("Dozens of rocket attacks were recorded.", "rocket attacks", None),
@@ -215,7 +224,12 @@ def test_plural(text: str, phrase: str, plural: bool) -> None:
         ),
         ("An IED hit the convoy.", "IED hit the convoy", "ied", "attack"),
         ("A roadside bomb hit the convoy.", "roadside bomb hit the convoy", "ied", "attack"),
-        ("A car bomb went off at the checkpoint.", "car bomb", "ied", "attack"),
+        (
+            "A car bomb went off at the checkpoint.",
+            "car bomb went off",
+            "ied",
+            "attack",
+        ),
     ],
 )
 def test_weapons_and_kinds(text: str, phrase: str, weapon: str, kind: str) -> None:
@@ -311,3 +325,66 @@ def test_a_threat_far_before_the_trigger_does_not_negate_it() -> None:
     )
     trig = trigger_at(text, "drone attack")
     assert negation(text, trig.start, trig.end) == ""
+
+
+# --- the lexicon: agents, verbs in every inflection, event nouns -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind", "weapon"),
+    [
+        ("Gunmen opened fire on a police patrol.", "Gunmen opened fire", "attack", ""),
+        (
+            "Gunmen on motorcycles open fire on a patrol.",
+            "Gunmen on motorcycles open fire",
+            "attack",
+            "",
+        ),
+        ("Suicide Bomber Kills 12 at Kabul Checkpoint", "Suicide Bomber Kills", "", "ied"),
+        (
+            "Israeli warplanes on Sunday struck several buildings.",
+            "warplanes on Sunday struck several buildings",
+            "strike",
+            "airstrike",
+        ),
+        (
+            "Powerful explosions hit several security complexes.",
+            "explosions hit several security complexes",
+            "attack",
+            "ied",
+        ),
+        (
+            "Three mortar rounds fell inside the Green Zone.",
+            "mortar rounds fell inside",
+            "",
+            "artillery",
+        ),
+        ("Militants ambushed an army convoy.", "Militants ambushed an army convoy", "attack", ""),
+        ("Insurgents stormed the outpost.", "Insurgents stormed", "attack", ""),
+    ],
+)
+def test_an_agent_and_an_action_verb_report_an_event(
+    text: str, phrase: str, kind: str, weapon: str
+) -> None:
+    trig = trigger_at(text, phrase)
+    assert (trig.kind, trig.weapon, trig.strong) == (kind, weapon, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three soldiers were killed.",
+        "Security forces killed two suspects.",
+        "US forces have hit militias before.",
+        "The jets and helicopters returned to base.",
+    ],
+)
+def test_passives_units_and_coordination_are_no_agent_trigger(text: str) -> None:
+    assert all(not t.strong for t in find_triggers(text))
+
+
+def test_bombings_are_the_actors_to_decide_and_default_to_attacks() -> None:
+    [trig] = find_triggers("Multiple bombings in Damascus killed 83 people.")
+    assert (trig.kind, default_kind(trig)) == ("", "attack")
+    [trig] = find_triggers("Aircraft bombed the bridge.")
+    assert default_kind(trig) == "strike"

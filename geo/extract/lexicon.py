@@ -1,0 +1,225 @@
+"""The lexicon of event predicates: verbs and nouns that report a strike or an attack, and
+the agents that carry them out, in all their inflections.
+
+Each verb is given once as a lemma; :func:`inflections` makes its forms (present, third
+person, past, participle, gerund), so "strike", "strikes", "struck" and "striking" are one
+entry and a headline's present tense ("Suicide bomber kills 12") is covered with the report's
+past tense.  :mod:`geo.extract.triggers` compiles the entries into its patterns.
+
+Coverage follows the event definitions of the ACLED codebook (air/drone strikes, shelling,
+artillery and missile attacks, remote explosives and IEDs, suicide bombs, grenades, armed
+clashes and attacks) and the material-conflict verb classes of the CAMEO codebook (codes 18
+"assault" and 19 "fight"); the words are our own.
+
+Examples
+--------
+>>> inflections("strike")
+('strike', 'strikes', 'struck', 'striking', 'stricken')
+>>> inflections("target")
+('target', 'targets', 'targeted', 'targeting', 'targetted')
+>>> inflections("open fire")
+('open fire', 'opens fire', 'opened fire', 'opening fire')
+>>> AGENTS["warplanes"]
+Agent(kind='strike', weapon='airstrike')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["ACTION_VERBS", "AGENTS", "EVENT_NOUNS", "Agent", "inflections", "pattern"]
+
+# Irregular verbs: lemma -> (third person, past, gerund, participles other than the past).
+_IRREGULAR: Final[dict[str, tuple[str, str, str, tuple[str, ...]]]] = {
+    "strike": ("strikes", "struck", "striking", ("stricken",)),
+    "hit": ("hits", "hit", "hitting", ()),
+    "shoot": ("shoots", "shot", "shooting", ()),
+    "fall": ("falls", "fell", "falling", ("fallen",)),
+    "blow up": ("blows up", "blew up", "blowing up", ("blown up",)),
+    "go off": ("goes off", "went off", "going off", ("gone off",)),
+    "tear through": ("tears through", "tore through", "tearing through", ("torn through",)),
+    "rip through": ("rips through", "ripped through", "ripping through", ()),
+    "target": ("targets", "targeted", "targeting", ("targetted",)),
+    "kill": ("kills", "killed", "killing", ()),
+}
+
+
+def inflections(lemma: str) -> tuple[str, ...]:
+    """The forms of a verb (its first word inflected for phrasal verbs: "open fire")."""
+    if lemma in _IRREGULAR:
+        third, past, gerund, more = _IRREGULAR[lemma]
+        return (lemma, third, past, gerund, *more)
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    third = head + ("es" if head.endswith(("sh", "ch", "s", "x")) else "s")
+    if head.endswith("e"):
+        past, gerund = head + "d", head[:-1] + "ing"
+    elif head.endswith("y") and head[-2] not in "aeiou":
+        past, gerund = head[:-1] + "ied", head + "ing"
+    else:
+        past, gerund = head + "ed", head + "ing"
+    return tuple(w + tail for w in (head, third, past, gerund))
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """Who or what carries out an event: the kind it implies ('' when the actor must say)
+    and the weapon it implies ('' when none)."""
+
+    kind: str
+    weapon: str
+
+
+#: Agents that, as the subject of an action verb, report an event ("gunmen opened fire",
+#: "warplanes struck", "a blast killed"). Aircraft imply a state's forces and an airstrike.
+AGENTS: Final[dict[str, Agent]] = {
+    **dict.fromkeys(
+        (
+            "gunmen",
+            "gunman",
+            "militants",
+            "insurgents",
+            "attackers",
+            "assailants",
+            "fighters",
+            "rebels",
+            "jihadists",
+            "extremists",
+            "terrorists",
+        ),
+        Agent("attack", ""),
+    ),
+    **dict.fromkeys(("suicide bomber", "suicide bombers", "bomber"), Agent("", "ied")),
+    **dict.fromkeys(
+        (
+            "explosion",
+            "explosions",
+            "blast",
+            "blasts",
+            "explosive device",
+            "explosive devices",
+            "landmine",
+            "landmines",
+            "land mine",
+            "car bombs",
+            "car bomb",
+            "truck bomb",
+            "bombs",
+            "bomb",
+        ),
+        Agent("attack", "ied"),
+    ),
+    **dict.fromkeys(
+        (
+            "warplanes",
+            "warplane",
+            "jets",
+            "fighter jets",
+            "fighter jet",
+            "aircraft",
+            "planes",
+            "helicopters",
+            "helicopter",
+            "gunships",
+            "gunship",
+            "helicopter gunships",
+            "fighter aircraft",
+            "coalition aircraft",
+            "government aircraft",
+            "bombers",
+        ),
+        Agent("strike", "airstrike"),
+    ),
+    **dict.fromkeys(
+        (
+            "artillery",
+            "howitzers",
+            "tanks",
+            "troops",
+            "soldiers",
+            "forces",
+            "security forces",
+            "special forces",
+            "commandos",
+            "navy",
+            "warships",
+            "destroyer",
+        ),
+        Agent("strike", ""),
+    ),
+    **dict.fromkeys(
+        ("shells", "mortar rounds", "mortar shells", "grenade", "grenades"), Agent("", "artillery")
+    ),
+}
+
+#: Verbs of using force on a target, by lemma: the weapon they imply ('' when none).
+ACTION_VERBS: Final[dict[str, str]] = {
+    "strike": "",
+    "hit": "",
+    "target": "",
+    "attack": "",
+    "bomb": "",
+    "shell": "artillery",
+    "pound": "",
+    "raid": "",
+    "storm": "",
+    "ambush": "",
+    "assault": "",
+    "kill": "",
+    "open fire": "",
+    "shoot": "",
+    "fire on": "",
+    "fire at": "",
+    "fire upon": "",
+    "detonate": "ied",
+    "explode": "ied",
+    "blow up": "ied",
+    "go off": "ied",
+    "rock": "ied",
+    "tear through": "ied",
+    "rip through": "ied",
+    "destroy": "",
+    "engage": "",
+    "wound": "",
+    "injure": "",
+    "damage": "",
+    "massacre": "",
+    "behead": "",
+    "execute": "",
+}
+
+#: Nouns that name one event: the weapon they imply ('' when none). "strike" and "attack"
+#: themselves are in :mod:`geo.extract.triggers` with their compounds.
+EVENT_NOUNS: Final[dict[str, str]] = {
+    "ambush": "",
+    "shooting": "",
+    "gunfire": "",
+    "bombardment": "artillery",
+    "shelling": "artillery",
+    "explosion": "ied",
+    "blast": "ied",
+    "bombing": "",
+    "massacre": "",
+}
+
+
+def _plural(noun: str) -> str:
+    return noun + ("es" if noun.endswith(("sh", "ch", "s", "x")) else "s")
+
+
+def pattern(words: list[str]) -> str:
+    """A regex alternation of ``words`` (longest first; spaces match any whitespace)."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def verb_forms(lemmas: list[str] | None = None) -> list[str]:
+    """Every form of the action verbs (or of ``lemmas``)."""
+    return [f for lemma in (lemmas or list(ACTION_VERBS)) for f in inflections(lemma)]
+
+
+def noun_forms() -> list[str]:
+    """Singular and plural of the event nouns."""
+    return [f for noun in EVENT_NOUNS for f in (noun, _plural(noun))]
