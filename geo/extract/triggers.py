@@ -290,6 +290,8 @@ def find_triggers(text: str) -> list[Trigger]:
         if count is not None and count < 2:
             count = None
         head = phrase.lower().split(" of ")[0].split()[-1]  # "barrage of rockets": barrage
+        if m.group("ag"):
+            head = m.group("ag").lower().split()[-1]  # "a car bomb explodes": one bomb
         plural = bool(re.search(r"(?:s|ings)\b", head))
         plural = plural and not phrase.lower().endswith(("was struck", "ss"))
         trigger = Trigger(

@@ -660,3 +660,16 @@ def test_a_reference_joins_the_event_of_its_own_word(gz: Gazetteer) -> None:
 def test_a_date_after_on_is_not_the_target(gz: Gazetteer) -> None:
     event = one(gz, "Militants launched a drone attack on Monday near Erbil.", D(2023, 12, 27))
     assert (event.target, event.date) == ("", D(2023, 12, 25))
+
+
+def test_a_timeline_gives_its_year_to_days_written_without_one(gz: Gazetteer) -> None:
+    text = (
+        "2016 in Somalia\n"
+        "February 8 – Gunmen raid a hotel in Bosaso, killing four guards.\n"
+        "February 19 – A car bomb explodes outside a market in Mogadishu, killing 39 people."
+    )
+    events = run(gz, ("t", text, None)).events
+    assert [(e.kind, e.date, e.resolved.name) for e in events] == [
+        ("attack", D(2016, 2, 8), "Bosaso"),
+        ("attack", D(2016, 2, 19), "Mogadishu"),
+    ]
