@@ -38,6 +38,7 @@ from geo.extract.merge import merge_events
 from geo.extract.sentences import split_sentences
 from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
 from geo.extract.spans.dates import EventDate, find_dates
+from geo.extract.subevent import sub_event_type
 
 _SHIPPING = re.compile(
     r"\b(?:ships?|shipping|vessels?|tankers?|freighters?|cargo|merchant|warships?|destroyers?)\b",
@@ -148,6 +149,7 @@ def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlac
         diag.unresolved_places.append(_note(article, first, "no place in or near the sentence"))
         return None
     killed = min(d.killed) + d.also_killed if d.killed else 0
+    words = " ".join(text[m.sentence[0] : m.sentence[1]] for m in d.mentions)
     return Event(
         kind=d.kind,
         weapon=d.weapon,
@@ -164,6 +166,7 @@ def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlac
         injured=min(d.injured) if d.injured else None,
         reports=tuple(d.report(article.id, article.text)),
         place_how=place.how,
+        sub_event_type=sub_event_type(d.kind, d.weapon, words, d.target),
     )
 
 

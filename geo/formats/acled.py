@@ -42,6 +42,7 @@ from typing import Any, Final
 import geopandas as gpd
 import pandas as pd
 
+from geo.extract.subevent import SUB_EVENT_TYPES
 from geo.formats.base import (
     Read,
     is_null,
@@ -153,6 +154,7 @@ def _event(row: dict[str, str]) -> dict[str, Any]:
         "event_id": row.get("event_id_cnty") or None,
         "kind": kind,
         "weapon": weapon,
+        "sub_event_type": sub if (sub := row["sub_event_type"].strip()) in SUB_EVENT_TYPES else "",
         "date": date,
         "date_precision": precision,
         "date_min": date_min,
@@ -267,7 +269,19 @@ def _types(rec: dict[str, Any]) -> dict[str, str]:
     if raw_sub in EVENT_TYPES.get(raw_type, ()) and weapon_of(raw_sub, notes) == weapon:
         return {"event_type": raw_type, "sub_event_type": raw_sub}
     event_type, sub = event_type_of(weapon, text_cell(rec["target"]))
+    own = text_cell(rec.get("sub_event_type"))
+    # The extractor's own reading of the report, unless an edit of the weapon contradicts it.
+    if own in SUB_EVENT_TYPES and (not weapon or own == sub or own in _REFINED):
+        return {"event_type": _TYPE_OF[own], "sub_event_type": own}
     return {"event_type": event_type, "sub_event_type": sub}
+
+
+#: Sub-event types that refine what any weapon says (a suicide car bomb, an intercepted missile).
+_REFINED: Final = frozenset({"Suicide bomb", "Grenade", "Disrupted weapons use"})
+
+
+#: Each sub_event_type's event_type in the ACLED codebook.
+_TYPE_OF: Final = {sub: kind for kind, subs in EVENT_TYPES.items() for sub in subs}
 
 
 def _when(rec: dict[str, Any], label: str) -> dict[str, str]:

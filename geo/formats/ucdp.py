@@ -46,6 +46,7 @@ from typing import Any, Final
 import geopandas as gpd
 import pandas as pd
 
+from geo.extract.subevent import sub_event_type
 from geo.formats.base import (
     Read,
     is_null,
@@ -179,6 +180,12 @@ def _event(row: dict[str, str]) -> dict[str, Any]:
         "event_id": row["id"] or None,
         "kind": kind,
         "weapon": named[0] if len(named) == 1 else "",
+        "sub_event_type": sub_event_type(
+            kind,
+            named[0] if len(named) == 1 else "",
+            row.get("source_headline", ""),
+            row.get("side_b", ""),
+        ),
         "date": date,
         "date_precision": precision,
         "date_min": date_min,
