@@ -64,7 +64,9 @@ _ACTED = re.compile(
     re.I,
 )
 _ALSO = re.compile(
-    r"\balso\s+(?:killed|killing)\b|\b(?:killed|killing)\s+(?:\w+\s+){0,2}other\b", re.I
+    r"\balso\s+(?:killed|killing|died)\b|\b(?:killed|killing)\s+(?:\w+\s+){0,2}other\b"
+    r"|\b(?:second|third|another)\s+(?:[\w'’-]+\s+){0,4}?(?:died|was\s+killed)\b",
+    re.I,
 )
 
 

@@ -37,6 +37,7 @@ from geo.extract.mentions import EventMention, may_report, sentence_mentions
 from geo.extract.merge import merge_events
 from geo.extract.sentences import split_sentences
 from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
+from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
 from geo.extract.subevent import sub_event_type
 
@@ -124,6 +125,30 @@ def _note(article: Article, m: EventMention, why: str) -> dict[str, Any]:
         "end": e,
         "problem": why,
     }
+
+
+def _follow_up_counts(
+    text: str, sentences: list[tuple[int, int]], keep: list[tuple[int, int]], drafts: list[Draft]
+) -> None:
+    """Give an event the dead a following sentence counts without naming the event again.
+
+    "The brigade said four of its fighters were killed" reports the casualties of the strike
+    in the sentence before it; such a figure goes to the event of the nearest preceding
+    sentence (at most two sentences back) when that event has no figure of its own.
+    """
+    if not drafts:
+        return
+    reporting = set(keep)
+    owner: dict[tuple[int, int], Draft] = {m.sentence: d for d in drafts for m in d.mentions}
+    for i, span in enumerate(sentences):
+        if span in reporting:
+            continue
+        back = [owner[s] for s in sentences[max(0, i - 2) : i] if s in owner]
+        if not back or back[-1].killed:
+            continue
+        counts = casualties(text[span[0] : span[1]])
+        if counts.killed is not None and not counts.reason.startswith("none"):
+            back[-1].killed.append(counts.killed)
 
 
 def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlaces) -> Event | None:
@@ -255,6 +280,7 @@ def extract_article(
             if m.date is not None:
                 anchor = m.date
     drafts, unused = cluster_mentions(mentions)
+    _follow_up_counts(text, sentences, keep, drafts)
     for m in unused:
         diag.not_events.append(_note(article, m, "refers back to no reported event"))
     events = [e for d in drafts if (e := _to_event(article, d, diag, places)) is not None]

@@ -76,16 +76,21 @@ def _matches(feature: dict[str, Any], truth: dict[str, Any]) -> bool:
 
 
 def test_demo_briefs_match_the_catalogue(tmp_path: Path) -> None:
-    """Every catalogued event of the briefs is found once, on its date, near its place, and
-    nine in ten events found are catalogued ones."""
+    """Every catalogued event of the briefs is found once, on its date, near its place, with
+    the catalogued fatalities, and nine in ten events found are catalogued ones."""
     data = _extract(ROOT / "seeds", tmp_path / "demo.geojson")
     catalogue = yaml.safe_load((ROOT / "seeds" / "events.yaml").read_text())["events"]
     features = data["features"]
     found = 0
+    wrong_toll = []
     for truth in catalogue:
         hits = [f["properties"] for f in features if _matches(f, truth)]
         found += bool(hits)
         assert len(hits) <= 1, (truth["id"], hits)
+        if hits and truth.get("fatalities") is not None:
+            if hits[0]["fatalities"] != truth["fatalities"]:
+                wrong_toll.append((truth["id"], hits[0]["fatalities"], truth["fatalities"]))
+    assert wrong_toll == []
     assert found / len(catalogue) >= 0.75, found
     extra = [f["properties"] for f in features if not any(_matches(f, t) for t in catalogue)]
     precision = 1 - len(extra) / len(features)
