@@ -87,9 +87,9 @@ def test_demo_briefs_match_the_catalogue(tmp_path: Path) -> None:
         hits = [f["properties"] for f in features if _matches(f, truth)]
         found += bool(hits)
         assert len(hits) <= 1, (truth["id"], hits)
-        if hits and truth.get("fatalities") is not None:
-            if hits[0]["fatalities"] != truth["fatalities"]:
-                wrong_toll.append((truth["id"], hits[0]["fatalities"], truth["fatalities"]))
+        toll = truth.get("fatalities")
+        if hits and toll is not None and hits[0]["fatalities"] != toll:
+            wrong_toll.append((truth["id"], hits[0]["fatalities"], toll))
     assert wrong_toll == []
     assert found / len(catalogue) >= 0.75, found
     extra = [f["properties"] for f in features if not any(_matches(f, t) for t in catalogue)]
