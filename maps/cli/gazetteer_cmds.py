@@ -1,4 +1,5 @@
-"""``strikemap geocode`` and ``strikemap gazetteer search|spot|build``."""
+"""``strikemap geocode`` and ``strikemap gazetteer search|spot|build`` (and, from
+:mod:`maps.cli.geonames_cmd`, ``add-geonames|sources|remove``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from maps.cli import geonames_cmd
 from maps.cli.common import CommandError, read_names, warn, write_atomic
 
 if TYPE_CHECKING:
@@ -47,6 +49,7 @@ def register(sub: Any) -> None:
     spot.set_defaults(run=_spot)
     build = gsub.add_parser("build", help="compile the embedded index now and show where")
     build.set_defaults(run=_build)
+    geonames_cmd.register(gsub)
 
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
