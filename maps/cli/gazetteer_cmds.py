@@ -32,7 +32,9 @@ def register(sub: Any) -> None:
     _add_source_options(geo)
     geo.set_defaults(run=_geocode)
 
-    gaz = sub.add_parser("gazetteer", help="search, spot and build the gazetteer")
+    gaz = sub.add_parser(
+        "gazetteer", help="search, spot, build the gazetteer; add GeoNames countries"
+    )
     gsub = gaz.add_subparsers(dest="action", required=True, metavar="ACTION")
     search = gsub.add_parser("search", help="list the places matching TEXT")
     search.add_argument("text", metavar="TEXT")

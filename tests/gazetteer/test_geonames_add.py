@@ -233,3 +233,46 @@ def test_cli_add_sources_remove(
     assert len(err) == 1 and err[0].startswith(f"strikemap: error: {bad}: line 1: 2 columns")
     assert main(["gazetteer", "add-geonames", "no-such-thing.zip"]) == 1
     assert "not a country code" in capsys.readouterr().err
+
+
+_KILLED_ADD = """
+import os, sys
+from pathlib import Path
+from gazetteer.install import geonames, store
+real = geonames.feature_record
+seen = []
+def dies(feature, source):
+    seen.append(feature)
+    if len(seen) == 4:
+        os._exit(9)  # like kill -9: no cleanup, the journal stays behind
+    return real(feature, source)
+geonames.feature_record = dies
+store._CHUNK = 1
+geonames.add_geonames([Path(sys.argv[1])])
+"""
+
+
+def test_a_killed_add_is_rolled_back_on_the_next_open(cache: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    add_geonames([write_txt(tmp_path / "YE.txt", ROWS[4:7])])
+    before = store.installed_sources()
+    iq = write_txt(tmp_path / "IQ.txt")
+    env = {**os.environ, "STRIKEMAP_CACHE": str(cache)}
+    done = subprocess.run([sys.executable, "-c", _KILLED_ADD, str(iq)], env=env, check=False)
+    assert done.returncode == 9
+    assert Path(f"{store.store_path()}-journal").exists()
+    gz = Gazetteer()  # rolls the journal back
+    assert gz.resolve("Al Karkh") == [] and gz.best("Jabal as Sama") is not None
+    assert store.installed_sources() == before
+
+
+def test_spotting_finds_added_places(cache: Path, tmp_path: Path) -> None:
+    gz = Gazetteer()
+    text = "Clashes were reported in Bashiqa and near Kahlan Camp on Monday."
+    assert [m.text for m in gz.spot(text)] == []
+    gz.add_geonames(write_txt(tmp_path / "IQ.txt"))
+    found = [(m.text, m.place.id) for m in gz.spot(text) if m.place]
+    assert found == [("Bashiqa", "geonames:902"), ("Kahlan Camp", "geonames:903")]
