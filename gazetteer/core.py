@@ -397,7 +397,8 @@ class Gazetteer:
                 country = top[0].country
             elif top[0].kind != "country":
                 near.append((top[0].lat, top[0].lon, top[0].name))
-        return Context(country, tuple(near), ctx.kind or kind, ctx.kind is None and bool(kind))
+        kind_from_query = ctx.kind is None and bool(kind)
+        return Context(country, tuple(near), ctx.kind or kind, kind_from_query, ctx.named)
 
     def _near_points(
         self, near: NearSpec | Sequence[NearSpec] | None

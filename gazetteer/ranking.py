@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
@@ -157,6 +157,8 @@ def rank(
     ``key`` is the normalised query, used to weigh loose-spelling matches by similarity.
     """
     best: dict[str, tuple[float, float | None, Row]] = {}
+    if ctx.named and not any(r.kind in KIND_FAMILIES[ctx.named] for r in (*full, *core)):
+        ctx = replace(ctx, named=None)  # no place of the kind the name says: scores as before
     core_weight = 0.8 if full else 0.92
     near = prepare_points((lat, lon) for lat, lon, _ in ctx.near)
     for rows, weight in ((full, None), (core, core_weight)):

@@ -91,6 +91,8 @@ def test_a_name_that_names_a_kind_prefers_it(cache: Path, tmp_path: Path) -> Non
     found = gz.resolve("Jabal as Sama")
     assert [p.kind for p in found[:2]] == ["mountain", "town"]
     assert "is the mountain the name says" in found[0].reason
+    assert gz.best("Jabal as Sama", country="YE").kind == "mountain"  # type: ignore[union-attr]
+    assert gz.best("Jabal as Sama near Sanaa").kind == "mountain"  # type: ignore[union-attr]
     camp = gz.best("Kahlan Camp")
     assert camp is not None and (camp.kind, camp.id) == ("camp", "geonames:903")
     assert gz.best("Kahlan") is not None and gz.best("Kahlan").kind == "town"  # type: ignore[union-attr]
