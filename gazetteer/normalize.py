@@ -80,8 +80,11 @@ def words(name: str) -> list[str]:
     ['al', 'qaim']
     """
     text = _ARABIC_DROP.sub("", name).translate(_ARABIC_FOLD) if _has_arabic(name) else name
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_FOLD)
+    text = text.casefold()
+    if not text.isascii():  # ASCII has nothing to decompose (a fast path for bulk indexing)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_FOLD)
     text = _NON_ALNUM.sub(" ", text)
     text = _LETTER_DIGITS.sub(r"\1\2", text)
     return _WORD.findall(text)

@@ -1,4 +1,5 @@
-"""``strikemap geocode`` and ``strikemap gazetteer search|spot|build``."""
+"""``strikemap geocode`` and ``strikemap gazetteer search|spot|build`` (and, from
+:mod:`maps.cli.geonames_cmd`, ``add-geonames|sources|remove``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from maps.cli import geonames_cmd
 from maps.cli.common import CommandError, read_names, warn, write_atomic
 
 if TYPE_CHECKING:
@@ -30,7 +32,9 @@ def register(sub: Any) -> None:
     _add_source_options(geo)
     geo.set_defaults(run=_geocode)
 
-    gaz = sub.add_parser("gazetteer", help="search, spot and build the gazetteer")
+    gaz = sub.add_parser(
+        "gazetteer", help="search, spot, build the gazetteer; add GeoNames countries"
+    )
     gsub = gaz.add_subparsers(dest="action", required=True, metavar="ACTION")
     search = gsub.add_parser("search", help="list the places matching TEXT")
     search.add_argument("text", metavar="TEXT")
@@ -47,6 +51,7 @@ def register(sub: Any) -> None:
     spot.set_defaults(run=_spot)
     build = gsub.add_parser("build", help="compile the embedded index now and show where")
     build.set_defaults(run=_build)
+    geonames_cmd.register(gsub)
 
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
