@@ -326,10 +326,13 @@ class Gazetteer:
         heading = _HEADINGS.get(query.relation.split(" ")[0].removesuffix("ern"))
         radius = UNNAMED_SITE_KM * (3 if heading is not None else 1)
         close = sorted(
-            (d, p)
-            for p in self.places_of_kind(KIND_FAMILIES[kind])
-            if (d := haversine_km(lat, lon, p.lat, p.lon)) <= radius
-            and (heading is None or _angle(bearing(lat, lon, p.lat, p.lon), heading) <= 60)
+            (
+                (d, p)
+                for p in self.places_of_kind(KIND_FAMILIES[kind])
+                if (d := haversine_km(lat, lon, p.lat, p.lon)) <= radius
+                and (heading is None or _angle(bearing(lat, lon, p.lat, p.lon), heading) <= 60)
+            ),
+            key=lambda pair: (pair[0], pair[1].id),  # two sites at the same distance: by id
         )
         if not close:
             place = self.resolve(query.context[0], country=ctx.country, limit=1)
