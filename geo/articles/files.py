@@ -233,6 +233,9 @@ def _read_json(path: Path, text: str, problems: list[Problem]) -> Iterator[Draft
         message = f"not valid JSON ({err.msg}, column {err.colno})"
         problems.append(Problem(f"{name}:{err.lineno}", message, "bad-record"))
         return
+    except RecursionError:
+        problems.append(Problem(name, "JSON nested too deeply", "bad-record"))
+        return
     items = list(enumerate(data, 1)) if isinstance(data, list) else [(0, data)]
     for n, item in items:
         noun, ident = (f"record {n}", f"{path.stem}:{n}") if n else ("", path.stem)
@@ -302,6 +305,9 @@ def _read_jsonl(
         except json.JSONDecodeError as err:
             message = f"not valid JSON ({err.msg}, column {err.colno})"
             problems.append(Problem(where, message, "bad-record"))
+            continue
+        except RecursionError:
+            problems.append(Problem(where, "JSON nested too deeply", "bad-record"))
             continue
         draft = _record(item, where, f"record {n}", f"{path.stem}:{n}", path, False, problems)
         if draft is not None:
