@@ -8,7 +8,7 @@ import pytest
 
 from gazetteer import Gazetteer
 from gazetteer.errors import GazetteerError
-from geo.articles.readers import read_articles
+from geo.articles.readers import _glob, read_articles
 from geo.errors import EventsFileError
 from geo.formats.readwrite import read_events
 
@@ -38,3 +38,18 @@ def test_deeply_nested_places_file_is_a_one_line_error(tmp_path: Path) -> None:
     path.write_text(f'{{"type": "FeatureCollection", "features": [{DEEP}]}}')
     with pytest.raises(GazetteerError, match=r"places\.geojson: JSON nested too deeply"):
         Gazetteer(places=[path])
+
+
+def test_a_recursive_glob_does_not_follow_a_symlink_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``**`` through ``sub/up -> ..`` went round the loop (and with two loops, forever)."""
+    sub = tmp_path / "in" / "sub"
+    sub.mkdir(parents=True)
+    (sub / "a.md").write_text(GOOD)
+    (sub / ".hidden.md").write_text(GOOD)
+    (sub / "up").symlink_to("..", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    assert _glob("in/**/*.md") == [str(Path("in/sub/a.md"))]
+    assert _glob(str(tmp_path / "in" / "**" / "*.md")) == [str(sub / "a.md")]
+    assert [a.id for a in read_articles(["in/**/*.md"]).articles] == ["a"]
