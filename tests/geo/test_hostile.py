@@ -53,3 +53,43 @@ def test_a_recursive_glob_does_not_follow_a_symlink_loop(
     assert _glob("in/**/*.md") == [str(Path("in/sub/a.md"))]
     assert _glob(str(tmp_path / "in" / "**" / "*.md")) == [str(sub / "a.md")]
     assert [a.id for a in read_articles(["in/**/*.md"]).articles] == ["a"]
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+2", "-2+3", "@SUM(A1)", "'=1"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".acled.csv", ".ucdp.csv"])
+def test_csv_exports_neutralise_formulas(tmp_path: Path, suffix: str) -> None:
+    import csv
+
+    from geo.formats.readwrite import write_events
+    from geo.frame import events_frame
+
+    records = [
+        {
+            "event_id": f"e{n}",
+            "kind": "strike",
+            "date": "2024-01-05",
+            "date_precision": "day",
+            "place": "Erbil",
+            "place_resolved": "Erbil",
+            "country": "IQ",
+            "actor": formula,
+            "target": formula,
+            "quote": formula,
+            "lat": 36.19,
+            "lon": -44.0,  # a negative number stays a number
+        }
+        for n, formula in enumerate(FORMULAS)
+    ]
+    out = tmp_path / f"events{suffix}"
+    write_events(events_frame(records), out)
+    with open(out, encoding="utf-8", newline="") as fh:
+        cells = [cell for row in csv.reader(fh) for cell in row]
+    assert "-44.0" in cells or "-44" in cells
+    running = [c for c in cells if c and (c[0] in "=+@" or (c[0] == "-" and not c[1:2].isdigit()))]
+    assert running == []
+    assert any(c == "'" + FORMULAS[0] for c in cells)
+    back = read_events(out)
+    if suffix == ".csv":  # lossless: the text comes back as it was
+        assert list(back["actor"]) == FORMULAS and list(back["quote"]) == FORMULAS
