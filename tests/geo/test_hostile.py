@@ -93,3 +93,21 @@ def test_csv_exports_neutralise_formulas(tmp_path: Path, suffix: str) -> None:
     back = read_events(out)
     if suffix == ".csv":  # lossless: the text comes back as it was
         assert list(back["actor"]) == FORMULAS and list(back["quote"]) == FORMULAS
+
+
+def test_invisible_characters_in_an_article_lose_nothing(tmp_path: Path) -> None:
+    from geo.extract.pipeline import extract_events
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "On 3 May 2022, \u202eKataib Hezbollah fighters fired rockets at Kirkuk, killing two.\n"
+    )
+    (folder / "b.txt").write_text("On 4 May 2022, rockets hit Mo\u200bsul,\u2009killing two.\n")
+    read = read_articles([str(folder)])
+    assert all("\u202e" not in a.text and "\u200b" not in a.text for a in read.articles)
+    frame = extract_events([str(folder)]).sort_values("date")
+    assert list(frame["place_resolved"]) == ["Kirkuk", "Mosul"]
+    assert frame["actor"].iloc[0] == "Kataib Hezbollah"
+    quote = str(frame["quote"].iloc[1])
+    assert "Mosul, killing two" in quote  # quotes are of the normalised text
