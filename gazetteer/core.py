@@ -203,7 +203,10 @@ class Gazetteer:
         """Return the ISO alpha-2 code for a code or a country name, else raise InvalidQuery."""
         text = check_name(country)
         if len(text) == 2 and text.isalpha():
-            return text.upper()
+            codes = {p.country for p in self.places_of_kind(("country",))}
+            if text.upper() in codes:
+                return text.upper()
+            raise InvalidQuery(f"unknown country code {country!r}; give an ISO 3166-1 alpha-2 code")
         for row in self._lookup(normalize(text), None):
             if row.kind == "country" and row.tier in (TIER_PRIMARY, TIER_ALTERNATE):
                 return row.country

@@ -45,6 +45,7 @@ _SHIPPING = re.compile(
 )
 
 __all__ = [
+    "DATE_NOTES",
     "Diagnostics",
     "ExtractResult",
     "extract",
@@ -53,6 +54,10 @@ __all__ = [
     "extract_events",
     "to_frame",
 ]
+
+
+#: Kinds of read problems that are notes on an article's publication date, not read failures.
+DATE_NOTES: frozenset[str] = frozenset({"no-date", "inferred-date"})
 
 
 @dataclass
@@ -83,12 +88,18 @@ class Diagnostics:
             getattr(self, name).extend(getattr(other, name))
 
     def summary(self, events: int) -> str:
-        """One line of counts for stderr."""
+        """One line of counts for stderr.
+
+        Notes on publication dates (inferred from the text, or missing) are listed with
+        the read problems but are counted apart: such articles were read.
+        """
+        dates = sum(1 for u in self.unreadable if u.get("kind") in DATE_NOTES)
         return (
             f"{self.articles} articles, {events} events; {len(self.no_events)} articles without "
             f"events, {len(self.unresolved_places)} unresolved places, "
             f"{len(self.unresolved_dates)} unresolved dates, {len(self.not_events)} mentions "
-            f"that are no events, {len(self.unreadable)} unreadable inputs, "
+            f"that are no events, {len(self.unreadable) - dates} unreadable inputs, "
+            f"{dates} publication dates inferred or missing, "
             f"{len(self.failed)} articles that failed"
         )
 

@@ -113,11 +113,12 @@ def _head(
         sizes.update(articles=summary["articles"], mentions=summary["mentions"])
         lists = summary["lists"]
         sizes.update({name: len(lists.get(name, [])) for name, _f in DIAGNOSTIC_LISTS})
-    unreadable = len(manifest) + sum(len(chunk) for chunk in _problems(blocks, store))
     shape = Diagnostics(articles=sizes["articles"], mentions=sizes["mentions"])
     for name, field in DIAGNOSTIC_LISTS:  # only the lengths matter to the summary line
         getattr(shape, field).extend({} for _ in range(sizes[name]))
-    shape.unreadable.extend({} for _ in range(unreadable))
+    shape.unreadable.extend({"kind": p.kind} for p in manifest)  # and the kinds of problems
+    for chunk in _problems(blocks, store):
+        shape.unreadable.extend({"kind": p["kind"]} for p in chunk)
     return shape.to_dict(events)
 
 

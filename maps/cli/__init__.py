@@ -17,12 +17,23 @@ from maps.cli.common import CommandError, fail
 __all__ = ["build_parser", "main"]
 
 
+def _version() -> str:
+    """The installed version of strikemap (from its package metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("strikemap")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of every ``strikemap`` command."""
     parser = argparse.ArgumentParser(
         prog="strikemap",
         description="Dated, geolocated strike and attack events from news reports.",
     )
+    parser.add_argument("--version", action="version", version=f"strikemap {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     gazetteer_cmds.register(sub)
     extract_cmd.register(sub)

@@ -115,8 +115,12 @@ def output_folder(output: str, *, cluster: bool) -> bool:
 
 
 def diagnostics_path(output: Path) -> Path:
-    """``events.geojson`` -> ``events.diagnostics.json`` (beside the events file)."""
-    return output.with_name(f"{output.stem}.diagnostics.json")
+    """``events.geojson`` -> ``events.geojson.diagnostics.json`` (beside the events file).
+
+    The whole name is kept, so ``events.geojson`` and ``events.gpkg`` written side by side
+    keep a diagnostics file each.
+    """
+    return output.with_name(f"{output.name}.diagnostics.json")
 
 
 def find_manifest(paths: list[str]) -> Path | None:

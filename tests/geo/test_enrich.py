@@ -108,5 +108,5 @@ def test_cli_enriches_a_file_and_a_folder(
 def test_map_reads_a_folder_of_parts(parts: tuple[Path, pd.DataFrame], tmp_path: Path) -> None:
     source, expected = parts
     assert main(["map", str(source), "-o", str(tmp_path / "m.html")]) == 0
-    assert not (tmp_path / "m.diagnostics.json").exists()  # read as events, not extracted
+    assert not (tmp_path / "m.html.diagnostics.json").exists()  # read as events, not extracted
     assert len(read_events(source)) == len(expected)

@@ -69,7 +69,7 @@ def test_cli_exits_0_with_the_count_or_1_with_strict(
     assert main(["extract", str(folder), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "an unexpected error cost 1 article(s)" in err and "Traceback" not in err
-    diagnostics = json.loads((tmp_path / "events.diagnostics.json").read_text())
+    diagnostics = json.loads((tmp_path / "events.geojson.diagnostics.json").read_text())
     _check_failed(diagnostics["failed_articles"])
     assert len(json.loads(out.read_text())["features"]) == 2
     assert main(["extract", str(folder), "-o", str(out), "--strict"]) == 1
