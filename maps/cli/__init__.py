@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
 
 from maps.cli import enrich_cmd, export_cmd, extract_cmd, gazetteer_cmds, map_cmd
-from maps.cli.common import CommandError, fail
+from maps.cli.common import CommandError, fail, warn
 
 __all__ = ["build_parser", "main"]
 
@@ -43,6 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    """Warnings of the packages as ``strikemap: warning: …`` lines, not Python's two lines."""
+    warn(str(message))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     from gazetteer.errors import GazetteerError
@@ -51,7 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.run(args)
+        with warnings.catch_warnings():  # restores Python's own format afterwards
+            warnings.showwarning = _show_warning
+            code: int = args.run(args)
     except (GazetteerError, GeoError, CommandError) as err:
         return fail(str(err))
     except KeyboardInterrupt:

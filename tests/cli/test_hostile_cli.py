@@ -93,3 +93,25 @@ def test_an_inferred_publication_date_is_no_unreadable_input(
     assert main(["extract", str(tmp_path), "-o", str(tmp_path / "e.geojson")]) == 0
     err = capsys.readouterr().err
     assert "1 unreadable inputs, 1 publication dates inferred or missing" in err
+
+
+def test_warnings_are_one_strikemap_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The online fallback warns when its server refuses (port 1 on 127.0.0.1: no network)."""
+    import socket
+
+    with socket.socket() as sock:  # a port that nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    from gazetteer.index import index_path, open_index
+
+    open_index().close()  # the built index, shared with the cache folder of this test
+    (tmp_path / index_path().name).symlink_to(index_path())
+    monkeypatch.setenv("STRIKEMAP_CACHE", str(tmp_path))  # the online cache goes here
+    argv = ["geocode", "Xqzwv Unknownplace", "--online", "nominatim", "--user-agent", "test"]
+    assert main([*argv, "--online-domain", f"127.0.0.1:{port}"]) == 0
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert lines and all(line.startswith("strikemap: warning: ") for line in lines), err
+    assert "Warning:" not in err and any("nominatim" in line for line in lines), err
