@@ -63,6 +63,21 @@ def test_partitioned_in_this_process_equals_the_whole_table(
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "staging left behind"
 
 
+def test_a_leftover_temporary_part_is_skipped(
+    parts: tuple[Path, pd.DataFrame], tmp_path: Path
+) -> None:
+    """A write killed mid-way leaves ``.part-00000.parquetXXXX.parquet``, empty (issue 13)."""
+    import shutil
+
+    source, expected = parts
+    copy = tmp_path / "events"
+    shutil.copytree(source, copy)
+    (copy / ".part-00000.parquetab12cd.parquet").write_bytes(b"")
+    result = enrich_parquet(copy, tmp_path / "enriched")
+    assert result.rows == len(expected)
+    pd.testing.assert_frame_equal(_added(tmp_path / "enriched"), expected)
+
+
 @pytest.mark.slow
 def test_a_local_cluster_of_two_processes_equals_the_whole_table(
     parts: tuple[Path, pd.DataFrame], tmp_path: Path
