@@ -239,7 +239,10 @@ class Gazetteer:
         """Return the ISO alpha-2 code for a code or a country name, else raise InvalidQuery."""
         text = check_name(country)
         if len(text) == 2 and text.isalpha():
-            return text.upper()
+            codes = {p.country for p in self.places_of_kind(("country",))}
+            if text.upper() in codes:
+                return text.upper()
+            raise InvalidQuery(f"unknown country code {country!r}; give an ISO 3166-1 alpha-2 code")
         for row in self._lookup(normalize(text), None):
             if row.kind == "country" and row.tier in (TIER_PRIMARY, TIER_ALTERNATE):
                 return row.country
@@ -362,10 +365,13 @@ class Gazetteer:
         heading = _HEADINGS.get(query.relation.split(" ")[0].removesuffix("ern"))
         radius = UNNAMED_SITE_KM * (3 if heading is not None else 1)
         close = sorted(
-            (d, p)
-            for p in self.places_of_kind(KIND_FAMILIES[kind])
-            if (d := haversine_km(lat, lon, p.lat, p.lon)) <= radius
-            and (heading is None or _angle(bearing(lat, lon, p.lat, p.lon), heading) <= 60)
+            (
+                (d, p)
+                for p in self.places_of_kind(KIND_FAMILIES[kind])
+                if (d := haversine_km(lat, lon, p.lat, p.lon)) <= radius
+                and (heading is None or _angle(bearing(lat, lon, p.lat, p.lon), heading) <= 60)
+            ),
+            key=lambda pair: (pair[0], pair[1].id),  # two sites at the same distance: by id
         )
         if not close:
             place = self.resolve(query.context[0], country=ctx.country, limit=1)

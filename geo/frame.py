@@ -123,7 +123,7 @@ def _to_list(value: Any) -> list[Any]:
     if isinstance(value, str):
         try:
             value = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             value = None
     if not isinstance(value, list | tuple | np.ndarray):
         raise ValueError("is not a list (or JSON text of one)")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,13 +48,19 @@ _SHIPPING = re.compile(
 )
 
 __all__ = [
+    "DATE_NOTES",
     "Diagnostics",
     "ExtractResult",
     "extract",
     "extract_article",
+    "extract_article_isolated",
     "extract_events",
     "to_frame",
 ]
+
+
+#: Kinds of read problems that are notes on an article's publication date, not read failures.
+DATE_NOTES: frozenset[str] = frozenset({"no-date", "inferred-date"})
 
 
 @dataclass
@@ -67,6 +74,7 @@ class Diagnostics:
     unresolved_dates: list[dict[str, Any]] = field(default_factory=list)
     not_events: list[dict[str, Any]] = field(default_factory=list)
     unreadable: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, other: Diagnostics) -> None:
         """Add another run's (or article's) diagnostics to these."""
@@ -78,16 +86,24 @@ class Diagnostics:
             "unresolved_dates",
             "not_events",
             "unreadable",
+            "failed",
         ):
             getattr(self, name).extend(getattr(other, name))
 
     def summary(self, events: int) -> str:
-        """One line of counts for stderr."""
+        """One line of counts for stderr.
+
+        Notes on publication dates (inferred from the text, or missing) are listed with
+        the read problems but are counted apart: such articles were read.
+        """
+        dates = sum(1 for u in self.unreadable if u.get("kind") in DATE_NOTES)
         return (
             f"{self.articles} articles, {events} events; {len(self.no_events)} articles without "
             f"events, {len(self.unresolved_places)} unresolved places, "
             f"{len(self.unresolved_dates)} unresolved dates, {len(self.not_events)} mentions "
-            f"that are no events, {len(self.unreadable)} unreadable inputs"
+            f"that are no events, {len(self.unreadable) - dates} unreadable inputs, "
+            f"{dates} publication dates inferred or missing, "
+            f"{len(self.failed)} articles that failed"
         )
 
     def to_dict(self, events: int) -> dict[str, Any]:
@@ -102,6 +118,7 @@ class Diagnostics:
             "unresolved_dates": self.unresolved_dates,
             "not_events": self.not_events,
             "unreadable_inputs": self.unreadable,
+            "failed_articles": self.failed,
         }
 
 
@@ -291,6 +308,31 @@ def extract_article(
     return events, diag
 
 
+def extract_article_isolated(
+    article: Article, *, gazetteer: Gazetteer | None = None
+) -> tuple[list[Event], Diagnostics]:
+    """:func:`extract_article`, but an unexpected error costs only this article.
+
+    The error is listed in ``Diagnostics.failed`` with the article, the traceback's last
+    line and the innermost frame; the run goes on.  Interrupts (``KeyboardInterrupt``,
+    ``SystemExit``) still end it.
+    """
+    try:
+        return extract_article(article, gazetteer=gazetteer)
+    except Exception as err:  # any fault costs only its article
+        frames = traceback.extract_tb(err.__traceback__)
+        where = f"{frames[-1].filename}:{frames[-1].lineno} in {frames[-1].name}" if frames else ""
+        error = traceback.format_exception_only(err)[-1].strip()
+        note = {
+            "source": article.id,
+            "path": article.path,
+            "problem": f"unexpected error: {error}",
+            "error": error,
+            "where": where,
+        }
+        return [], Diagnostics(articles=1, failed=[note])
+
+
 def extract(
     articles: Iterable[Article],
     *,
@@ -310,13 +352,16 @@ def extract(
         Merge reports of the same event across articles (default True).
     progress : callable, optional
         Called with each article after it is read (for progress bars).
+
+    An unexpected error inside one article does not end the run: the article is listed
+    in ``diagnostics.failed`` (see :func:`extract_article_isolated`).
     """
     gz = gazetteer or default_gazetteer()
     diag = Diagnostics()
     found: list[Event] = []
     meta: dict[str, dict[str, Any]] = {}
     for article in articles:
-        events, one = extract_article(article, gazetteer=gz)
+        events, one = extract_article_isolated(article, gazetteer=gz)
         found.extend(events)
         diag.add(one)
         meta[article.id] = article.info()

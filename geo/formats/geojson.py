@@ -74,6 +74,8 @@ def _load(path: Path) -> tuple[Any, list[Any]]:
     except json.JSONDecodeError as err:
         msg = f"{path}: not valid JSON (line {err.lineno}, column {err.colno})"
         raise EventsFileError(msg) from err
+    except RecursionError as err:
+        raise EventsFileError(f"{path}: JSON nested too deeply") from err
     if not (isinstance(data, dict) and data.get("type") == "FeatureCollection"):
         raise EventsFileError(f"{path}: not a GeoJSON FeatureCollection")
     features = data.get("features")

@@ -52,7 +52,7 @@ def test_real_seed_articles_score(tmp_path: Path) -> None:
     exact, total = (int(x) for x in score["fatalities_exact"].split("/"))
     assert exact >= 6, score
     assert total >= 8, score
-    diagnostics = json.loads((tmp_path / "events.diagnostics.json").read_text())
+    diagnostics = json.loads((tmp_path / "events.geojson.diagnostics.json").read_text())
     assert diagnostics["articles"] == 5
 
 
