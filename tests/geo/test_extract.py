@@ -715,3 +715,21 @@ def test_the_acled_export_uses_the_sub_event_type(gz: Gazetteer, tmp_path: Path)
     out = write_events(frame, tmp_path / "e.acled.csv")
     [row] = list(csv.DictReader(out.open(encoding="utf-8")))
     assert (row["event_type"], row["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Russian missile attacks hit Kyiv on Tuesday, killing three.", "Russian forces"),
+        ("Israeli strikes hit Khan Younis on Tuesday.", "Israel"),
+    ],
+)
+def test_a_state_named_before_the_trigger_makes_it_a_strike(
+    gz: Gazetteer, text: str, actor: str
+) -> None:
+    ev = one(gz, text)
+    assert (ev.kind, ev.actor) == ("strike", actor)
+
+
+def test_a_palestinian_rocket_attack_stays_an_attack(gz: Gazetteer) -> None:
+    assert one(gz, "A Palestinian rocket attack hit Ashkelon on Tuesday.").kind == "attack"
