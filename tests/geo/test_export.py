@@ -397,6 +397,7 @@ def test_normalize_coerces_values() -> None:
             "fatalities": [3.0, np.nan],
             "mentions": ["2", ""],
             "reasons": [np.array(["a", "b"]), None],
+            "kind": "attack",
         },
         geometry=[shapely.Point(1, 2), shapely.Point(3, 4)],
         crs=4326,
