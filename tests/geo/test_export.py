@@ -19,7 +19,13 @@ from geo.errors import EventsFileError, ExportError
 from geo.formats import FORMATS, geojson
 from geo.formats import readwrite as export
 from geo.formats.readwrite import EXTENSIONS, read_events, read_events_report, write_events
-from geo.frame import BadRowsWarning, empty_events, events_frame, normalize_events
+from geo.frame import (
+    BadRowsWarning,
+    empty_events,
+    events_frame,
+    normalize_events,
+    normalize_events_report,
+)
 from geo.schema import COLUMNS, INT_COLUMNS, LIST_COLUMNS
 from tests.geo.rfc7946 import load_strict, rfc7946_problems
 
@@ -340,18 +346,37 @@ def test_bad_geojson(tmp_path: Path) -> None:
     path.write_text('{"type": "Feature"}', encoding="utf-8")
     with pytest.raises(EventsFileError, match=r"not a GeoJSON FeatureCollection$"):
         read_events(path)
+    point = {"type": "Point", "coordinates": [1, 2]}
     features = [
-        {"type": "Feature", "id": "x1", "geometry": {"type": "Point", "coordinates": [1, 2]}},
+        {"type": "Feature", "id": "x1", "geometry": point, "properties": {"kind": "strike"}},
         {"type": "Feature", "geometry": None, "properties": {"event_id": "x2"}},
         {"type": "Feature", "geometry": {"type": "Point"}, "properties": {}},
+        {"type": "Feature", "id": "x4", "geometry": point},
+        {"type": "Feature", "geometry": point, "properties": {"kind": None}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": ["1", "2"]}},
+        {"type": "Other", "geometry": point, "properties": {"kind": "strike"}},
     ]
     path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
     gdf, problems = read_events_report(path)
     assert list(gdf["event_id"]) == ["x1"]
-    assert [p.split(": ")[1] for p in problems] == [
-        "missing or empty geometry",
-        "invalid geometry (no 'coordinates')",
+    assert [p.split(f"{path} ")[1] for p in problems] == [
+        "row 2: missing or empty geometry",
+        "row 3: invalid geometry (no 'coordinates')",
+        "row 4: kind is missing (one of strike, attack is needed)",
+        "row 5: kind is missing (one of strike, attack is needed)",
+        "row 6: invalid geometry (coordinates are not numbers)",
+        "row 7: not a GeoJSON Feature",
     ]
+
+
+def test_geojson_read_by_gdal_keeps_types(tmp_path: Path) -> None:
+    """A good file is read by GDAL: its typed columns come back as the schema's."""
+    gdf = events_frame(RECORDS)
+    path = write_events(gdf, tmp_path / "events.geojson")
+    raw, rows, early = geojson.read(path)
+    assert rows is None and early == [] and "id" not in raw.columns
+    assert str(raw["fatalities"].dtype) == "Int64" and raw.loc[1, "date"] == "2024-01-05"
+    _assert_same(read_events(path), gdf, ".geojson")
 
 
 def test_read_missing_or_garbage_file(tmp_path: Path) -> None:
@@ -463,3 +488,32 @@ def test_rfc7946_checker_catches_violations() -> None:
     ]
     with pytest.raises(ValueError, match="NaN is not JSON"):
         load_strict('{"x": NaN}')
+
+
+def test_negative_counts_and_repeated_ids_are_bad_rows(events: gpd.GeoDataFrame) -> None:
+    bad = events.copy()
+    bad.loc[1, "fatalities"] = -3
+    bad.loc[3, "event_id"] = "e3"
+    frame, problems = normalize_events_report(bad, source="mine.gpkg")
+    assert problems == [
+        "mine.gpkg row 2: fatalities -3 is negative",
+        "mine.gpkg row 4: event_id 'e3' is not unique (seen on an earlier row)",
+    ]
+    assert list(frame["event_id"]) == ["e3", "e2"]
+
+
+@pytest.mark.parametrize("ext", [".gpkg", ".parquet"])
+def test_dates_and_integers_are_typed(events: gpd.GeoDataFrame, tmp_path: Path, ext: str) -> None:
+    """QGIS's temporal controller needs Date fields; counts are integers."""
+    path = write_events(events, tmp_path / f"events{ext}")
+    if ext == ".gpkg":
+        info = pyogrio.read_info(path)
+        types = dict(zip(info["fields"], info["dtypes"], strict=True))
+        assert types["date"] == types["date_max"] == "datetime64[D]"
+        assert types["fatalities"] == "int64" and types["quote"] == "object"
+    else:
+        schema = pyarrow.parquet.read_schema(path)
+        assert str(schema.field("date").type) == "date32[day]"
+        assert str(schema.field("mentions").type) == "int64"
+        geo = json.loads(pyarrow.parquet.read_metadata(path).metadata[b"geo"])
+        assert geo["version"] == "1.1.0" and geo["primary_column"] == "geometry"
