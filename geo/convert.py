@@ -216,7 +216,9 @@ def date_column(series: pd.Series) -> tuple[pd.Series, Problems]:
     if kind == "datetime":
         values = series.dt.tz_localize(None) if series.dt.tz is not None else series
         days = np.datetime_as_string(values.to_numpy().astype("datetime64[D]"), unit="D")
-        return pd.Series(np.where(values.isna().to_numpy(dtype=bool), None, days), dtype=TEXT), {}
+        cells = days.astype(object)
+        cells[values.isna().to_numpy(dtype=bool)] = None
+        return pd.Series(cells, dtype=TEXT), {}
     if kind != "text":
         cells, bad = _cells(list(series), to_date, None)
         return pd.Series(cells, dtype=TEXT), bad
