@@ -216,9 +216,9 @@ def date_column(series: pd.Series) -> tuple[pd.Series, Problems]:
     if kind == "datetime":
         values = series.dt.tz_localize(None) if series.dt.tz is not None else series
         days = np.datetime_as_string(values.to_numpy().astype("datetime64[D]"), unit="D")
-        cells = days.astype(object)
-        cells[values.isna().to_numpy(dtype=bool)] = None
-        return pd.Series(cells, dtype=TEXT), {}
+        stamps = days.astype(object)
+        stamps[values.isna().to_numpy(dtype=bool)] = None
+        return pd.Series(stamps, dtype=TEXT), {}
     if kind != "text":
         cells, bad = _cells(list(series), to_date, None)
         return pd.Series(cells, dtype=TEXT), bad
