@@ -160,10 +160,10 @@ def _kind(series: pd.Series) -> str:
 
 
 def _stripped(series: pd.Series) -> pd.Series:
-    """Text cells stripped, empty ones as NA (an object Series, index 0..n-1)."""
-    text = pd.Series(series.to_numpy(dtype=object), dtype=object)
-    text = text.str.strip()
-    return text.where(text.str.len() > 0, None)
+    """Text cells stripped, empty ones as NA (pandas' text dtype, Arrow-backed on pandas 3)."""
+    text = series if series.dtype == TEXT else series.astype(TEXT)
+    text = text.reset_index(drop=True).str.strip()
+    return text.where(text.str.len() > 0)
 
 
 def _numbers(series: pd.Series, what: str) -> tuple[np.ndarray, Problems]:
@@ -204,8 +204,10 @@ def float_column(series: pd.Series) -> tuple[pd.Series, Problems]:
 
 def text_column(series: pd.Series) -> tuple[pd.Series, Problems]:
     """A column as pandas' text dtype, nulls kept."""
+    if series.dtype == TEXT:
+        return series.reset_index(drop=True), {}
     if _kind(series) == "text":
-        return pd.Series(series.to_numpy(dtype=object), dtype=TEXT), {}
+        return series.astype(TEXT).reset_index(drop=True), {}
     cells, _ = _cells(list(series), to_text, None)
     return pd.Series(cells, dtype=TEXT), {}
 
@@ -229,8 +231,10 @@ def date_column(series: pd.Series) -> tuple[pd.Series, Problems]:
         np.array(text[plain].to_numpy(dtype=str), dtype="datetime64[D]")
     except ValueError:  # a day that does not exist: find it cell by cell
         plain[:] = False
-    out = text.to_numpy(dtype=object, copy=True)
     others = np.flatnonzero(~plain & text.notna().to_numpy())
+    if not len(others):
+        return text, {}
+    out = text.to_numpy(dtype=object, copy=True)
     cells, found = _cells(list(series.iloc[others]), to_date, None)
     out[others] = cells
     bad = {int(others[j]): message for j, message in found.items()}
