@@ -11,6 +11,8 @@ run leaves the previous file or none, never half a file.
 * GeoJSON (RFC 7946): no ``crs`` member, ``[lon, lat]``, JSON-typed properties.
 * GeoPackage (layer ``events``), GeoParquet and CSV (``lat``, ``lon``, ``wkt``)
   store list columns as JSON text; KML holds every column as ExtendedData.
+  GeoPackage and GeoParquet (1.1) hold dates as Date and counts as integers; a CSV
+  file gets a GDAL ``.csvt`` sidecar typing its columns.
   These five read back to the same events (CSV: empty text reads as ``''``;
   KML: grouped by kind).
 * ACLED (``.acled.csv`` or ``driver="ACLED"``) and UCDP GED (``.ucdp.csv`` or
@@ -48,7 +50,7 @@ from typing import Final
 import geopandas as gpd
 
 from geo.errors import EventsFileError, ExportError
-from geo.formats import FORMATS, sniff_csv
+from geo.formats import FORMATS, csvfile, sniff_csv
 from geo.formats.base import one_line
 from geo.formats.gpkg import LAYER
 from geo.frame import normalize_events_report, report_problems
@@ -196,7 +198,10 @@ def write_events(
         report_problems(problems, skip_bad=False)
     except EventsFileError as err:
         raise ExportError(f"{target}: {err}") from err
-    return _write(target, lambda tmp: writer(frame, tmp))
+    written = _write(target, lambda tmp: writer(frame, tmp))
+    if writer is csvfile.write:
+        write_atomic_text(target.with_suffix(".csvt"), csvfile.csvt(frame))
+    return written
 
 
 def read_events_report(

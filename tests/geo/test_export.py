@@ -89,6 +89,11 @@ RECORDS: list[dict[str, Any]] = [
 ]
 
 
+def _files(path: Path) -> list[str]:
+    """The files write_events leaves: the events file, and a .csvt beside a plain CSV."""
+    return sorted([path.name, *([f"{path.stem}.csvt"] if path.suffixes == [".csv"] else [])])
+
+
 @pytest.fixture
 def events() -> gpd.GeoDataFrame:
     return events_frame(RECORDS)
@@ -146,7 +151,7 @@ def test_events_frame_rejects(change: dict[str, Any], message: str) -> None:
 def test_round_trip_read_events(events: gpd.GeoDataFrame, tmp_path: Path, ext: str) -> None:
     path = write_events(events, tmp_path / "sub" / f"events{ext}")
     assert path == tmp_path / "sub" / f"events{ext}"
-    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+    assert sorted(p.name for p in path.parent.iterdir()) == _files(path)
     _assert_same(read_events(path), events, ext)
     if "parquet" in ext:
         assert b"geo" in pyarrow.parquet.read_metadata(path).metadata  # GeoParquet metadata
@@ -257,7 +262,7 @@ def test_failed_write_keeps_previous_file(
         write_events(events.iloc[:3], path)  # the dated ones: ACLED and UCDP need a date
     assert str(err.value) == f"{path}: disk full"
     assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == _files(path)  # no temp file left
     monkeypatch.undo()
     assert len(read_events(path)) == 1
 
@@ -281,6 +286,19 @@ def test_write_errors(events: gpd.GeoDataFrame, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match=r"events\.csv: row 3: missing or empty geometry$"):
         write_events(bad, tmp_path / "events.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_csvt_types_the_csv_for_gdal(events: gpd.GeoDataFrame, tmp_path: Path) -> None:
+    path = write_events(events, tmp_path / "events.csv")
+    types = (tmp_path / "events.csvt").read_text("utf-8").strip().split(",")
+    header = path.read_text("utf-8").splitlines()[0].split(",")
+    assert len(types) == len(header)
+    typed = dict(zip(header, types, strict=True))
+    assert typed["date"] == '"Date"' and typed["fatalities"] == '"Integer64"'
+    assert typed["extent_km"] == typed["lat"] == '"Real"' and typed["quote"] == '"String"'
+    info = pyogrio.read_info(path)
+    gdal = dict(zip(info["fields"], info["dtypes"], strict=True))
+    assert gdal["date"] == "datetime64[D]" and gdal["mentions"] == "int64"
 
 
 def test_driver_overrides_extension(events: gpd.GeoDataFrame, tmp_path: Path) -> None:
