@@ -25,7 +25,8 @@ it; so does a bad row ("events.csv row 7: latitude 200 is out of range"; rows
 count from 1, without the CSV header) unless ``skip_bad=True``, which drops bad
 rows with one :class:`~geo.frame.BadRowsWarning`. :func:`read_events_report`
 returns them all. Rows a reader leaves out on purpose (an ACLED protest) are
-listed in ``frame.attrs["left_out"]``.
+listed in ``frame.attrs["left_out"]`` (``{"row", "id", "reason"}``), and the ids of the bad
+rows in ``frame.attrs["row_ids"]`` (row number -> id), for a diagnostics file.
 
 Examples
 --------
@@ -48,6 +49,7 @@ from pathlib import Path
 from typing import Final
 
 import geopandas as gpd
+import pandas as pd
 
 from geo.errors import EventsFileError, ExportError
 from geo.formats import FORMATS, csvfile, sniff_csv
@@ -242,6 +244,16 @@ def read_events_report(
     problems += [f"{prefix}{number}: {problem}" for number, problem in early]
     problems.sort(key=lambda p: int(p[len(prefix) :].split(":", 1)[0]))
     frame.attrs["left_out"] = list(raw.attrs.get("left_out", []))
+    frame.attrs["row_ids"] = dict(raw.attrs.get("row_ids", {}))
+    if problems and "event_id" in raw.columns:  # the ids of rows dropped by normalizing
+        numbers = rows if rows is not None else range(1, len(raw) + 1)
+        position = {number: i for i, number in enumerate(numbers)}
+        for problem in problems:
+            number = int(problem[len(prefix) :].split(":", 1)[0])
+            if number in position and not pd.isna(raw["event_id"].iloc[position[number]]):
+                frame.attrs["row_ids"].setdefault(
+                    number, str(raw["event_id"].iloc[position[number]])
+                )
     return frame, problems
 
 

@@ -219,14 +219,18 @@ def read(path: Path) -> Read:
     table = read_csv_table(path)
     require_columns(path, table, REQUIRED, "UCDP GED")
     records, rows, problems = [], [], []
+    ids: dict[int, str] = {}
     for number, row in enumerate(rows_of(table), 1):
         try:
             records.append(_event(row))
         except ValueError as err:
             problems.append((number, str(err)))
+            ids[number] = row["id"]
             continue
         rows.append(number)
-    return records_frame(records), rows, problems
+    frame = records_frame(records)
+    frame.attrs["row_ids"] = ids  # the ids of the bad rows, for the diagnostics
+    return frame, rows, problems
 
 
 # --- writing ---------------------------------------------------------------------------

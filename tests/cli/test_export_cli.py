@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -93,8 +94,19 @@ def test_skip_bad_keeps_good_rows(tmp_path: Path, capsys: pytest.CaptureFixture[
         f"strikemap:   {path} row 6: event_date '02/02/2024' is not an ACLED date "
         "(YYYY-MM-DD or 28 January 2024)",
         "strikemap: 1 row left out (not a strike or attack):",
-        f"strikemap:   {path} row 8: Protests: Peaceful protest is not a strike or attack",
+        f"strikemap:   {path} row 8 (SYR21002): Protests: Peaceful protest is not a strike or "
+        "attack",
         f"strikemap: wrote 9 events to {out} (GeoJSON)",
+        f"strikemap: every row left out, with its id, in {tmp_path / 'out.diagnostics.json'}",
+    ]
+    report = json.loads((tmp_path / "out.diagnostics.json").read_text("utf-8"))
+    assert [(r["row"], r["id"]) for r in report["bad_rows"]] == [(3, "IRQ31003"), (6, "IRQ31005")]
+    assert report["left_out"] == [
+        {
+            "row": 8,
+            "id": "SYR21002",
+            "reason": "Protests: Peaceful protest is not a strike or attack",
+        }
     ]
 
 
