@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo import convert
+from geo.convert import date_column, float_column, int_column, list_column, text_column
 from geo.errors import EventsFileError
 from geo.schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KINDS, LIST_COLUMNS
 
@@ -53,12 +53,12 @@ class BadRowsWarning(UserWarning):
 
 def _converter(name: str) -> Callable[[pd.Series], tuple[pd.Series, dict[int, str]]]:
     if name in INT_COLUMNS:
-        return convert.int_column
+        return int_column
     if name in FLOAT_COLUMNS:
-        return convert.float_column
+        return float_column
     if name in LIST_COLUMNS:
-        return convert.list_column
-    return convert.date_column if name in DATE_COLUMNS else convert.text_column
+        return list_column
+    return date_column if name in DATE_COLUMNS else text_column
 
 
 def _points(geoms: gpd.GeoSeries) -> tuple[np.ndarray, dict[int, str], dict[int, str]]:
