@@ -149,8 +149,10 @@ def normalize_events_report(
     after the documented ones and turns non-point geometries into a
     representative point (noted in ``reasons``). A row is bad when its
     geometry is missing or empty, its coordinates are out of range, its
-    ``kind`` is not one of :data:`geo.schema.KINDS`, or a value cannot be
-    converted.
+    ``kind`` is missing or not one of :data:`geo.schema.KINDS`, its
+    ``fatalities`` or ``injured`` is negative, its ``event_id`` was already
+    seen on an earlier row, or a value cannot be converted. The work is
+    done column by column (:mod:`geo.convert`).
 
     ``gdf`` is not modified. Problems read "SOURCE row N: ..." where N comes
     from ``row_numbers`` (default 1..n; a reader that already dropped rows
