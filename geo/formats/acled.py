@@ -19,7 +19,8 @@ and turns each strike or attack row into an event:
 
 Rows of other event types (protests, riots, strategic developments,
 abductions, sexual violence) are not strikes or attacks: they are left out and
-listed in ``frame.attrs["left_out"]``. A bad date, coordinate, precision code,
+listed in ``frame.attrs["left_out"]`` (``{"row", "id", "reason"}``); the ids of bad rows
+are in ``frame.attrs["row_ids"]``. A bad date, coordinate, precision code,
 actor type or event type makes a bad row.
 
 Writing (:func:`write`) derives every column from the event, except that a
@@ -183,20 +184,25 @@ def read(path: Path) -> Read:
     """Read an ACLED-style CSV file (see the module docstring)."""
     table = read_csv_table(path)
     require_columns(path, table, REQUIRED, "ACLED")
-    records, rows, problems, left_out = [], [], [], []
+    records, rows, problems = [], [], []
+    left_out: list[dict[str, Any]] = []
+    ids: dict[int, str] = {}
     for number, row in enumerate(rows_of(table), 1):
         try:
             if not _is_strike_or_attack(row):
                 what = f"{row['event_type']}: {row['sub_event_type']}"
-                left_out.append(f"{path} row {number}: {what} is not a strike or attack")
+                reason = f"{what} is not a strike or attack"
+                left_out.append({"row": number, "id": row["event_id_cnty"], "reason": reason})
                 continue
             records.append(_event(row))
         except ValueError as err:
             problems.append((number, str(err)))
+            ids[number] = row["event_id_cnty"]
             continue
         rows.append(number)
     frame = records_frame(records)
     frame.attrs["left_out"] = left_out
+    frame.attrs["row_ids"] = ids
     return frame, rows, problems
 
 
