@@ -462,3 +462,19 @@ def test_rfc7946_checker_catches_violations() -> None:
     ]
     with pytest.raises(ValueError, match="NaN is not JSON"):
         load_strict('{"x": NaN}')
+
+
+def test_the_next_write_removes_temporaries_a_killed_write_left(tmp_path: Path) -> None:
+    import os
+
+    # What a write killed with kill -9 leaves: the temporary GeoPackage and its journal.
+    stale = [tmp_path / ".x.gpkgab12cd_9.gpkg", tmp_path / ".x.gpkgab12cd_9.gpkg-journal"]
+    running = tmp_path / ".x.gpkgzz99yy88.gpkg"  # a write started after this process
+    others = [tmp_path / ".y.gpkgab12cd_9.gpkg", tmp_path / ".x.gpkg.notes"]
+    for path in [*stale, running, *others]:
+        path.write_bytes(b"partial")
+    for path in [*stale, *others]:
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    write_events(events_frame([]), tmp_path / "x.gpkg")
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted(["x.gpkg", running.name, *(p.name for p in others)])
