@@ -2,17 +2,34 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Two stamps: the package alone (what `make demo` needs) and the package with the test
+# tools (`make test`), so a `make test` after a `make demo` still adds the tools.
+RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
+# The Jupyter kernel of this venv, named in the notebooks' metadata.
+KERNEL := strikemap
+KERNEL_STAMP := $(VENV)/.kernel
 
-.PHONY: demo test lint bench bench-scale clean browser
+.PHONY: demo test notebooks lint bench bench-scale clean browser
+
+$(RUN_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $(RUN_STAMP)
 
 $(STAMP): pyproject.toml
-	$(PY) -m venv $(VENV)
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
-	touch $(STAMP)
+	touch $(RUN_STAMP) $(STAMP)
 
-demo: $(STAMP)
+# Registered for the user, so Jupyter started outside the venv finds it too.
+$(KERNEL_STAMP): $(STAMP)
+	$(BIN)/python -m ipykernel install --user --name $(KERNEL) --display-name "Python (strikemap)"
+	touch $(KERNEL_STAMP)
+
+demo: $(RUN_STAMP)
 	$(BIN)/strikemap extract seeds/ -o out/events.geojson
 	$(BIN)/strikemap map out/events.geojson -o out/map.html --title "strikemap demo: seeds/"
 	@echo "open out/map.html (works offline); events in out/events.geojson"
@@ -23,7 +40,10 @@ browser:
 	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
 	  >/dev/null; } || echo "chromium not installed: browser tests will be skipped"
 
-test: $(STAMP) browser
+notebooks: $(KERNEL_STAMP)
+	@echo "open notebooks/ in Jupyter; they run on the '$(KERNEL)' kernel (this venv)"
+
+test: $(STAMP) $(KERNEL_STAMP) browser
 	$(BIN)/ruff check gazetteer geo maps tests benchmarks
 	$(BIN)/ruff format --check gazetteer geo maps tests benchmarks
 	$(BIN)/mypy

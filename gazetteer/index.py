@@ -14,6 +14,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
@@ -50,6 +51,7 @@ CREATE TABLE places (
 CREATE TABLE names (key TEXT, pid INTEGER, tier INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
 """
 _cache_override: Path | None = None
+_BUILDING = "strikemap: building the gazetteer index once (about 30 s)…"
 
 
 def set_cache_dir(path: str | os.PathLike[str] | None) -> None:
@@ -81,7 +83,16 @@ def open_index(*, build: bool = True) -> sqlite3.Connection:
     if not path.exists():
         if not build:
             raise IndexBuildError(f"{path}: gazetteer index not built")
+        # Said on stderr whether or not it is a terminal: a run that is silent for half
+        # a minute looks hung in a log or a CI job as much as in a shell.
+        print(_BUILDING, file=sys.stderr, flush=True)
+        start = time.monotonic()
         build_index(path)
+        print(
+            f"strikemap: gazetteer index built in {time.monotonic() - start:.0f} s ({path})",
+            file=sys.stderr,
+            flush=True,
+        )
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
         conn.execute("SELECT v FROM meta WHERE k = 'builder'").fetchone()
@@ -98,8 +109,6 @@ def build_index(path: Path, sources: Iterable[str] | None = None) -> Path:
     registry = SOURCES()
     names = list(sources) if sources is not None else list(registry)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if sys.stderr.isatty():
-        print("strikemap: building the gazetteer index (once)...", file=sys.stderr)
     fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:

@@ -19,13 +19,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from maps.errors import MapInputError, MapWriteError
 
 __all__ = ["map_html", "save_map"]
+
+#: When this process started writing (close enough: when this module was imported).
+_STARTED = time.time()
 
 
 def map_html(m: Any) -> str:
@@ -55,6 +60,7 @@ def save_map(m: Any, path: str | os.PathLike[str]) -> Path:
     html = map_html(m)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(target)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:
         raise MapWriteError(f"{target}: cannot write ({err.strerror or err})") from err
@@ -68,6 +74,17 @@ def save_map(m: Any, path: str | os.PathLike[str]) -> Path:
             os.unlink(tmp)
         raise MapWriteError(f"{target}: cannot write ({err.strerror or err})") from err
     return target
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Remove temporaries of saves to ``target`` killed (``kill -9``) before this process."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}\.tmp")
+    with os.scandir(target.parent) as entries:
+        for entry in entries:
+            if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < _STARTED:
+                        os.unlink(entry.path)
 
 
 def _umask() -> int:

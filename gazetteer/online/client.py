@@ -32,6 +32,7 @@ import geopy.geocoders
 
 from gazetteer.errors import GazetteerError, GeocoderTimeout, GeocoderUnavailable, InvalidQuery
 from gazetteer.online.cache import CacheKey, OnlineCache
+from gazetteer.online.http import MAX_ANSWER_BYTES, bounded_adapter
 from gazetteer.online.places import (
     MAX_LIMIT,
     MAX_QUERY_LENGTH,
@@ -44,6 +45,7 @@ from gazetteer.place import Place
 from gazetteer.query import check_name
 
 __all__ = [
+    "MAX_ANSWER_BYTES",
     "MAX_LIMIT",
     "MAX_QUERY_LENGTH",
     "ONLINE_SERVICES",
@@ -152,7 +154,9 @@ class OnlineGeocoder:
     username : str or None
         GeoNames account name, required for ``"geonames"``, ignored otherwise.
     timeout : float
-        Seconds to wait for an answer.
+        Seconds to wait for a whole answer; a request that times out is not repeated.
+    max_answer_bytes : int
+        Larger answers are refused (a failure of the service, as an error status is).
     min_delay_seconds : float
         Least time between the end of one real request and the start of the next.
         Cached answers never wait.
@@ -195,6 +199,7 @@ geonames, nominatim
         scheme: str = "https",
         username: str | None = None,
         timeout: float = 5.0,
+        max_answer_bytes: int = MAX_ANSWER_BYTES,
         min_delay_seconds: float = 1.0,
         cache_path: str | os.PathLike[str] | None = None,
         use_cache: bool = True,
@@ -219,8 +224,17 @@ geonames, nominatim
         self._scheme = scheme
         self._timeout = _seconds("timeout", timeout)
         self._min_delay = _seconds("min_delay_seconds", min_delay_seconds, allow_zero=True)
+        if isinstance(max_answer_bytes, bool) or not isinstance(max_answer_bytes, int):
+            raise GazetteerError(f"max_answer_bytes must be a whole number: {max_answer_bytes!r}")
+        if max_answer_bytes < 1:
+            raise GazetteerError(f"max_answer_bytes must be at least 1: {max_answer_bytes!r}")
         self._geocoder = spec.build(
-            domain, scheme, _clean_user_agent(user_agent), username, self._timeout
+            domain,
+            scheme,
+            _clean_user_agent(user_agent),
+            username,
+            self._timeout,
+            bounded_adapter(max_answer_bytes),
         )
         self._cache = (
             OnlineCache(cache_path, max_age_seconds=cache_max_age_seconds) if use_cache else None
@@ -297,6 +311,7 @@ geonames, nominatim
         key = CacheKey(self._service, self._domain, normalise_query(query), code or "", count)
         records = self._cache.get(key) if self._cache is not None else None
         if records is None:
+            started = time.monotonic()
             try:
                 try:
                     records = self._fetch(query, code, count)
@@ -305,9 +320,11 @@ geonames, nominatim
                         raise TimeoutError(str(err)) from err  # "unavailable"
                     raise
             except (geopy.exc.GeocoderTimedOut, TimeoutError) as err:
+                spent = time.monotonic() - started  # what the user waited, rate limit included
                 message = (
-                    f"online geocoder {self._service} at {self._domain} timed out after "
-                    f"{self._timeout:g} s for {query!r}; treating it as unresolved"
+                    f"online geocoder {self._service} at {self._domain} timed out: no answer for "
+                    f"{query!r} in {spent:.1f} s (timeout {self._timeout:g} s, one request); "
+                    "treating it as unresolved"
                 )
                 if strict:
                     raise GeocoderTimeout(message) from err

@@ -32,15 +32,26 @@ class Service:
     """How one provider is built, asked and read."""
 
     default_domain: Callable[[str], str]
-    build: Callable[[str, str, str, str | None, float], Any]
+    build: Callable[[str, str, str, str | None, float, Callable[..., Any]], Any]
     search: Callable[[Any, str, str | None, int], Any]
     convert: Callable[[Mapping[str, Any], int, str], Place]
 
 
 def _build_nominatim(
-    domain: str, scheme: str, user_agent: str, username: str | None, timeout: float
+    domain: str,
+    scheme: str,
+    user_agent: str,
+    username: str | None,
+    timeout: float,
+    adapter: Callable[..., Any],
 ) -> Any:
-    return Nominatim(domain=domain, scheme=scheme, user_agent=user_agent, timeout=timeout)
+    return Nominatim(
+        domain=domain,
+        scheme=scheme,
+        user_agent=user_agent,
+        timeout=timeout,
+        adapter_factory=adapter,
+    )
 
 
 def _search_nominatim(geocoder: Any, query: str, country: str | None, limit: int) -> Any:
@@ -55,12 +66,22 @@ def _search_nominatim(geocoder: Any, query: str, country: str | None, limit: int
 
 
 def _build_geonames(
-    domain: str, scheme: str, user_agent: str, username: str | None, timeout: float
+    domain: str,
+    scheme: str,
+    user_agent: str,
+    username: str | None,
+    timeout: float,
+    adapter: Callable[..., Any],
 ) -> Any:
     if not (username and username.strip()):
         raise GazetteerError("the geonames online geocoder needs username= (a GeoNames account)")
     return GeoNames(
-        username.strip(), domain=domain, scheme=scheme, user_agent=user_agent, timeout=timeout
+        username.strip(),
+        domain=domain,
+        scheme=scheme,
+        user_agent=user_agent,
+        timeout=timeout,
+        adapter_factory=adapter,
     )
 
 

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from gazetteer import Mention, Place, default_gazetteer, spot
+from gazetteer import GazetteerError, Mention, Place, default_gazetteer, spot
 from gazetteer.core import Gazetteer
 from gazetteer.geodesy import haversine_km
 from geo.schema import PLACE_RANK
@@ -50,6 +50,16 @@ CLAUSE_PENALTY = 50
 _CLAUSE_BREAK = re.compile(
     r"[;:()]|\b(?:after|before|following|when|while|in\s+(?:response|retaliation)\s+(?:to|for))\b",
     re.I,
+)
+#: A capitalised name after a locative word: what the online fallback is asked about when
+#: the offline index has no such name ("near Khirbat Zayzun, Syria").
+_UNKNOWN_NAME = re.compile(
+    r"\b(?:in|near|outside|around|at)\s+(?P<name>[A-Z][\w’'\-]+"
+    r"(?:\s+(?:(?:al|el|ad|an|ar|as|ash|az)-)?[A-Z][\w’'\-]+){0,3})"
+)
+_NOT_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday the this that".split()
 )
 _REGION = re.compile(
     r"\b(?:(?:north|south)(?:[\s\-]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)\s+"
@@ -132,6 +142,8 @@ def article_places(
         if m.place is not None
         and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in skip)
     )
+    if gz.online is not None:
+        mentions += _online_mentions(text, gz, (*skip, *((m.start, m.end) for m in mentions)))
     sites = []
     for m in _SITE.finditer(text):
         query = f"{m['mods']}{m['noun']} {' '.join(m['rel'].split())} {m['name']}"
@@ -161,6 +173,32 @@ def article_places(
     return ArticlePlaces(
         text, mentions, tuple(sites), country, tuple(by_id[i] for i, _ in seas.most_common()), gz
     )
+
+
+def _online_mentions(
+    text: str, gz: Gazetteer, taken: tuple[tuple[int, int], ...]
+) -> tuple[Mention, ...]:
+    """Names the offline index lacks, asked of the gazetteer's online fallback (once each)."""
+    if gz.online is None:
+        return ()
+    found: list[Mention] = []
+    asked: dict[str, Place | None] = {}
+    for m in _UNKNOWN_NAME.finditer(text):
+        start, end = m.span("name")
+        name = m["name"]
+        if name.split()[0].lower() in _NOT_NAMES or any(s < end and start < e for s, e in taken):
+            continue
+        if name not in asked:
+            try:
+                offline = gz.lookup(name)
+                places = [] if offline else gz.online.resolve(name, limit=1)
+            except GazetteerError:  # a name the geocoder refuses: no place
+                places = []
+            asked[name] = places[0] if places else None
+        place = asked[name]
+        if place is not None:
+            found.append(Mention(name, start, end, place, (place,), "online: not in the index"))
+    return tuple(found)
 
 
 def compatible(a: Place | None, b: Place | None, *, slack_km: float = 25.0) -> bool:

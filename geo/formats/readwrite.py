@@ -42,8 +42,11 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
+import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
@@ -59,10 +62,12 @@ from geo.frame import normalize_events_report, report_problems
 __all__ = [
     "EXTENSIONS",
     "LAYER",
+    "SUCCESS",
     "format_of",
     "is_parts_folder",
     "read_events",
     "read_events_report",
+    "remove_stale_temporaries",
     "write_atomic_bytes",
     "write_atomic_text",
     "write_events",
@@ -117,11 +122,44 @@ def is_parts_folder(path: str | os.PathLike[str]) -> bool:
     return folder.is_dir() and any(folder.glob("*.parquet"))
 
 
+#: When this process started writing (close enough: when this module was imported).
+_STARTED: Final = time.time()
+#: The marker ``extract -o DIR/`` and ``enrich`` write last in a complete folder of parts.
+SUCCESS: Final = "_SUCCESS"
+
+
+def _temporaries(target: Path) -> re.Pattern[str]:
+    """Names :func:`_write` gives its temporary files for ``target`` (and SQLite's)."""
+    name, suffix = re.escape(target.name), re.escape(target.suffix)
+    return re.compile(rf"\.{name}[a-z0-9_]{{8}}{suffix}(-journal|-wal|-shm)?")
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove temporary files of writes to ``target`` killed before this process started.
+
+    A write killed with ``kill -9`` cannot clean up; the next write to the same output
+    does, sparing the temporaries of a write still running (newer than this process).
+    """
+    pattern, removed = _temporaries(target), []
+    with os.scandir(target.parent) as entries:
+        for entry in entries:
+            if not pattern.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+                continue
+            try:
+                if entry.stat(follow_symlinks=False).st_mtime < _STARTED:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+            except OSError:
+                continue  # removed meanwhile, or not ours to remove
+    return removed
+
+
 def _write(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
     """Call ``write`` on a temporary file next to ``path``, then move it over ``path``."""
     target, tmp = Path(path), None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(target)
         fd, name = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}", suffix=target.suffix
         )
@@ -213,7 +251,9 @@ def read_events_report(
     ``path`` is a file from :func:`write_events`, any file in a supported
     format with (some of) the schema's columns (CSV: ``lat`` and ``lon``, or
     ``wkt``), or a folder of GeoParquet parts (``strikemap extract … -o DIR/``,
-    read as one table; files starting with ``_`` or ``.`` are skipped); ``driver``
+    read as one table; files starting with ``_`` or ``.`` are skipped; a folder
+    without the ``_SUCCESS`` marker its writers put there last is read with a warning
+    giving the parts and events read, since its run did not finish); ``driver``
     overrides the extension. Raises
     :class:`~geo.errors.EventsFileError` when the file cannot be read at all.
 
@@ -239,6 +279,13 @@ def read_events_report(
     except OSError as err:
         raise EventsFileError(f"{source}: cannot read ({err.strerror or one_line(err)})") from err
     frame, problems = normalize_events_report(raw, source=str(source), row_numbers=rows)
+    if source.is_dir() and not (source / SUCCESS).exists():
+        parts = sum(1 for p in source.glob("*.parquet") if not p.name.startswith((".", "_")))
+        warnings.warn(
+            f"{source}: no {SUCCESS} marker, the run that wrote it did not finish; "
+            f"read {parts} part(s) with {len(frame)} event(s) only",
+            stacklevel=2,
+        )
     prefix = f"{source} row "
     problems += [f"{prefix}{number}: {problem}" for number, problem in early]
     problems.sort(key=lambda p: int(p[len(prefix) :].split(":", 1)[0]))

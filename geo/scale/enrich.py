@@ -29,6 +29,7 @@ from typing import Any
 
 from geo.analysis.enrich import DEFAULT_SITES, enrich_events
 from geo.errors import AnalysisError, ScaleError
+from geo.formats.readwrite import SUCCESS
 
 __all__ = ["EnrichResult", "enrich_parquet"]
 
@@ -95,6 +96,8 @@ def enrich_parquet(
 ) -> EnrichResult:
     """Enrich a GeoParquet file or folder of parts into a folder of GeoParquet parts.
 
+    The folder is written aside and moved into place whole, with a ``_SUCCESS`` marker.
+
     Parameters
     ----------
     source : path
@@ -137,6 +140,8 @@ def enrich_parquet(
             with warnings.catch_warnings():  # dask's own use of an inplace pandas keyword
                 warnings.filterwarnings("ignore", message="The inplace keyword")
                 enriched.to_parquet(staging, write_index=False)
+            # Complete, like a folder of ``extract -o DIR/``: readers warn on one without it.
+            (staging / SUCCESS).touch()
         if out.exists():
             shutil.rmtree(out)
         os.replace(staging, out)

@@ -71,6 +71,12 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
         help="opt-in online fallback for names the offline index lacks",
     )
     parser.add_argument("--online-domain", help="geocoder host, e.g. nominatim.example.org")
+    parser.add_argument(
+        "--online-scheme",
+        choices=("https", "http"),
+        default="https",
+        help="scheme of the online geocoder (http for a local server without TLS)",
+    )
     parser.add_argument("--user-agent", help="user agent for the online geocoder (required)")
     parser.add_argument("--geonames-username", help="GeoNames account for --online geonames")
 
@@ -84,7 +90,7 @@ def _gazetteer(args: argparse.Namespace) -> Gazetteer:
 
         if not args.user_agent:
             raise CommandError("--online needs --user-agent naming your application and contact")
-        options: dict[str, Any] = {"user_agent": args.user_agent}
+        options: dict[str, Any] = {"user_agent": args.user_agent, "scheme": args.online_scheme}
         if args.online_domain:
             options["domain"] = args.online_domain
         if args.geonames_username:

@@ -89,3 +89,22 @@ def test_import_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_first_build_is_announced_on_stderr_that_is_no_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real_build = index.build_index
+    monkeypatch.setattr(index, "build_index", lambda path: real_build(path, sources=["curated"]))
+    index.set_cache_dir(tmp_path)
+    try:
+        assert not sys.stderr.isatty()
+        index.open_index().close()
+        lines = capsys.readouterr().err.splitlines()
+        assert lines[0] == "strikemap: building the gazetteer index once (about 30 s)…"
+        assert lines[1].startswith("strikemap: gazetteer index built in ")
+        assert len(lines) == 2
+        index.open_index().close()  # built: nothing more is said
+        assert capsys.readouterr().err == ""
+    finally:
+        index.set_cache_dir(None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import socket
 import threading
 import time
@@ -22,6 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from gazetteer.errors import GazetteerError, GeocoderTimeout, GeocoderUnavailable, InvalidQuery
+from gazetteer.index import cache_dir, set_cache_dir
 from gazetteer.online.cache import CACHE_ENV, OnlineCache, default_cache_path
 from gazetteer.online.client import (
     ONLINE_SERVICES,
@@ -32,6 +34,9 @@ from gazetteer.online.client import (
 )
 
 pytestmark = pytest.mark.network
+
+#: The built gazetteer index, kept when the tests point $STRIKEMAP_CACHE elsewhere.
+INDEX_CACHE = cache_dir()
 
 USER_AGENT = "strikemap-tests/0.1 (tests@example.org)"
 
@@ -105,7 +110,7 @@ class FakeService:
     """State shared by the fake server and the tests."""
 
     port: int = 0
-    mode: str = "ok"  # "ok", "slow" or "error"
+    mode: str = "ok"  # "ok", "slow", "error", "huge" or "endless"
     requests: list[dict[str, Any]] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -119,10 +124,35 @@ class FakeService:
             return sum(1 for r in self.requests if path is None or r["path"] == path)
 
 
+ZAYZUN = dict(
+    BAGHDAD,
+    place_id=67890,
+    osm_type="node",
+    osm_id=67890,
+    lat="32.7183",
+    lon="35.9481",
+    type="village",
+    place_rank=19,
+    addresstype="village",
+    name="Khirbat Zayzun",
+    display_name="Khirbat Zayzun, Daraa Governorate, Syria",
+    address={
+        "village": "Khirbat Zayzun",
+        "state": "Daraa Governorate",
+        "country": "Syria",
+        "country_code": "sy",
+    },
+    extratags={},
+    boundingbox=["32.71", "32.73", "35.94", "35.96"],
+)
+
+
 def _nominatim_answer(q: str) -> list[dict[str, Any]]:
     text = q.casefold()
     if "nowhere" in text:
         return []
+    if "zayzun" in text:
+        return [ZAYZUN]
     if "airport" in text:
         return [BIAP]
     return [BAGHDAD, BIAP] if "baghdad" in text else []
@@ -157,6 +187,12 @@ class _Handler(BaseHTTPRequestHandler):
         if state.mode == "error":
             self._send(500, {"error": "boom"})
             return
+        if state.mode == "huge":  # a valid answer, padded past the 1 MB accepted
+            self._send(200, [dict(BAGHDAD, padding="x" * 2_000_000)])
+            return
+        if state.mode == "endless":  # no Content-Length, then more and more bytes
+            self._send_endless()
+            return
         q = params.get("q", [""])[0]
         if url.path == "/search":
             self._send(200, _nominatim_answer(q))
@@ -174,6 +210,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body)
         except OSError:  # the client gave up (timeout tests)
+            pass
+
+    def _send_endless(self) -> None:
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(b'[{"padding": "')
+            for _ in range(200):  # 13 MB at most, cut short when the client hangs up
+                self.wfile.write(b"x" * 65_536)
+        except OSError:
             pass
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -513,6 +560,35 @@ def test_timeout_warns_and_returns_empty(server: FakeService, tmp_path: Path) ->
     assert geo.resolve("Baghdad") != []  # the failure was not cached
 
 
+def test_a_hanging_server_is_asked_once_and_the_warning_says_how_long(
+    server: FakeService, tmp_path: Path
+) -> None:
+    server.mode = "slow"
+    geo = nominatim(server, tmp_path, timeout=0.3)
+    with pytest.warns(RuntimeWarning) as caught:
+        assert geo.resolve("Baghdad") == []
+    server.release.set()
+    assert server.count("/search") == 1  # no retries behind the warning
+    message = str(caught[0].message)
+    assert re.search(
+        r"no answer for 'Baghdad' in \d+\.\d s \(timeout 0\.3 s, one request\)", message
+    )
+
+
+@pytest.mark.parametrize("mode", ["huge", "endless"])
+def test_an_answer_over_the_size_limit_is_refused(
+    mode: str, server: FakeService, tmp_path: Path
+) -> None:
+    server.mode = mode
+    geo = nominatim(server, tmp_path)
+    with pytest.warns(RuntimeWarning, match=r"larger than the 1,000,000 .*accepted"):
+        assert geo.resolve("Baghdad") == []
+    with pytest.raises(GeocoderUnavailable, match="larger than"):
+        geo.resolve("Baghdad", strict=True)
+    server.mode = "ok"
+    assert len(geo.resolve("Baghdad")) == 2  # the refusal was not cached
+
+
 def test_timeout_strict_raises(server: FakeService, tmp_path: Path) -> None:
     server.mode = "slow"
     geo = nominatim(server, tmp_path, timeout=0.3)
@@ -629,3 +705,60 @@ def test_no_warning_on_success(server: FakeService, tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert nominatim(server, tmp_path).resolve("Baghdad")
+
+
+# -- the command line ------------------------------------------------------------------
+
+
+def _cli_online(server: FakeService) -> list[str]:
+    return [
+        "--online",
+        "nominatim",
+        "--online-domain",
+        server.domain,
+        "--online-scheme",
+        "http",
+        "--user-agent",
+        USER_AGENT,
+    ]
+
+
+@pytest.mark.cli
+def test_extract_online_asks_about_names_the_index_lacks(
+    server: FakeService, tmp_path: Path
+) -> None:
+    from geo.formats.readwrite import read_events
+    from maps.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Syrian government jets struck a market in Khirbat Zayzun on 3 March 2024, "
+        "killing two civilians.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "events.geojson"
+    set_cache_dir(INDEX_CACHE)
+    try:
+        assert main(["extract", str(article), "-o", str(out), *_cli_online(server)]) == 0
+    finally:
+        set_cache_dir(None)
+    asked = [r["params"]["q"][0] for r in server.requests]
+    assert asked == ["Khirbat Zayzun"]  # once, and only the name the index lacks
+    events = read_events(out)
+    assert list(events["place_resolved"]) == ["Khirbat Zayzun"]
+    assert events.geometry.iloc[0].y == pytest.approx(32.7183)
+
+
+@pytest.mark.cli
+def test_geocode_reaches_a_plain_http_server_with_online_scheme(
+    server: FakeService, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from maps.cli import main
+
+    set_cache_dir(INDEX_CACHE)
+    try:
+        assert main(["geocode", "Zayzun", *_cli_online(server)]) == 0
+    finally:
+        set_cache_dir(None)
+    assert server.count("/search") == 1
+    assert "Khirbat Zayzun" in capsys.readouterr().out

@@ -125,3 +125,32 @@ def test_map_reads_a_folder_of_parts(parts: tuple[Path, pd.DataFrame], tmp_path:
     assert main(["map", str(source), "-o", str(tmp_path / "m.html")]) == 0
     assert not (tmp_path / "m.html.diagnostics.json").exists()  # read as events, not extracted
     assert len(read_events(source)) == len(expected)
+
+
+@pytest.mark.cli
+def test_a_folder_from_a_crashed_run_is_read_with_a_warning(
+    parts: tuple[Path, pd.DataFrame], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, _ = parts
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    kept = sorted(source.glob("*.parquet"))[:1]  # the parts written before the crash
+    for part in kept:
+        (crashed / part.name).write_bytes(part.read_bytes())
+    rows = len(gpd.read_parquet(kept[0]))
+    with pytest.warns(UserWarning, match=rf"no _SUCCESS marker.*read 1 part\(s\) with {rows} "):
+        assert len(read_events(crashed)) == rows
+    assert main(["map", str(crashed), "-o", str(tmp_path / "m.html")]) == 0
+    err = capsys.readouterr().err
+    assert f"strikemap: warning: {crashed}: no _SUCCESS marker" in err
+    assert (tmp_path / "m.html").exists()
+
+
+def test_complete_folders_are_read_without_a_warning(
+    parts: tuple[Path, pd.DataFrame], tmp_path: Path, recwarn: pytest.WarningsRecorder
+) -> None:
+    source, expected = parts
+    result = enrich_parquet(source, tmp_path / "rich", sites=())
+    assert (result.output / "_SUCCESS").exists()  # as extract -o DIR/ writes it
+    assert len(read_events(source)) == len(read_events(result.output)) == len(expected)
+    assert not [w for w in recwarn if "_SUCCESS" in str(w.message)]

@@ -535,3 +535,19 @@ def test_dates_and_integers_are_typed(events: gpd.GeoDataFrame, tmp_path: Path, 
         assert str(schema.field("mentions").type) == "int64"
         geo = json.loads(pyarrow.parquet.read_metadata(path).metadata[b"geo"])
         assert geo["version"] == "1.1.0" and geo["primary_column"] == "geometry"
+
+
+def test_the_next_write_removes_temporaries_a_killed_write_left(tmp_path: Path) -> None:
+    import os
+
+    # What a write killed with kill -9 leaves: the temporary GeoPackage and its journal.
+    stale = [tmp_path / ".x.gpkgab12cd_9.gpkg", tmp_path / ".x.gpkgab12cd_9.gpkg-journal"]
+    running = tmp_path / ".x.gpkgzz99yy88.gpkg"  # a write started after this process
+    others = [tmp_path / ".y.gpkgab12cd_9.gpkg", tmp_path / ".x.gpkg.notes"]
+    for path in [*stale, running, *others]:
+        path.write_bytes(b"partial")
+    for path in [*stale, *others]:
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    write_events(events_frame([]), tmp_path / "x.gpkg")
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted(["x.gpkg", running.name, *(p.name for p in others)])

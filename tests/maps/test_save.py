@@ -53,3 +53,17 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_the_next_save_removes_temporaries_a_killed_save_left(tmp_path, sample) -> None:
+    stale = tmp_path / ".map.html.k3j_x9q2.tmp"
+    running = tmp_path / ".map.html.a1b2c3d4.tmp"  # a save started after this process
+    other = tmp_path / ".other.html.k3j_x9q2.tmp"
+    for path in (stale, running, other):
+        path.write_text("<html", encoding="utf-8")
+    for path in (stale, other):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    save_map(render_map(sample), tmp_path / "map.html")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [other.name, running.name, "map.html"]
+    )

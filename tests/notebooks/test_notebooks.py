@@ -1,7 +1,9 @@
 """Every notebook in notebooks/ runs top to bottom in a real Jupyter kernel, offline.
 
-The kernel is the native ``python3`` one of this interpreter (ipykernel), started by
-nbclient; files the notebooks write go to a temporary folder (``STRIKEMAP_NOTEBOOK_OUT``).
+Each notebook runs on the kernel its metadata names (``strikemap``, which ``make test``
+and ``make notebooks`` register for the venv); here that name is given a kernel spec of
+this interpreter in a temporary ``JUPYTER_PATH``, so the test needs no registration and
+never picks up another checkout's venv.  Files the notebooks write go to a temporary folder (``STRIKEMAP_NOTEBOOK_OUT``).
 A cell that raises fails the test with the cell's source and the error.  Each notebook is
 run once per session and its outputs are then checked by the tests below.
 """
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from ipykernel.kernelspec import install as install_kernelspec
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -40,6 +43,17 @@ class Run:
 
 
 _RUNS: dict[str, Run] = {}
+KERNEL = re.search(r"^KERNEL := (\S+)$", (ROOT / "Makefile").read_text(), re.M)
+
+
+def kernel_name(nb: nbformat.NotebookNode) -> str:
+    return str(nb.metadata.get("kernelspec", {}).get("name", ""))
+
+
+def test_every_notebook_declares_the_kernel_the_makefile_registers() -> None:
+    assert KERNEL is not None, "the Makefile names no KERNEL"
+    for path in NOTEBOOKS:
+        assert kernel_name(nbformat.read(path, as_version=4)) == KERNEL.group(1), path.name
 
 
 def run(name: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
@@ -48,13 +62,20 @@ def run(name: str, tmp_path_factory: pytest.TempPathFactory) -> Run:
         out = tmp_path_factory.mktemp(path.stem)
         env = dict(os.environ, STRIKEMAP_NOTEBOOK_OUT=str(out))
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(
-            nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-        )
+        jupyter = tmp_path_factory.mktemp("jupyter")
+        install_kernelspec(kernel_name=kernel_name(nb), prefix=str(jupyter))
+        client = NotebookClient(nb, timeout=300, resources={"metadata": {"path": str(path.parent)}})
+        saved = os.environ.get("JUPYTER_PATH")
+        os.environ["JUPYTER_PATH"] = str(jupyter / "share" / "jupyter")
         try:
             client.execute(env=env)
         except CellExecutionError as err:
             pytest.fail(f"{name}: {err}", pytrace=False)
+        finally:
+            if saved is None:
+                del os.environ["JUPYTER_PATH"]
+            else:
+                os.environ["JUPYTER_PATH"] = saved
         _RUNS[name] = Run(nb, out)
     return _RUNS[name]
 
