@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from maps.cli.common import CommandError, fail
+from maps.cli.common import CommandError, fail, positive_int
 from maps.cli.gazetteer_cmds import _add_source_options, _gazetteer
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def _add_scale_options(ext: argparse.ArgumentParser) -> None:
     where = ext.add_mutually_exclusive_group()
     where.add_argument(
         "--workers",
-        type=_positive,
+        type=positive_int,
         metavar="N",
         help="extract on a local Dask cluster of N worker processes (OUT is a folder)",
     )
@@ -93,16 +93,6 @@ def _add_scale_options(ext: argparse.ArgumentParser) -> None:
         action="store_true",
         help="keep the finished blocks of an earlier run into the same OUT folder",
     )
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive number of processes, not {text!r}")
-    return value
 
 
 def output_folder(output: str, *, cluster: bool) -> bool:

@@ -79,7 +79,7 @@ def test_an_output_without_extension_is_a_folder_of_parts(
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (["--workers", "0", "-o", "x"], "must be a positive number of processes, not '0'"),
+        (["--workers", "0", "-o", "x"], "must be a positive whole number, not '0'"),
         (["--workers", "2", "--scheduler", "tcp://h:1", "-o", "x"], "not allowed with"),
         (["--workers", "2", "-o", "x.geojson"], "writes a folder of parts"),
         (["--resume", "-o", "x.csv"], "--resume writes a folder of parts"),
