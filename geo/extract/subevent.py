@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["SUB_EVENT_TYPES", "sub_event_type"]
+__all__ = ["SUB_EVENT_TYPES", "is_civilian", "sub_event_type"]
 
 #: The sub-event types strikemap gives (a subset of ACLED's codebook).
 SUB_EVENT_TYPES: Final[tuple[str, ...]] = (
@@ -56,12 +56,28 @@ _BY_WEAPON: Final[dict[str, str]] = {
 _DISRUPTED = re.compile(r"\b(?:intercept(?:ed|s|ing|ion)?|shot\s+down|downed)\b", re.I)
 _SUICIDE = re.compile(r"\bsuicide\b", re.I)
 _GRENADE = re.compile(r"\bgrenades?\b", re.I)
-_CIVILIAN = re.compile(
-    r"\b(?:civilians?|worshippers?|shoppers?|passengers?|villagers?|pilgrims?|children|women"
-    r"|students?|schools?|mosques?|churches|church|markets?|hospitals?|homes?|houses?|wedding"
-    r"|funeral|restaurants?|hotels?|buses|bus|residents?|people|families|journalists?)\b",
+# People who are civilians (also ACLED's inter2 7 in the exports) ...
+_CIVILIANS: Final = re.compile(
+    r"\b(?:civilians?|residents?|villagers?|farmers?|shepherds?|worshippers?|children|"
+    r"families|passers-?by|journalists?|aid workers?)\b",
+    re.IGNORECASE,
+)
+# ... and the places and crowds only civilians fill, which make an attack on them an Attack.
+_CIVILIAN_PLACES = re.compile(
+    r"\b(?:shoppers?|passengers?|pilgrims?|women|students?|schools?|mosques?|churches|church"
+    r"|markets?|hospitals?|homes?|houses?|wedding|funeral|restaurants?|hotels?|buses|bus"
+    r"|people)\b",
     re.I,
 )
+
+
+def is_civilian(target: str) -> bool:
+    """Whether a target names civilians (the people, not the places they fill).
+
+    >>> is_civilian("civilians in a market"), is_civilian("Kataib Hezbollah")
+    (True, False)
+    """
+    return bool(_CIVILIANS.search(target))
 
 
 def sub_event_type(kind: str, weapon: str, text: str, target: str) -> str:
@@ -77,4 +93,5 @@ def sub_event_type(kind: str, weapon: str, text: str, target: str) -> str:
         return _BY_WEAPON[weapon]
     if kind == "strike":
         return "Air/drone strike"
-    return "Attack" if _CIVILIAN.search(target) else "Armed clash"
+    civilian = is_civilian(target) or _CIVILIAN_PLACES.search(target)
+    return "Attack" if civilian else "Armed clash"

@@ -27,6 +27,7 @@ import re
 from typing import Final
 
 from geo.extract.spans.actors import actor_by_name, find_actors
+from geo.extract.subevent import is_civilian
 
 __all__ = ["WEAPON_WORDS", "actor_code", "is_civilian", "weapons_named"]
 
@@ -40,11 +41,6 @@ WEAPON_WORDS: Final[dict[str, re.Pattern[str]]] = {
     "vessel": re.compile(r"\b(?:boats?|USVs?|unmanned surface vessels?)\b", re.IGNORECASE),
     "ied": re.compile(r"\b(?:IEDs?|roadside bombs?|improvised explosive)\b", re.IGNORECASE),
 }
-_CIVILIANS: Final = re.compile(
-    r"\b(?:civilians?|residents?|villagers?|farmers?|shepherds?|worshippers?|children|"
-    r"families|passers-?by|journalists?|aid workers?)\b",
-    re.IGNORECASE,
-)
 #: geo.extract.spans.actors type -> ACLED actor-type code (a state military is 1 at home, 8 abroad).
 _TYPE_CODES: Final[dict[str, int]] = {"coalition": 8, "insurgent": 2, "militia": 3}
 
@@ -52,11 +48,6 @@ _TYPE_CODES: Final[dict[str, int]] = {"coalition": 8, "insurgent": 2, "militia":
 def weapons_named(text: str) -> list[str]:
     """The weapons ``text`` names, in :data:`WEAPON_WORDS` order."""
     return [weapon for weapon, words in WEAPON_WORDS.items() if words.search(text)]
-
-
-def is_civilian(target: str) -> bool:
-    """Whether a target names civilians."""
-    return bool(_CIVILIANS.search(target))
 
 
 def actor_code(name: str, country: str) -> int | None:
