@@ -27,6 +27,7 @@ KIND_PRECISION: dict[str, str] = {
     "region": "region",
     "governorate": "region",
     "province": "region",
+    "county": "region",
     "state": "region",
     "area": "region",
     "country": "country",

@@ -19,7 +19,7 @@ __all__ = ["KIND_FAMILIES", "MAX_NAME_LENGTH", "Query", "check_kind", "check_nam
 MAX_NAME_LENGTH = 300
 
 _BASES = frozenset({"airbase", "base", "airport"})
-_AREAS = frozenset({"region", "governorate", "province", "state", "district", "area"})
+_AREAS = frozenset({"region", "governorate", "province", "state", "county", "district", "area"})
 _TOWNS = frozenset({"town", "city", "capital", "district", "neighbourhood"})
 _WATERS = frozenset({"sea", "strait", "gulf", "waterway"})
 #: Kinds that satisfy a kind hint: a hint of "base" is met by an airbase, and so on.

