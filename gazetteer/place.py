@@ -35,6 +35,8 @@ KIND_PRECISION: dict[str, str] = {
     "strait": "sea",
     "gulf": "sea",
     "waterway": "sea",
+    "ocean": "sea",
+    "continent": "country",
 }
 
 

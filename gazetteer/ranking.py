@@ -24,6 +24,12 @@ __all__ = ["Context", "Row", "rank", "to_place"]
 _MATCH = {0: 1.0, 1: 0.95, 2: 0.6, 3: 0.5}
 _MATCH_NAME = {0: "preferred name", 1: "alternate name", 2: "loose spelling", 3: "demonym"}
 _REGIONS = frozenset(KIND_FAMILIES["region"])
+#: Continents, oceans and seas: as prominent as regions, whatever their population.
+_WIDE = frozenset({"continent", "ocean", "sea", "gulf"})
+_AIRPORTS = frozenset({"airport", "airbase"})
+#: An airport is as well known as a town of 25,000 people ("Heathrow": the airport, not the
+#: Florida town of 6,000; "Logan": the towns, not Boston's airport).
+AIRPORT_PROMINENCE = math.log10(25_000) / 7
 USER_LAYER = -1
 LOOSE_TIER = 2
 CURATED_LAYER = 0
@@ -78,13 +84,19 @@ def to_place(row: Row, score: float = 0.0, reason: str = "") -> Place:
 
 
 def _prominence(row: Row) -> float:
-    if row.kind in ("country", "capital"):
+    """How well known a place is, in ``[0, 1]``: a country 1, a capital 0.9 or its size's."""
+    by_size = min(1.0, math.log10(row.population + 10) / 7)
+    if row.kind == "country":
         return 1.0
-    if row.kind in _REGIONS:
+    if row.kind == "capital":
+        return max(0.9, by_size)
+    if row.kind in _REGIONS or row.kind in _WIDE:
         return 0.85
     if row.layer <= CURATED_LAYER:
         return 0.8
-    return min(1.0, math.log10(row.population + 10) / 7)
+    if row.kind in _AIRPORTS:
+        return AIRPORT_PROMINENCE
+    return by_size
 
 
 def _score(

@@ -122,7 +122,10 @@ def spot_places(
     code = gz.country_code(country) if country else None
     tokens = _tokens(text)
     spans = _with_ap_states(text, tokens, _find_spans(text, tokens, gz.has_name))
-    first = [(sp, gz.resolve(_name(text, sp), country=code, kind=sp.kind)) for sp in spans]
+    first = [
+        (sp, _named(gz.resolve(_name(text, sp), country=code, kind=sp.kind), text, sp))
+        for sp in spans
+    ]
     anchors = {c[0].id: c[0] for _, c in first if c and _strong(c[0]) and c[0].kind != "country"}
     named = {c[0].country for _, c in first if c and _country_named(c[0])}
     memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
@@ -135,7 +138,8 @@ def spot_places(
             hint = code or _named_country_of(cands, named)
             if (near or hint != code) and len(cands) > 1:
                 name = _name(text, sp)
-                cands = gz.resolve(name, country=hint, kind=sp.kind, near=near or None)
+                found = gz.resolve(name, country=hint, kind=sp.kind, near=near or None)
+                cands = _named(found, text, sp)
             # Capitals rank nearby candidates but do not vouch for small places: "Washington"
             # and "Tehran" often stand for governments, not for a spot on the map.
             memo[written, sp.kind] = (cands, [p for p in near if p.kind != "capital"])
@@ -148,6 +152,13 @@ def spot_places(
 
 def _name(text: str, sp: _Span) -> str:
     return sp.query or text[sp.start : sp.end]
+
+
+def _named(cands: list[Place], text: str, sp: _Span) -> list[Place]:
+    """Candidates without airports matched by their code: "LAX", "Adm.", "Gov." in running
+    text are no mentions of an airport (``resolve`` still takes codes)."""
+    key = normalize(text[sp.start : sp.end])
+    return [c for c in cands if not (c.id.startswith("airport:") and c.id[8:].lower() == key)]
 
 
 def _with_ap_states(
@@ -277,8 +288,8 @@ def _strong(place: Place) -> bool:
 
 
 def _named_kind(place: Place) -> bool:
-    """Countries, regions, seas and curated sites: places that are rarely other words."""
-    return place.kind == "country" or place.precision in ("region", "sea", "facility")
+    """Countries, continents, regions, seas and sites: places that are rarely other words."""
+    return place.precision in ("country", "region", "sea", "facility")
 
 
 def _judge(

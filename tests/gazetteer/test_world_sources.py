@@ -63,3 +63,52 @@ def test_bare_names_stay_with_their_places(gz: Gazetteer, name: str) -> None:
         assert not place.id.startswith("admin2:"), place
     best = gz.resolve(name, limit=1)
     assert not best or not (best[0].id.startswith("admin1:") and best[0].name == name), best
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "lat", "lon", "km"),
+    [
+        ("Europe", "continent", 48.69, 9.14, 1),
+        ("Africa", "continent", 7.19, 21.09, 1),
+        ("Atlantic Ocean", "ocean", 0.0, -25.0, 1),
+        ("Black Sea", "sea", 44.0, 35.0, 1),
+        ("Heathrow", "airport", 51.47, -0.46, 3),
+        ("LHR", "airport", 51.47, -0.46, 3),
+        ("Washington Dulles International Airport", "airport", 38.95, -77.46, 3),
+    ],
+)
+def test_continents_waters_and_airports(
+    gz: Gazetteer, name: str, kind: str, lat: float, lon: float, km: float
+) -> None:
+    best = gz.resolve(name, limit=1)[0]
+    assert best.kind == kind, best
+    assert haversine_km(best.lat, best.lon, lat, lon) <= km, best
+
+
+@pytest.mark.parametrize("name", ["Community", "Memorial", "Ford", "Roberts", "Logan"])
+def test_airport_words_leave_towns_and_words_alone(gz: Gazetteer, name: str) -> None:
+    found = gz.resolve(name, limit=1)
+    assert not found or found[0].kind != "airport", found
+
+
+def test_airport_codes_are_no_mentions_in_text(gz: Gazetteer) -> None:
+    text = "Navy Vice Adm. Brad Cooper said the CIA and the FBI met at LAX."
+    assert [m.text for m in gz.spot(text)] == []
+
+
+def test_theatre_airports_stay_curated(gz: Gazetteer) -> None:
+    best = gz.resolve("Erbil International Airport", limit=1)[0]
+    assert best.id.startswith("curated:")
+
+
+def test_world_yaml_entries_have_points_and_sources() -> None:
+    from gazetteer.data import load_yaml
+    from gazetteer.place import precision_of
+
+    waters = load_yaml("world.yaml")["waters"]
+    assert len({w["id"] for w in waters}) == len(waters)
+    for water in waters:
+        assert set(water) == {"id", "name", "aliases", "kind", "lat", "lon", "extent_km", "source"}
+        assert precision_of(water["kind"]) == "sea", water["id"]
+        assert -90 <= water["lat"] <= 90 and -180 <= water["lon"] <= 180, water["id"]
+        assert water["extent_km"] > 0 and water["source"].strip(), water["id"]
