@@ -138,8 +138,10 @@ def _why_none(args: argparse.Namespace) -> str:
 
 
 def _search(args: argparse.Namespace) -> int:
+    from gazetteer.default import search
+
     gz = _gazetteer(args)
-    found = gz.resolve(args.text, country=args.country, kind=args.kind, limit=args.limit)
+    found = search(args.text, gazetteer=gz, country=args.country, kind=args.kind, limit=args.limit)
     if not found:
         warn(f"no place matches {args.text!r}")
         return 0

@@ -112,3 +112,15 @@ def test_world_yaml_entries_have_points_and_sources() -> None:
         assert precision_of(water["kind"]) == "sea", water["id"]
         assert -90 <= water["lat"] <= 90 and -180 <= water["lon"] <= 180, water["id"]
         assert water["extent_km"] > 0 and water["source"].strip(), water["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [("Balad", "airbase", "Balad Air Base"), ("Laurel", "county", "Laurel County")],
+)
+def test_search_offers_every_kind(gz: Gazetteer, text: str, kind: str, name: str) -> None:
+    from gazetteer import search
+
+    found = search(text, gazetteer=gz, limit=5)
+    assert (name, kind) in [(p.name, p.kind) for p in found]
+    assert found == sorted(found, key=lambda p: -p.score)
