@@ -167,7 +167,11 @@ def rank(
                 -old[0],
             ):
                 best[row.id] = (score, weight, row)
-    ordered = sorted(best.values(), key=lambda t: (t[2].layer != USER_LAYER, -t[0], t[2].pid))
+    # Equal scores (two Henry Counties, both regions): the more populous first.
+    ordered = sorted(
+        best.values(),
+        key=lambda t: (t[2].layer != USER_LAYER, -round(t[0], 4), -t[2].population, t[2].pid),
+    )
     return [
         to_place(row, score, _reason(row, ctx, weight, near))
         for score, weight, row in ordered[:limit]

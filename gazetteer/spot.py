@@ -126,7 +126,7 @@ def spot_places(
         (sp, _named(gz.resolve(_name(text, sp), country=code, kind=sp.kind), text, sp))
         for sp in spans
     ]
-    anchors = {c[0].id: c[0] for _, c in first if c and _strong(c[0]) and c[0].kind != "country"}
+    anchors = {c[0].id: c[0] for _, c in first if c and _strong(c[0]) and _anchor(c[0])}
     named = {c[0].country for _, c in first if c and _country_named(c[0])}
     memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
     mentions = []
@@ -177,6 +177,11 @@ def _with_ap_states(
         return spans
     kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
     return sorted(kept + found, key=lambda s: s.start)
+
+
+def _anchor(place: Place) -> bool:
+    """Places whose point says where a story is: not countries, continents or oceans."""
+    return place.precision != "country" and place.kind != "ocean"
 
 
 def _country_named(place: Place) -> bool:

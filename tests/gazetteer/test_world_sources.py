@@ -124,3 +124,10 @@ def test_search_offers_every_kind(gz: Gazetteer, text: str, kind: str, name: str
     found = search(text, gazetteer=gz, limit=5)
     assert (name, kind) in [(p.name, p.kind) for p in found]
     assert found == sorted(found, key=lambda p: -p.score)
+
+
+def test_equal_scores_rank_the_more_populous_first(gz: Gazetteer) -> None:
+    found = [p for p in gz.resolve("DeKalb County", limit=5) if p.kind == "county"]
+    assert len(found) > 1 and len({p.score for p in found}) == 1
+    assert [p.population for p in found] == sorted((p.population for p in found), reverse=True)
+    assert found[0].admin1 == "US.GA"  # DeKalb County, Georgia: some 700,000 people
