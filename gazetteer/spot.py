@@ -10,6 +10,7 @@ person's or organisation's name ("Abu Mosul", "Mosul Eye") are refused.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ BIG_CITY = 100_000
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’‘`ʿʾ]*|\d+")
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?")
 _AP = "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True))
 #: An AP state abbreviation after a town ("Charleston, W.Va.") or a party ("D-Ind."); a
@@ -396,7 +398,8 @@ def _after_sentence_end(text: str, at: int) -> bool:
 def _title_line(text: str, at: int) -> bool:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    line_words = re.findall(r"[^\W\d_][\w'’]*", text[start : end if end >= 0 else len(text)])
+    found = _LINE_WORD.finditer(text, start, end if end >= 0 else len(text))
+    line_words = [m.group() for m in itertools.islice(found, 26)]  # a title has at most 25
     if len(line_words) < 3 or len(line_words) > 25:
         return False
     caps = sum(1 for w in line_words if w[0].isupper())
