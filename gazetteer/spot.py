@@ -37,6 +37,7 @@ from gazetteer.spot_words import (
     OF_HEADS,
     PERSON_CUES,
     SPEECH,
+    TITLES,
 )
 
 __all__ = ["COMMON_WORDS", "Mention", "Resolver", "spot_places"]
@@ -131,6 +132,7 @@ def spot_places(
     anchors = {c[0].id: c[0] for _, c in first if c and _strong(c[0]) and _anchor(c[0])}
     named = {c[0].country for _, c in first if c and _country_named(c[0])}
     memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
+    people = _people(tokens)
     mentions = []
     for sp, cands in first:
         written = text[sp.start : sp.end]
@@ -146,7 +148,7 @@ def spot_places(
             # and "Tehran" often stand for governments, not for a spot on the map.
             memo[written, sp.kind] = (cands, [p for p in near if p.kind != "capital"])
         cands, near = memo[written, sp.kind]
-        mention = _judge(text, tokens, sp, cands, near, demonyms)
+        mention = _judge(text, tokens, sp, cands, near, demonyms, people)
         if mention.accepted or include_refused:
             mentions.append(mention)
     return mentions
@@ -179,6 +181,20 @@ def _with_ap_states(
         return spans
     kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
     return sorted(kept + found, key=lambda s: s.start)
+
+
+def _people(tokens: list[tuple[int, str, int]]) -> frozenset[str]:
+    """Capitalised words the text uses for people: after a title ("Sheriff Welch", "Mr.
+    Ripley") or before a verb of speech ("Clark said")."""
+    found = set()
+    for i, (_, word, _) in enumerate(tokens):
+        if not word[0].isupper():
+            continue
+        before = tokens[i - 1][1].lower() if i else ""
+        after = tokens[i + 1][1].lower() if i + 1 < len(tokens) else ""
+        if before in PERSON_CUES or before in TITLES or after in SPEECH:
+            found.add(word)
+    return frozenset(found)
 
 
 def _anchor(place: Place) -> bool:
@@ -306,6 +322,7 @@ def _judge(
     cands: list[Place],
     anchors: list[Place],
     demonyms: bool,
+    people: frozenset[str] = frozenset(),
 ) -> Mention:
     written = text[sp.start : sp.end]
 
@@ -331,6 +348,8 @@ def _judge(
     speaker = sp.last < len(tokens) and tokens[sp.last][1].lower() in SPEECH
     if speaker and not named and best.population < BIG_CITY and not sp.kind:
         return refuse(f"a speaker: '{written} {tokens[sp.last][1]}'")
+    if written in people and not named and best.population < BIG_CITY and not sp.kind:
+        return refuse(f"'{written}' is a person elsewhere in the text (a title or 'said')")
     dateline = written.isupper() and _dateline(text, sp)
     if not named and written.isupper() and len(key) > 1 and not dateline:
         return refuse(f"acronym '{written}'")

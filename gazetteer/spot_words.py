@@ -33,6 +33,7 @@ __all__ = [
     "OF_HEADS",
     "PERSON_CUES",
     "SPEECH",
+    "TITLES",
 ]
 
 #: Capitalised words that are places somewhere but far more often something else.
@@ -66,7 +67,8 @@ NOT_PLACES = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec hamas hezbollah hizballah hizbollah houthi houthis taliban isis isil
+    sept oct nov dec may university hamas hezbollah hizballah hizbollah houthi houthis taliban
+    isis isil
     daesh nato un pentagon centcom reuters congress senate kremlin christmas easter ramadan
     """.split()
 )
@@ -191,3 +193,11 @@ AP_STATES = {
     "Wis.": "Wisconsin",
     "Wyo.": "Wyoming",
 }
+#: Titles before a surname in US and British news, beyond :data:`PERSON_CUES`.
+TITLES = frozenset(
+    """
+    sen rep gov sheriff mayor judge officer deputy trooper chief coach pastor rev father
+    detective attorney commissioner councilman councilwoman superintendent principal professor
+    prof sir lord lady miss
+    """.split()
+)

@@ -53,3 +53,15 @@ def test_a_place_before_an_institution_counts(gz: Gazetteer) -> None:
 
 def test_a_place_inside_a_longer_name_is_still_refused(gz: Gazetteer) -> None:
     assert _found(gz, "The Mosul Eye blog said the strike killed two.") == []
+
+
+def test_a_surname_the_text_gives_a_title_is_no_town(gz: Gazetteer) -> None:
+    text = (
+        "Sheriff Welch met officials in Charleston, W.Va., on Monday. Later Welch visited the jail."
+    )
+    assert "Welch" not in [w for w, _, _ in _found(gz, text)]
+
+
+def test_a_town_named_the_same_without_a_person_still_counts(gz: Gazetteer) -> None:
+    text = "The road from Charleston, W.Va., to Welch was closed by floods."
+    assert "Welch" in [w for w, _, _ in _found(gz, text)]
