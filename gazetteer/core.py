@@ -15,7 +15,7 @@ from typing import Protocol, TypeGuard
 from gazetteer.errors import InvalidQuery
 from gazetteer.geodesy import bearing, haversine_km
 from gazetteer.index import TIER_ALTERNATE, TIER_DEMONYM, TIER_LOOSE, TIER_PRIMARY, open_index
-from gazetteer.normalize import LOOSE_MIN_SIMILARITY, normalize, similarity, skeleton
+from gazetteer.normalize import normalize, skeleton
 from gazetteer.place import Place
 from gazetteer.query import KIND_FAMILIES, Query, check_kind, check_name, parse_query
 from gazetteer.ranking import USER_LAYER, Context, Row, rank, to_place
@@ -346,15 +346,8 @@ class Gazetteer:
         ]
 
     def _loose(self, name: str, country: str | None) -> tuple[Row, ...]:
-        """Loose-spelling rows alike enough to ``name``; in ``country`` only, when given."""
-        key = normalize(name)
-        rows = self._lookup(skeleton(key), country)
-        return tuple(
-            r._replace(tier=max(r.tier, TIER_LOOSE))
-            for r in rows
-            if (not country or r.country in (country, ""))
-            and similarity(key, r.name) >= LOOSE_MIN_SIMILARITY
-        )
+        rows = self._lookup(skeleton(normalize(name)), country)
+        return tuple(r._replace(tier=max(r.tier, TIER_LOOSE)) for r in rows)
 
     def _with_query_context(
         self, ctx: Context, context: Sequence[str], kind: str | None

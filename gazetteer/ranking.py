@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from gazetteer.geodesy import nearest_km, prepare_points
-from gazetteer.normalize import normalize
+from gazetteer.normalize import LOOSE_MIN_SIMILARITY, normalize, similarity
 from gazetteer.place import Place
 from gazetteer.query import KIND_FAMILIES
 
@@ -147,19 +147,30 @@ def _reason(
     return "; ".join(why)
 
 
+def _loose_fits(row: Row, ctx: Context, key: str) -> bool:
+    """A loose-spelling match counts only when alike enough to the query
+    (:data:`~gazetteer.normalize.LOOSE_MIN_SIMILARITY`) and, given a country, in it."""
+    if ctx.country and row.country not in (ctx.country, ""):
+        return False
+    return not key or similarity(key, row.name) >= LOOSE_MIN_SIMILARITY
+
+
 def rank(
     full: Sequence[Row], core: Sequence[Row], ctx: Context, limit: int, key: str = ""
 ) -> list[Place]:
     """Score candidates found by the whole query and by its core name; best first.
 
     User places rank before embedded ones; a place found both ways keeps its best score.
-    ``key`` is the normalised query, used to weigh loose-spelling matches by similarity.
+    ``key`` is the normalised query, used to weigh loose-spelling matches by similarity; those
+    too unlike it, or outside the country of the context, are no candidates.
     """
     best: dict[str, tuple[float, float | None, Row]] = {}
     core_weight = 0.8 if full else 0.92
     near = prepare_points((lat, lon) for lat, lon, _ in ctx.near)
     for rows, weight in ((full, None), (core, core_weight)):
         for row in rows:
+            if row.tier == LOOSE_TIER and not _loose_fits(row, ctx, key):
+                continue
             score = _score(row, ctx, weight, key, near)
             old = best.get(row.id)
             if old is None or (row.layer != USER_LAYER, -score) < (
