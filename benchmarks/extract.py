@@ -1,7 +1,8 @@
 """Extraction benchmark: articles and events per second, peak memory, end-to-end CLI.
 
 Run: ``.venv/bin/python benchmarks/extract.py [--articles 2000] [--no-record]``.
-Builds a synthetic corpus (:mod:`benchmarks.corpus`, ~5 KB per article), makes sure
+Builds a corpus of news-length articles of real report text (:mod:`benchmarks.real_corpus`,
+~5 KB each; ``--synthetic`` for the generated corpus of :mod:`benchmarks.corpus`), makes sure
 the gazetteer index exists (built outside the timed part), then times
 ``geo.extract.pipeline.extract(articles)`` twice in a fresh single-threaded process (a cold
 first pass, then a warm second pass) and, when ``strikemap extract`` exists, the
@@ -32,10 +33,14 @@ TARGET = 200  # articles per second on one core
 _CHILD = """
 import collections, json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
-from benchmarks.corpus import make_corpus
 from gazetteer import default_gazetteer
 from geo.extract.pipeline import extract
-articles = make_corpus(int(sys.argv[2]), int(sys.argv[3]))
+if sys.argv[4] == "real":
+    from benchmarks.real_corpus import real_articles
+    articles = real_articles(int(sys.argv[2]))
+else:
+    from benchmarks.corpus import make_corpus
+    articles = make_corpus(int(sys.argv[2]), int(sys.argv[3]))
 start = time.perf_counter()
 default_gazetteer().best("Baghdad")
 load = time.perf_counter() - start
@@ -80,9 +85,9 @@ def one_core(command: list[str]) -> list[str]:
     return ["taskset", "-c", str(min(os.sched_getaffinity(0))), *command]
 
 
-def run_child(n: int, seed: int) -> dict[str, Any]:
+def run_child(n: int, seed: int, corpus: str) -> dict[str, Any]:
     """Time ``extract`` on ``n`` articles in a fresh process pinned to one core."""
-    command = one_core([sys.executable, "-c", _CHILD, str(ROOT), str(n), str(seed)])
+    command = one_core([sys.executable, "-c", _CHILD, str(ROOT), str(n), str(seed), corpus])
     env = {**os.environ, **dict.fromkeys(("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"), "1")}
     out = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
     result: dict[str, Any] = json.loads(out.stdout)
@@ -99,16 +104,21 @@ def cli_available() -> bool:
     return probe.returncode == 0
 
 
-def run_cli(n: int, seed: int) -> tuple[float, int]:
-    """Seconds and events of ``strikemap extract DIR --manifest ... -o OUT.geojson``, one core."""
-    from benchmarks.corpus import write_corpus
-
+def run_cli(n: int, seed: int, corpus: str) -> tuple[float, int]:
+    """Seconds and events of ``strikemap extract INPUT -o OUT.geojson``, one core."""
     exe = Path(sys.executable).parent / "strikemap"
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp, "articles")
-        write_corpus(folder, n, seed=seed)
+        if corpus == "real":
+            from benchmarks.real_corpus import write_feed
+
+            command = [str(exe), "extract", str(write_feed(Path(tmp, "feed.jsonl"), n))]
+        else:
+            from benchmarks.corpus import write_corpus
+
+            folder = Path(tmp, "articles")
+            write_corpus(folder, n, seed=seed)
+            command = [str(exe), "extract", str(folder), "--manifest", str(folder / "manifest.csv")]
         out = Path(tmp, "events.geojson")
-        command = [str(exe), "extract", str(folder), "--manifest", str(folder / "manifest.csv")]
         start = time.perf_counter()
         subprocess.run(one_core([*command, "-o", str(out)]), check=True, capture_output=True)
         seconds = time.perf_counter() - start
@@ -116,14 +126,21 @@ def run_cli(n: int, seed: int) -> tuple[float, int]:
         return seconds, events
 
 
-def figures_of(run: dict[str, Any], cli: tuple[float, int] | None, seed: int) -> dict[str, str]:
+def figures_of(
+    run: dict[str, Any], cli: tuple[float, int] | None, seed: int, corpus: str
+) -> dict[str, str]:
     """The table rows for ``docs/benchmarks.md``."""
     n = run["articles"]
-    size = f"{n:,} synthetic articles, {run['kilobytes'] / n:.1f} KB each"
+    kind = "articles of real report text" if corpus == "real" else "synthetic articles"
+    size = f"{n:,} {kind}, {run['kilobytes'] / n:.1f} KB each"
     rate = n / run["cold"]
     verdict = "meets" if rate >= TARGET else "below"
     figures = {
-        f"corpus (`benchmarks/corpus.py`, seed {seed})": size,
+        (
+            "corpus (`benchmarks/real_corpus.py`: tests/data/reports joined, repeated)"
+            if corpus == "real"
+            else f"corpus (`benchmarks/corpus.py`, seed {seed})"
+        ): size,
         "gazetteer open + first lookup (not timed below)": f"{1000 * run['load']:.0f} ms",
         "`extract(articles)`, fresh process, one core": f"{run['cold']:.1f} s",
         f"articles/s, first pass (target >= {TARGET})": f"{rate:,.0f} ({verdict} target)",
@@ -136,7 +153,11 @@ def figures_of(run: dict[str, Any], cli: tuple[float, int] | None, seed: int) ->
             f"{run['vmhwm_mb']:.0f} MB ({run['maxrss_mb']:.0f} MB)"
         ),
     }
-    label = f"`strikemap extract DIR --manifest ... -o OUT.geojson`, {n:,} files, one core"
+    label = (
+        f"`strikemap extract FEED.jsonl -o OUT.geojson`, {n:,} articles, one core"
+        if corpus == "real"
+        else f"`strikemap extract DIR --manifest ... -o OUT.geojson`, {n:,} files, one core"
+    )
     if cli is None:
         figures[label] = "skipped (no `strikemap extract` command)"
     else:
@@ -150,6 +171,9 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-record", action="store_true", help="print only")
+    parser.add_argument(
+        "--synthetic", action="store_true", help="the generated corpus (scale tests, not accuracy)"
+    )
     parser.add_argument("--diagnostics", type=Path, help="also write the run's diagnostics here")
     args = parser.parse_args()
     if args.articles < 1:
@@ -158,13 +182,16 @@ def main() -> int:
     built = ensure_index()
     if built:
         print(f"index build (first run only): {built:.1f} s")
-    run = run_child(args.articles, args.seed)
-    cli = run_cli(args.articles, args.seed) if cli_available() else None
-    figures = figures_of(run, cli, args.seed)
+    corpus = "synthetic" if args.synthetic else "real"
+    run = run_child(args.articles, args.seed, corpus)
+    cli = run_cli(args.articles, args.seed, corpus) if cli_available() else None
+    figures = figures_of(run, cli, args.seed, corpus)
     print(run["diagnostics"]["summary"])
     if args.diagnostics:
         args.diagnostics.write_text(json.dumps(run["diagnostics"], indent=1), encoding="utf-8")
-    report("extract", figures, record=not args.no_record)
+    report(
+        "extract" if corpus == "real" else "extract-synthetic", figures, record=not args.no_record
+    )
     return 0
 
 

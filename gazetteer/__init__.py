@@ -20,9 +20,11 @@ from collections.abc import Sequence
 from gazetteer.core import Gazetteer, NearSpec
 from gazetteer.default import default_gazetteer, search, spot
 from gazetteer.errors import (
+    DownloadError,
     GazetteerError,
     GeocoderTimeout,
     GeocoderUnavailable,
+    GeoNamesFileError,
     IndexBuildError,
     InvalidQuery,
     PlacesFileError,
@@ -33,8 +35,10 @@ from gazetteer.place import Place, precision_of
 from gazetteer.spot import Mention
 
 __all__ = [
+    "DownloadError",
     "Gazetteer",
     "GazetteerError",
+    "GeoNamesFileError",
     "GeocoderTimeout",
     "GeocoderUnavailable",
     "IndexBuildError",

@@ -10,24 +10,28 @@ import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Protocol, TypeGuard
+from typing import TYPE_CHECKING, Protocol, TypeGuard
 
 from gazetteer.errors import InvalidQuery
 from gazetteer.geodesy import bearing, haversine_km
 from gazetteer.index import TIER_ALTERNATE, TIER_DEMONYM, TIER_LOOSE, TIER_PRIMARY, open_index
+from gazetteer.install.store import attach_store
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.place import Place
-from gazetteer.query import KIND_FAMILIES, Query, check_kind, check_name, parse_query
+from gazetteer.query import KIND_FAMILIES, Query, check_kind, check_name, named_kind, parse_query
 from gazetteer.ranking import USER_LAYER, Context, Row, rank, to_place
 from gazetteer.sources.user import load_user_places
 from gazetteer.spot import Mention, spot_places
+
+if TYPE_CHECKING:
+    from gazetteer.install.geonames import AddReport
 
 __all__ = ["Gazetteer", "NearSpec", "OnlineFallback"]
 
 NearSpec = Place | tuple[float, float] | str
 _SELECT = (
     "SELECT p.pid, p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.source,"
-    " p.admin1, p.extent_km, p.layer, n.tier FROM names n JOIN places p ON p.pid = n.pid"
+    " p.admin1, p.extent_km, p.layer, n.tier FROM {db}.names n JOIN {db}.places p ON p.pid = n.pid"
     " WHERE n.key = ?"
 )
 #: Words that describe rather than name a place: dropped when the whole name matches nothing.
@@ -47,7 +51,7 @@ _REGION_KINDS = tuple(sorted(KIND_FAMILIES["region"]))
 #: Rows of the places table alone (tier 0), by its indexed columns.
 _PLACE_ROWS = (
     "SELECT pid, id, name, lat, lon, country, kind, population, source, admin1, extent_km,"
-    " layer, 0 FROM places"
+    " layer, 0 FROM {db}.places"
 )
 #: Bound of the memo of resolve() calls without ``near`` (cleared when full).
 _RESOLVED_MAX = 65536
@@ -89,6 +93,7 @@ class Gazetteer:
         online: OnlineFallback | None = None,
     ) -> None:
         self._conn: sqlite3.Connection = open_index()
+        self._dbs = attach_store(self._conn)  # the embedded index, and added places if any
         self._user: dict[str, list[Row]] = defaultdict(list)
         self._user_pid = 0
         self.online = online
@@ -125,13 +130,39 @@ class Gazetteer:
         self._by_kind.clear()
         return len(records)
 
+    def add_geonames(
+        self,
+        *sources: str | os.PathLike[str],
+        mirror: str | None = None,
+        progress: bool = False,
+    ) -> list[AddReport]:
+        """Add GeoNames export files or countries (``"IQ"``, ``"YE.zip"``) to the on-disk index.
+
+        See :func:`gazetteer.install.geonames.add_geonames`; this gazetteer sees them at once.
+        """
+        from gazetteer.install.geonames import add_geonames
+
+        reports = add_geonames(sources, mirror=mirror, progress=progress)
+        self._conn.close()
+        self._conn = open_index()
+        self._dbs = attach_store(self._conn)
+        self._lookup.cache_clear()
+        self._resolved.clear()
+        self._regions = None
+        self._by_id.clear()
+        self._by_kind.clear()
+        return reports
+
     # -- lookups ----------------------------------------------------------------------------
     def _lookup_uncached(self, key: str, country: str | None) -> tuple[Row, ...]:
         if not key:
             return ()
-        rows = [Row._make(r) for r in self._conn.execute(_BY_KEY, (key,))]
-        if country:
-            rows += [Row._make(r) for r in self._conn.execute(_BY_KEY_IN, (key, country))]
+        rows: list[Row] = []
+        for db in reversed(self._dbs):  # added places first: they win ties over the same id
+            rows += [Row._make(r) for r in self._conn.execute(_BY_KEY.format(db=db), (key,))]
+            if country:
+                sql = _BY_KEY_IN.format(db=db)
+                rows += [Row._make(r) for r in self._conn.execute(sql, (key, country))]
         return (*self._user.get(key, ()), *rows)
 
     def lookup(self, name: str, *, country: str | None = None) -> list[Row]:
@@ -153,8 +184,11 @@ class Gazetteer:
             for row in rows:
                 if row.id == place_id:
                     return to_place(row)
-        hit = self._conn.execute(_PLACE_ROWS + " WHERE id = ?", (place_id,)).fetchone()
-        return to_place(Row._make(hit)) if hit else None
+        for db in reversed(self._dbs):
+            sql = _PLACE_ROWS.format(db=db) + " WHERE id = ?"
+            if hit := self._conn.execute(sql, (place_id,)).fetchone():
+                return to_place(Row._make(hit))
+        return None
 
     def places_of_kind(self, kinds: Iterable[str]) -> list[Place]:
         """Return every embedded and user place of the given kinds (for distance joins)."""
@@ -165,8 +199,10 @@ class Gazetteer:
 
     def _places_of_kind(self, wanted: tuple[str, ...]) -> list[Place]:
         marks = ",".join("?" * len(wanted))
-        sql = f"{_PLACE_ROWS} WHERE kind IN ({marks}) ORDER BY pid"
-        found = {r[1]: to_place(Row._make(r)) for r in self._conn.execute(sql, wanted)}
+        found: dict[str, Place] = {}
+        for db in self._dbs:
+            sql = f"{_PLACE_ROWS.format(db=db)} WHERE kind IN ({marks}) ORDER BY pid"
+            found |= {r[1]: to_place(Row._make(r)) for r in self._conn.execute(sql, wanted)}
         for rows in self._user.values():
             found.update({r.id: to_place(r) for r in rows if r.kind in wanted})
         return list(found.values())
@@ -203,7 +239,10 @@ class Gazetteer:
         """Return the ISO alpha-2 code for a code or a country name, else raise InvalidQuery."""
         text = check_name(country)
         if len(text) == 2 and text.isalpha():
-            return text.upper()
+            codes = {p.country for p in self.places_of_kind(("country",))}
+            if text.upper() in codes:
+                return text.upper()
+            raise InvalidQuery(f"unknown country code {country!r}; give an ISO 3166-1 alpha-2 code")
         for row in self._lookup(normalize(text), None):
             if row.kind == "country" and row.tier in (TIER_PRIMARY, TIER_ALTERNATE):
                 return row.country
@@ -257,8 +296,8 @@ class Gazetteer:
     ) -> list[Place]:
         text = check_name(name)
         code = self.country_code(country) if country else None
-        ctx = Context(code, self._near_points(near), check_kind(kind))
         query = parse_query(text)
+        ctx = Context(code, self._near_points(near), check_kind(kind), named=named_kind(query.core))
         if query.context or (query.kind and not ctx.kind):
             ctx = self._with_query_context(ctx, query.context, query.kind)
         full = self._lookup(normalize(text), ctx.country)
@@ -326,10 +365,13 @@ class Gazetteer:
         heading = _HEADINGS.get(query.relation.split(" ")[0].removesuffix("ern"))
         radius = UNNAMED_SITE_KM * (3 if heading is not None else 1)
         close = sorted(
-            (d, p)
-            for p in self.places_of_kind(KIND_FAMILIES[kind])
-            if (d := haversine_km(lat, lon, p.lat, p.lon)) <= radius
-            and (heading is None or _angle(bearing(lat, lon, p.lat, p.lon), heading) <= 60)
+            (
+                (d, p)
+                for p in self.places_of_kind(KIND_FAMILIES[kind])
+                if (d := haversine_km(lat, lon, p.lat, p.lon)) <= radius
+                and (heading is None or _angle(bearing(lat, lon, p.lat, p.lon), heading) <= 60)
+            ),
+            key=lambda pair: (pair[0], pair[1].id),  # two sites at the same distance: by id
         )
         if not close:
             place = self.resolve(query.context[0], country=ctx.country, limit=1)
@@ -361,7 +403,8 @@ class Gazetteer:
                 country = top[0].country
             elif top[0].kind != "country":
                 near.append((top[0].lat, top[0].lon, top[0].name))
-        return Context(country, tuple(near), ctx.kind or kind, ctx.kind is None and bool(kind))
+        kind_from_query = ctx.kind is None and bool(kind)
+        return Context(country, tuple(near), ctx.kind or kind, kind_from_query, ctx.named)
 
     def _near_points(
         self, near: NearSpec | Sequence[NearSpec] | None

@@ -7,7 +7,9 @@ the matching builtin so callers may catch either.
 from __future__ import annotations
 
 __all__ = [
+    "DownloadError",
     "GazetteerError",
+    "GeoNamesFileError",
     "GeocoderTimeout",
     "GeocoderUnavailable",
     "IndexBuildError",
@@ -26,6 +28,14 @@ class InvalidQuery(GazetteerError, ValueError):
 
 class PlacesFileError(GazetteerError, ValueError):
     """A user places file that cannot be read; the message names file and row."""
+
+
+class GeoNamesFileError(GazetteerError, ValueError):
+    """A GeoNames export file that is truncated or malformed; the message names file and line."""
+
+
+class DownloadError(GazetteerError, ConnectionError):
+    """A GeoNames export file could not be downloaded (the partial file is kept to resume)."""
 
 
 class IndexBuildError(GazetteerError, RuntimeError):

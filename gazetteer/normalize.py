@@ -71,6 +71,11 @@ _FOLD = str.maketrans(
 # Arabic script: harakat, tatweel, and letter variants folded to one form.
 _ARABIC_DROP = re.compile("[\u064b-\u065f\u0670\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+# Invisible format characters (zero-width spaces and joiners, direction marks, soft hyphen,
+# byte order mark, tag characters): "Bag\u200bhdad" is Baghdad.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\U000e0000-\U000e007f]"
+)
 _NON_ALNUM = re.compile(r"[^\w]+|_")
 _LETTER_DIGITS = re.compile(r"\b([a-z]) (\d+)\b")
 _WORD = re.compile(r"\w+")
@@ -86,9 +91,13 @@ def words(name: str) -> list[str]:
     >>> words("Al Qa’im")
     ['al', 'qaim']
     """
+    name = _INVISIBLE.sub("", name)
     text = _ARABIC_DROP.sub("", name).translate(_ARABIC_FOLD) if _has_arabic(name) else name
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_FOLD)
+    text = text.casefold()
+    if not text.isascii():  # ASCII has nothing to decompose (a fast path for bulk indexing)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_FOLD)
     text = _NON_ALNUM.sub(" ", text)
     text = _LETTER_DIGITS.sub(r"\1\2", text)
     return _WORD.findall(text)

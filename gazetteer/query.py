@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from gazetteer.errors import InvalidQuery
 from gazetteer.place import KIND_PRECISION
 
-__all__ = ["KIND_FAMILIES", "MAX_NAME_LENGTH", "Query", "check_kind", "check_name", "parse_query"]
+__all__ = [
+    "GENERIC_WORDS",
+    "KIND_FAMILIES",
+    "MAX_NAME_LENGTH",
+    "Query",
+    "check_kind",
+    "check_name",
+    "named_kind",
+    "parse_query",
+]
 
 MAX_NAME_LENGTH = 300
 
@@ -38,6 +47,31 @@ KIND_FAMILIES: dict[str, frozenset[str]] = {
     **dict.fromkeys(_TOWNS, _TOWNS),
     **dict.fromkeys(_WATERS, _WATERS),
 }
+
+#: Words that open or close a name and say what kind of place it is ("Jabal as Sama",
+#: "Kahlan Camp", "Ras al Katib"), and the kinds that fit them.
+GENERIC_WORDS: dict[str, str] = {
+    **dict.fromkeys(("camp", "mukhayyam", "mukhayam", "mukhaym"), "camp"),
+    **dict.fromkeys(
+        ("jabal", "jebel", "jabel", "jibal", "mount", "mountain", "mountains"), "mountain"
+    ),
+    **dict.fromkeys(("tall", "tell", "tal", "tel", "hill"), "hill"),
+    **dict.fromkeys(("wadi", "wady", "oued"), "wadi"),
+    **dict.fromkeys(("ras", "cape", "headland"), "headland"),
+    **dict.fromkeys(("jisr", "bridge"), "bridge"),
+    **dict.fromkeys(("jazirat", "jazira", "jazirah", "island"), "island"),
+}
+KIND_FAMILIES.update(
+    {
+        "camp": frozenset({"camp"}),
+        "mountain": frozenset({"mountain", "hill"}),
+        "hill": frozenset({"hill", "mountain"}),
+        "wadi": frozenset({"wadi", "valley", "river"}),
+        "headland": frozenset({"headland"}),
+        "bridge": frozenset({"bridge"}),
+        "island": frozenset({"island"}),
+    }
+)
 
 # Trailing words that name a kind of place, longest first, and the kind they hint.
 _KIND_WORDS: tuple[tuple[str, str], ...] = (
@@ -134,6 +168,22 @@ def check_kind(kind: str | None) -> str | None:
         return kind
     known = ", ".join(sorted(set(KIND_FAMILIES) | set(KIND_PRECISION)))
     raise InvalidQuery(f"unknown kind {kind!r}; expected one of {known}")
+
+
+def named_kind(name: str) -> str | None:
+    """Return the kind a name's own first or last word names, if any.
+
+    Examples
+    --------
+    >>> named_kind("Jabal as Sama"), named_kind("Kahlan Camp"), named_kind("Ras al-Katib")
+    ('mountain', 'camp', 'headland')
+    >>> named_kind("Karkh") is None
+    True
+    """
+    parts = _LEADING.sub("", name.strip()).replace("-", " ").split()
+    if len(parts) < 2:
+        return None
+    return GENERIC_WORDS.get(parts[0].lower()) or GENERIC_WORDS.get(parts[-1].lower())
 
 
 @functools.lru_cache(maxsize=65536)

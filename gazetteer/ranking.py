@@ -3,14 +3,15 @@ well it fits the context (a country hint, nearby places, a kind hint).
 
 Scores lie in ``[0, 1]``.  Without context, score = 0.55 match + 0.45 prominence;
 with context, 0.4 match + 0.3 prominence + 0.3 context, where context is the mean of
-the signals given.  Each candidate carries a one-line reason.
+the signals given.  When the name itself names a kind ("Jabal ...", "... Camp"), 15% of the
+score goes to whether the place is of that kind.  Each candidate carries a one-line reason.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
@@ -33,6 +34,8 @@ AIRPORT_PROMINENCE = math.log10(25_000) / 7
 USER_LAYER = -1
 LOOSE_TIER = 2
 CURATED_LAYER = 0
+#: Weight of the kind a name names ("Jabal ...": mountain) in the score.
+NAMED_KIND_WEIGHT = 0.15
 
 
 class Row(NamedTuple):
@@ -63,6 +66,8 @@ class Context:
     #: True when the kind hint was read off the query ("... air base"): then a place
     #: whose own name carries those words is not judged by it.
     kind_from_query: bool = False
+    #: The kind the name itself names ("Jabal ...", "... Camp"): places of it are preferred.
+    named: str | None = None
 
 
 def to_place(row: Row, score: float = 0.0, reason: str = "") -> Place:
@@ -119,8 +124,13 @@ def _score(
     if ctx.kind and (core_weight is not None or not ctx.kind_from_query):
         signals.append(1.0 if row.kind in KIND_FAMILIES.get(ctx.kind, {ctx.kind}) else 0.0)
     if signals:
-        return 0.4 * match + 0.3 * prominence + 0.3 * (sum(signals) / len(signals))
-    return 0.55 * match + 0.45 * prominence
+        score = 0.4 * match + 0.3 * prominence + 0.3 * (sum(signals) / len(signals))
+    else:
+        score = 0.55 * match + 0.45 * prominence
+    if ctx.named:  # kind preference: a town above ~5,000 people still beats a hill of its name
+        fits = row.kind in KIND_FAMILIES.get(ctx.named, {ctx.named})
+        score = (1 - NAMED_KIND_WEIGHT) * score + (NAMED_KIND_WEIGHT if fits else 0.0)
+    return score
 
 
 def _reason(
@@ -142,6 +152,9 @@ def _reason(
     if ctx.kind and (from_core or not ctx.kind_from_query):
         fits = row.kind in KIND_FAMILIES.get(ctx.kind, frozenset({ctx.kind}))
         why.append(f"{row.kind} {'fits' if fits else 'does not fit'} '{ctx.kind}'")
+    if ctx.named:
+        fits = row.kind in KIND_FAMILIES.get(ctx.named, frozenset({ctx.named}))
+        why.append(f"{row.kind} {'is' if fits else 'is not'} the {ctx.named} the name says")
     if row.layer == USER_LAYER:
         why.insert(0, "user place")
     return "; ".join(why)
@@ -165,6 +178,8 @@ def rank(
     too unlike it, or outside the country of the context, are no candidates.
     """
     best: dict[str, tuple[float, float | None, Row]] = {}
+    if ctx.named and not any(r.kind in KIND_FAMILIES[ctx.named] for r in (*full, *core)):
+        ctx = replace(ctx, named=None)  # no place of the kind the name says: scores as before
     core_weight = 0.8 if full else 0.92
     near = prepare_points((lat, lon) for lat, lon, _ in ctx.near)
     for rows, weight in ((full, None), (core, core_weight)):

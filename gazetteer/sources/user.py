@@ -83,6 +83,8 @@ def _geojson_rows(path: Path, text: str) -> Iterator[tuple[str, Mapping[str, Any
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise PlacesFileError(f"{path}: not valid JSON (line {err.lineno}: {err.msg})") from err
+    except RecursionError as err:
+        raise PlacesFileError(f"{path}: JSON nested too deeply") from err
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list):
         raise PlacesFileError(f"{path}: not a GeoJSON FeatureCollection")

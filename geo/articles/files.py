@@ -116,9 +116,31 @@ def size(n: int) -> str:
     return f"{n} bytes"
 
 
+#: Invisible format characters (soft hyphen, zero-width spaces and joiners, direction marks
+#: and overrides, word joiners, byte order marks, tag characters): they hide words from
+#: matching ("Kir\u200bkuk", "\u202eKataib Hezbollah") and show nothing in a quote.
+INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\U000e0000-\U000e007f]"
+)
+#: Space characters of other widths (no-break, thin, ideographic...), and line separators.
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_LINES = re.compile("[\u2028\u2029\x85]")
+
+
 def normalise(text: str) -> str:
-    """``\\r\\n`` to ``\\n`` and no-break spaces to spaces; every other character is kept."""
-    return text.replace("\r\n", "\n").replace("\xa0", " ")
+    r"""The text of an article as the extraction reads it, in one place.
+
+    ``\r\n`` and Unicode line separators to ``\n``, spaces of every width to ``" "``,
+    invisible format characters (:data:`INVISIBLE`) dropped; every other character is
+    kept, so offsets and quotes refer to this text.
+
+    Examples
+    --------
+    >>> normalise("\u202eKataib\u00a0Hezbollah hit Kir\u200bkuk\r\n")
+    'Kataib Hezbollah hit Kirkuk\n'
+    """
+    text = INVISIBLE.sub("", text.replace("\r\n", "\n"))
+    return _LINES.sub("\n", _SPACES.sub(" ", text))
 
 
 def as_date(value: object) -> dt.date | None:
@@ -233,6 +255,9 @@ def _read_json(path: Path, text: str, problems: list[Problem]) -> Iterator[Draft
         message = f"not valid JSON ({err.msg}, column {err.colno})"
         problems.append(Problem(f"{name}:{err.lineno}", message, "bad-record"))
         return
+    except RecursionError:
+        problems.append(Problem(name, "JSON nested too deeply", "bad-record"))
+        return
     items = list(enumerate(data, 1)) if isinstance(data, list) else [(0, data)]
     for n, item in items:
         noun, ident = (f"record {n}", f"{path.stem}:{n}") if n else ("", path.stem)
@@ -302,6 +327,9 @@ def _read_jsonl(
         except json.JSONDecodeError as err:
             message = f"not valid JSON ({err.msg}, column {err.colno})"
             problems.append(Problem(where, message, "bad-record"))
+            continue
+        except RecursionError:
+            problems.append(Problem(where, "JSON nested too deeply", "bad-record"))
             continue
         draft = _record(item, where, f"record {n}", f"{path.stem}:{n}", path, False, problems)
         if draft is not None:

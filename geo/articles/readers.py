@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import glob
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -87,6 +86,26 @@ def _walk(root: str) -> Iterator[Path]:
         yield from (Path(folder, f) for f in files if _wanted(f.lower()))
 
 
+def _hidden(path: Path, pattern: str) -> bool:
+    """A hidden file or folder that the pattern does not name explicitly (as glob does)."""
+    explicit = any(part.startswith(".") for part in Path(pattern).parts)
+    return not explicit and any(part.startswith(".") for part in path.parts)
+
+
+def _glob(pattern: str) -> list[str]:
+    """Paths matching ``pattern``, sorted; ``**`` never follows a symlink to a folder (so
+    a symlink loop cannot make it run forever), unlike :func:`glob.glob`."""
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if _GLOB.search(part))
+    root = Path(*parts[:fixed]) if fixed else Path()
+    rest = str(Path(*parts[fixed:]))
+    try:
+        found = [str(p) for p in root.glob(rest) if not _hidden(p.relative_to(root), rest)]
+    except (OSError, ValueError) as err:
+        raise ArticleError(f"{pattern}: cannot expand this pattern ({err})") from err
+    return sorted(found)
+
+
 def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files named, found in directories or matched by globs; deduplicated, sorted by path."""
     if isinstance(paths, str | os.PathLike):
@@ -99,7 +118,7 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         elif os.path.exists(name):
             files = [Path(name)]
         elif _GLOB.search(name):
-            matches = sorted(glob.glob(name, recursive=True))
+            matches = _glob(name)
             if not matches:
                 raise ArticleError(f"{name}: no files match this pattern")
             files = [f for m in matches if os.path.isdir(m) for f in _walk(m)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import SEQUENCE, roles, target_phrase
-from geo.extract.spans.actors import ActorMention
+from geo.extract.spans.actors import Actor, ActorMention, load_actors
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
 from geo.extract.triggers import Trigger, default_kind, find_triggers, negation
@@ -64,7 +64,9 @@ _ACTED = re.compile(
     re.I,
 )
 _ALSO = re.compile(
-    r"\balso\s+(?:killed|killing)\b|\b(?:killed|killing)\s+(?:\w+\s+){0,2}other\b", re.I
+    r"\balso\s+(?:killed|killing|died)\b|\b(?:killed|killing)\s+(?:\w+\s+){0,2}other\b"
+    r"|\b(?:second|third|another)\s+(?:[\w'’-]+\s+){0,4}?(?:died|was\s+killed)\b",
+    re.I,
 )
 
 
@@ -230,6 +232,10 @@ def sentence_mentions(
         if doer is not None and negation(sentence, trig.start, trig.end) == "condemnation":
             doer = None  # "Iran described the airstrikes as terrorism": Iran condemns them
         kind = trig.kind
+        state = _state_before(sentence, trig) if doer is None and kind != "attack" else None
+        if state is not None:
+            kind = "strike"
+            notes.append(f"kind from the state named before it: {state.name}")
         if not kind and doer is not None:
             kind = "strike" if doer.actor.type in _STATE_TYPES else "attack"
             notes.append(f"kind from actor {doer.actor.name}")
@@ -295,9 +301,9 @@ def sentence_mentions(
                 date=date,
                 relative=relative,
                 place=place,
-                actor=doer.actor.name if doer else "",
-                actor_side=doer.actor.side if doer else "",
-                actor_type=doer.actor.type if doer else "",
+                actor=doer.actor.name if doer else (state.name if state else ""),
+                actor_side=doer.actor.side if doer else (state.side if state else ""),
+                actor_type=doer.actor.type if doer else (state.type if state else ""),
                 target=target,
                 killed=None,
                 injured=None,
@@ -307,6 +313,40 @@ def sentence_mentions(
             )
         )
     return _share(sentence, triggers, found)
+
+
+# A state named right before the trigger: "Russian missile attacks", "Russia's intense barrage",
+# "Israeli strikes".  Not for bombs and suicide attacks, which armed groups carry out.
+_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:['’]s)?\s+(?:[a-z\-]+\s+)?$")
+_NO_STATE = frozenset({"PS"})
+_VERB_FIRST = re.compile(
+    r"(?:was|were|been|being|is|are|hit|struck|targeted|bombed|fired|launched|launching)\b", re.I
+)  # "Palestinian rockets" are an armed group's
+
+
+def _state_before(sentence: str, trig: Trigger) -> Actor | None:
+    """The forces of the country whose name or demonym stands right before ``trig``: the
+    lexicon's actor for that country's military when it has one, else the country."""
+    if trig.weapon == "ied" or _VERB_FIRST.match(trig.text):
+        return None  # "trucks from Iraq were hit": a country before a verb is no attacker
+    m = _BEFORE.search(sentence, max(0, trig.start - 40), trig.start)
+    if m is None:
+        return None
+    from gazetteer import default_gazetteer
+
+    found = default_gazetteer().resolve(m.group(1), kind="country", limit=1)
+    if not found or found[0].kind != "country" or found[0].country in _NO_STATE:
+        return None
+    if found[0].reason.split(";")[0] not in ("demonym", "preferred name", "alternate name"):
+        return None
+    code = found[0].country
+    own = [a for a in load_actors() if a.country == code and a.type in _STATE_TYPES]
+    own.sort(key=lambda a: a.type != "state_military")
+    return (
+        own[0]
+        if own
+        else Actor(f"{code.lower()}-forces", found[0].name, "state_military", "other", None, code)
+    )
 
 
 def _early_skip(sentence: str, trig: Trigger, headline: bool) -> str:
@@ -329,10 +369,13 @@ def _early_skip(sentence: str, trig: Trigger, headline: bool) -> str:
 
 
 def _reported_plural(sentence: str, trig: Trigger) -> bool:
-    """A bare plural a past verb of carrying out governs: "coalition aircraft conducted
-    strikes on an ISIS weapons cache near Hajin"."""
+    """A bare plural a past verb of carrying out governs ("coalition aircraft conducted
+    strikes on an ISIS weapons cache near Hajin"), or that is the subject of an action
+    ("strikes hit Khan Younis")."""
     if trig.strong or trig.determiner or not trig.plural:
         return False
+    if _ACTED.match(sentence, trig.end):  # "Israeli strikes hit Khan Younis": strikes did it
+        return True
     return bool(_PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start]))
 
 

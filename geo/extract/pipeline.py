@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,7 +38,9 @@ from geo.extract.mentions import EventMention, may_report, sentence_mentions
 from geo.extract.merge import merge_events
 from geo.extract.sentences import split_sentences
 from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
-from geo.extract.spans.dates import EventDate
+from geo.extract.spans.counts import casualties
+from geo.extract.spans.dates import EventDate, find_dates
+from geo.extract.subevent import sub_event_type
 
 _SHIPPING = re.compile(
     r"\b(?:ships?|shipping|vessels?|tankers?|freighters?|cargo|merchant|warships?|destroyers?)\b",
@@ -45,13 +48,19 @@ _SHIPPING = re.compile(
 )
 
 __all__ = [
+    "DATE_NOTES",
     "Diagnostics",
     "ExtractResult",
     "extract",
     "extract_article",
+    "extract_article_isolated",
     "extract_events",
     "to_frame",
 ]
+
+
+#: Kinds of read problems that are notes on an article's publication date, not read failures.
+DATE_NOTES: frozenset[str] = frozenset({"no-date", "inferred-date"})
 
 
 @dataclass
@@ -65,6 +74,7 @@ class Diagnostics:
     unresolved_dates: list[dict[str, Any]] = field(default_factory=list)
     not_events: list[dict[str, Any]] = field(default_factory=list)
     unreadable: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, other: Diagnostics) -> None:
         """Add another run's (or article's) diagnostics to these."""
@@ -76,16 +86,24 @@ class Diagnostics:
             "unresolved_dates",
             "not_events",
             "unreadable",
+            "failed",
         ):
             getattr(self, name).extend(getattr(other, name))
 
     def summary(self, events: int) -> str:
-        """One line of counts for stderr."""
+        """One line of counts for stderr.
+
+        Notes on publication dates (inferred from the text, or missing) are listed with
+        the read problems but are counted apart: such articles were read.
+        """
+        dates = sum(1 for u in self.unreadable if u.get("kind") in DATE_NOTES)
         return (
             f"{self.articles} articles, {events} events; {len(self.no_events)} articles without "
             f"events, {len(self.unresolved_places)} unresolved places, "
             f"{len(self.unresolved_dates)} unresolved dates, {len(self.not_events)} mentions "
-            f"that are no events, {len(self.unreadable)} unreadable inputs"
+            f"that are no events, {len(self.unreadable) - dates} unreadable inputs, "
+            f"{dates} publication dates inferred or missing, "
+            f"{len(self.failed)} articles that failed"
         )
 
     def to_dict(self, events: int) -> dict[str, Any]:
@@ -100,6 +118,7 @@ class Diagnostics:
             "unresolved_dates": self.unresolved_dates,
             "not_events": self.not_events,
             "unreadable_inputs": self.unreadable,
+            "failed_articles": self.failed,
         }
 
 
@@ -125,6 +144,30 @@ def _note(article: Article, m: EventMention, why: str) -> dict[str, Any]:
     }
 
 
+def _follow_up_counts(
+    text: str, sentences: list[tuple[int, int]], keep: list[tuple[int, int]], drafts: list[Draft]
+) -> None:
+    """Give an event the dead a following sentence counts without naming the event again.
+
+    "The brigade said four of its fighters were killed" reports the casualties of the strike
+    in the sentence before it; such a figure goes to the event of the nearest preceding
+    sentence (at most two sentences back) when that event has no figure of its own.
+    """
+    if not drafts:
+        return
+    reporting = set(keep)
+    owner: dict[tuple[int, int], Draft] = {m.sentence: d for d in drafts for m in d.mentions}
+    for i, span in enumerate(sentences):
+        if span in reporting:
+            continue
+        back = [owner[s] for s in sentences[max(0, i - 2) : i] if s in owner]
+        if not back or back[-1].killed:
+            continue
+        counts = casualties(text[span[0] : span[1]])
+        if counts.killed is not None and not counts.reason.startswith("none"):
+            back[-1].killed.append(counts.killed)
+
+
 def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlaces) -> Event | None:
     first = d.mentions[0]
     text = article.text
@@ -148,6 +191,7 @@ def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlac
         diag.unresolved_places.append(_note(article, first, "no place in or near the sentence"))
         return None
     killed = min(d.killed) + d.also_killed if d.killed else 0
+    words = " ".join(text[m.sentence[0] : m.sentence[1]] for m in d.mentions)
     return Event(
         kind=d.kind,
         weapon=d.weapon,
@@ -164,7 +208,37 @@ def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlac
         injured=min(d.injured) if d.injured else None,
         reports=tuple(d.report(article.id, article.text)),
         place_how=place.how,
+        sub_event_type=sub_event_type(d.kind, d.weapon, words, d.target),
     )
+
+
+_HEADING_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def year_context(text: str) -> dt.date | None:
+    """The year a text without a publication date is about, from its heading.
+
+    Timelines and year pages give the year once, in their title ("2015 in Ukraine",
+    "November 2016", "Timeline of the Iraqi insurgency (2013)"), and then write days without
+    it ("January 13 – …").  The date that ends the first sentence (a dated caption or
+    dateline), else the last day of the first year a heading line names, stands in for a
+    publication date when resolving such days; it never dates an event the text gives no
+    date for.
+
+    >>> year_context("2015 in Ukraine\\nJanuary 13 - A bus is fired upon.")
+    datetime.date(2015, 12, 31)
+    >>> year_context("Rockets hit the base.") is None
+    True
+    """
+    head = text[:160].split("\n", 1)[0]
+    first = head.split(". ", 1)[0].rstrip(".")
+    days = [d for d in find_dates(first, None) if d.precision == "day" and d.end >= len(first) - 1]
+    if days:  # a caption or dateline ending in its date: "Sadr City, Baghdad, March 19, 2013."
+        return days[-1].date
+    if "\n" not in text[:160] or len(head) > 100 or head.rstrip().endswith("."):
+        return None  # not a heading line of its own
+    found = _HEADING_YEAR.search(head)
+    return dt.date(int(found.group(1)), 12, 31) if found else None
 
 
 def _recent(published: dt.date) -> EventDate:
@@ -207,13 +281,14 @@ def extract_article(
     places = article_places(text, gazetteer=gz, skip=tuple((a.start, a.end) for a in actors))
     mentions: list[EventMention] = []
     anchor: EventDate | None = None
+    context = article.published or year_context(text)
     for start, end in keep:
         inside = [
             ActorMention(a.actor, a.text, a.start - start, a.end - start)
             for a in actors
             if start <= a.start < end
         ]
-        for m in sentence_mentions(text, (start, end), article.published, places, inside, anchor):
+        for m in sentence_mentions(text, (start, end), context, places, inside, anchor):
             diag.mentions += 1
             if m.skip:
                 diag.not_events.append(_note(article, m, m.skip))
@@ -222,6 +297,7 @@ def extract_article(
             if m.date is not None:
                 anchor = m.date
     drafts, unused = cluster_mentions(mentions)
+    _follow_up_counts(text, sentences, keep, drafts)
     for m in unused:
         diag.not_events.append(_note(article, m, "refers back to no reported event"))
     events = [e for d in drafts if (e := _to_event(article, d, diag, places)) is not None]
@@ -230,6 +306,31 @@ def extract_article(
             {"source": article.id, "path": article.path, "problem": "no strike or attack found"}
         )
     return events, diag
+
+
+def extract_article_isolated(
+    article: Article, *, gazetteer: Gazetteer | None = None
+) -> tuple[list[Event], Diagnostics]:
+    """:func:`extract_article`, but an unexpected error costs only this article.
+
+    The error is listed in ``Diagnostics.failed`` with the article, the traceback's last
+    line and the innermost frame; the run goes on.  Interrupts (``KeyboardInterrupt``,
+    ``SystemExit``) still end it.
+    """
+    try:
+        return extract_article(article, gazetteer=gazetteer)
+    except Exception as err:  # any fault costs only its article
+        frames = traceback.extract_tb(err.__traceback__)
+        where = f"{frames[-1].filename}:{frames[-1].lineno} in {frames[-1].name}" if frames else ""
+        error = traceback.format_exception_only(err)[-1].strip()
+        note = {
+            "source": article.id,
+            "path": article.path,
+            "problem": f"unexpected error: {error}",
+            "error": error,
+            "where": where,
+        }
+        return [], Diagnostics(articles=1, failed=[note])
 
 
 def extract(
@@ -251,13 +352,16 @@ def extract(
         Merge reports of the same event across articles (default True).
     progress : callable, optional
         Called with each article after it is read (for progress bars).
+
+    An unexpected error inside one article does not end the run: the article is listed
+    in ``diagnostics.failed`` (see :func:`extract_article_isolated`).
     """
     gz = gazetteer or default_gazetteer()
     diag = Diagnostics()
     found: list[Event] = []
     meta: dict[str, dict[str, Any]] = {}
     for article in articles:
-        events, one = extract_article(article, gazetteer=gz)
+        events, one = extract_article_isolated(article, gazetteer=gz)
         found.extend(events)
         diag.add(one)
         meta[article.id] = article.info()

@@ -199,7 +199,7 @@ _NUMBER_WORDS |= {"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozens": 24
 _DETERMINERS = {"the": "definite", "this": "definite", "that": "definite", "these": "definite"}
 _DETERMINERS |= {"those": "definite", "its": "definite", "their": "definite", "his": "definite"}
 _DETERMINERS |= {"another": "another", "second": "another", "third": "another", "new": "another"}
-_DETERMINERS |= {"a": "indefinite", "an": "indefinite"}
+_DETERMINERS |= {"a": "indefinite", "an": "indefinite", "one": "indefinite"}
 _CLAUSE = frozenset("that which who and or of in on by for to with after before since".split())
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$"
@@ -290,6 +290,8 @@ def find_triggers(text: str) -> list[Trigger]:
         if count is not None and count < 2:
             count = None
         head = phrase.lower().split(" of ")[0].split()[-1]  # "barrage of rockets": barrage
+        if m.group("ag"):
+            head = m.group("ag").lower().split()[-1]  # "a car bomb explodes": one bomb
         plural = bool(re.search(r"(?:s|ings)\b", head))
         plural = plural and not phrase.lower().endswith(("was struck", "ss"))
         trigger = Trigger(

@@ -19,7 +19,8 @@ and turns each strike or attack row into an event:
 
 Rows of other event types (protests, riots, strategic developments,
 abductions, sexual violence) are not strikes or attacks: they are left out and
-listed in ``frame.attrs["left_out"]``. A bad date, coordinate, precision code,
+listed in ``frame.attrs["left_out"]`` (``{"row", "id", "reason"}``); the ids of bad rows
+are in ``frame.attrs["row_ids"]``. A bad date, coordinate, precision code,
 actor type or event type makes a bad row.
 
 Writing (:func:`write`) derives every column from the event, except that a
@@ -42,6 +43,7 @@ from typing import Any, Final
 import geopandas as gpd
 import pandas as pd
 
+from geo.extract.subevent import SUB_EVENT_TYPES
 from geo.formats.base import (
     Read,
     is_null,
@@ -153,6 +155,7 @@ def _event(row: dict[str, str]) -> dict[str, Any]:
         "event_id": row.get("event_id_cnty") or None,
         "kind": kind,
         "weapon": weapon,
+        "sub_event_type": sub if (sub := row["sub_event_type"].strip()) in SUB_EVENT_TYPES else "",
         "date": date,
         "date_precision": precision,
         "date_min": date_min,
@@ -181,20 +184,25 @@ def read(path: Path) -> Read:
     """Read an ACLED-style CSV file (see the module docstring)."""
     table = read_csv_table(path)
     require_columns(path, table, REQUIRED, "ACLED")
-    records, rows, problems, left_out = [], [], [], []
+    records, rows, problems = [], [], []
+    left_out: list[dict[str, Any]] = []
+    ids: dict[int, str] = {}
     for number, row in enumerate(rows_of(table), 1):
         try:
             if not _is_strike_or_attack(row):
                 what = f"{row['event_type']}: {row['sub_event_type']}"
-                left_out.append(f"{path} row {number}: {what} is not a strike or attack")
+                reason = f"{what} is not a strike or attack"
+                left_out.append({"row": number, "id": row["event_id_cnty"], "reason": reason})
                 continue
             records.append(_event(row))
         except ValueError as err:
             problems.append((number, str(err)))
+            ids[number] = row["event_id_cnty"]
             continue
         rows.append(number)
     frame = records_frame(records)
     frame.attrs["left_out"] = left_out
+    frame.attrs["row_ids"] = ids
     return frame, rows, problems
 
 
@@ -267,7 +275,19 @@ def _types(rec: dict[str, Any]) -> dict[str, str]:
     if raw_sub in EVENT_TYPES.get(raw_type, ()) and weapon_of(raw_sub, notes) == weapon:
         return {"event_type": raw_type, "sub_event_type": raw_sub}
     event_type, sub = event_type_of(weapon, text_cell(rec["target"]))
+    own = text_cell(rec.get("sub_event_type"))
+    # The extractor's own reading of the report, unless an edit of the weapon contradicts it.
+    if own in SUB_EVENT_TYPES and (not weapon or own == sub or own in _REFINED):
+        return {"event_type": _TYPE_OF[own], "sub_event_type": own}
     return {"event_type": event_type, "sub_event_type": sub}
+
+
+#: Sub-event types that refine what any weapon says (a suicide car bomb, an intercepted missile).
+_REFINED: Final = frozenset({"Suicide bomb", "Grenade", "Disrupted weapons use"})
+
+
+#: Each sub_event_type's event_type in the ACLED codebook.
+_TYPE_OF: Final = {sub: kind for kind, subs in EVENT_TYPES.items() for sub in subs}
 
 
 def _when(rec: dict[str, Any], label: str) -> dict[str, str]:

@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import json
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, cast
@@ -37,10 +38,12 @@ __all__ = [
     "flat",
     "is_null",
     "json_value",
+    "neutralise_formula",
     "one_line",
     "read_csv_table",
     "records_frame",
     "require_columns",
+    "restore_formula",
     "rows_of",
     "text_cell",
     "write_csv_table",
@@ -111,11 +114,14 @@ def csv_header(path: Path) -> list[str]:
 def read_csv_table(path: Path) -> pd.DataFrame:
     """A CSV file as text cells ('' for empty), or :class:`EventsFileError` naming it."""
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         raise EventsFileError(f"{path}: not UTF-8 text (byte {err.start})") from err
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise EventsFileError(f"{path}: not valid CSV ({one_line(err)})") from err
+    for name in table.columns:
+        table[name] = table[name].map(restore_formula)
+    return table
 
 
 def require_columns(path: Path, table: pd.DataFrame, names: Sequence[str], what: str) -> None:
@@ -125,9 +131,44 @@ def require_columns(path: Path, table: pd.DataFrame, names: Sequence[str], what:
         raise EventsFileError(f"{path}: missing {what} column(s) {', '.join(missing)}")
 
 
+#: Text a spreadsheet would run as a formula (after any quotes a writer put in front).
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralise_formula(value: Any) -> Any:
+    """A text cell that starts like a formula (``=``, ``+``, ``-``, ``@``, tab, CR) with a
+    ``'`` in front, so that a spreadsheet shows it instead of running it; numbers such as
+    ``-12.5`` stay as they are.  :func:`restore_formula` undoes it.
+
+    Examples
+    --------
+    >>> neutralise_formula("=1+2"), neutralise_formula("-12.5")
+    ("'=1+2", '-12.5')
+    >>> restore_formula(neutralise_formula("'=1")) == "'=1"
+    True
+    """
+    if isinstance(value, str) and _FORMULA.match(value) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def restore_formula(text: str) -> str:
+    """The cell that :func:`neutralise_formula` turned into ``text``."""
+    rest = text[1:]
+    if text[:1] == "'" and _FORMULA.match(rest) and not _NUMBER.fullmatch(rest):
+        return rest
+    return text
+
+
 def write_csv_table(table: pd.DataFrame, tmp: Path) -> None:
-    """Write ``table`` as UTF-8 CSV with ``\\n`` line ends and no index."""
-    table.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+    """Write ``table`` as UTF-8 CSV with ``\\n`` line ends and no index; text cells that
+    would run as spreadsheet formulas are neutralised (:func:`neutralise_formula`)."""
+    safe = table.copy()
+    for name in safe.columns:
+        if safe[name].dtype == object or pd.api.types.is_string_dtype(safe[name]):
+            safe[name] = safe[name].map(neutralise_formula)
+    safe.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
 
 
 def records_frame(records: list[dict[str, Any]]) -> gpd.GeoDataFrame:

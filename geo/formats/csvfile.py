@@ -1,8 +1,12 @@
 """Plain CSV: the schema's columns, then ``lat``, ``lon`` and ``wkt``.
 
 List columns are JSON text. CSV cannot tell an empty text from a missing one,
-so empty text cells read back as ``''``. The reader needs ``lat`` and ``lon``,
-or ``wkt`` (any WKT geometry; non-points become a representative point).
+so empty text cells read back as ``''``. Beside ``events.csv``,
+:func:`geo.formats.readwrite.write_events` writes ``events.csvt`` (:func:`csvt`), the GDAL
+sidecar that types the columns (Date, Integer64, Real), so QGIS or ``ogr2ogr`` open counts
+as numbers and dates as dates (``-oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat`` for
+points). The reader needs ``lat`` and ``lon``, or ``wkt`` (any WKT geometry; non-points
+become a representative point).
 
 Examples
 --------
@@ -23,8 +27,9 @@ import shapely
 
 from geo.errors import EventsFileError
 from geo.formats.base import Read, flat, read_csv_table, write_csv_table
+from geo.frame import DATE_COLUMNS
 
-__all__ = ["XY", "point", "read", "write"]
+__all__ = ["XY", "csvt", "point", "read", "write"]
 
 #: The geometry columns a CSV events file carries.
 XY: Final = ("lat", "lon", "wkt")
@@ -37,6 +42,32 @@ def write(frame: gpd.GeoDataFrame, tmp: Path) -> None:
     table["lon"] = frame.geometry.x.to_numpy()
     table["wkt"] = shapely.to_wkt(frame.geometry.to_numpy(), rounding_precision=-1)
     write_csv_table(table, tmp)
+
+
+def csvt(frame: gpd.GeoDataFrame) -> str:
+    """The GDAL ``.csvt`` line typing the columns :func:`write` writes for ``frame``.
+
+    Examples
+    --------
+    >>> from geo.frame import empty_events
+    >>> csvt(empty_events()).split(",")[:6]
+    ['"String"', '"String"', '"String"', '"String"', '"Date"', '"String"']
+    """
+    types = []
+    for name in frame.columns:
+        if name == frame.geometry.name or name in XY:
+            continue
+        dtype = frame[name].dtype
+        if name in DATE_COLUMNS:
+            types.append("Date")
+        elif pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+            types.append("Integer64")
+        elif pd.api.types.is_float_dtype(dtype):
+            types.append("Real")
+        else:
+            types.append("String")
+    types += ["Real", "Real", "String"]
+    return ",".join(f'"{t}"' for t in types) + "\n"
 
 
 def point(row: dict[Any, str]) -> Any:

@@ -1,9 +1,11 @@
-"""GeoJSON (RFC 7946), written with :mod:`json` and read without GDAL.
+"""GeoJSON (RFC 7946), written with :mod:`json` and read by GDAL through Arrow.
 
 Written files have no ``crs`` member, ``[lon, lat]`` rounded to 6 decimals
 (about 0.1 m), JSON-typed properties (lists as arrays, dates as ISO text,
 null for missing) and the feature ``id`` set to ``event_id``. The reader
-accepts any FeatureCollection; a legacy ``crs`` member is honoured.
+accepts any FeatureCollection; a legacy ``crs`` member is honoured. GDAL reads the file
+(pyogrio, Arrow); when it fails, or a feature has no usable geometry, or GDAL skipped an
+entry of ``features``, the file is read again with :mod:`json` to name the bad rows.
 
 Examples
 --------
@@ -27,7 +29,7 @@ import shapely.geometry
 from geo.errors import EventsFileError
 from geo.formats.base import Read, json_value, one_line
 
-__all__ = ["feature_json", "read", "write"]
+__all__ = ["feature_json", "read", "read_json", "write"]
 
 _WGS84: Final = {"properties": {"name": "EPSG:4326"}}
 
@@ -59,11 +61,23 @@ def _geometry(feature: Any) -> Any:
         raise ValueError("not a GeoJSON Feature")
     if feature.get("geometry") is None:
         return None
+    coordinates = (
+        feature["geometry"].get("coordinates") if isinstance(feature["geometry"], dict) else None
+    )
+    if coordinates is not None and not _numbers(coordinates):
+        raise ValueError("invalid geometry (coordinates are not numbers)")
     try:
         return shapely.geometry.shape(feature["geometry"])
     except Exception as err:  # shapely raises many types for malformed input
         reason = f"no {err}" if isinstance(err, KeyError) else one_line(err)
         raise ValueError(f"invalid geometry ({reason})") from err
+
+
+def _numbers(value: Any) -> bool:
+    """Whether nested coordinate lists hold only JSON numbers."""
+    if isinstance(value, list):
+        return all(_numbers(v) for v in value)
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _load(path: Path) -> tuple[Any, list[Any]]:
@@ -74,6 +88,8 @@ def _load(path: Path) -> tuple[Any, list[Any]]:
     except json.JSONDecodeError as err:
         msg = f"{path}: not valid JSON (line {err.lineno}, column {err.colno})"
         raise EventsFileError(msg) from err
+    except RecursionError as err:
+        raise EventsFileError(f"{path}: JSON nested too deeply") from err
     if not (isinstance(data, dict) and data.get("type") == "FeatureCollection"):
         raise EventsFileError(f"{path}: not a GeoJSON FeatureCollection")
     features = data.get("features")
@@ -86,8 +102,50 @@ def _load(path: Path) -> tuple[Any, list[Any]]:
     return crs, features
 
 
+def _tokens(path: Path, *tokens: bytes) -> list[int]:
+    """How many times each JSON string occurs in the file, read in blocks (an escaped
+    ``\\"Feature\\"`` inside a text is not counted)."""
+    counts, tail, keep = [0] * len(tokens), b"", max(map(len, tokens)) - 1
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 24):
+            data = tail + block
+            for i, token in enumerate(tokens):
+                counts[i] += data.count(token) - tail.count(token)
+            tail = data[-keep:]
+    return counts
+
+
+def _read_gdal(path: Path) -> gpd.GeoDataFrame | None:
+    """The file as GDAL reads it, or None when it must be read with :mod:`json`."""
+    from geo.formats.gpkg import read_gdal
+
+    try:
+        raw = read_gdal(path)
+    except Exception:  # any GDAL failure: the json reader names the problem
+        return None
+    if raw.geometry.isna().any() or raw.geometry.is_empty.any():
+        return None
+    # GDAL skips entries that are no Feature ({"type": "Point", "geometry": …}) silently: every
+    # feature has one "Feature" and one "geometry", so other counts go to the json reader.
+    if _tokens(path, b'"Feature"', b'"geometry"') != [len(raw), len(raw)]:
+        return None
+    if "id" in raw and "event_id" not in raw:
+        raw = raw.rename(columns={"id": "event_id"})
+    elif "id" in raw and (raw["id"].isna() | (raw["id"] == raw["event_id"])).all():
+        raw = raw.drop(columns="id")
+    return raw
+
+
 def read(path: Path) -> Read:
     """Read a FeatureCollection; a feature without a usable geometry is a bad row."""
+    raw = _read_gdal(path)
+    if raw is not None:
+        return raw, None, []
+    return read_json(path)
+
+
+def read_json(path: Path) -> Read:
+    """Read a FeatureCollection with :mod:`json`, naming each bad feature."""
     crs, features = _load(path)
     rows, geoms, props, problems = [], [], [], []
     for number, feature in enumerate(features, 1):

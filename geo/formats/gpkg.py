@@ -1,7 +1,7 @@
-"""GeoPackage through GDAL (pyogrio): one Point layer named ``events``.
+"""GeoPackage through GDAL (pyogrio with Arrow): one Point layer named ``events``.
 
-List columns are stored as JSON text. The reader takes the ``events`` layer,
-or the only layer of a file that has one.
+Dates are GeoPackage Dates, counts integers and list columns JSON text. The reader takes
+the ``events`` layer, or the only layer of a file that has one.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import geopandas as gpd
 import pyogrio
 
 from geo.errors import EventsFileError
-from geo.formats.base import Read, flat, one_line
+from geo.formats.base import Read, one_line
+from geo.formats.columnar import arrow_frame, storable
 
-__all__ = ["LAYER", "read", "write"]
+__all__ = ["LAYER", "read", "read_gdal", "write"]
 
 #: GeoPackage layer name.
 LAYER: Final = "events"
@@ -23,7 +24,16 @@ LAYER: Final = "events"
 
 def write(frame: gpd.GeoDataFrame, tmp: Path) -> None:
     """Write a normalized events frame as the ``events`` layer."""
-    pyogrio.write_dataframe(flat(frame), tmp, layer=LAYER, driver="GPKG", geometry_type="Point")
+    pyogrio.write_dataframe(
+        storable(frame), tmp, layer=LAYER, driver="GPKG", geometry_type="Point", use_arrow=True
+    )
+
+
+def read_gdal(path: Path, layer: str | None = None) -> gpd.GeoDataFrame:
+    """A layer read by GDAL through Arrow, as a raw frame; GDAL's errors as they come."""
+    meta, table = pyogrio.read_arrow(path, layer=layer)
+    name = meta["geometry_name"] or "wkb_geometry"
+    return arrow_frame(table, name, meta["crs"])
 
 
 def read(path: Path) -> Read:
@@ -32,7 +42,7 @@ def read(path: Path) -> Read:
         layers = [str(name) for name, _ in pyogrio.list_layers(path)]
         if LAYER not in layers and len(layers) != 1:
             raise ValueError(f"no {LAYER!r} layer (layers: {', '.join(layers) or 'none'})")
-        raw = pyogrio.read_dataframe(path, layer=LAYER if LAYER in layers else layers[0])
+        raw = read_gdal(path, LAYER if LAYER in layers else layers[0])
     except (OSError, RuntimeError, ValueError) as err:
         raise EventsFileError(f"{path}: cannot read GeoPackage: {one_line(err)}") from err
     return raw, None, []

@@ -11,6 +11,8 @@ run leaves the previous file or none, never half a file.
 * GeoJSON (RFC 7946): no ``crs`` member, ``[lon, lat]``, JSON-typed properties.
 * GeoPackage (layer ``events``), GeoParquet and CSV (``lat``, ``lon``, ``wkt``)
   store list columns as JSON text; KML holds every column as ExtendedData.
+  GeoPackage and GeoParquet (1.1) hold dates as Date and counts as integers; a CSV
+  file gets a GDAL ``.csvt`` sidecar typing its columns.
   These five read back to the same events (CSV: empty text reads as ``''``;
   KML: grouped by kind).
 * ACLED (``.acled.csv`` or ``driver="ACLED"``) and UCDP GED (``.ucdp.csv`` or
@@ -23,7 +25,8 @@ it; so does a bad row ("events.csv row 7: latitude 200 is out of range"; rows
 count from 1, without the CSV header) unless ``skip_bad=True``, which drops bad
 rows with one :class:`~geo.frame.BadRowsWarning`. :func:`read_events_report`
 returns them all. Rows a reader leaves out on purpose (an ACLED protest) are
-listed in ``frame.attrs["left_out"]``.
+listed in ``frame.attrs["left_out"]`` (``{"row", "id", "reason"}``), and the ids of the bad
+rows in ``frame.attrs["row_ids"]`` (row number -> id), for a diagnostics file.
 
 Examples
 --------
@@ -48,7 +51,7 @@ from typing import Final
 import geopandas as gpd
 
 from geo.errors import EventsFileError, ExportError
-from geo.formats import FORMATS, sniff_csv
+from geo.formats import FORMATS, csvfile, sniff_csv
 from geo.formats.base import one_line
 from geo.formats.gpkg import LAYER
 from geo.frame import normalize_events_report, report_problems
@@ -196,7 +199,10 @@ def write_events(
         report_problems(problems, skip_bad=False)
     except EventsFileError as err:
         raise ExportError(f"{target}: {err}") from err
-    return _write(target, lambda tmp: writer(frame, tmp))
+    written = _write(target, lambda tmp: writer(frame, tmp))
+    if writer is csvfile.write:
+        write_atomic_text(target.with_suffix(".csvt"), csvfile.csvt(frame))
+    return written
 
 
 def read_events_report(
@@ -237,6 +243,15 @@ def read_events_report(
     problems += [f"{prefix}{number}: {problem}" for number, problem in early]
     problems.sort(key=lambda p: int(p[len(prefix) :].split(":", 1)[0]))
     frame.attrs["left_out"] = list(raw.attrs.get("left_out", []))
+    frame.attrs["row_ids"] = dict(raw.attrs.get("row_ids", {}))
+    if problems and "event_id" in raw.columns:  # the ids of rows dropped by normalizing
+        numbers = rows if rows is not None else range(1, len(raw) + 1)
+        position = {number: i for i, number in enumerate(numbers)}
+        for problem in problems:
+            number = int(problem[len(prefix) :].split(":", 1)[0])
+            value = raw["event_id"].iloc[position[number]] if number in position else None
+            if isinstance(value, str | int) and not isinstance(value, bool):  # not a list, NaN…
+                frame.attrs["row_ids"].setdefault(number, str(value))
     return frame, problems
 
 

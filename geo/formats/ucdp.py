@@ -7,8 +7,9 @@ Reading (:func:`read`) needs the columns of :data:`REQUIRED`:
   ``date_precision`` (1 day, 2 week, 3 month, 4 and 5 year).
 * ``where_prec`` → ``ucdp_where_prec`` and ``geo_precision`` (docs/precision.md);
   ``extent_km`` is 25 for ``where_prec`` 2 ("within 25 km"), else unknown.
-* ``kind`` is ``strike`` when ``side_a`` is a government ("Government of …"),
-  else ``attack``; ``side_a`` → ``actor``, ``side_b`` → ``target``.
+* ``kind`` is ``strike`` when ``side_a`` is a state ("Government of …", a country's
+  name, or a state's forces in the actor lexicon), else ``attack``; ``side_a`` → ``actor``,
+  ``side_b`` → ``target``.
 * ``weapon`` is the one weapon the headlines name, if exactly one
   (:func:`geo.formats.codes.violence.weapons_named`), else unknown.
 * ``best`` → ``fatalities``; ``where_coordinates`` → ``place_resolved``,
@@ -46,6 +47,7 @@ from typing import Any, Final
 import geopandas as gpd
 import pandas as pd
 
+from geo.extract.subevent import sub_event_type
 from geo.formats.base import (
     Read,
     is_null,
@@ -58,7 +60,7 @@ from geo.formats.base import (
 )
 from geo.formats.codes.countries import country_code, country_name
 from geo.formats.codes.ucdp import source_columns, source_info
-from geo.formats.codes.violence import is_civilian, weapons_named
+from geo.formats.codes.violence import actor_code, is_civilian, weapons_named
 from geo.schema import (
     ACLED_GEO_PRECISION,
     FROM_UCDP_DATE_PREC,
@@ -159,10 +161,20 @@ def _dates(row: dict[str, str]) -> tuple[str, str, str, str]:
 
 def _kind(row: dict[str, str]) -> tuple[str, list[str]]:
     violence = _code(row, "type_of_violence", _VIOLENCE)
-    government = bool(_GOVERNMENT.match(row["side_a"]))
+    side_a = row["side_a"]
+    government = bool(_GOVERNMENT.match(side_a)) or _is_state(side_a)
     kind = "strike" if government else "attack"
-    why = "side_a is a government" if government else "side_a is not a government"
+    why = "side_a is a state" if government else "side_a is not a state"
     return kind, [f"ucdp: {kind} because {why} ({_VIOLENCE[violence]} violence)"]
+
+
+def _is_state(side: str) -> bool:
+    """Whether a side is a state: a country's name, or a state's forces in the actor lexicon."""
+    if not side.strip():
+        return False
+    if len(side.strip()) > 3 and country_code(side) is not None:  # a name, not "IS" (Iceland)
+        return True
+    return actor_code(side, "") in (1, 8)
 
 
 def _event(row: dict[str, str]) -> dict[str, Any]:
@@ -179,6 +191,12 @@ def _event(row: dict[str, str]) -> dict[str, Any]:
         "event_id": row["id"] or None,
         "kind": kind,
         "weapon": named[0] if len(named) == 1 else "",
+        "sub_event_type": sub_event_type(
+            kind,
+            named[0] if len(named) == 1 else "",
+            row.get("source_headline", ""),
+            row.get("side_b", ""),
+        ),
         "date": date,
         "date_precision": precision,
         "date_min": date_min,
@@ -208,14 +226,18 @@ def read(path: Path) -> Read:
     table = read_csv_table(path)
     require_columns(path, table, REQUIRED, "UCDP GED")
     records, rows, problems = [], [], []
+    ids: dict[int, str] = {}
     for number, row in enumerate(rows_of(table), 1):
         try:
             records.append(_event(row))
         except ValueError as err:
             problems.append((number, str(err)))
+            ids[number] = row["id"]
             continue
         rows.append(number)
-    return records_frame(records), rows, problems
+    frame = records_frame(records)
+    frame.attrs["row_ids"] = ids  # the ids of the bad rows, for the diagnostics
+    return frame, rows, problems
 
 
 # --- writing ---------------------------------------------------------------------------

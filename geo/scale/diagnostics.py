@@ -84,7 +84,7 @@ def _entries(
 ) -> Iterator[list[dict[str, Any]]]:
     """One diagnostics list, block by block, with the article ids of one run."""
     for block in blocks:
-        entries: list[dict[str, Any]] = block_summary(store, block)["lists"][key]
+        entries: list[dict[str, Any]] = block_summary(store, block)["lists"].get(key, [])
         rename = renames.get(block.number, {})
         for entry in entries if rename else ():
             entry["source"] = rename.get(entry["source"], entry["source"])
@@ -111,12 +111,14 @@ def _head(
     for block in blocks:
         summary = block_summary(store, block)
         sizes.update(articles=summary["articles"], mentions=summary["mentions"])
-        sizes.update({name: len(summary["lists"][name]) for name, _f in DIAGNOSTIC_LISTS})
-    unreadable = len(manifest) + sum(len(chunk) for chunk in _problems(blocks, store))
+        lists = summary["lists"]
+        sizes.update({name: len(lists.get(name, [])) for name, _f in DIAGNOSTIC_LISTS})
     shape = Diagnostics(articles=sizes["articles"], mentions=sizes["mentions"])
     for name, field in DIAGNOSTIC_LISTS:  # only the lengths matter to the summary line
         getattr(shape, field).extend({} for _ in range(sizes[name]))
-    shape.unreadable.extend({} for _ in range(unreadable))
+    shape.unreadable.extend({"kind": p.kind} for p in manifest)  # and the kinds of problems
+    for chunk in _problems(blocks, store):
+        shape.unreadable.extend({"kind": p["kind"]} for p in chunk)
     return shape.to_dict(events)
 
 

@@ -44,7 +44,9 @@ class EnrichResult:
 
 def _sources(source: Path) -> list[str]:
     if source.is_dir():
-        parts = sorted(str(p) for p in source.glob("*.parquet") if not p.name.startswith("_"))
+        # Names starting with "_" or "." are not parts: markers, and the temporary files of
+        # a write that was killed (as the GeoParquet folder reader skips them).
+        parts = sorted(str(p) for p in source.glob("*.parquet") if p.name[:1] not in "_.")
         if not parts:
             raise AnalysisError(f"{source}: no .parquet parts in this folder")
         return parts

@@ -40,7 +40,7 @@ from gazetteer import Gazetteer, Place
 from geo.articles.files import Problem
 from geo.event import Event, Report
 from geo.extract.merge import merge_events, merge_key
-from geo.extract.pipeline import Diagnostics, ExtractResult, extract_article, to_frame
+from geo.extract.pipeline import Diagnostics, ExtractResult, extract_article_isolated, to_frame
 from geo.scale.blocks import Block
 
 __all__ = [
@@ -62,6 +62,7 @@ DIAGNOSTIC_LISTS: Final = (
     ("unresolved_places", "unresolved_places"),
     ("unresolved_dates", "unresolved_dates"),
     ("not_events", "not_events"),
+    ("failed_articles", "failed"),
 )
 _KEY_COLUMNS: Final = (
     "kind",
@@ -184,7 +185,7 @@ def extract_block(
     rows: list[tuple[Event, dict[str, Any]]] = []
     found = read_files(block.pieces, block.rows, max_bytes=max_bytes, problems=problems)
     for wanted, article in found:
-        events, one = extract_article(article, gazetteer=gazetteer)
+        events, one = extract_article_isolated(article, gazetteer=gazetteer)
         diag.add(one)
         asked.append(wanted)
         ids.append(article.id)

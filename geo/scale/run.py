@@ -78,6 +78,7 @@ class ScaleResult:
     reused: int  # blocks found finished by --resume
     parts: int  # parts of the events table
     summary: str  # Diagnostics.summary of the run
+    failed: int = 0  # articles an unexpected error cost (listed in the diagnostics)
 
 
 def _check(workers: int | None, scheduler: str | None, sizes: dict[str, int]) -> None:
@@ -277,10 +278,11 @@ def extract_partitioned(
         target, blocks, store, manifest=inputs.problems, events=events, renames=renames
     )
     articles = sum(block_summary(store, b)["articles"] for b in blocks)
+    failed = sum(len(block_summary(store, b)["lists"].get("failed_articles", [])) for b in blocks)
     marker = {"articles": articles, "events": events, "parts": written, "blocks": len(blocks)}
     write_atomic_text(out / SUCCESS, json.dumps(marker) + "\n")
     counts = (articles, events, len(blocks), extracted, reused, written)
-    return ScaleResult(out, target, *counts, summary)
+    return ScaleResult(out, target, *counts, summary, failed)
 
 
 def event_parts(output: str | os.PathLike[str]) -> list[Path]:

@@ -9,12 +9,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
 
 from maps.cli import enrich_cmd, export_cmd, extract_cmd, gazetteer_cmds, map_cmd
-from maps.cli.common import CommandError, fail
+from maps.cli.common import CommandError, fail, warn
 
 __all__ = ["build_parser", "main"]
+
+
+def _version() -> str:
+    """The installed version of strikemap (from its package metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("strikemap")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="strikemap",
         description="Dated, geolocated strike and attack events from news reports.",
     )
+    parser.add_argument("--version", action="version", version=f"strikemap {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     gazetteer_cmds.register(sub)
     extract_cmd.register(sub)
@@ -30,6 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
     export_cmd.register(sub)
     enrich_cmd.register(sub)
     return parser
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    """Warnings of the packages as ``strikemap: warning: …`` lines, not Python's two lines."""
+    warn(str(message))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -40,7 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.run(args)
+        with warnings.catch_warnings():  # restores Python's own format afterwards
+            warnings.showwarning = _show_warning
+            code: int = args.run(args)
     except (GazetteerError, GeoError, CommandError) as err:
         return fail(str(err))
     except KeyboardInterrupt:

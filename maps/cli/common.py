@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import sys
@@ -9,7 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["CommandError", "fail", "read_names", "warn", "write_atomic"]
+__all__ = ["CommandError", "fail", "positive_int", "read_names", "warn", "write_atomic"]
 
 
 class CommandError(Exception):
@@ -27,6 +28,17 @@ def warn(message: str) -> None:
     print(f"strikemap: warning: {' '.join(message.split())}", file=sys.stderr)
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--limit -3`` is a usage error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {text!r}")
+    return value
+
+
 def read_names(names: list[str]) -> Iterator[tuple[str, object]]:
     """Yield ``(label, name)`` for each argument; ``-`` reads one name a line from stdin.
 
@@ -37,7 +49,8 @@ def read_names(names: list[str]) -> Iterator[tuple[str, object]]:
             yield arg, arg
             continue
         for n, line in enumerate(sys.stdin.buffer, start=1):
-            yield f"stdin line {n}", line.rstrip(b"\r\n")
+            if line.strip():  # blank lines separate names; they are no names
+                yield f"stdin line {n}", line.rstrip(b"\r\n")
 
 
 def write_atomic(path: Path, data: str) -> None:

@@ -6,12 +6,14 @@ reads IN with :func:`geo.formats.readwrite.read_events_report` (format by extens
 :func:`geo.formats.readwrite.write_events` (by extension, ``.acled.csv``/``.ucdp.csv``,
 or ``--format``). A bad row stops the command with ``strikemap: error: IN row
 N: problem`` unless ``--skip-bad``; the counts and the first few skipped rows
-go to stderr.
+go to stderr, and every row left out (skipped, or not a strike or attack) is listed with
+its row number, id and reason in ``OUT-STEM.diagnostics.json`` beside OUT.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any, Final
@@ -101,6 +103,28 @@ def run(args: argparse.Namespace) -> int:
     total = len(frame) + len(problems) + len(left_out)
     print(f"strikemap: read {total} rows from {source} ({in_format})", file=sys.stderr)
     _note(problems, "bad row skipped")
-    _note(left_out, "row left out (not a strike or attack)")
+    lines = [f"{source} row {d['row']} ({d['id'] or 'no id'}): {d['reason']}" for d in left_out]
+    _note(lines, "row left out (not a strike or attack)")
     print(f"strikemap: wrote {len(frame)} events to {target} ({out_format})", file=sys.stderr)
+    if problems or left_out:
+        path = _diagnostics(source, target, problems, left_out, frame.attrs.get("row_ids", {}))
+        print(f"strikemap: every row left out, with its id, in {path}", file=sys.stderr)
     return 0
+
+
+def _diagnostics(
+    source: Path, target: Path, problems: list[str], left_out: list[Any], ids: dict[int, str]
+) -> Path:
+    """Write the rows left out of OUT (bad rows skipped, rows of other kinds) beside it."""
+    from geo.formats.readwrite import write_atomic_text
+    from maps.cli.extract_cmd import diagnostics_path
+
+    prefix = f"{source} row "
+    bad = []
+    for problem in problems:
+        number, reason = problem[len(prefix) :].split(": ", 1)
+        bad.append({"row": int(number), "id": ids.get(int(number), ""), "reason": reason})
+    report = {"input": str(source), "output": str(target), "bad_rows": bad, "left_out": left_out}
+    path = diagnostics_path(target)
+    write_atomic_text(path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    return path

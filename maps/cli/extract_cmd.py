@@ -64,6 +64,12 @@ def register(sub: Any) -> None:
         action="store_true",
         help="keep one event per article instead of merging reports of one event",
     )
+    ext.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when an unexpected error cost any article (by default the run goes on, "
+        "lists them in the diagnostics and exits 0)",
+    )
     _add_scale_options(ext)
     _add_source_options(ext)
     ext.set_defaults(run=_run)
@@ -109,8 +115,12 @@ def output_folder(output: str, *, cluster: bool) -> bool:
 
 
 def diagnostics_path(output: Path) -> Path:
-    """``events.geojson`` -> ``events.diagnostics.json`` (beside the events file)."""
-    return output.with_name(f"{output.stem}.diagnostics.json")
+    """``events.geojson`` -> ``events.geojson.diagnostics.json`` (beside the events file).
+
+    The whole name is kept, so ``events.geojson`` and ``events.gpkg`` written side by side
+    keep a diagnostics file each.
+    """
+    return output.with_name(f"{output.name}.diagnostics.json")
 
 
 def find_manifest(paths: list[str]) -> Path | None:
@@ -200,7 +210,19 @@ def _run(args: argparse.Namespace) -> int:
         raise CommandError(str(err)) from err
     print(f"strikemap: {diagnostics['summary']}", file=sys.stderr)
     print(f"strikemap: wrote {output} and {target}", file=sys.stderr)
-    return 0
+    return _failed(len(diagnostics["failed_articles"]), target, strict=args.strict)
+
+
+def _failed(count: int, target: Path, *, strict: bool) -> int:
+    """Say how many articles an unexpected error cost; exit 1 for them with --strict."""
+    if not count:
+        return 0
+    print(
+        f"strikemap: warning: an unexpected error cost {count} article(s); see "
+        f"failed_articles in {target}",
+        file=sys.stderr,
+    )
+    return 1 if strict else 0
 
 
 def _run_folder(args: argparse.Namespace, *, cluster: bool) -> int:
@@ -235,4 +257,4 @@ def _run_folder(args: argparse.Namespace, *, cluster: bool) -> int:
         f"strikemap: wrote {done.parts} parts to {done.output}/ and {done.diagnostics}",
         file=sys.stderr,
     )
-    return 0
+    return _failed(done.failed, done.diagnostics, strict=args.strict)

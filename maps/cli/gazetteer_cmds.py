@@ -1,4 +1,5 @@
-"""``strikemap geocode`` and ``strikemap gazetteer search|spot|build``."""
+"""``strikemap geocode`` and ``strikemap gazetteer search|spot|build`` (and, from
+:mod:`maps.cli.geonames_cmd`, ``add-geonames|sources|remove``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from maps.cli.common import CommandError, read_names, warn, write_atomic
+from maps.cli import geonames_cmd
+from maps.cli.common import CommandError, positive_int, read_names, warn, write_atomic
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Place
@@ -26,17 +28,21 @@ def register(sub: Any) -> None:
     geo.add_argument("--country", help="ISO alpha-2 code or name of the likely country")
     geo.add_argument("--kind", help="kind hint: base, airport, province, sea...")
     geo.add_argument("--json", action="store_true", help="print a JSON array")
-    geo.add_argument("--limit", type=int, default=5, help="candidates per name (default 5)")
+    geo.add_argument(
+        "--limit", type=positive_int, default=5, help="candidates per name (default 5)"
+    )
     _add_source_options(geo)
     geo.set_defaults(run=_geocode)
 
-    gaz = sub.add_parser("gazetteer", help="search, spot and build the gazetteer")
+    gaz = sub.add_parser(
+        "gazetteer", help="search, spot, build the gazetteer; add GeoNames countries"
+    )
     gsub = gaz.add_subparsers(dest="action", required=True, metavar="ACTION")
     search = gsub.add_parser("search", help="list the places matching TEXT")
     search.add_argument("text", metavar="TEXT")
     search.add_argument("--country")
     search.add_argument("--kind")
-    search.add_argument("--limit", type=int, default=10)
+    search.add_argument("--limit", type=positive_int, default=10)
     _add_source_options(search)
     search.set_defaults(run=_search)
     spot = gsub.add_parser("spot", help="find place mentions in text files")
@@ -47,6 +53,7 @@ def register(sub: Any) -> None:
     spot.set_defaults(run=_spot)
     build = gsub.add_parser("build", help="compile the embedded index now and show where")
     build.set_defaults(run=_build)
+    geonames_cmd.register(gsub)
 
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
@@ -83,7 +90,10 @@ def _gazetteer(args: argparse.Namespace) -> Gazetteer:
         if args.geonames_username:
             options["username"] = args.geonames_username
         online = get_online_geocoder(args.online, **options)
-    return Gazetteer(places=list(args.places), online=online)
+    gz = Gazetteer(places=list(args.places), online=online)
+    if getattr(args, "country", None):
+        gz.country_code(args.country)  # --country ZZ: one error up front, not one per name
+    return gz
 
 
 def _place_json(query: str, found: list[Place]) -> dict[str, Any]:

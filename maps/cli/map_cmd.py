@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from maps.cli.common import CommandError, warn
+from maps.cli.common import CommandError, fail, warn
 
 __all__ = ["register", "run"]
 
@@ -125,6 +125,8 @@ def run(args: argparse.Namespace) -> int:
     from maps.render import render_map
     from maps.save import save_map
 
+    if args.output.suffix.lower() not in (".html", ".htm"):
+        return fail(f"{args.output}: a map is an HTML file: give OUT ending in .html", code=2)
     try:
         events = _read(list(args.inputs), args.output)
         links = _responses(events) if args.responses else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -85,6 +86,7 @@ def test_skip_bad_keeps_good_rows(tmp_path: Path, capsys: pytest.CaptureFixture[
     path = _bad_acled(tmp_path)
     out = tmp_path / "out.geojson"
     assert main(["export", str(path), "-o", str(out), "--skip-bad"]) == 0
+    report_path = tmp_path / "out.geojson.diagnostics.json"
     assert len(read_events(out)) == 9
     assert capsys.readouterr().err.splitlines() == [
         f"strikemap: read 12 rows from {path} (ACLED)",
@@ -93,8 +95,19 @@ def test_skip_bad_keeps_good_rows(tmp_path: Path, capsys: pytest.CaptureFixture[
         f"strikemap:   {path} row 6: event_date '02/02/2024' is not an ACLED date "
         "(YYYY-MM-DD or 28 January 2024)",
         "strikemap: 1 row left out (not a strike or attack):",
-        f"strikemap:   {path} row 8: Protests: Peaceful protest is not a strike or attack",
+        f"strikemap:   {path} row 8 (SYR21002): Protests: Peaceful protest is not a strike or "
+        "attack",
         f"strikemap: wrote 9 events to {out} (GeoJSON)",
+        f"strikemap: every row left out, with its id, in {report_path}",
+    ]
+    report = json.loads(report_path.read_text("utf-8"))
+    assert [(r["row"], r["id"]) for r in report["bad_rows"]] == [(3, "IRQ31003"), (6, "IRQ31005")]
+    assert report["left_out"] == [
+        {
+            "row": 8,
+            "id": "SYR21002",
+            "reason": "Protests: Peaceful protest is not a strike or attack",
+        }
     ]
 
 

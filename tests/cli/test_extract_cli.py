@@ -42,7 +42,7 @@ def test_a_single_file_is_written_as_before(articles: Path, tmp_path: Path, suff
     write_events(frame, tmp_path / f"expected{suffix}")
     write_diagnostics(frame.attrs["diagnostics"], tmp_path / "expected.diagnostics.json")
     assert out.read_bytes() == (tmp_path / f"expected{suffix}").read_bytes()
-    diagnostics = (tmp_path / "events.diagnostics.json").read_bytes()
+    diagnostics = (tmp_path / f"events{suffix}.diagnostics.json").read_bytes()
     assert diagnostics == (tmp_path / "expected.diagnostics.json").read_bytes()
 
 
@@ -71,7 +71,7 @@ def test_an_output_without_extension_is_a_folder_of_parts(
     pd.testing.assert_frame_equal(parts.reset_index(drop=True), one.reset_index(drop=True))
     assert json.loads((tmp_path / "events/_SUCCESS").read_text())["events"] == len(one)
     same = (tmp_path / "events.diagnostics.json").read_bytes()
-    assert same == (tmp_path / "one.diagnostics.json").read_bytes()
+    assert same == (tmp_path / "one.parquet.diagnostics.json").read_bytes()
     assert main(["extract", str(articles), "-o", f"{tmp_path}/{name}", "--resume"]) == 0
     assert "0 extracted here, 1 kept from an earlier run" in capsys.readouterr().err
 

@@ -87,10 +87,10 @@ def test_binary_junk_from_stdin() -> None:
 
 
 def test_good_names_survive_a_bad_one() -> None:
-    out = run("geocode", "-", "--json", stdin=b"Mosul\n\nBasra\n")
+    out = run("geocode", "-", "--json", stdin=b"Mosul\n\xff\xfe\x00junk\nBasra\n")
     assert out.returncode == 1
     assert [r["query"] for r in json.loads(out.stdout)] == ["Mosul", "Basra"]
-    assert b"stdin line 2: empty place name" in out.stderr
+    assert b"stdin line 2: place name is binary data" in out.stderr
 
 
 def test_malformed_places_file(tmp_path: Path) -> None:

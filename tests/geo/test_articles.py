@@ -64,7 +64,7 @@ def test_txt_whole_file_is_the_text(tmp_path: Path) -> None:
     assert (article.title, article.outlet, article.url, article.language) == ("", "", "", "")
 
 
-def test_text_is_normalised_only_for_line_ends_and_nbsp(tmp_path: Path) -> None:
+def test_text_is_normalised_for_line_ends_and_spaces_only(tmp_path: Path) -> None:
     raw = "Rockets\xa0hit a base.\r\nA second line – with “quotes”.\tTab kept.\r\n"
     write(tmp_path / "a.txt", raw)
     (article,) = read_articles([tmp_path]).articles

@@ -63,6 +63,21 @@ def test_partitioned_in_this_process_equals_the_whole_table(
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "staging left behind"
 
 
+def test_a_leftover_temporary_part_is_skipped(
+    parts: tuple[Path, pd.DataFrame], tmp_path: Path
+) -> None:
+    """A write killed mid-way leaves ``.part-00000.parquetXXXX.parquet``, empty (issue 13)."""
+    import shutil
+
+    source, expected = parts
+    copy = tmp_path / "events"
+    shutil.copytree(source, copy)
+    (copy / ".part-00000.parquetab12cd.parquet").write_bytes(b"")
+    result = enrich_parquet(copy, tmp_path / "enriched")
+    assert result.rows == len(expected)
+    pd.testing.assert_frame_equal(_added(tmp_path / "enriched"), expected)
+
+
 @pytest.mark.slow
 def test_a_local_cluster_of_two_processes_equals_the_whole_table(
     parts: tuple[Path, pd.DataFrame], tmp_path: Path
@@ -108,5 +123,5 @@ def test_cli_enriches_a_file_and_a_folder(
 def test_map_reads_a_folder_of_parts(parts: tuple[Path, pd.DataFrame], tmp_path: Path) -> None:
     source, expected = parts
     assert main(["map", str(source), "-o", str(tmp_path / "m.html")]) == 0
-    assert not (tmp_path / "m.diagnostics.json").exists()  # read as events, not extracted
+    assert not (tmp_path / "m.html.diagnostics.json").exists()  # read as events, not extracted
     assert len(read_events(source)) == len(expected)

@@ -19,7 +19,13 @@ from geo.errors import EventsFileError, ExportError
 from geo.formats import FORMATS, geojson
 from geo.formats import readwrite as export
 from geo.formats.readwrite import EXTENSIONS, read_events, read_events_report, write_events
-from geo.frame import BadRowsWarning, empty_events, events_frame, normalize_events
+from geo.frame import (
+    BadRowsWarning,
+    empty_events,
+    events_frame,
+    normalize_events,
+    normalize_events_report,
+)
 from geo.schema import COLUMNS, INT_COLUMNS, LIST_COLUMNS
 from tests.geo.rfc7946 import load_strict, rfc7946_problems
 
@@ -83,6 +89,11 @@ RECORDS: list[dict[str, Any]] = [
 ]
 
 
+def _files(path: Path) -> list[str]:
+    """The files write_events leaves: the events file, and a .csvt beside a plain CSV."""
+    return sorted([path.name, *([f"{path.stem}.csvt"] if path.suffixes == [".csv"] else [])])
+
+
 @pytest.fixture
 def events() -> gpd.GeoDataFrame:
     return events_frame(RECORDS)
@@ -140,7 +151,7 @@ def test_events_frame_rejects(change: dict[str, Any], message: str) -> None:
 def test_round_trip_read_events(events: gpd.GeoDataFrame, tmp_path: Path, ext: str) -> None:
     path = write_events(events, tmp_path / "sub" / f"events{ext}")
     assert path == tmp_path / "sub" / f"events{ext}"
-    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+    assert sorted(p.name for p in path.parent.iterdir()) == _files(path)
     _assert_same(read_events(path), events, ext)
     if "parquet" in ext:
         assert b"geo" in pyarrow.parquet.read_metadata(path).metadata  # GeoParquet metadata
@@ -251,7 +262,7 @@ def test_failed_write_keeps_previous_file(
         write_events(events.iloc[:3], path)  # the dated ones: ACLED and UCDP need a date
     assert str(err.value) == f"{path}: disk full"
     assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == _files(path)  # no temp file left
     monkeypatch.undo()
     assert len(read_events(path)) == 1
 
@@ -275,6 +286,19 @@ def test_write_errors(events: gpd.GeoDataFrame, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match=r"events\.csv: row 3: missing or empty geometry$"):
         write_events(bad, tmp_path / "events.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_csvt_types_the_csv_for_gdal(events: gpd.GeoDataFrame, tmp_path: Path) -> None:
+    path = write_events(events, tmp_path / "events.csv")
+    types = (tmp_path / "events.csvt").read_text("utf-8").strip().split(",")
+    header = path.read_text("utf-8").splitlines()[0].split(",")
+    assert len(types) == len(header)
+    typed = dict(zip(header, types, strict=True))
+    assert typed["date"] == '"Date"' and typed["fatalities"] == '"Integer64"'
+    assert typed["extent_km"] == typed["lat"] == '"Real"' and typed["quote"] == '"String"'
+    info = pyogrio.read_info(path)
+    gdal = dict(zip(info["fields"], info["dtypes"], strict=True))
+    assert gdal["date"] == "datetime64[D]" and gdal["mentions"] == "int64"
 
 
 def test_driver_overrides_extension(events: gpd.GeoDataFrame, tmp_path: Path) -> None:
@@ -340,18 +364,37 @@ def test_bad_geojson(tmp_path: Path) -> None:
     path.write_text('{"type": "Feature"}', encoding="utf-8")
     with pytest.raises(EventsFileError, match=r"not a GeoJSON FeatureCollection$"):
         read_events(path)
+    point = {"type": "Point", "coordinates": [1, 2]}
     features = [
-        {"type": "Feature", "id": "x1", "geometry": {"type": "Point", "coordinates": [1, 2]}},
+        {"type": "Feature", "id": "x1", "geometry": point, "properties": {"kind": "strike"}},
         {"type": "Feature", "geometry": None, "properties": {"event_id": "x2"}},
         {"type": "Feature", "geometry": {"type": "Point"}, "properties": {}},
+        {"type": "Feature", "id": "x4", "geometry": point},
+        {"type": "Feature", "geometry": point, "properties": {"kind": None}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": ["1", "2"]}},
+        {"type": "Other", "geometry": point, "properties": {"kind": "strike"}},
     ]
     path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
     gdf, problems = read_events_report(path)
     assert list(gdf["event_id"]) == ["x1"]
-    assert [p.split(": ")[1] for p in problems] == [
-        "missing or empty geometry",
-        "invalid geometry (no 'coordinates')",
+    assert [p.split(f"{path} ")[1] for p in problems] == [
+        "row 2: missing or empty geometry",
+        "row 3: invalid geometry (no 'coordinates')",
+        "row 4: kind is missing (one of strike, attack is needed)",
+        "row 5: kind is missing (one of strike, attack is needed)",
+        "row 6: invalid geometry (coordinates are not numbers)",
+        "row 7: not a GeoJSON Feature",
     ]
+
+
+def test_geojson_read_by_gdal_keeps_types(tmp_path: Path) -> None:
+    """A good file is read by GDAL: its typed columns come back as the schema's."""
+    gdf = events_frame(RECORDS)
+    path = write_events(gdf, tmp_path / "events.geojson")
+    raw, rows, early = geojson.read(path)
+    assert rows is None and early == [] and "id" not in raw.columns
+    assert str(raw["fatalities"].dtype) == "Int64" and raw.loc[1, "date"] == "2024-01-05"
+    _assert_same(read_events(path), gdf, ".geojson")
 
 
 def test_read_missing_or_garbage_file(tmp_path: Path) -> None:
@@ -397,6 +440,7 @@ def test_normalize_coerces_values() -> None:
             "fatalities": [3.0, np.nan],
             "mentions": ["2", ""],
             "reasons": [np.array(["a", "b"]), None],
+            "kind": "attack",
         },
         geometry=[shapely.Point(1, 2), shapely.Point(3, 4)],
         crs=4326,
@@ -462,3 +506,32 @@ def test_rfc7946_checker_catches_violations() -> None:
     ]
     with pytest.raises(ValueError, match="NaN is not JSON"):
         load_strict('{"x": NaN}')
+
+
+def test_negative_counts_and_repeated_ids_are_bad_rows(events: gpd.GeoDataFrame) -> None:
+    bad = events.copy()
+    bad.loc[1, "fatalities"] = -3
+    bad.loc[3, "event_id"] = "e3"
+    frame, problems = normalize_events_report(bad, source="mine.gpkg")
+    assert problems == [
+        "mine.gpkg row 2: fatalities -3 is negative",
+        "mine.gpkg row 4: event_id 'e3' is not unique (seen on an earlier row)",
+    ]
+    assert list(frame["event_id"]) == ["e3", "e2"]
+
+
+@pytest.mark.parametrize("ext", [".gpkg", ".parquet"])
+def test_dates_and_integers_are_typed(events: gpd.GeoDataFrame, tmp_path: Path, ext: str) -> None:
+    """QGIS's temporal controller needs Date fields; counts are integers."""
+    path = write_events(events, tmp_path / f"events{ext}")
+    if ext == ".gpkg":
+        info = pyogrio.read_info(path)
+        types = dict(zip(info["fields"], info["dtypes"], strict=True))
+        assert types["date"] == types["date_max"] == "datetime64[D]"
+        assert types["fatalities"] == "int64" and types["quote"] == "object"
+    else:
+        schema = pyarrow.parquet.read_schema(path)
+        assert str(schema.field("date").type) == "date32[day]"
+        assert str(schema.field("mentions").type) == "int64"
+        geo = json.loads(pyarrow.parquet.read_metadata(path).metadata[b"geo"])
+        assert geo["version"] == "1.1.0" and geo["primary_column"] == "geometry"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -660,3 +661,75 @@ def test_a_reference_joins_the_event_of_its_own_word(gz: Gazetteer) -> None:
 def test_a_date_after_on_is_not_the_target(gz: Gazetteer) -> None:
     event = one(gz, "Militants launched a drone attack on Monday near Erbil.", D(2023, 12, 27))
     assert (event.target, event.date) == ("", D(2023, 12, 25))
+
+
+def test_a_timeline_gives_its_year_to_days_written_without_one(gz: Gazetteer) -> None:
+    text = (
+        "2016 in Somalia\n"
+        "February 8 – Gunmen raid a hotel in Bosaso, killing four guards.\n"
+        "February 19 – A car bomb explodes outside a market in Mogadishu, killing 39 people."
+    )
+    events = run(gz, ("t", text, None)).events
+    assert [(e.kind, e.date, e.resolved.name) for e in events] == [
+        ("attack", D(2016, 2, 8), "Bosaso"),
+        ("attack", D(2016, 2, 19), "Mogadishu"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon", "sub_event_type"),
+    [
+        (
+            "U.S. warplanes struck a militia depot near Qaim on Tuesday.",
+            "airstrike",
+            "Air/drone strike",
+        ),
+        (
+            "A suicide bomber blew himself up at a checkpoint in Kabul on Tuesday, killing 12.",
+            "ied",
+            "Suicide bomb",
+        ),
+        ("Gunmen opened fire on worshippers at a mosque in Peshawar on Tuesday.", "", "Attack"),
+        (
+            "Three mortar rounds fell inside the Green Zone in Baghdad on Tuesday.",
+            "artillery",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_every_event_has_an_acled_sub_event_type(
+    gz: Gazetteer, text: str, weapon: str, sub_event_type: str
+) -> None:
+    ev = one(gz, text)
+    assert (ev.weapon, ev.sub_event_type) == (weapon, sub_event_type)
+
+
+def test_the_acled_export_uses_the_sub_event_type(gz: Gazetteer, tmp_path: Path) -> None:
+    import csv
+
+    from geo.extract.pipeline import to_frame
+    from geo.formats.readwrite import write_events
+
+    text = "Gunmen opened fire on worshippers at a mosque in Peshawar on Tuesday."
+    frame = to_frame(run(gz, ("g", text, THU_2024)))
+    out = write_events(frame, tmp_path / "e.acled.csv")
+    [row] = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert (row["event_type"], row["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Russian missile attacks hit Kyiv on Tuesday, killing three.", "Russian forces"),
+        ("Israeli strikes hit Khan Younis on Tuesday.", "Israel"),
+    ],
+)
+def test_a_state_named_before_the_trigger_makes_it_a_strike(
+    gz: Gazetteer, text: str, actor: str
+) -> None:
+    ev = one(gz, text)
+    assert (ev.kind, ev.actor) == ("strike", actor)
+
+
+def test_a_palestinian_rocket_attack_stays_an_attack(gz: Gazetteer) -> None:
+    assert one(gz, "A Palestinian rocket attack hit Ashkelon on Tuesday.").kind == "attack"

@@ -228,9 +228,8 @@ def test_long_dates_and_left_out_rows(tmp_path: Path) -> None:
     gdf = read_events(path)  # a .csv with ACLED's header is read as ACLED
     assert list(gdf["event_id"]) == ["IRQ31001", "IRQ31003"]
     assert gdf.loc[0, "date"] == "2024-01-04"
-    assert gdf.attrs["left_out"] == [
-        f"{path} row 2: Protests: Peaceful protest is not a strike or attack"
-    ]
+    reason = "Protests: Peaceful protest is not a strike or attack"
+    assert gdf.attrs["left_out"] == [{"row": 2, "id": "IRQ31002", "reason": reason}]
     with pytest.raises(EventsFileError, match=r"missing column\(s\) lat, lon \(or wkt\)"):
         read_events(path, driver="CSV")  # the plain CSV format when asked for
 

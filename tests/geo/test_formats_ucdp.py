@@ -129,6 +129,18 @@ def test_events_to_ucdp_and_back(tmp_path: Path) -> None:
     assert (back["place"], back["country"], back["fatalities"]) == ("Tower 22", "JO", 3)
 
 
+@pytest.mark.parametrize("actor", ["United States", "Israeli Air Force", "Government of Iraq"])
+def test_a_strike_keeps_its_kind_through_ucdp(tmp_path: Path, actor: str) -> None:
+    """A state's strike reads back as a strike whatever its side_a and its target."""
+    records = [
+        {"event_id": f"s{i}", "kind": "strike", "date": "2024-02-10", "actor": actor}
+        | {"target": target, "country": "IQ", "lat": 33.3, "lon": 44.4}
+        for i, target in enumerate(["Kataib Hezbollah", "civilians"])
+    ]
+    back = read_events(write_events(events_frame(records), tmp_path / "s.ucdp.csv"))
+    assert list(back["kind"]) == ["strike", "strike"] and list(back["actor"]) == [actor] * 2
+
+
 def test_priogrid_cells() -> None:
     assert priogrid(-90, -180) == 1 and priogrid(-90, -179.4) == 2
     assert priogrid(-89.5, -180) == 721 and priogrid(90, 180) == 360 * 720

@@ -52,7 +52,7 @@ def test_real_seed_articles_score(tmp_path: Path) -> None:
     exact, total = (int(x) for x in score["fatalities_exact"].split("/"))
     assert exact >= 6, score
     assert total >= 8, score
-    diagnostics = json.loads((tmp_path / "events.diagnostics.json").read_text())
+    diagnostics = json.loads((tmp_path / "events.geojson.diagnostics.json").read_text())
     assert diagnostics["articles"] == 5
 
 
@@ -76,16 +76,21 @@ def _matches(feature: dict[str, Any], truth: dict[str, Any]) -> bool:
 
 
 def test_demo_briefs_match_the_catalogue(tmp_path: Path) -> None:
-    """Every catalogued event of the briefs is found once, on its date, near its place, and
-    nine in ten events found are catalogued ones."""
+    """Every catalogued event of the briefs is found once, on its date, near its place, with
+    the catalogued fatalities, and nine in ten events found are catalogued ones."""
     data = _extract(ROOT / "seeds", tmp_path / "demo.geojson")
     catalogue = yaml.safe_load((ROOT / "seeds" / "events.yaml").read_text())["events"]
     features = data["features"]
     found = 0
+    wrong_toll = []
     for truth in catalogue:
         hits = [f["properties"] for f in features if _matches(f, truth)]
         found += bool(hits)
         assert len(hits) <= 1, (truth["id"], hits)
+        toll = truth.get("fatalities")
+        if hits and toll is not None and hits[0]["fatalities"] != toll:
+            wrong_toll.append((truth["id"], hits[0]["fatalities"], toll))
+    assert wrong_toll == []
     assert found / len(catalogue) >= 0.75, found
     extra = [f["properties"] for f in features if not any(_matches(f, t) for t in catalogue)]
     precision = 1 - len(extra) / len(features)

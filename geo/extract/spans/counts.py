@@ -69,6 +69,13 @@ _SINGLE = re.compile(
     rf"(?:{_PERSON})\b(?!s)",
     re.I,
 )
+# One person as the subject: "a second member of the group also died", "a soldier was killed".
+_ONE_DIED = re.compile(
+    rf"\b(?:an?|one|another)\s+(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON})(?!s)\b"
+    r"(?:\s+of\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?)?\s+(?:also\s+)?"
+    r"(?P<v>died|was\s+(?:also\s+)?killed|was\s+(?:also\s+)?(?:wounded|injured))\b",
+    re.I,
+)
 _AND_OTHERS = re.compile(
     rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+(?P<who>[^,.;\d]{{1,80}}?)(?:\s*,)?\s+"
     rf"(?:and|along\s+with)\s+(?:(?P<n>{_NUM})|(?P<another>another))\s+(?:others?|more)\b",
@@ -269,6 +276,9 @@ def casualties(sentence: str) -> Casualties:
     for m in _SINGLE.finditer(sentence):
         if tally.free(*m.span()):
             tally.add(m, _kind(m.group("v")), 1, "single")
+    for m in _ONE_DIED.finditer(sentence):
+        if tally.free(*m.span()):
+            tally.add(m, _kind(m.group("v").split()[-1]), 1, "single")
     for m in _ALT.finditer(sentence):
         value = _value(m.group("n"))
         if value is None or not tally.free(*m.span("n")) or not _number_ok(sentence, m):
