@@ -129,7 +129,11 @@ def spot_places(
         (sp, _named(gz.resolve(_name(text, sp), country=code, kind=sp.kind), text, sp))
         for sp in spans
     ]
-    anchors = {c[0].id: c[0] for _, c in first if c and _strong(c[0]) and _anchor(c[0])}
+    anchors = {
+        c[0].id: c[0]
+        for sp, c in first
+        if c and _anchor(c[0]) and (_strong(c[0]) or (len(c) == 1 and sp.support))
+    }
     named = {c[0].country for _, c in first if c and _country_named(c[0])}
     memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
     people = _people(tokens)

@@ -65,3 +65,13 @@ def test_a_surname_the_text_gives_a_title_is_no_town(gz: Gazetteer) -> None:
 def test_a_town_named_the_same_without_a_person_still_counts(gz: Gazetteer) -> None:
     text = "The road from Charleston, W.Va., to Welch was closed by floods."
     assert "Welch" in [w for w, _, _ in _found(gz, text)]
+
+
+def test_a_town_only_one_place_has_anchors_its_neighbours(gz: Gazetteer) -> None:
+    us = gz.spot("Police said the man was driven from Zionsville to Lebanon on Friday.")
+    assert [(m.text, m.place.admin1) for m in us if m.place] == [
+        ("Zionsville", "US.IN"),
+        ("Lebanon", "US.IN"),  # Lebanon, Indiana, 20 km away; not the country
+    ]
+    abroad = gz.spot("Israeli jets flew over Lebanon on Friday.")
+    assert [(m.text, m.place.kind) for m in abroad if m.place] == [("Lebanon", "country")]
