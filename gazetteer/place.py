@@ -40,6 +40,7 @@ KIND_PRECISION: dict[str, str] = {
     "region": "region",
     "governorate": "region",
     "province": "region",
+    "county": "region",
     "state": "region",
     "area": "region",
     "wadi": "region",
@@ -49,6 +50,8 @@ KIND_PRECISION: dict[str, str] = {
     "strait": "sea",
     "gulf": "sea",
     "waterway": "sea",
+    "ocean": "sea",
+    "continent": "country",
 }
 
 

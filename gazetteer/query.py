@@ -28,9 +28,9 @@ __all__ = [
 MAX_NAME_LENGTH = 300
 
 _BASES = frozenset({"airbase", "base", "airport"})
-_AREAS = frozenset({"region", "governorate", "province", "state", "district", "area"})
+_AREAS = frozenset({"region", "governorate", "province", "state", "county", "district", "area"})
 _TOWNS = frozenset({"town", "city", "capital", "district", "neighbourhood"})
-_WATERS = frozenset({"sea", "strait", "gulf", "waterway"})
+_WATERS = frozenset({"sea", "strait", "gulf", "waterway", "ocean"})
 #: Kinds that satisfy a kind hint: a hint of "base" is met by an airbase, and so on.
 KIND_FAMILIES: dict[str, frozenset[str]] = {
     "airbase": _BASES,

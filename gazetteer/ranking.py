@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from gazetteer.geodesy import nearest_km, prepare_points
-from gazetteer.normalize import normalize
+from gazetteer.normalize import LOOSE_MIN_SIMILARITY, normalize, similarity
 from gazetteer.place import Place
 from gazetteer.query import KIND_FAMILIES
 
@@ -25,6 +25,12 @@ __all__ = ["Context", "Row", "rank", "to_place"]
 _MATCH = {0: 1.0, 1: 0.95, 2: 0.6, 3: 0.5}
 _MATCH_NAME = {0: "preferred name", 1: "alternate name", 2: "loose spelling", 3: "demonym"}
 _REGIONS = frozenset(KIND_FAMILIES["region"])
+#: Continents, oceans and seas: as prominent as regions, whatever their population.
+_WIDE = frozenset({"continent", "ocean", "sea", "gulf"})
+_AIRPORTS = frozenset({"airport", "airbase"})
+#: An airport is as well known as a town of 25,000 people ("Heathrow": the airport, not the
+#: Florida town of 6,000; "Logan": the towns, not Boston's airport).
+AIRPORT_PROMINENCE = math.log10(25_000) / 7
 USER_LAYER = -1
 LOOSE_TIER = 2
 CURATED_LAYER = 0
@@ -83,13 +89,19 @@ def to_place(row: Row, score: float = 0.0, reason: str = "") -> Place:
 
 
 def _prominence(row: Row) -> float:
-    if row.kind in ("country", "capital"):
+    """How well known a place is, in ``[0, 1]``: a country 1, a capital 0.9 or its size's."""
+    by_size = min(1.0, math.log10(row.population + 10) / 7)
+    if row.kind == "country":
         return 1.0
-    if row.kind in _REGIONS:
+    if row.kind == "capital":
+        return max(0.9, by_size)
+    if row.kind in _REGIONS or row.kind in _WIDE:
         return 0.85
     if row.layer <= CURATED_LAYER:
         return 0.8
-    return min(1.0, math.log10(row.population + 10) / 7)
+    if row.kind in _AIRPORTS:
+        return AIRPORT_PROMINENCE
+    return by_size
 
 
 def _score(
@@ -148,13 +160,22 @@ def _reason(
     return "; ".join(why)
 
 
+def _loose_fits(row: Row, ctx: Context, key: str) -> bool:
+    """A loose-spelling match counts only when alike enough to the query
+    (:data:`~gazetteer.normalize.LOOSE_MIN_SIMILARITY`) and, given a country, in it."""
+    if ctx.country and row.country not in (ctx.country, ""):
+        return False
+    return not key or similarity(key, row.name) >= LOOSE_MIN_SIMILARITY
+
+
 def rank(
     full: Sequence[Row], core: Sequence[Row], ctx: Context, limit: int, key: str = ""
 ) -> list[Place]:
     """Score candidates found by the whole query and by its core name; best first.
 
     User places rank before embedded ones; a place found both ways keeps its best score.
-    ``key`` is the normalised query, used to weigh loose-spelling matches by similarity.
+    ``key`` is the normalised query, used to weigh loose-spelling matches by similarity; those
+    too unlike it, or outside the country of the context, are no candidates.
     """
     best: dict[str, tuple[float, float | None, Row]] = {}
     if ctx.named and not any(r.kind in KIND_FAMILIES[ctx.named] for r in (*full, *core)):
@@ -163,6 +184,8 @@ def rank(
     near = prepare_points((lat, lon) for lat, lon, _ in ctx.near)
     for rows, weight in ((full, None), (core, core_weight)):
         for row in rows:
+            if row.tier == LOOSE_TIER and not _loose_fits(row, ctx, key):
+                continue
             score = _score(row, ctx, weight, key, near)
             old = best.get(row.id)
             if old is None or (row.layer != USER_LAYER, -score) < (
@@ -170,7 +193,11 @@ def rank(
                 -old[0],
             ):
                 best[row.id] = (score, weight, row)
-    ordered = sorted(best.values(), key=lambda t: (t[2].layer != USER_LAYER, -t[0], t[2].pid))
+    # Equal scores (two Henry Counties, both regions): the more populous first.
+    ordered = sorted(
+        best.values(),
+        key=lambda t: (t[2].layer != USER_LAYER, -round(t[0], 4), -t[2].population, t[2].pid),
+    )
     return [
         to_place(row, score, _reason(row, ctx, weight, near))
         for score, weight, row in ordered[:limit]

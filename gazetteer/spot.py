@@ -10,6 +10,7 @@ person's or organisation's name ("Abu Mosul", "Mosul Eye") are refused.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,9 +20,13 @@ from gazetteer.geodesy import haversine_km
 from gazetteer.normalize import ARTICLES, normalize
 from gazetteer.place import Place
 from gazetteer.spot_words import (
+    ABBREVIATED,
+    AP_STATES,
     COMMON_WORDS,
     CONNECTORS,
+    DATELINE_AFTER,
     DIRECTIONS,
+    INSTITUTIONS,
     KIND_AFTER,
     KIND_OF,
     LOCATIVE,
@@ -32,6 +37,7 @@ from gazetteer.spot_words import (
     OF_HEADS,
     PERSON_CUES,
     SPEECH,
+    TITLES,
 )
 
 __all__ = ["COMMON_WORDS", "Mention", "Resolver", "spot_places"]
@@ -42,6 +48,14 @@ BIG_CITY = 100_000
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’‘`ʿʾ]*|\d+")
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_ABBREVIATION_GAP = re.compile(r"\.[ \t]?")
+_AP = "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True))
+#: An AP state abbreviation after a town ("Charleston, W.Va.") or a party ("D-Ind."); a
+#: dotted pair ("S.C.", "D.C.") stands alone too.
+_AP_STATE = re.compile(
+    rf"(?:(?<=, )|(?<=\b[DRI]-))(?:{_AP})(?![A-Za-z])|(?<![\w.])[A-Z]\.[A-Z]\.(?![A-Za-z])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +88,7 @@ class _Span:
     last: int  # token index after the last word
     kind: str | None
     support: str  # "" when nothing in the text supports a place here
+    query: str = ""  # the name to resolve when it is not the text itself ("Ind." -> Indiana)
 
 
 class Resolver(Protocol):
@@ -109,11 +124,19 @@ def spot_places(
     """
     code = gz.country_code(country) if country else None
     tokens = _tokens(text)
-    spans = _find_spans(text, tokens, gz.has_name)
-    first = [(sp, gz.resolve(text[sp.start : sp.end], country=code, kind=sp.kind)) for sp in spans]
-    anchors = {c[0].id: c[0] for _, c in first if c and _strong(c[0]) and c[0].kind != "country"}
+    spans = _with_ap_states(text, tokens, _find_spans(text, tokens, gz.has_name))
+    first = [
+        (sp, _named(gz.resolve(_name(text, sp), country=code, kind=sp.kind), text, sp))
+        for sp in spans
+    ]
+    anchors = {
+        c[0].id: c[0]
+        for sp, c in first
+        if c and _anchor(c[0]) and (_strong(c[0]) or (len(c) == 1 and sp.support))
+    }
     named = {c[0].country for _, c in first if c and _country_named(c[0])}
     memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
+    people = _people(tokens)
     mentions = []
     for sp, cands in first:
         written = text[sp.start : sp.end]
@@ -122,15 +145,65 @@ def spot_places(
             near = [p for pid, p in anchors.items() if pid != own]
             hint = code or _named_country_of(cands, named)
             if (near or hint != code) and len(cands) > 1:
-                cands = gz.resolve(written, country=hint, kind=sp.kind, near=near or None)
+                name = _name(text, sp)
+                found = gz.resolve(name, country=hint, kind=sp.kind, near=near or None)
+                cands = _named(found, text, sp)
             # Capitals rank nearby candidates but do not vouch for small places: "Washington"
             # and "Tehran" often stand for governments, not for a spot on the map.
             memo[written, sp.kind] = (cands, [p for p in near if p.kind != "capital"])
         cands, near = memo[written, sp.kind]
-        mention = _judge(text, tokens, sp, cands, near, demonyms)
+        mention = _judge(text, tokens, sp, cands, near, demonyms, people)
         if mention.accepted or include_refused:
             mentions.append(mention)
     return mentions
+
+
+def _name(text: str, sp: _Span) -> str:
+    return sp.query or text[sp.start : sp.end]
+
+
+def _named(cands: list[Place], text: str, sp: _Span) -> list[Place]:
+    """Candidates without airports matched by their code: "LAX", "Adm.", "Gov." in running
+    text are no mentions of an airport (``resolve`` still takes codes)."""
+    key = normalize(text[sp.start : sp.end])
+    return [c for c in cands if not (c.id.startswith("airport:") and c.id[8:].lower() == key)]
+
+
+def _with_ap_states(
+    text: str, tokens: list[tuple[int, str, int]], spans: list[_Span]
+) -> list[_Span]:
+    """Add the AP state abbreviations of ``text`` ("Charleston, W.Va.") to ``spans``."""
+    found = []
+    for m in _AP_STATE.finditer(text):
+        state = AP_STATES.get(m.group())
+        if state is None:
+            continue
+        first = next(i for i, t in enumerate(tokens) if t[0] >= m.start())
+        last = next((i for i, t in enumerate(tokens) if t[0] >= m.end()), len(tokens))
+        found.append(_Span(m.start(), m.end(), first, last, "state", "AP state", state))
+    if not found:
+        return spans
+    kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return sorted(kept + found, key=lambda s: s.start)
+
+
+def _people(tokens: list[tuple[int, str, int]]) -> frozenset[str]:
+    """Capitalised words the text uses for people: after a title ("Sheriff Welch", "Mr.
+    Ripley") or before a verb of speech ("Clark said")."""
+    found = set()
+    for i, (_, word, _) in enumerate(tokens):
+        if not word[0].isupper():
+            continue
+        before = tokens[i - 1][1].lower() if i else ""
+        after = tokens[i + 1][1].lower() if i + 1 < len(tokens) else ""
+        if before in PERSON_CUES or before in TITLES or after in SPEECH:
+            found.add(word)
+    return frozenset(found)
+
+
+def _anchor(place: Place) -> bool:
+    """Places whose point says where a story is: not countries, continents or oceans."""
+    return place.precision != "country" and place.kind != "ocean"
 
 
 def _country_named(place: Place) -> bool:
@@ -198,7 +271,10 @@ def _longest_at(
 ) -> _Span | None:
     run = [i]
     for j in range(i + 1, min(len(tokens), i + MAX_WORDS)):
-        if not _JOIN.fullmatch(text[tokens[j - 1][2] : tokens[j][0]]):
+        gap = text[tokens[j - 1][2] : tokens[j][0]]
+        if not _JOIN.fullmatch(gap) and not (
+            tokens[j - 1][1] in ABBREVIATED and _ABBREVIATION_GAP.fullmatch(gap)
+        ):
             break
         word = tokens[j][1]
         if not (word[0].isupper() or word.isdigit() or word in CONNECTORS or not word.isascii()):
@@ -239,8 +315,8 @@ def _strong(place: Place) -> bool:
 
 
 def _named_kind(place: Place) -> bool:
-    """Countries, regions, seas and curated sites: places that are rarely other words."""
-    return place.kind == "country" or place.precision in ("region", "sea", "facility")
+    """Countries, continents, regions, seas and sites: places that are rarely other words."""
+    return place.precision in ("country", "region", "sea", "facility")
 
 
 def _judge(
@@ -250,6 +326,7 @@ def _judge(
     cands: list[Place],
     anchors: list[Place],
     demonyms: bool,
+    people: frozenset[str] = frozenset(),
 ) -> Mention:
     written = text[sp.start : sp.end]
 
@@ -275,15 +352,18 @@ def _judge(
     speaker = sp.last < len(tokens) and tokens[sp.last][1].lower() in SPEECH
     if speaker and not named and best.population < BIG_CITY and not sp.kind:
         return refuse(f"a speaker: '{written} {tokens[sp.last][1]}'")
-    if not named and written.isupper() and len(key) > 1:
+    if written in people and not named and best.population < BIG_CITY and not sp.kind:
+        return refuse(f"'{written}' is a person elsewhere in the text (a title or 'said')")
+    dateline = written.isupper() and _dateline(text, sp)
+    if not named and written.isupper() and len(key) > 1 and not dateline:
         return refuse(f"acronym '{written}'")
     common = key in COMMON_WORDS or (len(key) <= 3 and not named)
     if not named and _inside_name(text, tokens, sp):
         return refuse("part of a longer name")
     if not common and (named or best.population >= BIG_CITY):
         return _accept(written, sp, cands, sp.support or "prominent place")
-    if sp.support:
-        return _accept(written, sp, cands, sp.support)
+    if sp.support or dateline:
+        return _accept(written, sp, cands, sp.support or "dateline")
     near = [a for a in anchors if haversine_km(a.lat, a.lon, best.lat, best.lon) <= SUPPORT_KM]
     if near and not common:
         return _accept(written, sp, cands, f"within {SUPPORT_KM:.0f} km of {near[0].name}")
@@ -320,8 +400,14 @@ def _runs_on(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bool:
     if sp.last < len(tokens) and sp.kind is None:
         s, word, e = tokens[sp.last]
         if _JOIN.fullmatch(text[sp.end : s]) and word[0].isupper():
-            return True
+            return word.lower() not in INSTITUTIONS
     return False
+
+
+def _dateline(text: str, sp: _Span) -> bool:
+    """An all-caps place opening a story: "CHARLESTON, W.Va. —", "MANSFIELD -- The ..."."""
+    before = text[: sp.start].rstrip()
+    return (not before or not before[-1].isalpha()) and bool(DATELINE_AFTER.match(text, sp.end))
 
 
 def _after_sentence_end(text: str, at: int) -> bool:
@@ -335,7 +421,8 @@ def _after_sentence_end(text: str, at: int) -> bool:
 def _title_line(text: str, at: int) -> bool:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    line_words = re.findall(r"[^\W\d_][\w'’]*", text[start : end if end >= 0 else len(text)])
+    found = _LINE_WORD.finditer(text, start, end if end >= 0 else len(text))
+    line_words = [m.group() for m in itertools.islice(found, 26)]  # a title has at most 25
     if len(line_words) < 3 or len(line_words) > 25:
         return False
     caps = sum(1 for w in line_words if w[0].isupper())

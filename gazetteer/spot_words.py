@@ -16,9 +16,13 @@ import re
 from gazetteer.normalize import ARTICLES
 
 __all__ = [
+    "ABBREVIATED",
+    "AP_STATES",
     "COMMON_WORDS",
     "CONNECTORS",
+    "DATELINE_AFTER",
     "DIRECTIONS",
+    "INSTITUTIONS",
     "KIND_AFTER",
     "KIND_OF",
     "LOCATIVE",
@@ -29,6 +33,7 @@ __all__ = [
     "OF_HEADS",
     "PERSON_CUES",
     "SPEECH",
+    "TITLES",
 ]
 
 #: Capitalised words that are places somewhere but far more often something else.
@@ -62,7 +67,8 @@ NOT_PLACES = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec hamas hezbollah hizballah hizbollah houthi houthis taliban isis isil
+    sept oct nov dec may university hamas hezbollah hizballah hizbollah houthi houthis taliban
+    isis isil
     daesh nato un pentagon centcom reuters congress senate kremlin christmas easter ramadan
     """.split()
 )
@@ -123,3 +129,75 @@ KIND_OF = {
 }
 #: Lower-case words that may start a place name ("al-Qaim", "as-Sukhnah").
 LOWER_STARTS = frozenset({"al", "el", *ARTICLES})
+
+#: Words abbreviated with a period inside place names: "St. Petersburg", "Mt. Pleasant".
+ABBREVIATED = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
+#: Capitalised words after a place that make it the seat of an institution, not part of a
+#: longer name: "the Paris Police Department", "Mansfield Mayor Curtis McCoy".
+INSTITUTIONS = frozenset(
+    """
+    police mayor fire sheriff council selectman selectmen board chamber public community
+    volunteer regional metropolitan parks recreation civic historical daily education
+    """.split()
+)
+#: After an all-caps place, what makes it a dateline ("CHARLESTON, W.Va. —", "MANSFIELD --").
+DATELINE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:\([A-Z]+\)\s*)?(?:—|–|--|-\s)"
+)
+#: State abbreviations of the AP Stylebook, as US news writes them after a town
+#: ("Charleston, W.Va.") or a legislator's party ("D-Ind."), and the state each stands for.
+AP_STATES = {
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Del.": "Delaware",
+    "D.C.": "District of Columbia",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Ind.": "Indiana",
+    "Kan.": "Kansas",
+    "Kans.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Miss.": "Mississippi",
+    "Mo.": "Missouri",
+    "Mont.": "Montana",
+    "Neb.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Tex.": "Texas",
+    "Vt.": "Vermont",
+    "Va.": "Virginia",
+    "Wash.": "Washington",
+    "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
+}
+#: Titles before a surname in US and British news, beyond :data:`PERSON_CUES`.
+TITLES = frozenset(
+    """
+    sen rep gov sheriff mayor judge officer deputy trooper chief coach pastor rev father
+    detective attorney commissioner councilman councilwoman superintendent principal professor
+    prof sir lord lady miss
+    """.split()
+)

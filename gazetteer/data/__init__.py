@@ -1,4 +1,4 @@
-"""Data files written by the project: curated sites, region names, country aliases.
+"""Data files written by the project: curated sites, region names, country aliases, waters.
 
 Every shipped data file is read through :func:`load_yaml`, which caches it.
 """
@@ -15,7 +15,7 @@ import yaml
 __all__ = ["DATA_FILES", "data_fingerprint", "load_yaml"]
 
 #: The YAML files compiled into the index.
-DATA_FILES = ("sites.yaml", "regions.yaml", "countries.yaml")
+DATA_FILES = ("sites.yaml", "regions.yaml", "countries.yaml", "world.yaml")
 
 
 def _read(name: str) -> bytes:

