@@ -31,9 +31,21 @@ PRECISIONS = ["facility", "town", "town", "town", "region", "country", "sea"]
 ACTORS = [f"Actor {i}" for i in range(12)]
 
 
-def synthetic_events(n: int, seed: int = 11) -> Any:
-    """``n`` events around 400 towns of the theatre over two years, with quotes and sources."""
-    import geopandas as gpd
+def _join(*parts: Any) -> Any:
+    """Element-wise concatenation of string arrays and scalars (pyarrow)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arrays = [p if isinstance(p, pa.Array) else pa.scalar(str(p)) for p in parts]
+    return pc.binary_join_element_wise(*arrays, pa.scalar(""))
+
+
+def synthetic_table(n: int, seed: int = 11) -> Any:
+    """``n`` events around 400 towns of the theatre over two years, with quotes and sources,
+    as a pyarrow Table with a WKB ``geometry`` column (built column-wise, in seconds)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import shapely
 
     rng = np.random.default_rng(seed)
     towns = np.column_stack([rng.uniform(12, 38, 400), rng.uniform(34, 56, 400)])
@@ -42,46 +54,88 @@ def synthetic_events(n: int, seed: int = 11) -> Any:
     lon = towns[town, 1] + rng.normal(0, 0.05, n)
     start = np.datetime64("2023-10-07")
     days = start + rng.integers(0, 730, n).astype("timedelta64[D]")
-    date = np.datetime_as_string(days, unit="D")
+    date = pa.array(np.datetime_as_string(days, unit="D"))
     precision = rng.choice(PRECISIONS, n)
-    weapon = rng.choice(WEAPONS, n)
-    article = rng.integers(0, max(1, n // 3), n)
-    sources = [[f"art-{a}"] for a in article]
-    info = [
-        [{"id": f"art-{a}", "outlet": "Example Wire", "headline": f"Report {a} on strikes",
-          "url": f"https://news.example/{a}", "published": d}]
-        for a, d in zip(article, date, strict=True)
-    ]  # fmt: skip
-    quotes = [
-        f"Officials said a {w or 'weapon'} attack hit a position near town {t} on {d}, "
-        f"killing {t % 5} people, according to a statement issued later that day."
-        for w, t, d in zip(weapon, town, date, strict=True)
-    ]
+    weapon = pa.array(rng.choice(WEAPONS, n))
+    article = pa.array(rng.integers(0, max(1, n // 3), n)).cast(pa.string())
+    town_s = pa.array(town).cast(pa.string())
+    art_id = _join("art-", article)
+    record = pa.StructArray.from_arrays(
+        [art_id, pa.array(np.full(n, "Example Wire")), _join("Report ", article, " on strikes"),
+         _join("https://news.example/", article), date],
+        names=["id", "outlet", "headline", "url", "published"],
+    )  # fmt: skip
+    one = pa.array(np.arange(n + 1, dtype=np.int32))
+    weapon_text = pc.if_else(pc.equal(weapon, ""), "weapon", weapon)
+    quote = _join("Officials said a ", weapon_text, " attack hit a position near town ", town_s,
+                  " on ", date, ", killing ", pa.array(town % 5).cast(pa.string()),
+                  " people, according to a statement issued later that day.")  # fmt: skip
+    reasons = pa.array([["trigger 'struck'", "date from the dateline"]]).take(np.zeros(n, int))
+    columns = {
+        "event_id": _join("ev", pc.utf8_lpad(pa.array(np.arange(n)).cast(pa.string()), 7, "0")),
+        "kind": pa.array(rng.choice(["strike", "attack"], n)),
+        "weapon": weapon,
+        "date": date,
+        "date_precision": pa.array(np.full(n, "day")),
+        "date_min": date,
+        "date_max": date,
+        "place": _join("town ", town_s),
+        "place_resolved": _join("Town ", town_s),
+        "geo_precision": pa.array(precision),
+        "extent_km": pa.array(np.where(precision == "facility", 0.0, 10.0)),
+        "country": pa.array(np.full(n, "IQ")),
+        "admin1": pa.array(np.full(n, "Anbar")),
+        "actor": pa.array(rng.choice(ACTORS, n)),
+        "actor_side": pa.array(rng.choice(["us_coalition", "iran_aligned", "other"], n)),
+        "target": pa.array(np.full(n, "a base")),
+        "fatalities": pa.array(rng.integers(0, 6, n)),
+        "sources": pa.ListArray.from_arrays(one, art_id),
+        "source_info": pa.ListArray.from_arrays(one, record),
+        "quote": quote,
+        "reasons": reasons,
+        "mentions": pa.array(np.ones(n, dtype=np.int64)),
+        "geometry": pa.array(shapely.to_wkb(shapely.points(lon, lat))),
+    }
+    return pa.table(columns)
+
+
+def write_geoparquet(n: int, path: Path) -> Path:
+    """Write ``n`` synthetic events as a GeoParquet file (WKB points, EPSG:4326)."""
+    import geopandas as gpd
+    import pyarrow as pa
+
+    table = synthetic_table(n)
+    frame = gpd.GeoDataFrame(
+        table.drop_columns(["geometry"]).to_pandas(types_mapper=pd_arrow_dtype()),
+        geometry=gpd.GeoSeries.from_wkb(table["geometry"].to_numpy(zero_copy_only=False)),
+        crs=4326,
+    )
+    frame.to_parquet(path)
+    del pa
+    return path
+
+
+def pd_arrow_dtype() -> Any:
+    import pandas as pd
+
+    return pd.ArrowDtype
+
+
+def read_events(path: Path) -> Any:
+    """Read a GeoParquet events file with Arrow-backed columns (no Python objects per cell)."""
+    import geopandas as gpd
+
+    return gpd.read_parquet(path, to_pandas_kwargs={"types_mapper": pd_arrow_dtype()})
+
+
+def synthetic_events(n: int, seed: int = 11) -> Any:
+    """``n`` synthetic events as a GeoDataFrame (Arrow-backed columns)."""
+    import geopandas as gpd
+
+    table = synthetic_table(n, seed)
     return gpd.GeoDataFrame(
-        {
-            "event_id": [f"ev{i:07d}" for i in range(n)],
-            "kind": rng.choice(["strike", "attack"], n),
-            "weapon": weapon,
-            "date": date,
-            "date_precision": "day",
-            "date_min": date,
-            "date_max": date,
-            "place": [f"town {t}" for t in town],
-            "place_resolved": [f"Town {t}" for t in town],
-            "geo_precision": precision,
-            "extent_km": np.where(precision == "facility", 0.0, 10.0),
-            "country": "IQ",
-            "admin1": "Anbar",
-            "actor": rng.choice(ACTORS, n),
-            "target": "a base",
-            "fatalities": rng.integers(0, 6, n),
-            "sources": sources,
-            "source_info": info,
-            "quote": quotes,
-            "reasons": [["trigger 'struck'", "date from the dateline"]] * n,
-            "mentions": 1,
-        },
-        geometry=gpd.points_from_xy(lon, lat),
+        table.drop_columns(["geometry"]).to_pandas(types_mapper=pd_arrow_dtype()),
+        geometry=gpd.GeoSeries.from_wkb(table["geometry"].to_numpy(zero_copy_only=False)),
         crs=4326,
     )
 
