@@ -215,7 +215,7 @@ def script_json(obj: Any) -> str:
     ``\\uXXXX`` escapes, so no data can close the block or open a comment, and
     ``JSON.parse`` gives back the same strings. NaN is refused (JSON has none).
     """
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = json.dumps(obj, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
     for char, escape in _SCRIPT_ESCAPES.items():
         text = text.replace(char, escape)
     return text
