@@ -169,7 +169,9 @@ def numbers(column: pd.Series | None, n: int) -> np.ndarray:
         return np.full(n, np.nan)
     arr = arrow_of(column)
     if arr is not None and (
-        pa.types.is_integer(arr.type) or pa.types.is_floating(arr.type) or pa.types.is_null(arr.type)
+        pa.types.is_integer(arr.type)
+        or pa.types.is_floating(arr.type)
+        or pa.types.is_null(arr.type)
     ):
         return _float_array(arr)
     values = pd.to_numeric(pd.Series(column.tolist(), dtype=object), errors="coerce")

@@ -41,7 +41,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from zlib_ng import zlib_ng
 
-__all__ = ["LEVEL", "MISSING", "Packed", "text7", "encode_payload", "shuffle"]
+__all__ = ["LEVEL", "MISSING", "Packed", "encode_payload", "shuffle", "text7"]
 
 #: Integer stored for a missing value in int32 columns (dates, counts).
 MISSING: Final[int] = -(2**31)
@@ -123,7 +123,7 @@ class Packed:
     def floats(self, name: str, values: np.ndarray, chunk: str = "core") -> None:
         """Add an ``f32`` column."""
         array = np.ascontiguousarray(values, dtype="<f4")
-        offset = self._put(chunk, memoryview(shuffle(array)))
+        offset = self._put(chunk, shuffle(array).data)
         self.columns.append({"name": name, "chunk": chunk, "type": "f32", "offset": offset,
                              "count": len(array)})  # fmt: skip
 
@@ -135,7 +135,7 @@ class Packed:
         offsets = (wide - base).astype("<i4")
         use_delta = _smaller(steps, offsets)
         stored = steps if use_delta else offsets
-        offset = self._put(chunk, memoryview(shuffle(stored)))
+        offset = self._put(chunk, shuffle(stored).data)
         self.columns.append({"name": name, "chunk": chunk, "type": "i32", "offset": offset,
                              "count": len(stored), "base": base, "delta": use_delta})  # fmt: skip
 
@@ -148,9 +148,11 @@ class Packed:
                 return
         self.stored_codes[chunk, name] = values
         top = int(values.max()) if len(values) else 0
-        kind, dtype = ("u8", "<u1") if top < 256 else ("u16", "<u2") if top < 65536 else ("u32", "<u4")
+        kind, dtype = (
+            ("u8", "<u1") if top < 256 else ("u16", "<u2") if top < 65536 else ("u32", "<u4")
+        )
         array = np.ascontiguousarray(values, dtype=dtype)
-        offset = self._put(chunk, memoryview(shuffle(array)))
+        offset = self._put(chunk, shuffle(array).data)
         self.columns.append({"name": name, "chunk": chunk, "type": kind, "offset": offset,
                              "count": len(array)})  # fmt: skip
 
@@ -158,11 +160,15 @@ class Packed:
         """Add a string column: uint32 byte lengths, then the UTF-8 bytes."""
         arr = pc.fill_null(values.cast(pa.large_string()), "")
         lengths = pc.binary_length(arr).to_numpy(zero_copy_only=False).astype("<u4")
-        offset = self._put(chunk, memoryview(shuffle(lengths)))
+        offset = self._put(chunk, shuffle(lengths).data)
         if len(arr):
-            starts = np.frombuffer(arr.buffers()[1], dtype="<i8", count=len(arr) + 1, offset=arr.offset * 8)
+            starts = np.frombuffer(
+                arr.buffers()[1], dtype="<i8", count=len(arr) + 1, offset=arr.offset * 8
+            )
             data = arr.buffers()[2]
-            body: bytes | memoryview = memoryview(data)[int(starts[0]) : int(starts[-1])] if data else b""
+            body: bytes | memoryview = (
+                memoryview(data)[int(starts[0]) : int(starts[-1])] if data else b""
+            )
         else:
             body = b""
         self._put(chunk, body)
@@ -210,7 +216,9 @@ def _add_text(packed: Packed, p: dict[str, Any]) -> None:
     packed.codes("reasons.index", p["reasons"]["index"], "text")
 
 
-def encode_payload(p: dict[str, Any], *, level: int = LEVEL) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def encode_payload(
+    p: dict[str, Any], *, level: int = LEVEL
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """Return the JSON-able header and ``(chunk name, text)`` of each chunk (:func:`text7`)."""
     packed = Packed()
     digits = np.array(p["digits"], dtype=np.int64)
@@ -225,8 +233,11 @@ def encode_payload(p: dict[str, Any], *, level: int = LEVEL) -> tuple[dict[str, 
         "default_extent_km": p["default_extent_km"],
         "digits": p["digits"],
         "cat": {name: column["values"] for name, column in p["cat"].items()},
-        "links": {"count": len(p["links"]["a"]), "dropped": p["links"]["dropped"],
-                  "reasons": p["links"]["reason"]["values"]},  # fmt: skip
+        "links": {
+            "count": len(p["links"]["a"]),
+            "dropped": p["links"]["dropped"],
+            "reasons": p["links"]["reason"]["values"],
+        },
         "columns": packed.columns,
         "chunks": [{"name": name, "raw": raw, "packed": len(body)} for name, raw, body in chunks],
     }

@@ -66,9 +66,11 @@ def _records(frame: pd.DataFrame, n: int) -> tuple[dict[str, pa.Array], np.ndarr
     cols = {f: _clean(records.field(f)) for f in SOURCE_FIELDS}
     event = pc.list_parent_indices(info).to_numpy(zero_copy_only=False).astype(np.int64)
     id_values = _clean(ids.flatten())
-    same = len(id_values) == len(cols["id"]) and np.array_equal(
-        np.asarray(ids.offsets), np.asarray(info.offsets)
-    ) and pc.all(pc.equal(id_values, cols["id"])).as_py() is not False
+    same = (
+        len(id_values) == len(cols["id"])
+        and np.array_equal(np.asarray(ids.offsets), np.asarray(info.offsets))
+        and pc.all(pc.equal(id_values, cols["id"])).as_py() is not False
+    )
     if same or not len(id_values):  # the usual case: sources lists the records' ids
         return cols, event
     blank = pa.array(np.full(len(id_values), "", dtype=object), type=_STR)
@@ -99,7 +101,9 @@ def sources(frame: pd.DataFrame, n: int) -> dict[str, Any]:
     if pc.any(no_id).as_py():
         sep = pa.scalar("\x1f", type=_STR)
         joined = pc.binary_join_element_wise(cols["outlet"], cols["headline"], cols["url"], sep)
-        key = pc.if_else(no_id, pc.binary_join_element_wise(pa.scalar("", type=_STR), joined, sep), key)
+        key = pc.if_else(
+            no_id, pc.binary_join_element_wise(pa.scalar("", type=_STR), joined, sep), key
+        )
         empty = pc.and_(no_id, pc.equal(joined, "\x1f\x1f")).to_numpy(zero_copy_only=False)
         if empty.any():
             keep = np.flatnonzero(~empty)
@@ -134,7 +138,11 @@ def _pairs(frame: pd.DataFrame, table: pd.DataFrame | None) -> tuple[pa.Array, .
         if missing:
             raise MapInputError(f"links lack column(s) {', '.join(sorted(missing))}")
         m = len(table)
-        return texts(table["strike_id"], m), texts(table["attack_id"], m), texts(table.get("reason"), m)
+        return (
+            texts(table["strike_id"], m),
+            texts(table["attack_id"], m),
+            texts(table.get("reason"), m),
+        )
     if "links" not in frame or "event_id" not in frame:
         empty = pa.array([], type=_STR)
         return empty, empty, empty
