@@ -19,7 +19,8 @@ The header lists every column as ``{"name", "chunk", "type", "offset",
 ``i32`` has ``base`` and ``delta``: the value is ``base`` plus the stored number,
 or plus the running sum of the stored numbers when ``delta`` is true, whichever
 is smaller for this column; ``utf8`` has ``bytes``, the size of its text after
-its ``count`` lengths; a column with ``same`` is another column's copy, not stored).
+its ``count`` lengths; a column with ``same`` is another column's copy, not stored; one
+with ``dict`` names a string column of distinct values and a column of codes into it).
 Coordinates are integers in units of ``10**-digits`` degree, ``digits`` per event
 from its ``geo_precision`` (header ``digits``: one per ``geo_precision`` value).
 
@@ -87,6 +88,57 @@ def text7(data: bytes) -> str:
     chars[unsafe] = 127
     out = np.insert(chars, unsafe + 1, tails)
     return out.tobytes().decode("ascii")
+
+
+#: Front-coded texts start afresh every RESTART values (a reader decodes at most that many).
+RESTART: Final[int] = 64
+
+
+def _utf8(arr: pa.Array) -> bytes | memoryview:
+    """The UTF-8 bytes of a ``large_string`` array without nulls, end to end."""
+    if not len(arr) or arr.buffers()[2] is None:
+        return b""
+    starts = np.frombuffer(arr.buffers()[1], dtype="<i8", count=len(arr) + 1, offset=arr.offset * 8)
+    return memoryview(arr.buffers()[2])[int(starts[0]) : int(starts[-1])]
+
+
+def _front_coded(
+    body: bytes | memoryview, lengths: np.ndarray, width: int = 24, block: int = 131072
+) -> tuple[np.ndarray, bytes, np.ndarray] | None:
+    """Front coding of short texts: per text the bytes shared with the one before (none at
+    every :data:`RESTART`-th, at most 255), the rest of each, and the rest's lengths.
+    None for long texts or when it would save less than a quarter of the bytes."""
+    n = len(lengths)
+    if n < 1000 or int(lengths.max()) > width:
+        return None
+    data = np.frombuffer(body, dtype=np.uint8)
+    starts = np.cumsum(lengths) - lengths
+    shared = np.zeros(n, dtype=np.int64)
+    cols = np.arange(width)
+    last = max(len(data) - 1, 0)
+    for lo in range(1, n, block):  # compare (block x width) matrices of the texts' bytes
+        hi = min(n, lo + block)
+        rows = slice(lo - 1, hi)
+        inside = cols < lengths[rows, None]
+        grid = np.where(inside, data[np.minimum(starts[rows, None] + cols, last)], 0)
+        same = np.cumprod(grid[1:] == grid[:-1], axis=1).sum(axis=1)
+        shared[lo:hi] = np.minimum(same, np.minimum(lengths[lo - 1 : hi - 1], lengths[lo:hi]))
+    shared[::RESTART] = 0
+    shared = np.minimum(shared, 255)
+    if shared.sum() * 4 < len(data):
+        return None
+    return shared, _rest_bytes(data, starts, lengths, shared), lengths - shared
+
+
+def _rest_bytes(
+    data: np.ndarray, starts: np.ndarray, lengths: np.ndarray, shared: np.ndarray
+) -> bytes:
+    """The bytes of each text after its shared prefix, end to end."""
+    size = lengths - shared
+    owner = np.repeat(np.arange(len(lengths)), size)
+    within = np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
+    picked: np.ndarray = data[starts[owner] + shared[owner] + within]
+    return picked.tobytes()
 
 
 def _ints(values: np.ndarray) -> np.ndarray:
@@ -157,23 +209,32 @@ class Packed:
                              "count": len(array)})  # fmt: skip
 
     def texts(self, name: str, values: pa.Array, chunk: str = "text") -> None:
-        """Add a string column: uint32 byte lengths, then the UTF-8 bytes."""
+        """Add a string column: uint32 byte lengths, then the UTF-8 bytes; a column that
+        repeats a few values (fewer distinct than a quarter of its length) is stored as
+        ``dict``: its distinct ``values`` (a string column) and ``codes``."""
         arr = pc.fill_null(values.cast(pa.large_string()), "")
-        lengths = pc.binary_length(arr).to_numpy(zero_copy_only=False).astype("<u4")
-        offset = self._put(chunk, shuffle(lengths).data)
-        if len(arr):
-            starts = np.frombuffer(
-                arr.buffers()[1], dtype="<i8", count=len(arr) + 1, offset=arr.offset * 8
-            )
-            data = arr.buffers()[2]
-            body: bytes | memoryview = (
-                memoryview(data)[int(starts[0]) : int(starts[-1])] if data else b""
-            )
-        else:
-            body = b""
+        sample = arr.slice(0, 20000)
+        if len(arr) >= 1000 and pc.count_distinct(sample).as_py() * 4 <= len(sample):
+            encoded = pc.dictionary_encode(arr)
+            if len(encoded.dictionary) * 4 <= len(arr):
+                self.texts(f"{name}#values", encoded.dictionary, chunk)
+                self.codes(f"{name}#codes", encoded.indices.to_numpy(zero_copy_only=False), chunk)
+                self.columns.append({"name": name, "dict": [f"{name}#values", f"{name}#codes"]})
+                return
+        lengths = pc.binary_length(arr).to_numpy(zero_copy_only=False).astype(np.int64)
+        body = _utf8(arr)
+        front = _front_coded(body, lengths)
+        if front is not None:  # ids that share prefixes: each as (shared bytes, the rest)
+            shared, rest, rest_lengths = front
+            self.codes(f"{name}#shared", shared, chunk)
+            lengths, body = rest_lengths, rest
+        offset = self._put(chunk, shuffle(lengths.astype("<u4")).data)
         self._put(chunk, body)
-        self.columns.append({"name": name, "chunk": chunk, "type": "utf8", "offset": offset,
-                             "count": len(arr), "bytes": len(body)})  # fmt: skip
+        entry = {"name": name, "chunk": chunk, "type": "utf8", "offset": offset,
+                 "count": len(arr), "bytes": len(body)}  # fmt: skip
+        if front is not None:
+            entry |= {"front": f"{name}#shared", "restart": RESTART}
+        self.columns.append(entry)
 
     def compressed(self, level: int) -> list[tuple[str, int, bytes]]:
         """(chunk name, raw size, raw-deflated bytes) of each chunk."""

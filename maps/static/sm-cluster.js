@@ -55,10 +55,12 @@
     };
   }
 
-  function Hierarchy(st, members, maxZoom, radius) {
+  /* Levels maxZoom down to minZoom (0 unless given: a quick index of one level). */
+  function Hierarchy(st, members, maxZoom, radius, minZoom) {
     this.st = st;
     this.members = members;
     this.maxZoom = maxZoom;
+    this.minZoom = minZoom || 0;
     this.radius = radius;
     this.ng = st.groupColors.length;
     this.levels = new Array(maxZoom + 2);
@@ -201,7 +203,7 @@
     base.rep.set(this.members);
     this.levels[this.maxZoom + 1] = base;
     var src = base;
-    for (var z = this.maxZoom; z >= 0; z--) {
+    for (var z = this.maxZoom; z >= this.minZoom; z--) {
       src = this.levels[z] = yield* this.clusterLevel(src, z);
     }
     this.ready = true;
@@ -209,7 +211,7 @@
 
   /* Items of zoom z inside pixel bounds: [{k, x, y, n, rep, groups}] (x, y in px). */
   H.query = function (z, x0, y0, x1, y1) {
-    var zoom = Math.max(0, Math.min(this.maxZoom, Math.floor(z)));
+    var zoom = Math.max(this.minZoom, Math.min(this.maxZoom, Math.floor(z)));
     var lv = this.levels[zoom], scale = 256 * Math.pow(2, z), out = [];
     for (var k = 0; k < lv.len; k++) {
       var p = this.pos(lv, k, scale);
@@ -232,14 +234,21 @@
 
   SM.Hierarchy = Hierarchy;
 
-  /* Build st's index for the events now visible: at once for a few, else in slices of
-   * about 30 ms between frames; `done` runs when it is ready, unless the filter changed
-   * since (st.indexToken). Returns whether it was built at once. */
+  /* Build st's index of the visible events: at once when they are few, else in slices
+   * of about 30 ms between frames, once the filter has stayed put for DEBOUNCE ms (so
+   * playing through time does not start a build per step); `done` runs when it is
+   * ready, unless the filter changed since (st.indexToken). Returns whether it was
+   * built at once. */
   SM.buildIndex = function (st, done) {
-    var members = [], n = st.n;
+    var members = [], n = st.n, token = st.indexToken;
     for (var i = 0; i < n; i++) if (st.visible[i]) members.push(i);
     var index = new Hierarchy(st, Int32Array.from(members), st.map.getMaxZoom(), st.cell);
-    var run = index.build(), token = st.indexToken;
+    var run = index.build();
+    if (members.length <= SM.SYNC_INDEX) {
+      while (!run.next().done) continue;
+      st.index = index;
+      return true;
+    }
     function step() {
       if (st.indexToken !== token) return;
       var until = performance.now() + 30;
@@ -252,13 +261,24 @@
       }
       setTimeout(step, 0);
     }
-    if (members.length <= SM.SYNC_INDEX) {
-      while (!run.next().done) continue;
-      st.index = index;
-      return true;
-    }
-    setTimeout(step, 0);
+    setTimeout(step, SM.DEBOUNCE);
     return false;
   };
-  SM.SYNC_INDEX = 50000;
+  SM.SYNC_INDEX = 2000;
+  SM.DEBOUNCE = 400;
+
+  /* While the full index is being built: one level for the visible events in the pixel
+   * box at zoom z only, with the same guarantee (no overlapping bubbles). */
+  SM.quickIndex = function (st, z, box) {
+    var members = [], scale = 256 * Math.pow(2, z);
+    for (var i = 0; i < st.n; i++) {
+      if (!st.visible[i]) continue;
+      var x = st.mx[i] * scale, y = st.my[i] * scale;
+      if (x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3]) members.push(i);
+    }
+    var index = new Hierarchy(st, Int32Array.from(members), z, st.cell, z);
+    var run = index.build();
+    while (!run.next().done) continue;
+    return index;
+  };
 })();

@@ -43,25 +43,46 @@
 
   var decoder = new TextDecoder("utf-8");
 
-  /* A UTF-8 column: get(i) decodes one text when asked (popups need a few, never all). */
-  function Texts(bytes, col) {
+  /* A UTF-8 column: get(i) decodes one text when asked (popups need a few, never all).
+   * Front-coded (`shared`): text i is the first shared[i] bytes of text i - 1, then its
+   * own bytes; every col.restart-th text stands alone. */
+  function Texts(bytes, col, shared) {
     var lengths = new Uint32Array(unshuffle(bytes, col.offset, col.count, 4));
     var offsets = new Float64Array(col.count + 1);
     for (var i = 0; i < col.count; i++) offsets[i + 1] = offsets[i] + lengths[i];
     var start = col.offset + 4 * col.count;
+    function own(k) {
+      return bytes.subarray(start + offsets[k], start + offsets[k + 1]);
+    }
     this.count = col.count;
     this.get = function (k) {
       if (!(k >= 0 && k < col.count)) return "";
-      return decoder.decode(bytes.subarray(start + offsets[k], start + offsets[k + 1]));
+      if (!shared) return decoder.decode(own(k));
+      var text = new Uint8Array(0);
+      for (var j = k - (k % col.restart); j <= k; j++) {
+        var tail = own(j), next = new Uint8Array(shared[j] + tail.length);
+        next.set(text.subarray(0, shared[j]));
+        next.set(tail, shared[j]);
+        text = next;
+      }
+      return decoder.decode(text);
     };
   }
 
-  function readColumn(bytes, col) {
+  /* A string column stored as distinct values and codes. */
+  function Coded(values, codes) {
+    this.count = codes.length;
+    this.get = function (k) {
+      return k >= 0 && k < codes.length ? values.get(codes[k]) : "";
+    };
+  }
+
+  function readColumn(bytes, col, done) {
     if (col.type === "u8") return bytes.slice(col.offset, col.offset + col.count);
     if (col.type === "u16") return new Uint16Array(unshuffle(bytes, col.offset, col.count, 2));
     if (col.type === "u32") return new Uint32Array(unshuffle(bytes, col.offset, col.count, 4));
     if (col.type === "f32") return new Float32Array(unshuffle(bytes, col.offset, col.count, 4));
-    if (col.type === "utf8") return new Texts(bytes, col);
+    if (col.type === "utf8") return new Texts(bytes, col, col.front ? done[col.front] : null);
     if (col.type !== "i32") throw new Error("strikemap: unknown column type " + col.type);
     var out = new Int32Array(unshuffle(bytes, col.offset, col.count, 4)), base = col.base | 0;
     if (col.delta) {
@@ -77,10 +98,11 @@
   SM.readChunk = function (header, name, bytes) {
     var out = Object.create(null);
     header.columns.forEach(function (col) {
-      if (col.chunk === name) out[col.name] = readColumn(bytes, col);
+      if (col.chunk === name) out[col.name] = readColumn(bytes, col, out);
     });
     header.columns.forEach(function (col) {
       if (col.same && out[col.same]) out[col.name] = out[col.same];
+      if (col.dict && out[col.dict[0]]) out[col.name] = new Coded(out[col.dict[0]], out[col.dict[1]]);
     });
     return out;
   };

@@ -30,8 +30,8 @@
     return marker;
   }
 
-  function clusterClick(st, item, latlng) {
-    var map = st.map, z = map.getZoom(), m = st.index.leaves(item.zoom, item.k);
+  function clusterClick(st, index, item, latlng) {
+    var map = st.map, z = map.getZoom(), m = index.leaves(item.zoom, item.k);
     var s = Infinity, w = Infinity, n = -Infinity, e = -Infinity;
     for (var k = 0; k < m.length; k++) {
       var la = st.lat[m[k]], lo = st.lon[m[k]];
@@ -49,9 +49,9 @@
     map.setView(bounds.getCenter(), Math.min(target, map.getMaxZoom()));
   }
 
-  function clusterMarker(st, item, z) {
+  function clusterMarker(st, index, item, z) {
     var n = item.n, latlng = st.map.unproject(L.point(item.x, item.y), z);
-    var size = SM.bubbleSize(n), groups = st.index.groups(st.index.levels[item.zoom], item.k);
+    var size = SM.bubbleSize(n), groups = index.groups(index.levels[item.zoom], item.k);
     var node = el("div", "sm-cluster");
     node.style.width = node.style.height = size + "px";
     var parts = [], acc = 0;
@@ -69,7 +69,7 @@
     var icon = L.divIcon({ html: node, className: "sm-icon", iconSize: [size, size] });
     var marker = L.marker(latlng, { icon: icon, keyboard: false });
     marker.on("click", function () {
-      clusterClick(st, item, latlng);
+      clusterClick(st, index, item, latlng);
     });
     return marker;
   }
@@ -104,9 +104,9 @@
     return { total: total, kinds: kinds };
   }
 
-  function drawBubbles(st, stats, z, box) {
-    var markers = new Map(), areas = [];
-    st.index.query(z, box[0], box[1], box[2], box[3]).forEach(function (item) {
+  function drawBubbles(st, index, stats, z, box) {
+    var markers = new Map(), areas = [], quick = index !== st.index ? "q" : "";
+    index.query(z, box[0], box[1], box[2], box[3]).forEach(function (item) {
       if (item.n === 1 && item.rep >= 0) {
         var i = item.rep;
         stats.singles++;
@@ -114,7 +114,9 @@
         if (st.on.uncertainty && st.radiusKm(i)) areas.push(i);
       } else {
         stats.clusters++;
-        markers.set(["c", item.zoom, item.k, item.n].join(":"), function () { return clusterMarker(st, item, z); });
+        markers.set([quick + "c", item.zoom, item.k, item.n].join(":"), function () {
+          return clusterMarker(st, index, item, z);
+        });
       }
     });
     stats.markers = markers.size;
@@ -134,15 +136,20 @@
       hexagons: 0, zoom: z, pending: false };  // prettier-ignore
     stats.kinds = Object.create(null);
     st.kinds.forEach(function (k, c) { stats.kinds[k || "other"] = seen.kinds[c]; });
-    if (mode === "bubbles" && !st.index) {
+    var index = st.index;
+    if (mode === "bubbles" && !index) {
       if (st.building !== st.indexToken) {
         st.building = st.indexToken;
         SM.buildIndex(st, function () { st.redraw(); });
       }
-      if (!st.index) stats.pending = true;
+      index = st.index;
+      if (!index) {  /* meanwhile: bubbles of this view only */
+        stats.pending = true;
+        index = SM.quickIndex(st, z, box);
+      }
     }
-    if (mode === "bubbles" && st.index) {
-      drawBubbles(st, stats, z, box);
+    if (mode === "bubbles") {
+      drawBubbles(st, index, stats, z, box);
     } else {
       st.markerCache = sync(st.markers, st.markerCache || new Map(), new Map());
       st.areaList = [];

@@ -37,16 +37,24 @@ def _unshuffle(data: bytes, offset: int, count: int, dtype: str) -> np.ndarray:
     return planes.reshape(width, count).T.copy().view(dtype).reshape(-1)
 
 
-def _column(data: bytes, col: dict[str, Any]) -> Any:
+def _texts(data: bytes, col: dict[str, Any], shared: np.ndarray | None) -> list[str]:
+    lengths = _unshuffle(data, col["offset"], col["count"], "<u4")
+    start = col["offset"] + 4 * col["count"]
+    ends = np.cumsum(lengths)
+    own = [data[start + e - n : start + e] for e, n in zip(ends, lengths, strict=True)]
+    if shared is None:
+        return [b.decode("utf-8") for b in own]
+    out, before = [], b""
+    for k, tail in enumerate(own):
+        before = before[: shared[k]] + tail
+        out.append(before.decode("utf-8"))
+    return out
+
+
+def _column(data: bytes, col: dict[str, Any], done: dict[str, Any]) -> Any:
     kind, offset, count = col["type"], col["offset"], col["count"]
     if kind == "utf8":
-        lengths = _unshuffle(data, offset, count, "<u4")
-        start = offset + 4 * count
-        ends = np.cumsum(lengths)
-        return [
-            data[start + e - n : start + e].decode("utf-8")
-            for e, n in zip(ends, lengths, strict=True)
-        ]
+        return _texts(data, col, done[col["front"]] if "front" in col else None)
     dtype = {"u8": "<u1", "u16": "<u2", "u32": "<u4", "f32": "<f4", "i32": "<i4"}[kind]
     values = _unshuffle(data, offset, count, dtype)
     if kind != "i32":
@@ -71,12 +79,15 @@ def read_page(html: str) -> dict[str, Any]:
         raw = zlib.decompress(unpack7(text.group(1), chunk["packed"]), -15)
         assert len(raw) == chunk["raw"]
         for col in header["columns"]:
-            if col.get("chunk") == chunk["name"]:
-                value = _column(raw, col)
+            if col.get("chunk") == chunk["name"] and "type" in col:
+                value = _column(raw, col, columns)
                 columns[col["name"]] = _signed(value) if col["type"] == "i32" else value
     for col in header["columns"]:
         if "same" in col:
             columns[col["name"]] = columns[col["same"]]
+        if "dict" in col:
+            values, codes = (columns[name] for name in col["dict"])
+            columns[col["name"]] = [values[int(c)] for c in codes]
     scale = 10.0 ** np.array(header["digits"])[columns["cat.geo_precision"]]
     for name in ("lat", "lon"):
         columns[name] = columns[name] / scale
