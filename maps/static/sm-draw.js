@@ -225,7 +225,7 @@
     off.width = view.width;
     off.height = view.height;
     var octx = off.getContext("2d"), earth = 40075016.686;
-    var outline = list.length <= 40 ? 0.8 : Math.max(0.12, 0.8 * Math.sqrt(40 / list.length));
+    var outline = list.length <= 40 ? 0.8 : Math.max(0.12, (0.8 * 40) / list.length);
     byColor.forEach(function (items, color) {
       octx.clearRect(0, 0, off.width, off.height);
       octx.fillStyle = color;
