@@ -63,7 +63,7 @@ def test_defaults() -> None:
     args = parse("events.geojson")
     assert args.inputs == ["events.geojson"] and args.output == Path("map.html")
     assert args.inline and not args.by_actor and args.title is None and not args.no_tiles
-    assert not args.responses
+    assert not args.responses and args.display == "auto"
 
 
 def test_writes_the_map(tmp_path, fake_reader, capsys) -> None:
@@ -106,8 +106,10 @@ def test_several_inputs_keep_each_event_once(tmp_path, fake_reader) -> None:
 def test_no_inline_and_no_tiles(tmp_path, fake_reader) -> None:
     (tmp_path / "a.csv").write_text("x", encoding="utf-8")
     out = tmp_path / "m.html"
-    args = parse(str(tmp_path / "a.csv"), "-o", str(out), "--no-inline", "--no-tiles")
+    args = parse(str(tmp_path / "a.csv"), "-o", str(out), "--no-inline", "--no-tiles",
+                 "--display", "hexbins")  # fmt: skip
     assert args.run(args) == 0
+    assert _payload(out)["options"]["view"] == "hexbins"
     text = out.read_text(encoding="utf-8")
     assert "cdn.jsdelivr.net/npm/leaflet@" in text and "tile.openstreetmap.org" not in text
 
