@@ -110,8 +110,8 @@ def synthetic_table(n: int, seed: int = 11) -> Any:
 
 
 def write_geoparquet(n: int, path: Path) -> Path:
-    """Write ``n`` synthetic events as a GeoParquet file (WKB points, EPSG:4326)."""
-    synthetic_events(n).to_parquet(path)
+    """Write ``n`` synthetic events as GeoParquet 1.1 (native point encoding, EPSG:4326)."""
+    synthetic_events(n).to_parquet(path, geometry_encoding="geoarrow")
     return path
 
 

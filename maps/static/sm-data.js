@@ -10,10 +10,11 @@
 
   /* text7 -> the first `size` bytes it holds. */
   SM.unpack7 = function (text, size) {
-    var out = new Uint8Array(size), j = 0, acc = 0, bits = 0, n = text.length;
+    var chars = new TextEncoder().encode(text);  /* ASCII: one byte per character */
+    var out = new Uint8Array(size), j = 0, acc = 0, bits = 0, n = chars.length;
     for (var i = 0; i < n && j < size; i++) {
-      var c = text.charCodeAt(i);
-      if (c === 127) c = text.charCodeAt(++i) ^ 64;
+      var c = chars[i];
+      if (c === 127) c = chars[++i] ^ 64;
       acc = ((acc << 7) | c) & 0x7fff;
       bits += 7;
       if (bits >= 8) {

@@ -220,6 +220,7 @@ def test_clusters_stay_readable_and_open(open_page, tmp_path, events) -> None:
     drawn = view.js("strikemap.drawn()")
     assert drawn["events"] == n + 30 and drawn["clusters"] > 0 and drawn["markers"] < 400
     zoom = drawn["zoom"]
+    view.page.wait_for_function("!strikemap.drawn().pending")  # the full index, built in slices
     view.page.locator(".sm-cluster").first.click()
     view.page.wait_for_function(f"strikemap.drawn().zoom > {zoom}")  # after the animation
     view.js("void strikemap.current.map.setView([33.0, 44.0], 17, {animate: false})")
