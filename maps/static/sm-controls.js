@@ -258,6 +258,14 @@
       st.timeCtl.getContainer().style.maxWidth = Math.max(180, size.x - br.width - 30) + "px";
       bl = rectIn(container, corners.bottomleft);
     }
+    if (SM.small(st)) {  /* a phone: collapsed panels are rows at the top and bottom */
+      return {
+        top: Math.max(top, tr.bottom, tl.bottom) + 8,
+        left: 10,
+        right: 10,
+        bottom: Math.max(size.y - Math.min(bl.height ? bl.top : size.y, br.height ? br.top : size.y), 10) + 8
+      };
+    }
     var side = function (r) { return r.width && r.width < size.x * 0.45 ? r.width : 0; };
     return {  /* the right-hand panels are columns; the slider is a row at the bottom */
       top: top + 8,
