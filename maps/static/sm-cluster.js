@@ -238,10 +238,11 @@
    * of about 30 ms between frames, once the filter has stayed put for DEBOUNCE ms (so
    * playing through time does not start a build per step); `done` runs when it is
    * ready, unless the filter changed since (st.indexToken). Returns whether it was
-   * built at once. */
+   * built at once; above FULL_MAX events it is not built at all. */
   SM.buildIndex = function (st, done) {
     var members = [], n = st.n, token = st.indexToken;
     for (var i = 0; i < n; i++) if (st.visible[i]) members.push(i);
+    if (members.length > SM.FULL_MAX) return false;  /* bubbles come from quickIndex per view */
     var index = new Hierarchy(st, Int32Array.from(members), st.map.getMaxZoom(), st.cell);
     var run = index.build();
     if (members.length <= SM.SYNC_INDEX) {
@@ -265,6 +266,9 @@
     return false;
   };
   SM.SYNC_INDEX = 2000;
+  /* Above this many visible events no full index is built (it would keep a core busy for
+   * many seconds after each filter change); each view gets its own quick index. */
+  SM.FULL_MAX = 200000;
   SM.DEBOUNCE = 400;
 
   /* While the full index is being built: one level for the visible events in the pixel

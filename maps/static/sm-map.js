@@ -8,7 +8,9 @@
  *   counts()              visible events per layer: {total, strike, attack, ..., heat,
  *                         links, uncertainty, actors: {name: n}}; 0 for a layer that is off
  *   drawn()               what is on screen now: {mode, events, markers, clusters, singles,
- *                         circles, hexagons, kinds: {strike: n, ...}, zoom, pending}
+ *                         circles, hexagons, kinds: {strike: n, ...}, zoom, pending}; pending:
+ *                         the bubbles are of this view only (the full index is being built,
+ *                         or not built: above strikemap.FULL_MAX visible events)
  *   layers()              layer keys: "kind:strike", "actor:0", "heat", "uncertainty", ...
  *   toggle(key, on)       switch a layer, like its checkbox
  *   display(mode)         "auto", "bubbles" or "hexbins" (no argument: the current choice)

@@ -266,4 +266,8 @@ def test_a_million_events_filter_and_play(open_page, tmp_path) -> None:
     assert view.js("strikemap.counts().total") == want and not view.js("strikemap.playing()")
     first = dt.date.fromisoformat(start)
     assert (dt.date.fromisoformat(end) - first).days == 30
+    view.js("strikemap.display('bubbles')")  # every event of the month in bubbles of this view
+    drawn = view.js("strikemap.drawn()")
+    assert drawn["mode"] == "bubbles" and bubble_overlaps(view)[0] == 0
+    assert view.js(IN_BUBBLES) + view.page.locator(".sm-marker").count() == drawn["events"] == want
     assert view.errors == []
