@@ -46,10 +46,12 @@ __all__ = [
 #: strikemap's own scripts, in load order (all under ``maps/static/``).
 JS_FILES: Final[tuple[str, ...]] = (
     "sm-util.js",
+    "sm-data.js",
     "sm-layers.js",
     "sm-popup.js",
     "sm-controls.js",
     "sm-cluster.js",
+    "sm-draw.js",
     "sm-map.js",
 )
 _CSS_URL = re.compile(r"url\((['\"]?)images/([\w.-]+)\1\)")

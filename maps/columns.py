@@ -1,42 +1,52 @@
-"""Column readers for the map payload: lenient about dtypes, strict about output types.
+"""Column readers for the map payload: lenient about dtypes, vectorised, strict about output.
 
 Events frames come from :mod:`geo.frame` (string dtype, ``Int64``, lists) but
-also from files and hands (object columns, JSON text for lists, numpy arrays
-from Parquet, Timestamps for dates). Each function takes a column (or
-``None`` when the frame lacks it) and returns plain Python/NumPy values that
-:func:`json.dumps` accepts.
+also from files and hands: object columns, pyarrow-backed columns
+(``pd.ArrowDtype``, as a columnar reader gives them), JSON text for lists,
+numpy arrays from Parquet, Timestamps or Arrow dates for dates. Each function
+takes a column (or ``None`` when the frame lacks it) and works on the whole
+column at once with pyarrow compute; only cells pyarrow cannot convert (JSON
+text for a list, lone surrogates, mixed types) go through a per-cell fallback.
 
 Examples
 --------
 >>> import pandas as pd
->>> categories(pd.Series(["strike", None, "strike", "attack"]))
-{'values': ['strike', 'attack', ''], 'codes': [0, 2, 0, 1]}
+>>> c = categories(pd.Series(["strike", None, "strike", " attack"]), 4)
+>>> c["values"], c["codes"].tolist()
+(['strike', '', 'attack'], [0, 1, 0, 2])
 >>> day_numbers(pd.Series(["1970-01-02", None, "bad"]), 3).tolist()
 [1.0, nan, nan]
 >>> list_cell('["a", "b"]'), list_cell(None), list_cell("plain text")
 (['a', 'b'], [], ['plain text'])
 >>> clean_text("ok\\ud800")
 'ok\\ufffd'
+>>> texts(pd.Series(["a", None, 3]), 3).to_pylist()
+['a', '', '3']
 """
 
 from __future__ import annotations
 
 import json
-import math
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 __all__ = [
+    "arrow_of",
     "categories",
     "clean_text",
     "day_numbers",
     "list_cell",
+    "list_column",
     "numbers",
-    "optional_ints",
     "texts",
 ]
+
+_ARROW_ERRORS = (pa.ArrowException, TypeError, ValueError, UnicodeError, OverflowError)
 
 
 def clean_text(value: Any) -> str:
@@ -52,7 +62,7 @@ def clean_text(value: Any) -> str:
 
 
 def _is_missing(value: Any) -> bool:
-    if isinstance(value, list | tuple | dict | np.ndarray):
+    if isinstance(value, list | tuple | dict | np.ndarray | Mapping):
         return False
     try:
         return bool(pd.isna(value))
@@ -60,67 +70,112 @@ def _is_missing(value: Any) -> bool:
         return False
 
 
-def texts(column: pd.Series | None, n: int) -> list[str]:
-    """Return the column as ``n`` texts ('' for missing values or a missing column)."""
-    if column is None:
-        return [""] * n
-    out = [v if type(v) is str else clean_text(v) for v in column.tolist()]
+def arrow_of(column: pd.Series) -> pa.Array | None:
+    """Return the column as one pyarrow array (zero-copy for Arrow-backed columns), or None
+    when pyarrow cannot convert it as it is (mixed types, lone surrogates)."""
     try:
-        "".join(out).encode("utf-8")
-    except UnicodeEncodeError:
-        out = [clean_text(v) for v in out]
-    return out
+        arr = pa.array(column, from_pandas=True)
+    except _ARROW_ERRORS:
+        return None
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.chunk(0) if arr.num_chunks == 1 else arr.combine_chunks()
+    return arr
 
 
-def categories(column: pd.Series | None, n: int | None = None) -> dict[str, list[Any]]:
-    """Dictionary-encode a text column: ``{"values": [...], "codes": [...]}``.
+def _empty_strings(n: int) -> pa.Array:
+    return pa.array(np.full(n, "", dtype=object), type=pa.large_string())
 
-    Missing values become ''. Values are stripped; codes index ``values``.
+
+def texts(column: pd.Series | None, n: int) -> pa.Array:
+    """Return the column as a ``large_string`` array of ``n`` texts ('' where missing)."""
+    if column is None:
+        return _empty_strings(n)
+    arr = arrow_of(column)
+    if arr is not None and not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        try:
+            arr = pc.cast(arr, pa.large_string())
+        except _ARROW_ERRORS:
+            arr = None
+    if arr is None:  # odd cells: one at a time
+        return pa.array([clean_text(v) for v in column.tolist()], type=pa.large_string())
+    return _filled(arr.cast(pa.large_string()))
+
+
+def _filled(arr: pa.Array) -> pa.Array:
+    return pc.fill_null(arr, "") if arr.null_count else arr
+
+
+def _decoded(arr: pa.Array, transform: Any) -> pa.Array:
+    """``transform`` applied to each distinct value once (most columns repeat a few values)."""
+    encoded = pc.dictionary_encode(arr)
+    return pc.take(transform(encoded.dictionary), encoded.indices)
+
+
+def categories(column: pd.Series | None, n: int, *, lower: bool = False) -> dict[str, Any]:
+    """Dictionary-encode a text column: ``{"values": [...], "codes": int32 array}``.
+
+    Missing values become ''. Values are stripped (and lower-cased with ``lower``);
+    codes index ``values``, which are in order of first appearance.
     """
     if column is None:
-        return {"values": [""], "codes": [0] * (n or 0)}
-    try:
-        codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    except TypeError:  # unhashable cells (lists): compare them as text
-        codes, uniques = pd.factorize(pd.Series(texts(column, len(column)), dtype=object))
-    cleaned = [clean_text(u).strip() for u in uniques]
-    if (codes < 0).any():  # missing values: code -1 picks the '' appended last
-        cleaned.append("")
-    remap, values = pd.factorize(pd.Series(cleaned, dtype=object))
-    return {"values": [str(v) for v in values], "codes": remap[codes].tolist()}
+        return {"values": [""], "codes": np.zeros(n, dtype=np.int32)}
+    raw = pc.dictionary_encode(texts(column, n))
+    cleaned = pc.utf8_trim_whitespace(raw.dictionary)
+    if lower:
+        cleaned = pc.utf8_lower(cleaned)
+    again = pc.dictionary_encode(cleaned)  # values that differed only in case or spaces
+    remap = again.indices.to_numpy(zero_copy_only=False).astype(np.int32)
+    codes = remap[raw.indices.to_numpy(zero_copy_only=False)]
+    return {"values": again.dictionary.to_pylist(), "codes": codes}
 
 
 def day_numbers(column: pd.Series | None, n: int) -> np.ndarray:
-    """Return days since 1970-01-01 as floats (NaN where missing or not a date)."""
+    """Return days since 1970-01-01 as floats (NaN where missing or not a date).
+
+    Dates, timestamps (their day) and ISO text (its first ten characters) are read.
+    """
     if column is None:
         return np.full(n, np.nan)
-    raw = pd.Series(column.tolist(), dtype=object)
-    try:
-        parsed = pd.Series(pd.to_datetime(raw, format="%Y-%m-%d", errors="coerce"))
-    except (TypeError, ValueError):  # mixed time zones, odd objects
-        parsed = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
-    retry = parsed.isna() & raw.notna()
-    if retry.any():  # Timestamps, dates, datetimes with a time: parse their first 10 chars
-        again = [str(v)[:10] for v in raw[retry]]
-        parsed[retry] = pd.to_datetime(again, format="%Y-%m-%d", errors="coerce")
-    days = parsed.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
-    out = days.astype("int64").astype("float64")
-    out[np.isnat(days)] = np.nan
-    return out
+    arr = arrow_of(column)
+    if arr is not None and (pa.types.is_timestamp(arr.type) or pa.types.is_date(arr.type)):
+        if pa.types.is_timestamp(arr.type) and arr.type.tz is not None:
+            arr = pc.local_timestamp(arr)
+        days = pc.cast(pc.cast(arr, pa.date32()), pa.int32())
+        return _float_array(days)
+    strings = texts(column, n) if arr is None else _as_text(arr, column, n)
+
+    def parse(values: pa.Array) -> pa.Array:
+        first = pc.utf8_slice_codeunits(pc.utf8_trim_whitespace(values), 0, 10)
+        parsed = pc.strptime(first, format="%Y-%m-%d", unit="s", error_is_null=True)
+        return pc.cast(pc.cast(parsed, pa.date32()), pa.int32())
+
+    return _float_array(_decoded(strings, parse))
+
+
+def _as_text(arr: pa.Array, column: pd.Series, n: int) -> pa.Array:
+    if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
+        return arr
+    return texts(column, n)
+
+
+def _float_array(arr: pa.Array) -> np.ndarray:
+    out: np.ndarray = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
+    return np.where(pd.isna(out), np.nan, out).astype(np.float64)
 
 
 def numbers(column: pd.Series | None, n: int) -> np.ndarray:
     """Return the column as floats (NaN where missing or not a number)."""
     if column is None:
         return np.full(n, np.nan)
-    return pd.to_numeric(pd.Series(column.tolist(), dtype=object), errors="coerce").to_numpy(
-        dtype="float64", na_value=np.nan
-    )
-
-
-def optional_ints(column: pd.Series | None, n: int) -> list[int | None]:
-    """Return the column as ints, ``None`` where missing (never NaN, which JSON lacks)."""
-    return [None if math.isnan(v) else int(v) for v in numbers(column, n)]
+    arr = arrow_of(column)
+    if arr is not None and (
+        pa.types.is_integer(arr.type)
+        or pa.types.is_floating(arr.type)
+        or pa.types.is_null(arr.type)
+    ):
+        return _float_array(arr)
+    values = pd.to_numeric(pd.Series(column.tolist(), dtype=object), errors="coerce")
+    return values.to_numpy(dtype="float64", na_value=np.nan)
 
 
 def list_cell(value: Any) -> list[Any]:
@@ -138,3 +193,53 @@ def list_cell(value: Any) -> list[Any]:
             return [value]
         return parsed if isinstance(parsed, list) else [value]
     return [] if _is_missing(value) else [value]
+
+
+def list_column(column: pd.Series | None, n: int, item: pa.DataType) -> pa.Array:
+    """Return a list column as a ``list<item>`` array (null lists become empty lists).
+
+    Lists, numpy arrays and Arrow lists convert at once; JSON text and mixed cells go
+    through :func:`list_cell` one at a time. ``item`` is ``pa.large_string()`` or a
+    struct of strings; items that do not fit it are left out.
+    """
+    if column is None:
+        return pa.array([[]] * n, type=pa.list_(item))
+    arr = arrow_of(column)
+    if arr is not None and (pa.types.is_list(arr.type) or pa.types.is_large_list(arr.type)):
+        try:
+            return _fit(arr, item)
+        except _ARROW_ERRORS:
+            pass
+    cells = [[_item(v, item) for v in list_cell(c)] for c in column.tolist()]
+    return pa.array([[v for v in c if v is not None] for c in cells], type=pa.list_(item))
+
+
+def _fit(arr: pa.Array, item: pa.DataType) -> pa.Array:
+    """Cast a list array to ``list<item>`` with null lists empty; struct fields picked
+    (missing ones null)."""
+    values = arr.flatten()
+    if pa.types.is_struct(item):
+        if not pa.types.is_struct(values.type):
+            raise TypeError("not a list of records")
+        present = {values.type.field(k).name for k in range(values.type.num_fields)}
+        fields = [
+            pc.cast(values.field(f.name), f.type)
+            if f.name in present
+            else pa.nulls(len(values), type=f.type)
+            for f in item
+        ]
+        values = pa.StructArray.from_arrays(fields, fields=list(item))
+    else:
+        values = pc.cast(values, item)
+    lengths = pc.fill_null(pc.list_value_length(arr), 0).to_numpy(zero_copy_only=False)
+    offsets = np.zeros(len(arr) + 1, dtype=np.int32)
+    np.cumsum(lengths, out=offsets[1:])
+    return pa.ListArray.from_arrays(pa.array(offsets), values)
+
+
+def _item(value: Any, item: pa.DataType) -> Any:
+    if pa.types.is_struct(item):
+        if not isinstance(value, Mapping):
+            return None
+        return {f.name: clean_text(value.get(f.name)) for f in item}
+    return None if isinstance(value, Mapping) else clean_text(value)

@@ -1,14 +1,17 @@
 """``render_map``: an events frame → a self-contained, layered folium map.
 
-The page gets one JSON payload (:mod:`maps.payload`) and strikemap's own
-JavaScript (``maps/static/``), which draws everything in the browser: strikes
-and attacks as separate toggleable layers with weapon icons, optional layers
-per actor, a heatmap, grid clustering that stays readable at 100,000 events,
-uncertainty circles for places known only to a town, region or country, links
-between events, a legend, and a time filter (a two-handle date slider with the
-event count and a play button) that filters every layer at once. The
-JavaScript API the tests use is documented at the top of
-``maps/static/sm-map.js``.
+The page gets one payload (:mod:`maps.payload`, packed by :mod:`maps.encode`:
+a JSON header and two compressed binary chunks) and strikemap's own JavaScript
+(``maps/static/``), which draws everything in the browser: strikes and attacks
+as separate toggleable layers with weapon icons, optional layers per actor
+(each with its colour), hierarchical clusters whose bubbles never overlap, a
+hexagon density view chosen automatically when events are dense, a heatmap
+layer, uncertainty areas for places known only to a town, region or country,
+links between events, a legend with human labels, and a time filter (a
+two-handle date slider with the event count and a play button) that filters
+every layer at once. The layout keeps title, panels, slider and scale apart
+from a phone to a desktop. The JavaScript API the tests use is documented at
+the top of ``maps/static/sm-map.js``.
 
 Basemap: OpenStreetMap tiles when they load. When they cannot (offline,
 blocked), the page shows a plain background, Natural Earth 1:110m country
@@ -24,8 +27,8 @@ Examples
 ...     geometry=[shapely.Point(44.4, 33.3)], crs=4326)
 >>> m = render_map(gdf, title="Strikes", tiles=None)
 >>> html = m.get_root().render()
->>> "<b>not bold</b>" in html, "\\\\u003cb\\\\u003enot bold" in html
-(False, True)
+>>> "<b>not bold</b>" in html, "not bold" in html  # quotes travel compressed
+(False, False)
 >>> from maps.assets import external_resources
 >>> external_resources(html)
 []
@@ -41,10 +44,24 @@ import pandas as pd
 from branca.element import Element, Figure
 
 from maps.assets import head_tags
+from maps.encode import encode_payload
 from maps.errors import MapError, MapInputError
+from maps.labels import labels_for
 from maps.payload import build_payload, script_json
 
-__all__ = ["DEFAULT_VIEW", "StrikeMap", "render_map"]
+__all__ = ["DEFAULT_VIEW", "LABELLED", "VIEWS", "StrikeMap", "render_map"]
+
+#: How events are drawn: chosen by density, always bubbles, or always hexagons.
+VIEWS: Final[tuple[str, ...]] = ("auto", "bubbles", "hexbins")
+#: Columns whose codes get human labels in popups, panel and legend.
+LABELLED: Final[tuple[str, ...]] = (
+    "kind",
+    "weapon",
+    "date_precision",
+    "geo_precision",
+    "actor_side",
+    "country",
+)
 
 #: Centre and zoom of a map without events (the Iraq–Syria–Yemen theatre).
 DEFAULT_VIEW: Final[tuple[tuple[float, float], int]] = ((29.0, 45.0), 4)
@@ -82,10 +99,19 @@ class EventsLayer(Element):
     Jinja templates, and article text may contain ``{{``.
     """
 
-    def __init__(self, payload_json: str, *, inline: bool, outline: bool, title: str) -> None:
+    def __init__(
+        self,
+        payload_json: str,
+        chunks: list[tuple[str, str]],
+        *,
+        inline: bool,
+        outline: bool,
+        title: str,
+    ) -> None:
         super().__init__()
         self._name = "EventsLayer"
         self.payload_json = payload_json
+        self.chunks = chunks
         self.inline = inline
         self.outline = outline
         self.title = title
@@ -101,6 +127,9 @@ class EventsLayer(Element):
         data_id = f"sm-data-{self._id}"
         block = f'<script type="application/json" id="{data_id}">{self.payload_json}</script>'
         figure.html.add_child(_Raw(block), name=data_id)
+        for name, text in self.chunks:  # text7: no "<", so nothing can end the element
+            chunk = f'<script type="application/octet-stream" id="{data_id}-{name}">{text}</script>'
+            figure.html.add_child(_Raw(chunk), name=f"{data_id}-{name}")
         init = f'strikemap.init({self._parent.get_name()}, "{data_id}");'
         figure.script.add_child(_Raw(init), name=self.get_name())
         return ""
@@ -118,6 +147,8 @@ def _check_options(options: dict[str, Any]) -> None:
     _check("tiles", options["tiles"], (str, type(None)), "a tile provider name, URL or None")
     _check("attr", options["attr"], (str, type(None)), "a string or None")
     _check("cluster_px", options["cluster_px"], int, "an integer")
+    if options["view"] not in VIEWS:
+        raise MapInputError(f"view must be one of {', '.join(VIEWS)}, not {options['view']!r}")
     if not 10 <= options["cluster_px"] <= 400:
         raise MapInputError(f"cluster_px must be 10 to 400 pixels, not {options['cluster_px']}")
     if options["title"] is not None and len(options["title"]) > 500:
@@ -136,7 +167,8 @@ def render_map(
     outline: bool = True,
     tiles: str | None = "OpenStreetMap",
     attr: str | None = None,
-    cluster_px: int = 60,
+    cluster_px: int = 50,
+    view: str = "auto",
 ) -> folium.Map:
     """Return a layered, self-contained map of an events frame.
 
@@ -165,7 +197,11 @@ def render_map(
         A folium/xyzservices tile provider name or URL template (with ``attr``);
         ``None`` for no tiles (plain background, outline and graticule).
     cluster_px : int
-        Size of a clustering cell in screen pixels.
+        Clustering radius in screen pixels: events closer than this on screen share a
+        bubble, and bubbles are moved apart until none overlaps.
+    view : str
+        ``"auto"`` (hexagon bins where more than 50,000 events are in view, bubbles
+        elsewhere), ``"bubbles"`` or ``"hexbins"``; the reader can switch.
 
     Returns
     -------
@@ -180,28 +216,31 @@ def render_map(
     """
     options = dict(
         inline=inline, by_actor=by_actor, heatmap=heatmap, uncertainty=uncertainty,
-        outline=outline, title=title, tiles=tiles, attr=attr, cluster_px=cluster_px,
+        outline=outline, title=title, tiles=tiles, attr=attr, cluster_px=cluster_px, view=view,
     )  # fmt: skip
     _check_options(options)
     payload = build_payload(events, links=links)
-    payload["options"] = {
+    header, chunks = encode_payload(payload)
+    header["labels"] = {name: labels_for(name, header["cat"][name]) for name in LABELLED}
+    header["options"] = {
         "title": title or "",
         "by_actor": by_actor,
         "heatmap": heatmap,
         "uncertainty": uncertainty,
         "cluster_px": cluster_px,
+        "view": view,
     }
     center, zoom = DEFAULT_VIEW
     if payload["bounds"]:
         (south, west), (north, east) = payload["bounds"]
         center, zoom = ((south + north) / 2, (west + east) / 2), 6
     try:
-        fmap = StrikeMap(
-            location=center, zoom_start=zoom, tiles=tiles, attr=attr, control_scale=True
-        )
+        fmap = StrikeMap(location=center, zoom_start=zoom, tiles=tiles, attr=attr)
     except ValueError as err:
         raise MapInputError(f"tiles {tiles!r}: {err}") from err
     fmap.default_js, fmap.default_css = [], []  # own lists: add_js_link must not touch the class
-    layer = EventsLayer(script_json(payload), inline=inline, outline=outline, title=title or "")
+    layer = EventsLayer(
+        script_json(header), chunks, inline=inline, outline=outline, title=title or ""
+    )
     fmap.add_child(layer, name="strikemap_events")
     return fmap

@@ -48,6 +48,12 @@ def register(sub: Any) -> None:
         "--no-tiles", action="store_true", help="no tile basemap: outline and graticule only"
     )
     cmd.add_argument(
+        "--display",
+        choices=("auto", "bubbles", "hexbins"),
+        default="auto",
+        help="bubbles, hexagon bins, or hexagons where events are dense (default auto)",
+    )
+    cmd.add_argument(
         "--responses",
         action="store_true",
         help="link each strike to the earlier attacks it plausibly answers (within 7 days)",
@@ -137,6 +143,7 @@ def run(args: argparse.Namespace) -> int:
             inline=args.inline,
             by_actor=args.by_actor,
             tiles=None if args.no_tiles else "OpenStreetMap",
+            view=args.display,
         )
         path = save_map(fmap, args.output)
     except (GeoError, MapError) as err:

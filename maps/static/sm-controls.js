@@ -1,4 +1,5 @@
-/* strikemap: the layers panel, the time filter (two-handle slider and play) and the title box. */
+/* strikemap: the layers panel, the time filter (two-handle slider and play), the title
+ * box, and the layout that keeps them apart on any screen (SM.layout). */
 (function () {
   "use strict";
   var SM = window.strikemap;
@@ -11,7 +12,10 @@
     var counts = {};
     control.onAdd = function () {
       var box = SM.isolate(el("details", "sm-panel sm-box"));
-      box.open = true;
+      box.open = !SM.small(st);
+      box.addEventListener("toggle", function () {
+        SM.layout(st);
+      });
       box.appendChild(el("summary", null, "Layers"));
       function section(title, items) {
         if (!items.length) return;
@@ -41,24 +45,51 @@
       }
       section("Events", st.kindOrder.map(function (code) {
         var s = el("span", "sm-swatch"), k = st.kinds[code];
-        s.style.background = SM.kindColor(k);
+        s.style.background = st.byActor ? "transparent" : SM.kindColor(k);
+        if (st.byActor) s.style.boxShadow = "inset 0 0 0 3px " + SM.kindColor(k);
         return { key: st.kindKey(code), label: SM.kindLabel(k), symbol: s };
       }));
       if (st.byActor) {
         section("Actors", st.actorOrder.map(function (code) {
-          return { key: "actor:" + code, label: st.p.cat.actor.values[code] || "Actor not reported" };
+          var s = el("span", "sm-swatch");
+          s.style.background = st.actorColor[code];
+          return { key: "actor:" + code, label: st.cat.actor.values[code] || "Actor not reported", symbol: s };
         }));
       }
+      displaySection(box);
       var overlays = [
-        { key: "heat", label: "Heatmap" },
+        { key: "heat", label: "Heatmap (all kinds)" },
         { key: "uncertainty", label: "Uncertainty areas" }
       ];
-      if (st.links.a.length) overlays.push({ key: "links", label: "Links between events" });
+      if (st.links.count) overlays.push({ key: "links", label: "Links between events" });
       overlays.push({ key: "outline", label: "Outline & 5\u00b0 graticule" });
       if (st.tiles.length) overlays.push({ key: "tiles", label: "Map tiles" });
       section("Overlays", overlays);
       return box;
     };
+    /* Bubbles or hexagons: chosen by density ("auto") or fixed by the reader. */
+    var radios = [];
+    function displaySection(box) {
+      box.appendChild(el("div", "sm-sub", "Display"));
+      var list = el("ul", "sm-display");
+      [["auto", "Automatic (hexagons when dense)"], ["bubbles", "Bubbles"], ["hexbins", "Hexagons"]].forEach(function (m) {
+        var li = el("li"), label = el("label"), input = el("input");
+        input.type = "radio";
+        input.name = "sm-display-" + L.stamp(st.map);
+        input.value = m[0];
+        input.setAttribute("data-display", m[0]);
+        input.checked = st.viewMode === m[0];
+        input.addEventListener("change", function () {
+          if (input.checked) st.setDisplay(m[0]);
+        });
+        radios.push(input);
+        label.appendChild(input);
+        label.appendChild(el("span", "sm-label", m[1]));
+        li.appendChild(label);
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+    }
     control.update = function (values) {
       for (var key in counts) {
         if (!SM.hasOwn(counts, key)) continue;
@@ -68,6 +99,9 @@
     control.sync = function () {
       var inputs = control.getContainer().querySelectorAll("input[data-layer]");
       for (var i = 0; i < inputs.length; i++) inputs[i].checked = st.isOn(inputs[i].getAttribute("data-layer"));
+      radios.forEach(function (r) {
+        r.checked = r.value === st.viewMode;
+      });
     };
     return control;
   };
@@ -140,7 +174,7 @@
     return control;
   };
 
-  /* Title and notes (dropped rows, tiles that failed), top centre. */
+  /* Title and notes (dropped rows, tiles that failed), placed by SM.layout. */
   SM.titleBox = function (st) {
     var box = SM.isolate(el("div", "sm-title sm-box"));
     if (st.opts.title) box.appendChild(el("div", "sm-title-text", st.opts.title));
@@ -149,16 +183,95 @@
     st.map.getContainer().appendChild(box);
     function refresh() {
       box.style.display = box.querySelector(".sm-title-text") || notes.firstChild ? "" : "none";
+      if (st.panel) SM.layout(st);
     }
     refresh();
     return {
+      node: box,
       note: function (key, text) {
         if (notes.querySelector('[data-note="' + key + '"]')) return;
         var li = el("li", null, text);
         li.setAttribute("data-note", key);
         notes.appendChild(li);
         refresh();
+      },
+      drop: function (key) {
+        var li = notes.querySelector('[data-note="' + key + '"]');
+        if (li) {
+          notes.removeChild(li);
+          refresh();
+        }
       }
+    };
+  };
+
+  /* A phone-sized map: panels start collapsed. */
+  SM.small = function (st) {
+    return st.map.getSize().x < 700;
+  };
+
+  SM.overlaps = function (a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  };
+
+  function rectIn(container, node) {
+    var c = container.getBoundingClientRect(), r = node.getBoundingClientRect();
+    return { left: r.left - c.left, top: r.top - c.top, right: r.right - c.left, bottom: r.bottom - c.top,
+      width: r.width, height: r.height };  // prettier-ignore
+  }
+
+  /* Rectangles (container px) of the controls and the title box that are shown. */
+  SM.chromeRects = function (st) {
+    var container = st.map.getContainer(), out = [];
+    var nodes = container.querySelectorAll(".leaflet-control, .sm-title");
+    for (var i = 0; i < nodes.length; i++) {
+      var r = rectIn(container, nodes[i]);
+      if (r.width > 0 && r.height > 0) out.push(r);
+    }
+    return out;
+  };
+
+  /* Place the title between the top-left and top-right controls (below them when there
+   * is no room), keep the slider clear of the bottom-right stack, and return the padding
+   * (px) that keeps fitted events and popups clear of all of them. */
+  SM.layout = function (st) {
+    var map = st.map, container = map.getContainer(), size = map.getSize(), corners = map._controlCorners;
+    var tl = rectIn(container, corners.topleft), tr = rectIn(container, corners.topright);
+    var bl = rectIn(container, corners.bottomleft), br = rectIn(container, corners.bottomright);
+    var box = st.titleBox && st.titleBox.node, top = 10;
+    if (box && box.style.display !== "none") {
+      var from = (tl.width ? tl.right : 0) + 8, to = (tr.width ? tr.left : size.x) - 8;
+      box.style.transform = "none";
+      if (to - from >= 160) {
+        box.style.maxWidth = to - from + "px";
+        box.style.top = "10px";
+        var w = box.getBoundingClientRect().width;
+        box.style.left = Math.max(from, Math.min(to - w, size.x / 2 - w / 2)) + "px";
+      } else {
+        box.style.maxWidth = size.x - 20 + "px";
+        box.style.top = Math.max(tl.bottom, tr.bottom) + 8 + "px";
+        box.style.left = "10px";
+      }
+      top = Math.max(top, rectIn(container, box).bottom);
+    }
+    if (st.timeCtl && st.timeCtl.getContainer()) {
+      st.timeCtl.getContainer().style.maxWidth = Math.max(180, size.x - br.width - 30) + "px";
+      bl = rectIn(container, corners.bottomleft);
+    }
+    if (SM.small(st)) {  /* a phone: collapsed panels are rows at the top and bottom */
+      return {
+        top: Math.max(top, tr.bottom, tl.bottom) + 8,
+        left: 10,
+        right: 10,
+        bottom: Math.max(size.y - Math.min(bl.height ? bl.top : size.y, br.height ? br.top : size.y), 10) + 8
+      };
+    }
+    var side = function (r) { return r.width && r.width < size.x * 0.45 ? r.width : 0; };
+    return {  /* the right-hand panels are columns; the slider is a row at the bottom */
+      top: top + 8,
+      left: Math.max(side(tl), 10) + 8,
+      right: Math.max(side(tr), side(br), 10) + 8,
+      bottom: Math.max(bl.height ? size.y - bl.top : 0, 10) + 8
     };
   };
 })();

@@ -1,4 +1,5 @@
-/* strikemap: canvas layers (heatmap, links) and the offline outline + graticule. */
+/* strikemap: panes and overlays of a map; canvas layers (heatmap, links, hexagons,
+ * uncertainty areas) and the offline outline + graticule. */
 (function () {
   "use strict";
   var SM = window.strikemap;
@@ -78,7 +79,93 @@
     return c;
   }
 
-  /* Density of the visible events: binned in cells of radius/2 px, a blurred
+  function pane(map, name, z) {
+    if (!map.getPane(name)) map.createPane(name).style.zIndex = String(z);
+  }
+
+  function watchTiles(st) {
+    var text = "Map tiles could not be loaded: showing the offline outline.";
+    st.tiles.forEach(function (layer) {
+      layer.on("tileload", function () {
+        st.tileLoads++;
+        if (st.tilesFailed) {
+          st.tilesFailed = false;
+          st.titleBox.drop("tiles");
+          SM.showOverlays(st);
+        }
+      });
+      layer.on("tileerror", function () {
+        st.tileErrors++;
+        if (st.tileLoads || st.tilesFailed) return;
+        st.tilesFailed = true;
+        st.on.outline = true;
+        SM.showOverlays(st);
+        st.panel.sync();
+        st.titleBox.note("tiles", text);
+      });
+    });
+  }
+
+  /* Panes, layers and controls of a new controller. */
+  SM.setupLayers = function (st) {
+    var map = st.map;
+    map.getContainer().classList.add("sm-map");
+    if (!isFinite(map.getMaxZoom())) map.setMaxZoom(18);
+    pane(map, "smOutline", 250);
+    pane(map, "smAreas", 390);
+    pane(map, "smHex", 395);
+    pane(map, "smHeat", 410);
+    pane(map, "smLinks", 420);
+    st.markers = L.layerGroup().addTo(map);
+    st.areas = new SM.CanvasLayer(function (ctx, view) {
+      SM.drawAreas(ctx, view, st);
+    }, "smAreas");
+    st.hexLayer = new SM.CanvasLayer(function (ctx, view) {
+      SM.drawHexbins(ctx, view, st);
+    }, "smHex");
+    st.heat = new SM.CanvasLayer(function (ctx, view) {
+      st.stats.heat = SM.drawHeat(ctx, view, st);
+    }, "smHeat");
+    st.linkLayer = new SM.CanvasLayer(function (ctx, view) {
+      st.stats.links = SM.drawLinks(ctx, view, st);
+    }, "smLinks");
+    st.outline = SM.outlineLayer(map, "smOutline", st);
+    if (!st.tiles.length) st.on.outline = true;
+    st.titleBox = SM.titleBox(st);
+    st.panel = SM.panelControl(st).addTo(map);
+    L.control.scale({ position: "bottomright", imperial: false, maxWidth: 120 }).addTo(map);
+    SM.legendControl(st).addTo(map);
+    st.timeCtl = SM.timeControl(st).addTo(map);
+    if (st.h.dropped) {
+      st.titleBox.note("dropped", SM.fmtInt(st.h.dropped) + " event(s) without coordinates are not drawn.");
+    }
+    if (st.links.dropped) {
+      st.titleBox.note("links", SM.fmtInt(st.links.dropped) + " link(s) name events not on this map.");
+    }
+    map.on("click", function (e) {
+      if (st.stats.drawn.mode === "hexbins") map.setView(e.latlng, Math.min(map.getZoom() + 2, map.getMaxZoom()));
+    });
+    watchTiles(st);
+    SM.showOverlays(st);
+    SM.layout(st);
+  };
+
+  /* Add or remove the overlays to match st.on. */
+  SM.showOverlays = function (st) {
+    var map = st.map;
+    SM.show(map, st.areas, st.on.uncertainty);
+    SM.show(map, st.heat, st.on.heat);
+    SM.show(map, st.linkLayer, st.on.links && st.links.count > 0);
+    SM.show(map, st.outline, st.on.outline);
+    st.tiles.forEach(function (layer) {
+      SM.show(map, layer, st.on.tiles);
+    });
+    st.outline.setFill(!st.tiles.length || !st.on.tiles || !!st.tilesFailed);
+    if (!st.on.outline) st.titleBox.drop("tiles");
+  };
+
+  /* Density of the events that pass the time and actor filters (the heatmap is a layer
+   * of its own, drawn whether or not the kinds are shown): binned in cells of radius/2 px, a blurred
    * stamp per cell with log-scaled alpha, then coloured. Returns the events used. */
   SM.drawHeat = function (ctx, view, st) {
     var R = 22, cell = 8, off = Math.ceil(R / cell);
@@ -87,7 +174,7 @@
     var grid = new Float32Array(cols * rows);
     var used = 0, max = 0;
     for (var i = 0; i < st.n; i++) {
-      if (!st.visible[i]) continue;
+      if (!st.heatMask[i]) continue;
       var x = st.mx[i] * view.scale - view.ox, y = st.my[i] * view.scale - view.oy;
       if (x < -R || y < -R || x > view.width + R || y > view.height + R) continue;
       var k = (Math.floor(y / cell) + off) * cols + Math.floor(x / cell) + off;
@@ -124,7 +211,7 @@
     ctx.strokeStyle = "rgba(106, 61, 154, 0.8)";
     ctx.setLineDash([6, 4]);
     ctx.beginPath();
-    for (var k = 0; k < a.length; k++) {
+    for (var k = 0; k < st.links.count; k++) {
       var i = a[k], j = b[k];
       if (!st.visible[i] || !st.visible[j]) continue;
       ctx.moveTo(st.mx[i] * view.scale - view.ox, st.my[i] * view.scale - view.oy);
@@ -150,7 +237,7 @@
   }
 
   /* Country outlines (if shipped) and a 5-degree graticule with edge labels. */
-  SM.outlineLayer = function (map, pane) {
+  SM.outlineLayer = function (map, pane, st) {
     var renderer = L.canvas({ pane: pane, padding: 0.5 });
     var group = L.layerGroup();
     var data = window.STRIKEMAP_OUTLINE;
@@ -177,14 +264,19 @@
     }
     function relabel() {
       labels.clearLayers();
+      var covered = SM.chromeRects(st);
       var b = map.getBounds(), step = map.getZoom() < 4 ? 10 : 5;
       var south = b.getSouth(), west = b.getWest();
       var padLat = (b.getNorth() - south) * 0.02, padLon = (b.getEast() - west) * 0.01;
+      function add(latlng, text) {  /* only where no control covers it */
+        var p = map.latLngToContainerPoint(latlng), r = { left: p.x - 4, top: p.y - 10, right: p.x + 40, bottom: p.y + 10 };
+        if (!covered.some(function (c) { return SM.overlaps(c, r); })) labels.addLayer(label(latlng, text));
+      }
       for (var y = Math.ceil(south / step) * step; y <= b.getNorth(); y += step) {
-        labels.addLayer(label([y, west + padLon], degrees(y, "N", "S")));
+        add([y, west + padLon], degrees(y, "N", "S"));
       }
       for (var x = Math.ceil(west / step) * step; x <= b.getEast(); x += step) {
-        labels.addLayer(label([south + padLat, x], degrees(x, "E", "W")));
+        add([south + padLat, x], degrees(x, "E", "W"));
       }
     }
     group.on("add", function () {
@@ -194,6 +286,9 @@
     group.on("remove", function () {
       map.off("moveend", relabel);
     });
+    group.relabel = function () {
+      if (map.hasLayer(group)) relabel();
+    };
     group.setFill = function (on) {
       if (land) land.setStyle({ fillOpacity: on ? 1 : 0 });
     };

@@ -1,73 +1,95 @@
-/* strikemap: the controller. Decodes the payload, filters by layer and time,
- * clusters on a screen grid, draws markers, areas, heat and links.
+/* strikemap: the controller. Decodes the payload, filters by layer and time, and
+ * draws bubbles or hexagons, areas, heat and links (sm-draw.js, sm-layers.js).
  *
  * JavaScript API (window.strikemap, for the last map initialised; every map's
  * controller is also in strikemap.maps):
  *   ready                 true once the first frame is drawn (event "strikemap:ready")
+ *   textReady             true once popup texts (quotes, sources) are decoded
  *   counts()              visible events per layer: {total, strike, attack, ..., heat,
  *                         links, uncertainty, actors: {name: n}}; 0 for a layer that is off
- *   drawn()               what is on screen now: {events, markers, clusters, singles, circles,
- *                         kinds: {strike: n, ...}, zoom} (updated after each move ends)
+ *   drawn()               what is on screen now: {mode, events, markers, clusters, singles,
+ *                         circles, hexagons, kinds: {strike: n, ...}, zoom, pending}; pending:
+ *                         the bubbles are of this view only (the full index is being built,
+ *                         or not built: above strikemap.FULL_MAX visible events)
  *   layers()              layer keys: "kind:strike", "actor:0", "heat", "uncertainty", ...
  *   toggle(key, on)       switch a layer, like its checkbox
+ *   display(mode)         "auto", "bubbles" or "hexbins" (no argument: the current choice)
  *   setRange(from, to)    show events whose possible dates overlap [from, to] (ISO days)
  *   range()               [from, to] as ISO days
  *   play(), pause(), playing()
- *   openEvent(i)          open the popup of event i (payload order)
- *   fit()                 show every event (no animation)
+ *   openEvent(i)          open the popup of event i (payload order = the frame's row order)
+ *   fit()                 show every event and its area, clear of the panels (no animation)
  */
 (function () {
   "use strict";
   var SM = window.strikemap;
   SM.maps = SM.maps || [];
+  /* Events in view above which "auto" shows hexagons instead of bubbles. */
+  SM.AUTO_HEX = 50000;
 
-  function floats(list) {
-    var out = new Float64Array(list.length);
-    for (var i = 0; i < list.length; i++) out[i] = list[i] === null ? NaN : list[i];
+  function days(column, n) {
+    var out = new Float64Array(n);
+    for (var i = 0; i < n; i++) out[i] = column[i] === SM.MISSING ? NaN : column[i];
     return out;
   }
 
-  function Controller(map, payload) {
-    var st = this, p = payload;
+  function Controller(map, h, core) {
+    var st = this, n = h.n, i;
     st.map = map;
-    st.p = p;
-    st.opts = p.options || {};
-    st.n = p.n;
+    st.h = h;
+    st.opts = h.options || {};
+    st.n = n;
+    st.labels = h.labels || {};
     st.byActor = !!st.opts.by_actor;
-    st.cell = st.opts.cluster_px || 60;
-    st.lat = floats(p.lat);
-    st.lon = floats(p.lon);
-    st.mx = new Float64Array(st.n);
-    st.my = new Float64Array(st.n);
-    for (var i = 0; i < st.n; i++) {
+    st.cell = st.opts.cluster_px || 50;
+    st.viewMode = st.opts.view || "auto";
+    st.cat = Object.create(null);
+    Object.keys(h.cat).forEach(function (name) {
+      st.cat[name] = { values: h.cat[name], codes: core["cat." + name] };
+    });
+    var gp = st.cat.geo_precision.codes, scales = h.digits.map(function (d) { return Math.pow(10, d); });
+    st.lat = new Float64Array(n);
+    st.lon = new Float64Array(n);
+    st.mx = new Float64Array(n);
+    st.my = new Float64Array(n);
+    for (i = 0; i < n; i++) {
+      st.lat[i] = core.lat[i] / scales[gp[i]];
+      st.lon[i] = core.lon[i] / scales[gp[i]];
       st.mx[i] = SM.mercX(st.lon[i]);
       st.my[i] = SM.mercY(st.lat[i]);
     }
-    st.date = floats(p.date);
-    st.d0 = floats(p.d0);
-    st.d1 = floats(p.d1);
-    st.kindCode = p.cat.kind.codes;
-    st.actorCode = p.cat.actor.codes;
-    st.kinds = p.cat.kind.values;
+    st.date = days(core.date, n);
+    st.d0 = new Float64Array(n);
+    st.d1 = new Float64Array(n);
+    for (i = 0; i < n; i++) {
+      st.d0[i] = st.date[i] - core.before[i];
+      st.d1[i] = st.date[i] + core.after[i];
+    }
+    st.extent = core.extent;
+    st.counted = { fatalities: core.fatalities, injured: core.injured, mentions: core.mentions };
+    st.kinds = st.cat.kind.values;
+    st.kindCode = st.cat.kind.codes;
+    st.actorCode = st.cat.actor.codes;
     var rank = function (k) { return k === "strike" ? 0 : k === "attack" ? 1 : 2; };
     st.kindOrder = st.kinds.map(function (_, c) { return c; }).sort(function (a, b) {
       return rank(st.kinds[a]) - rank(st.kinds[b]) || (st.kinds[a] < st.kinds[b] ? -1 : 1);
     });
     st.kindOn = st.kinds.map(function () { return true; });
-    st.actorOn = p.cat.actor.values.map(function () { return true; });
-    st.visible = new Uint8Array(st.n);
-    st.links = p.links;
-    st.links.reasonText = function (k) {
-      return p.links.reason.values[p.links.reason.codes[k]] || "";
+    var actors = st.cat.actor.values, perActor = new Array(actors.length).fill(0);
+    for (i = 0; i < n; i++) perActor[st.actorCode[i]]++;
+    st.actorOrder = actors.map(function (_, c) { return c; });
+    st.actorOrder.sort(function (a, b) { return perActor[b] - perActor[a]; });
+    st.actorOn = actors.map(function () { return true; });
+    setupGroups(st);
+    st.visible = new Uint8Array(n);
+    st.heatMask = new Uint8Array(n);
+    st.links = {
+      a: core["links.a"], b: core["links.b"], count: h.links.count, dropped: h.links.dropped,
+      reasonText: function (k) { return h.links.reasons[core["links.reason"][k]] || ""; }
     };
-    st.linkIndex = {};
-    for (var k = 0; k < st.links.a.length; k++) {
-      (st.linkIndex[st.links.a[k]] = st.linkIndex[st.links.a[k]] || []).push(k);
-      (st.linkIndex[st.links.b[k]] = st.linkIndex[st.links.b[k]] || []).push(k);
-    }
     var lo = Infinity, hi = -Infinity;
     st.undated = 0;
-    for (i = 0; i < st.n; i++) {
+    for (i = 0; i < n; i++) {
       if (isNaN(st.d0[i])) st.undated++;
       else {
         if (st.d0[i] < lo) lo = st.d0[i];
@@ -77,13 +99,8 @@
     st.hasDates = lo <= hi;
     st.fullRange = st.hasDates ? [lo, hi] : [0, 0];
     st.range = st.fullRange.slice();
-    st.on = {
-      heat: !!st.opts.heatmap,
-      uncertainty: st.opts.uncertainty !== false,
-      links: true,
-      outline: false,
-      tiles: true
-    };
+    st.on = { heat: !!st.opts.heatmap, uncertainty: st.opts.uncertainty !== false, links: true,
+      outline: false, tiles: true };  // prettier-ignore
     st.tiles = [];
     map.eachLayer(function (layer) {
       if (layer instanceof L.TileLayer) st.tiles.push(layer);
@@ -92,11 +109,27 @@
     st.tileErrors = 0;
     st._timer = null;
     st.stats = { drawn: {}, heat: 0, links: 0 };
-    st.actorOrder = p.cat.actor.values.map(function (_, c) { return c; });
-    var perActor = new Array(p.cat.actor.values.length).fill(0);
-    for (i = 0; i < st.n; i++) perActor[st.actorCode[i]]++;
-    st.actorOrder.sort(function (a, b) { return perActor[b] - perActor[a]; });
+    st.text = null;
     SM.setupLayers(st);
+  }
+
+  /* Colour groups: kinds, or with --by-actor the ten most frequent actors and "others". */
+  function setupGroups(st) {
+    var n = st.n, i;
+    st.group = new Uint8Array(n);
+    st.actorColor = st.cat.actor.values.map(function () { return SM.OTHER_COLOR; });
+    if (!st.byActor) {
+      st.groupColors = st.kinds.map(function (k) { return SM.kindColor(k); });
+      for (i = 0; i < n; i++) st.group[i] = st.kindCode[i];
+      return;
+    }
+    var top = Math.min(st.actorOrder.length, SM.ACTOR_COLORS.length), slot = new Array(st.actorColor.length);
+    for (i = 0; i < st.actorOrder.length; i++) slot[st.actorOrder[i]] = i < top ? i : top;
+    st.groupColors = SM.ACTOR_COLORS.slice(0, top).concat([SM.OTHER_COLOR]);
+    st.actorOrder.forEach(function (code, r) {
+      if (r < top) st.actorColor[code] = SM.ACTOR_COLORS[r];
+    });
+    for (i = 0; i < n; i++) st.group[i] = slot[st.actorCode[i]];
   }
 
   var proto = Controller.prototype;
@@ -105,32 +138,43 @@
     SM.redraw(this);
   };
   proto.value = function (name, i) {
-    var col = this.p.cat[name];
+    var col = this.cat[name];
     return col ? col.values[col.codes[i]] : "";
+  };
+  proto.number = function (name, i) {
+    var v = this.counted[name][i];
+    return v === SM.MISSING ? null : v;
+  };
+  proto.color = function (i) {
+    return this.groupColors[this.group[i]];
   };
   proto.kindKey = function (code) {
     return "kind:" + (this.kinds[code] || "other");
   };
   proto.linksOf = function (i) {
-    return this.linkIndex[i] || [];
-  };
-  proto.weaponsPresent = function () {
-    var seen = {}, out = [];
-    var codes = this.p.cat.weapon.codes, values = this.p.cat.weapon.values;
-    for (var i = 0; i < codes.length; i++) {
-      if (!seen[codes[i]]) {
-        seen[codes[i]] = true;
-        out.push(values[codes[i]]);
+    if (!this.linkIndex) {
+      var index = (this.linkIndex = new Map()), a = this.links.a, b = this.links.b;
+      for (var k = 0; k < a.length; k++) {
+        [a[k], b[k]].forEach(function (e) {
+          if (!index.has(e)) index.set(e, []);
+          index.get(e).push(k);
+        });
       }
     }
+    return this.linkIndex.get(i) || [];
+  };
+  proto.weaponsPresent = function () {
+    var col = this.cat.weapon, seen = new Uint8Array(col.values.length), out = [];
+    for (var i = 0; i < col.codes.length; i++) seen[col.codes[i]] = 1;
+    seen.forEach(function (s, c) { if (s) out.push(col.values[c]); });
     return out.sort();
   };
   /* {km, assumed} of the area an imprecise event lies in, or null for an exact one. */
   proto.radiusKm = function (i) {
-    var prec = this.value("geo_precision", i), km = this.p.extent[i];
+    var prec = this.value("geo_precision", i), km = this.extent[i];
     if (prec === "facility") return null;
-    if (km && km > 0) return { km: km, assumed: false };
-    var defaults = this.p.default_extent_km;
+    if (km > 0) return { km: km, assumed: false };
+    var defaults = this.h.default_extent_km;
     return SM.hasOwn(defaults, prec) ? { km: defaults[prec], assumed: true } : null;
   };
   proto.isFullRange = function () {
@@ -148,40 +192,48 @@
     var st = this, keys = st.kindOrder.map(function (c) { return st.kindKey(c); });
     if (st.byActor) st.actorOrder.forEach(function (c) { keys.push("actor:" + c); });
     keys.push("heat", "uncertainty");
-    if (st.links.a.length) keys.push("links");
+    if (st.links.count) keys.push("links");
     keys.push("outline");
     if (st.tiles.length) keys.push("tiles");
     return keys;
   };
 
-  /* Recompute which events pass the kind, actor and time filters, then redraw. */
+  /* Recompute which events pass the kind, actor and time filters, then redraw. The
+   * heatmap is a layer of its own: it follows the time and actor filters, not the kinds. */
   proto.applyFilter = function () {
     var st = this, a = st.range[0], b = st.range[1], full = st.isFullRange();
-    var kindCount = st.kinds.map(function () { return 0; });
-    var actorCount = st.p.cat.actor.values.map(function () { return 0; });
-    var total = 0;
-    for (var i = 0; i < st.n; i++) {
-      var t = isNaN(st.d0[i]) ? full : st.d1[i] >= a && st.d0[i] <= b;
+    var kindCount = new Float64Array(st.kinds.length);
+    var actorCount = new Float64Array(st.cat.actor.values.length);
+    var kindOn = Uint8Array.from(st.kindOn), actorOn = Uint8Array.from(st.actorOn);
+    var total = 0, heat = 0, n = st.n, d0 = st.d0, d1 = st.d1, byActor = st.byActor;
+    for (var i = 0; i < n; i++) {
+      var lo = d0[i], t = lo === lo ? d1[i] >= a && lo <= b : full;
       var kc = st.kindCode[i], ac = st.actorCode[i];
-      var kOk = st.kindOn[kc], aOk = !st.byActor || st.actorOn[ac];
+      var aOk = !byActor || actorOn[ac] === 1, kOk = kindOn[kc] === 1;
       if (t && aOk) kindCount[kc]++;
       if (t && kOk) actorCount[ac]++;
       var vis = t && kOk && aOk;
       st.visible[i] = vis ? 1 : 0;
-      if (vis) total++;
+      st.heatMask[i] = t && aOk ? 1 : 0;
+      total += vis ? 1 : 0;
+      heat += t && aOk ? 1 : 0;
     }
     var links = 0;
-    for (var k = 0; k < st.links.a.length; k++) {
+    for (var k = 0; k < st.links.count; k++) {
       if (st.visible[st.links.a[k]] && st.visible[st.links.b[k]]) links++;
     }
     st.total = total;
+    st.heatTotal = heat;
     st.kindCount = kindCount;
     st.actorCount = actorCount;
     st.linkCount = links;
-    var shown = {};
+    st.index = null;
+    st.indexToken = (st.indexToken || 0) + 1;
+    var shown = Object.create(null);
     st.kinds.forEach(function (_, c) { shown[st.kindKey(c)] = kindCount[c]; });
-    actorCount.forEach(function (n, c) { shown["actor:" + c] = n; });
+    actorCount.forEach(function (v, c) { shown["actor:" + c] = v; });
     shown.links = links;
+    shown.heat = heat;
     st.panel.update(shown);
     st.redraw();
     st.timeCtl.update();
@@ -194,11 +246,11 @@
     out.actors = Object.create(null);
     st.kinds.forEach(function (k, c) { out[k || "other"] = st.kindOn[c] ? st.kindCount[c] : 0; });
     if (st.byActor) {
-      st.p.cat.actor.values.forEach(function (name, c) {
+      st.cat.actor.values.forEach(function (name, c) {
         out.actors[name] = st.actorOn[c] ? st.actorCount[c] : 0;
       });
     }
-    out.heat = st.on.heat ? st.total : 0;
+    out.heat = st.on.heat ? st.heatTotal : 0;
     out.links = st.on.links ? st.linkCount : 0;
     out.uncertainty = st.on.uncertainty ? st.stats.drawn.circles || 0 : 0;
     return out;
@@ -230,6 +282,13 @@
     st.panel.sync();
   };
 
+  proto.setDisplay = function (mode) {
+    if (["auto", "bubbles", "hexbins"].indexOf(mode) < 0) throw new Error("strikemap: no display " + mode);
+    this.viewMode = mode;
+    this.panel.sync();
+    this.redraw();
+  };
+
   proto.playing = function () {
     return this._timer !== null;
   };
@@ -253,39 +312,89 @@
     st.timeCtl.update();
   };
 
-  /* Show every event (without animation, so the view is final when this returns). */
+  /* Show every event and its area (without animation, so the view is final when this
+   * returns), padded so that none lies under the title, panels, slider or scale. */
   proto.fit = function () {
-    var b = this.p.bounds, map = this.map;
+    var b = this.h.bounds, map = this.map;
     if (!b) return;
+    var pad = SM.layout(this);
     var bounds = L.latLngBounds(b[0], b[1]);
+    var opts = { paddingTopLeft: [pad.left, pad.top], paddingBottomRight: [pad.right, pad.bottom],
+      maxZoom: 10, animate: false };  // prettier-ignore
     if (bounds.getNorth() - bounds.getSouth() < 0.05 && bounds.getEast() - bounds.getWest() < 0.05) {
-      map.setView(bounds.getCenter(), 10, { animate: false });
-    } else {
-      map.fitBounds(bounds, { padding: [40, 40], maxZoom: 10, animate: false });
+      bounds = bounds.pad(2);
     }
+    map.fitBounds(bounds, opts);
   };
 
+  proto.popup = function (latlng, content) {
+    var pad = SM.layout(this);
+    L.popup({ maxWidth: 380, minWidth: 220, className: "sm-leaflet-popup",
+      autoPanPaddingTopLeft: [pad.left, pad.top], autoPanPaddingBottomRight: [pad.right, pad.bottom] })
+      .setLatLng(latlng).setContent(content).openOn(this.map);  // prettier-ignore
+  };
+
+  /* Open event i's popup once the texts are decoded (at once if they are). */
   proto.openEvent = function (i) {
     var st = this;
-    L.popup({ maxWidth: 380, minWidth: 240, autoPanPadding: [30, 30], className: "sm-leaflet-popup" })
-      .setLatLng([st.lat[i], st.lon[i]])
-      .setContent(SM.eventPopup(st, i))
-      .openOn(st.map);
+    st.whenText(function () {
+      st.popup([st.lat[i], st.lon[i]], SM.eventPopup(st, i));
+    });
+  };
+  proto.whenText = function (fn) {
+    if (this.text) fn();
+    else this.textPromise.then(fn);
   };
 
-  /* Draw one map: create the controller, fit the events, draw, set strikemap.ready. */
+  function failed(map, err) {
+    var box = SM.el("div", "sm-title sm-box sm-error",
+      "This map could not be drawn: " + (err && err.message ? err.message : err) +
+      ". It needs a browser from 2023 or later (DecompressionStream).");
+    map.getContainer().appendChild(box);
+    if (window.console) console.error(err);
+  }
+
+  /* Draw one map: decode the drawing columns, create the controller, fit, draw, set
+   * strikemap.ready; popup texts are decoded after, in the background. */
   SM.init = function (map, dataId) {
-    var payload = JSON.parse(document.getElementById(dataId).textContent);
-    var st = new Controller(map, payload);
-    st.fit();
-    st.applyFilter();
-    map.on("moveend resize", st.redraw, st);
-    SM.maps.push(st);
-    SM.current = st;
-    SM.ready = true;
-    map.strikemap = st;
-    document.dispatchEvent(new CustomEvent("strikemap:ready", { detail: { map: map } }));
-    return st;
+    var header = JSON.parse(document.getElementById(dataId).textContent);
+    return SM.chunkBytes(header, dataId, "core").then(function (bytes) {
+      var st = new Controller(map, header, SM.readChunk(header, "core", bytes));
+      st.textPromise = SM.chunkBytes(header, dataId, "text").then(function (textBytes) {
+        st.text = SM.readTexts(header, textBytes);
+        SM.textReady = true;
+      });
+      st.textPromise.catch(function (err) { failed(map, err); });
+      st.applyFilter();
+      st.fit();
+      st.redraw();
+      map.on("moveend", st.redraw, st);
+      map.on("resize", function () {
+        SM.layout(st);
+        st.redraw();
+      });
+      SM.maps.push(st);
+      SM.current = st;
+      SM.ready = true;
+      map.strikemap = st;
+      document.dispatchEvent(new CustomEvent("strikemap:ready", { detail: { map: map } }));
+      return st;
+    }).catch(function (err) {
+      failed(map, err);
+    });
+  };
+
+  /* The text chunk: per-event ids, quotes, sources and reasons. */
+  SM.readTexts = function (header, bytes) {
+    var c = SM.readChunk(header, "text", bytes);
+    return {
+      id: c.id, quote: c.quote,
+      sources: { id: c["sources.id"], outlet: c["sources.outlet"], headline: c["sources.headline"],
+        url: c["sources.url"], published: c["sources.published"] },
+      sourcesOf: SM.lists(c["sources.count"], c["sources.index"]),
+      reasons: c["reasons.values"],
+      reasonsOf: SM.lists(c["reasons.count"], c["reasons.index"])
+    };  // prettier-ignore
   };
 
   function current() {
@@ -296,6 +405,10 @@
   SM.drawn = function () { return current().drawn(); };
   SM.layers = function () { return current().layers(); };
   SM.toggle = function (key, on) { current().setLayer(key, on); };
+  SM.display = function (mode) {
+    if (mode !== undefined) current().setDisplay(mode);
+    return current().viewMode;
+  };
   SM.setRange = function (a, b) {
     current().setRange(typeof a === "number" ? a : SM.parseDay(a), typeof b === "number" ? b : SM.parseDay(b));
   };

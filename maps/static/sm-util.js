@@ -10,22 +10,20 @@
   SM.KIND_COLORS = { strike: "#D55E00", attack: "#0072B2" };
   SM.OTHER_COLOR = "#6b6b6b";
   SM.KIND_LABELS = { strike: "Strikes (states)", attack: "Attacks (armed groups)" };
-  SM.WEAPON_LABELS = {
-    airstrike: "Airstrike",
-    drone: "Drone",
-    rocket: "Rocket",
-    missile: "Missile",
-    vessel: "Vessel / drone boat",
-    ied: "IED / bomb",
-    artillery: "Artillery",
-    "": "Weapon not reported"
+  /* Colours of actor layers (--by-actor), most frequent actor first: Okabe-Ito and
+   * Tableau hues that stay apart from each other; further actors share OTHER_COLOR. */
+  SM.ACTOR_COLORS = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#0072B2",
+    "#8C564B", "#9467BD", "#BCBD22", "#17BECF"];
+
+  /* Human label of a code (labels come with the payload: maps/labels.py). */
+  SM.humanize = function (code) {
+    var text = String(code).replace(/[_-]+/g, " ").trim();
+    return text.charAt(0).toUpperCase() + text.slice(1);
   };
-  SM.PRECISION_LABELS = {
-    facility: "exact site",
-    town: "town level",
-    region: "region level",
-    country: "country level",
-    sea: "at sea (area)"
+  SM.label = function (st, column, code) {
+    var table = st.labels[column];
+    if (table && SM.hasOwn(table, code)) return table[code];
+    return code ? SM.humanize(code) : "not reported";
   };
 
   /* Glyphs drawn in white on a 24x24 disc: [tag, attributes] pairs. */

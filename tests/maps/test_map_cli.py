@@ -8,7 +8,6 @@ last test, which reads a real GeoJSON file.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import types
@@ -20,6 +19,7 @@ import pytest
 
 from maps.cli import map_cmd
 from maps.cli.common import CommandError
+from tests.maps.pagedata import read_page
 
 pytestmark = pytest.mark.cli
 
@@ -54,10 +54,8 @@ def fake_reader(monkeypatch, sample) -> list[Path]:
 
 
 def _payload(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    data = re.search(r'type="application/json" id="[\w-]+">(.*?)</script>', text, re.S)
-    assert data
-    result: dict[str, Any] = json.loads(data.group(1))
+    page = read_page(path.read_text(encoding="utf-8"))
+    result: dict[str, Any] = page["header"] | page["columns"]
     return result
 
 
@@ -65,7 +63,7 @@ def test_defaults() -> None:
     args = parse("events.geojson")
     assert args.inputs == ["events.geojson"] and args.output == Path("map.html")
     assert args.inline and not args.by_actor and args.title is None and not args.no_tiles
-    assert not args.responses
+    assert not args.responses and args.display == "auto"
 
 
 def test_writes_the_map(tmp_path, fake_reader, capsys) -> None:
@@ -75,7 +73,8 @@ def test_writes_the_map(tmp_path, fake_reader, capsys) -> None:
     assert args.run(args) == 0
     data = _payload(out)
     assert data["n"] == 6 and data["options"] == {
-        "title": "T", "by_actor": True, "heatmap": False, "uncertainty": True, "cluster_px": 60,
+        "title": "T", "by_actor": True, "heatmap": False, "uncertainty": True, "cluster_px": 50,
+        "view": "auto",
     }  # fmt: skip
     assert re.fullmatch(r".*m\.html: 6 events, \d+\.\d MB\n", capsys.readouterr().out)
 
@@ -85,11 +84,11 @@ def test_responses_computes_and_draws_the_links(tmp_path, fake_reader, capsys) -
     plain, linked = tmp_path / "plain.html", tmp_path / "linked.html"
     args = parse(str(tmp_path / "a.geojson"), "-o", str(plain))
     assert args.run(args) == 0
-    assert _payload(plain)["links"]["a"] == []
+    assert _payload(plain)["links"]["count"] == 0
     args = parse(str(tmp_path / "a.geojson"), "-o", str(linked), "--responses")
     assert args.run(args) == 0
     data = _payload(linked)
-    ends = zip(data["links"]["a"], data["links"]["b"], strict=True)
+    ends = zip(data["links.a"], data["links.b"], strict=True)
     drawn = [(data["id"][a], data["id"][b]) for a, b in ends]
     assert drawn == [("s1", "a1")]  # the strike at al-Qaim 5 days after the Tower 22 attack
     assert re.search(r"linked\.html: 6 events, 1 response link, ", capsys.readouterr().out)
@@ -107,8 +106,10 @@ def test_several_inputs_keep_each_event_once(tmp_path, fake_reader) -> None:
 def test_no_inline_and_no_tiles(tmp_path, fake_reader) -> None:
     (tmp_path / "a.csv").write_text("x", encoding="utf-8")
     out = tmp_path / "m.html"
-    args = parse(str(tmp_path / "a.csv"), "-o", str(out), "--no-inline", "--no-tiles")
+    args = parse(str(tmp_path / "a.csv"), "-o", str(out), "--no-inline", "--no-tiles",
+                 "--display", "hexbins")  # fmt: skip
     assert args.run(args) == 0
+    assert _payload(out)["options"]["view"] == "hexbins"
     text = out.read_text(encoding="utf-8")
     assert "cdn.jsdelivr.net/npm/leaflet@" in text and "tile.openstreetmap.org" not in text
 

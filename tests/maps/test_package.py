@@ -21,11 +21,14 @@ MODULES = [
     "maps",
     "maps.assets",
     "maps.columns",
+    "maps.encode",
     "maps.errors",
+    "maps.labels",
     "maps.outline",
     "maps.payload",
     "maps.render",
     "maps.save",
+    "maps.tables",
 ]
 FIXTURE = "pyogrio/tests/fixtures/naturalearth_lowres/naturalearth_lowres.shp"
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html as htmllib
-import json
 import re
 
 import folium
 import geopandas as gpd
+import numpy as np
 import pytest
 
 from maps.assets import JS_FILES, external_resources, head_tags, inline_script, static_text
@@ -15,17 +15,9 @@ from maps.errors import MapAssetError, MapInputError
 from maps.payload import build_payload
 from maps.render import StrikeMap, render_map
 from maps.save import map_html
+from tests.maps.pagedata import read_page, value
 
 FOLIUM_CDNS = ("code.jquery.com", "bootstrap", "fontawesome", "awesome-markers", "cdnjs")
-
-
-def _payload_of(html: str) -> dict:
-    match = re.search(
-        r'<script type="application/json" id="sm-data-\w+">(.*?)</script>', html, re.S
-    )
-    assert match, "no payload block"
-    data: dict = json.loads(match.group(1))
-    return data
 
 
 def test_returns_a_folium_map(sample) -> None:
@@ -65,10 +57,38 @@ def test_no_inline_links_leaflet_only(sample) -> None:
 
 def test_payload_in_page_is_the_payload(sample) -> None:
     html = map_html(render_map(sample, title="x"))
-    data = _payload_of(html)
-    options = data.pop("options")
-    assert data == build_payload(sample)
-    assert options["title"] == "x"
+    page, p = read_page(html), build_payload(sample)
+    cols = page["columns"]
+    assert page["header"]["options"]["title"] == "x" and page["header"]["n"] == p["n"] == 6
+    assert np.allclose(cols["lat"], p["lat"]) and np.allclose(cols["lon"], p["lon"])
+    assert np.array_equal(cols["date"], p["date"], equal_nan=True)
+    assert np.array_equal(cols["date"] - cols["before"], p["d0"], equal_nan=True)
+    assert np.array_equal(cols["date"] + cols["after"], p["d1"], equal_nan=True)
+    assert np.array_equal(cols["fatalities"], p["fatalities"], equal_nan=True)
+    assert cols["quote"] == p["quote"].to_pylist() and cols["id"] == p["id"].to_pylist()
+    for name, column in p["cat"].items():
+        assert [value(page, name, i) for i in range(6)] == [
+            column["values"][c] for c in column["codes"]
+        ]
+    assert cols["sources.id"] == p["sources"]["table"]["id"].to_pylist()
+    assert np.array_equal(np.cumsum(cols["sources.count"]), p["sources"]["offsets"][1:])
+    assert page["header"]["labels"]["actor_side"]["us-coalition"] == "US-led coalition"
+    assert page["header"]["labels"]["country"]["IQ"] == "Iraq"
+
+
+def test_a_million_points_pack_small(events) -> None:
+    """Quantised, delta- or offset-coded coordinates: a grid of points costs a few bytes each."""
+    n = 200_000
+    rng = np.random.default_rng(1)
+    gdf = gpd.GeoDataFrame(
+        {"geo_precision": rng.choice(["facility", "town"], n)},
+        geometry=gpd.points_from_xy(rng.uniform(40, 45, n), rng.uniform(30, 35, n)),
+        crs=4326,
+    )
+    html = map_html(render_map(gdf, tiles=None, outline=False))
+    cols = read_page(html)["columns"]
+    assert np.abs(cols["lat"] - build_payload(gdf)["lat"]).max() < 1e-9
+    assert len(html) - len(map_html(render_map(gdf.iloc[:0], tiles=None, outline=False))) < n * 8
 
 
 def test_hostile_text_is_escaped_everywhere(sample_records, events, hostile) -> None:
@@ -81,20 +101,20 @@ def test_hostile_text_is_escaped_everywhere(sample_records, events, hostile) -> 
     assert hostile["img"] not in html and hostile["script"] not in html
     assert html.count("<script>window.__xss") == 0
     assert f"<title>{htmllib.escape(nasty)}</title>" in html
-    data = _payload_of(html)
-    assert data["quote"] == [nasty]  # literal: {{ }} was not evaluated as a template
-    assert data["options"]["title"] == nasty
+    page = read_page(html)
+    assert page["columns"]["quote"] == [nasty]  # literal: {{ }} was not evaluated as a template
+    assert page["header"]["options"]["title"] == nasty and page["header"]["cat"]["actor"] == [nasty]
 
 
 def test_empty_frame_renders() -> None:
     empty = gpd.GeoDataFrame(geometry=gpd.GeoSeries([], crs=4326))
     html = map_html(render_map(empty))
-    assert _payload_of(html)["n"] == 0 and "strikemap.init(" in html
+    assert read_page(html)["header"]["n"] == 0 and "strikemap.init(" in html
 
 
 def test_missing_optional_columns_render(events) -> None:
     html = map_html(render_map(events([{"lat": 33.3, "lon": 44.4}])))
-    assert _payload_of(html)["n"] == 1
+    assert read_page(html)["header"]["n"] == 1
 
 
 def test_repr_html_for_jupyter_carries_the_inline_assets(sample) -> None:
@@ -117,6 +137,7 @@ def test_rendering_twice_adds_nothing_twice(sample) -> None:
         ({"inline": "yes"}, "inline must be True or False, not 'yes'"),
         ({"cluster_px": 5}, "cluster_px must be 10 to 400 pixels, not 5"),
         ({"cluster_px": True}, "cluster_px must be an integer"),
+        ({"view": "dots"}, "view must be one of auto, bubbles, hexbins, not 'dots'"),
         ({"title": 3}, "title must be a string or None, not 3"),
         ({"tiles": "https://x/{z}/{x}/{y}.png"}, "tiles 'https://x/"),
         ({"links": [1]}, "links must be a DataFrame"),

@@ -113,4 +113,4 @@ def test_analysis_draws_links_and_a_tempo_chart(tmp_path_factory: pytest.TempPat
     html = (result.out / "analysis_map.html").read_text(encoding="utf-8")
     data = re.search(r'type="application/json" id="[\w-]+">(.*?)</script>', html, re.S)
     assert data is not None
-    assert json.loads(data.group(1))["links"]["a"], "no response links drawn"
+    assert json.loads(data.group(1))["links"]["count"], "no response links drawn"
