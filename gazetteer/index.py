@@ -22,6 +22,7 @@ from pathlib import Path
 from gazetteer.data import data_fingerprint
 from gazetteer.errors import IndexBuildError
 from gazetteer.normalize import normalize, skeleton
+from gazetteer.place import Place
 from gazetteer.sources import SOURCES, Record
 
 __all__ = [
@@ -135,28 +136,20 @@ def build_index(path: Path, sources: Iterable[str] | None = None) -> Path:
     return path
 
 
+def place_row(pid: int, p: Place, layer: int) -> tuple[object, ...]:
+    """A row of the ``places`` table (also written by :mod:`gazetteer.install.store`)."""
+    return (
+        pid, p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.source, p.admin1,
+        p.extent_km, layer,
+    )  # fmt: skip
+
+
 def _insert(conn: sqlite3.Connection, records: Iterable[Record], layer: int) -> None:
     start = (conn.execute("SELECT COALESCE(MAX(pid), 0) FROM places").fetchone() or (0,))[0]
     place_rows = []
     keys: dict[tuple[str, int], int] = {}
     for pid, rec in enumerate(records, start=start + 1):
-        p = rec.place
-        place_rows.append(
-            (
-                pid,
-                p.id,
-                p.name,
-                p.lat,
-                p.lon,
-                p.country,
-                p.kind,
-                p.population,
-                p.source,
-                p.admin1,
-                p.extent_km,
-                layer,
-            )
-        )
+        place_rows.append(place_row(pid, rec.place, layer))
         for i, name in enumerate(rec.names):
             key = normalize(name)
             if not key:

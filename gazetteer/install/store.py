@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer.errors import IndexBuildError, InvalidQuery
-from gazetteer.index import TIER_ALTERNATE, TIER_LOOSE, TIER_PRIMARY, cache_dir
+from gazetteer.index import TIER_ALTERNATE, TIER_LOOSE, TIER_PRIMARY, cache_dir, place_row
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.sources import Record
 
@@ -217,26 +217,10 @@ class Writer:
         name_rows: list[tuple[str, int, int]] = []
         pid = self.next_pid
         for rec in chunk:
-            p = rec.place
-            place_rows.append(
-                (
-                    pid,
-                    p.id,
-                    p.name,
-                    p.lat,
-                    p.lon,
-                    p.country,
-                    p.kind,
-                    p.population,
-                    p.source,
-                    p.admin1,
-                    p.extent_km,
-                    LAYER,
-                )
-            )
+            place_rows.append(place_row(pid, rec.place, LAYER))
             name_rows.extend(_keys(rec, pid))
             if self.pids is not None:
-                self.pids[int(p.id.rpartition(":")[2])] = pid
+                self.pids[int(rec.place.id.rpartition(":")[2])] = pid
             pid += 1
         name_rows.sort()
         self.conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
