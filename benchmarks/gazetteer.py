@@ -86,13 +86,16 @@ print(json.dumps({"cold": cold, "warm": warm, "misses": misses, "rss_mb": rss}))
 """
 
 
-def throughput(names: list[str], *, country: str | None = None) -> dict[str, float]:
-    """Resolve ``names`` twice in a fresh process: cold and warm rates, misses, peak RSS."""
+def throughput(
+    names: list[str], *, country: str | None = None, child: str = _CHILD
+) -> dict[str, float]:
+    """Resolve ``names`` twice in a fresh process running ``child`` (a script given the names
+    file and the country): cold and warm rates, misses and what else ``child`` reports."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump(names, fh)
     try:
         out = subprocess.run(
-            [sys.executable, "-c", _CHILD, fh.name, country or ""],
+            [sys.executable, "-c", child, fh.name, country or ""],
             check=True,
             capture_output=True,
             text=True,

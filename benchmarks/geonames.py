@@ -12,7 +12,6 @@ generated.  Prints the figures and records them in ``docs/benchmarks.md`` (secti
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import resource
@@ -27,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.gazetteer import cold_start, sample_names  # noqa: E402
+from benchmarks.gazetteer import throughput as gazetteer_throughput  # noqa: E402
 from benchmarks.geonames_synth import COUNTRIES, write_country  # noqa: E402
 from benchmarks.record import report  # noqa: E402
 
@@ -64,19 +64,7 @@ print(json.dumps({"cold": rates[0][0], "cold_wall": rates[0][1], "warm": rates[1
 
 def throughput(names: list[str], *, country: str | None = None) -> dict[str, float]:
     """Names/s of a fresh process by its CPU time (the machine is shared), cold then warm."""
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
-        json.dump(names, fh)
-    try:
-        out = subprocess.run(
-            [sys.executable, "-c", _CHILD, fh.name, country or ""],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-    finally:
-        os.unlink(fh.name)
-    result: dict[str, float] = json.loads(out.stdout)
-    return result
+    return gazetteer_throughput(names, country=country, child=_CHILD)
 
 
 def added_names(paths: list[Path], n: int, seed: int = 15) -> list[str]:
