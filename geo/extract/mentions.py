@@ -223,13 +223,14 @@ def sentence_mentions(
     dates = _assign_dates(sentence, triggers, find_dates(sentence, published, anchor=anchor))
     # A headline or caption title ("Baghdad airstrike") names an event the text reports.
     headline = not _FINAL.search(sentence) and len(sentence.split()) <= 12
-    skips = [_early_skip(sentence, t, headline) for t in triggers]
+    cues = [negation(sentence, t.start, t.end) for t in triggers]
+    skips = [_early_skip(sentence, t, cue, headline) for t, cue in zip(triggers, cues, strict=True)]
     live = [t.start for t, why in zip(triggers, skips, strict=True) if t.strong and not why]
     found: list[EventMention] = []
     for i, trig in enumerate(triggers):
         notes = [f"trigger {trig.text!r}"]
         doer, victim = roles(sentence, trig, actors, [t for t in triggers if t is not trig])
-        if doer is not None and negation(sentence, trig.start, trig.end) == "condemnation":
+        if doer is not None and cues[i] == "condemnation":
             doer = None  # "Iran described the airstrikes as terrorism": Iran condemns them
         kind = trig.kind
         state = _state_before(sentence, trig) if doer is None and kind != "attack" else None
@@ -349,15 +350,13 @@ def _state_before(sentence: str, trig: Trigger) -> Actor | None:
     )
 
 
-def _early_skip(sentence: str, trig: Trigger, headline: bool) -> str:
+def _early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
     """Why a trigger reports no event, from its words alone ('' when it may).
 
     A condemnation is no reason: "we condemn the attack in Baghdad last night" reports the
     attack (as a reference back, which stands as an event when the article has no other).
     """
-    skip = negation(sentence, trig.start, trig.end)
-    if skip == "condemnation":
-        skip = ""
+    skip = "" if cue == "condemnation" else cue  # ``cue``: :func:`negation` of the trigger
     if not skip and trig.count is not None and _TOTAL.search(sentence):
         skip = f"count of {trig.count} events, not one event"
     generic = not trig.strong and not trig.determiner and trig.plural and trig.count is None
