@@ -46,10 +46,18 @@ _PAST_VERB = re.compile(
 )
 # Cheap test before the full trigger search: most sentences of an article report nothing.
 # Searched in the lower-cased sentence: several times faster than re.I over an alternation.
-_ANY_TRIGGER = re.compile(
-    r"strike|struck|attack|raid|assault|barrage|salvo|volley|bomb|rocket|missile|drone|mortar|hit"
-    r"|target|fire|launch|shell|ied|explosive|vessel|usv|boat|artillery"
+# The stems cover every rule of :mod:`geo.extract.triggers` and every word of the lexicon
+# (a test checks that each lexicon form contains one).
+_STEMS = (
+    *"strik strick struck attack raid assault barrage salvo volley bomb rocket missile drone mortar".split(),
+    *"hit target fire launch shell ied explosive vessel usv boat artillery pound storm".split(),
+    *"ambush kill shoot shot detonat explod blow blew rock tear tore torn rip destroy".split(),
+    *"engag wound injur damag massacr behead execut gunfire blast explos firing".split(),
+    *("go off", "goes off", "went off", "gone off", "going off"),
 )
+_ANY_TRIGGER = re.compile("|".join(sorted(set(_STEMS), key=len, reverse=True)))
+
+
 # Words that make "25 attacks" a total over time, not one day's strikes at one place.
 _TOTAL = re.compile(
     r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total|totall?ing|altogether|cumulative"

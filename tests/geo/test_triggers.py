@@ -388,3 +388,15 @@ def test_bombings_are_the_actors_to_decide_and_default_to_attacks() -> None:
     assert (trig.kind, default_kind(trig)) == ("", "attack")
     [trig] = find_triggers("Aircraft bombed the bridge.")
     assert default_kind(trig) == "strike"
+
+
+def test_every_lexicon_form_passes_the_cheap_sentence_test() -> None:
+    """The prefilter must not drop a sentence whose only event word is in the lexicon
+    ("Afghanistan: Roadside Blast Kills 10" was skipped before the prefilter knew "blast")."""
+    from geo.extract import lexicon
+    from geo.extract.mentions import may_report
+
+    # an agent reports an event only with an action verb: the verb forms must pass
+    missed = [f for f in lexicon.verb_forms() + lexicon.noun_forms() if not may_report(f)]
+    assert missed == []
+    assert may_report("Afghanistan: Roadside Blast Kills 10")
