@@ -42,7 +42,9 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|on|over|off|across|around|toward|towards|into"
     r"|targeting|targeted|hit|struck|attacked|attacking|bombed|shelled|raided|against)"
     r"|(?:north|south|east|west)(?:east|west)?\s+of)"
-    r"\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|that|where|when|how)\b)[\w\-’']+\s+){0,2}$",
+    r"\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|that|where|when|how)\b)[\w\-’']+\s+){0,2}"
+    # the country or province of a place just named: "near Gobanale, Somalia"
+    r"(?:[\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2},\s+)?$",
     re.I,
 )
 #: Added to the distance between a place and a trigger on the other side of a clause break.
@@ -165,6 +167,12 @@ def article_places(
             weights[place.country] += (2 if place.kind != "country" else 1) * local
     country = None
     weights = Counter({code: w for code, w in weights.items() if w > 0})
+    if not weights:  # no place introduced as where things happen: the places named at all
+        for mention in mentions:
+            place = mention.place
+            assert place is not None
+            if place.country and place.precision != "sea":
+                weights[place.country] += 2 if place.kind != "country" else 1
     if weights:
         code = weights.most_common(1)[0][0]
         country = gz.get(f"country:{code}")
