@@ -113,7 +113,11 @@ class PlacePick:
 
 @dataclass(frozen=True, slots=True)
 class ArticlePlaces:
-    """Places of one article: spotted mentions, named sites, main country and seas."""
+    """Places of one article: spotted mentions, named sites, main country and seas.
+
+    ``country`` is the country of the places where things happen ("in", "near" ...);
+    ``named_country`` is that, or else the country the article names most at all.
+    """
 
     text: str
     mentions: tuple[Mention, ...]
@@ -121,6 +125,7 @@ class ArticlePlaces:
     country: Place | None
     seas: tuple[Place, ...]
     gazetteer: Gazetteer
+    named_country: Place | None = None
 
 
 def article_places(
@@ -167,19 +172,27 @@ def article_places(
             weights[place.country] += (2 if place.kind != "country" else 1) * local
     country = None
     weights = Counter({code: w for code, w in weights.items() if w > 0})
-    if not weights:  # no place introduced as where things happen: the places named at all
-        for mention in mentions:
-            place = mention.place
-            assert place is not None
-            if place.country and place.precision != "sea":
-                weights[place.country] += 2 if place.kind != "country" else 1
+    named: Counter[str] = Counter()  # the places named at all, for events reported anew
+    for mention in mentions:
+        place = mention.place
+        assert place is not None
+        adjective = place.kind == "country" and _NOUN_AFTER.match(text, mention.end)
+        if place.country and place.precision != "sea" and not adjective:
+            named[place.country] += 2 if place.kind != "country" else 1
     if weights:
         code = weights.most_common(1)[0][0]
         country = gz.get(f"country:{code}")
     seas = Counter(m.place.id for m in mentions if m.place and m.place.precision == "sea")
     by_id = {m.place.id: m.place for m in mentions if m.place}
+    loose = gz.get(f"country:{named.most_common(1)[0][0]}") if named else None
     return ArticlePlaces(
-        text, mentions, tuple(sites), country, tuple(by_id[i] for i, _ in seas.most_common()), gz
+        text,
+        mentions,
+        tuple(sites),
+        country,
+        tuple(by_id[i] for i, _ in seas.most_common()),
+        gz,
+        country or loose,
     )
 
 
@@ -330,17 +343,25 @@ def pick_place(
 
 
 def fallback_place(
-    ctx: ArticlePlaces, *, weapon: str = "", near_country: str = "", maritime: bool = False
+    ctx: ArticlePlaces,
+    *,
+    weapon: str = "",
+    near_country: str = "",
+    maritime: bool = False,
+    reported: bool = False,
 ) -> PlacePick | None:
     """The coarse place of an event whose sentence names none: a sea for attacks on
-    shipping, else the article's main country."""
+    shipping, else the article's main country.  An event ``reported`` anew (not only
+    referred to) may take the country the article names most when none is named as a
+    place where things happen ("U.S. forces conducted a strike near Gobanale, Somalia")."""
     if (maritime or weapon in _MARITIME) and ctx.seas:
         pick = PlacePick(ctx.seas[0].name, ctx.seas[0], -1, -1, "attack at sea: the article's sea")
         return _sea_part(ctx.gazetteer, pick, near_country)
-    if ctx.country is not None:
+    country = ctx.named_country if reported else ctx.country
+    if country is not None:
         return PlacePick(
-            ctx.country.name,
-            ctx.country,
+            country.name,
+            country,
             -1,
             -1,
             "no place in the sentence: the article's main country",

@@ -49,7 +49,8 @@ _PAST_VERB = re.compile(
 # The stems cover every rule of :mod:`geo.extract.triggers` and every word of the lexicon
 # (a test checks that each lexicon form contains one).
 _STEMS = (
-    *"strik strick struck attack raid assault barrage salvo volley bomb rocket missile drone mortar".split(),
+    *"strik strick struck attack raid assault barrage salvo volley bomb rocket".split(),
+    *"missile drone mortar".split(),
     *"hit target fire launch shell ied explosive vessel usv boat artillery pound storm".split(),
     *"ambush kill shoot shot detonat explod blow blew rock tear tore torn rip destroy".split(),
     *"engag wound injur damag massacr behead execut gunfire blast explos firing".split(),

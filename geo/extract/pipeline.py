@@ -145,7 +145,7 @@ def _note(article: Article, m: EventMention, why: str) -> dict[str, Any]:
 
 
 def _follow_up_counts(
-    text: str, sentences: list[tuple[int, int]], keep: list[tuple[int, int]], drafts: list[Draft]
+    text: str, sentences: list[tuple[int, int]], keep: set[tuple[int, int]], drafts: list[Draft]
 ) -> None:
     """Give an event the dead a following sentence counts without naming the event again.
 
@@ -155,7 +155,7 @@ def _follow_up_counts(
     """
     if not drafts:
         return
-    reporting = set(keep)
+    reporting = keep  # the sentences with event words of their own
     owner: dict[tuple[int, int], Draft] = {m.sentence: d for d in drafts for m in d.mentions}
     for i, span in enumerate(sentences):
         if span in reporting:
@@ -186,6 +186,7 @@ def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlac
             weapon=d.weapon,
             near_country=actor.country if actor else "",
             maritime=bool(_SHIPPING.search(said)),
+            reported=any(not m.refers or not m.trigger.determiner for m in d.mentions),
         )
     if place is None:
         diag.unresolved_places.append(_note(article, first, "no place in or near the sentence"))
@@ -282,6 +283,7 @@ def extract_article(
     mentions: list[EventMention] = []
     anchor: EventDate | None = None
     context = article.published or year_context(text)
+    spoken: set[tuple[int, int]] = set()
     for start, end in keep:
         inside = [
             ActorMention(a.actor, a.text, a.start - start, a.end - start)
@@ -290,6 +292,7 @@ def extract_article(
         ]
         for m in sentence_mentions(text, (start, end), context, places, inside, anchor):
             diag.mentions += 1
+            spoken.add(m.sentence)
             if m.skip:
                 diag.not_events.append(_note(article, m, m.skip))
                 continue
@@ -297,7 +300,7 @@ def extract_article(
             if m.date is not None:
                 anchor = m.date
     drafts, unused = cluster_mentions(mentions)
-    _follow_up_counts(text, sentences, keep, drafts)
+    _follow_up_counts(text, sentences, spoken, drafts)
     for m in unused:
         diag.not_events.append(_note(article, m, "refers back to no reported event"))
     events = [e for d in drafts if (e := _to_event(article, d, diag, places)) is not None]
