@@ -21,6 +21,7 @@ from geo.extract.roles import SEQUENCE, roles, target_phrase
 from geo.extract.spans.actors import Actor, ActorMention, load_actors
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
+from geo.extract.spans.sections import DateLayout
 from geo.extract.triggers import Trigger, default_kind, find_triggers, negation
 
 __all__ = ["EventMention", "may_report", "sentence_mentions"]
@@ -206,6 +207,7 @@ def sentence_mentions(
     places: ArticlePlaces,
     actors: list[ActorMention],
     anchor: EventDate | None,
+    layout: DateLayout | None = None,
 ) -> list[EventMention]:
     """Return the event mentions of the sentence ``text[span[0]:span[1]]``.
 
@@ -223,13 +225,21 @@ def sentence_mentions(
         The actors named in this sentence, offsets relative to the sentence.
     anchor : EventDate or None
         The latest event date so far in the article ("days later" refers to it).
+    layout : DateLayout or None
+        The dates of the article's headings and dated lines
+        (:mod:`geo.extract.spans.sections`), for mentions the sentence gives no date.
     """
     start, end = span
     sentence = text[start:end]
     triggers = find_triggers(sentence) if may_report(sentence) else []
     if not triggers:
         return []
-    dates = _assign_dates(sentence, triggers, find_dates(sentence, published, anchor=anchor))
+    found_dates = (
+        layout.dates(sentence, start, anchor)
+        if layout is not None
+        else find_dates(sentence, published, anchor=anchor)
+    )
+    dates = _assign_dates(sentence, triggers, found_dates)
     # A headline or caption title ("Baghdad airstrike") names an event the text reports.
     headline = not _FINAL.search(sentence) and len(sentence.split()) <= 12
     cues = [negation(sentence, t.start, t.end) for t in triggers]
@@ -262,6 +272,10 @@ def sentence_mentions(
             days = _NUMBERS[n] if n in _NUMBERS else int(n)
             relative = (i - 1, -days if rel["dir"].lower() == "after" else days)
             notes.append(f"{rel[0].strip()!r}: dated from the event before it")
+        section = layout.section(start + trig.start) if layout and date is None else None
+        if date is None and relative is None and section is not None:
+            date = section
+            notes.append(f"date of the section {section.text!r}: {section.reason}")
         home = doer.actor.country if doer else ""
         place = pick_place(
             places,

@@ -39,7 +39,8 @@ from geo.extract.merge import merge_events
 from geo.extract.sentences import split_sentences
 from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
 from geo.extract.spans.counts import casualties
-from geo.extract.spans.dates import EventDate, find_dates
+from geo.extract.spans.dates import EventDate
+from geo.extract.spans.sections import DateLayout
 from geo.extract.subevent import sub_event_type
 
 _SHIPPING = re.compile(
@@ -213,35 +214,6 @@ def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlac
     )
 
 
-_HEADING_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def year_context(text: str) -> dt.date | None:
-    """The year a text without a publication date is about, from its heading.
-
-    Timelines and year pages give the year once, in their title ("2015 in Ukraine",
-    "November 2016", "Timeline of the Iraqi insurgency (2013)"), and then write days without
-    it ("January 13 – …").  The date that ends the first sentence (a dated caption or
-    dateline), else the last day of the first year a heading line names, stands in for a
-    publication date when resolving such days; it never dates an event the text gives no
-    date for.
-
-    >>> year_context("2015 in Ukraine\\nJanuary 13 - A bus is fired upon.")
-    datetime.date(2015, 12, 31)
-    >>> year_context("Rockets hit the base.") is None
-    True
-    """
-    head = text[:160].split("\n", 1)[0]
-    first = head.split(". ", 1)[0].rstrip(".")
-    days = [d for d in find_dates(first, None) if d.precision == "day" and d.end >= len(first) - 1]
-    if days:  # a caption or dateline ending in its date: "Sadr City, Baghdad, March 19, 2013."
-        return days[-1].date
-    if "\n" not in text[:160] or len(head) > 100 or head.rstrip().endswith("."):
-        return None  # not a heading line of its own
-    found = _HEADING_YEAR.search(head)
-    return dt.date(int(found.group(1)), 12, 31) if found else None
-
-
 def _recent(published: dt.date) -> EventDate:
     """The date of an event a report gives no date for: the week up to its publication.
 
@@ -282,7 +254,7 @@ def extract_article(
     places = article_places(text, gazetteer=gz, skip=tuple((a.start, a.end) for a in actors))
     mentions: list[EventMention] = []
     anchor: EventDate | None = None
-    context = article.published or year_context(text)
+    layout = DateLayout.of(text, article.published)
     spoken: set[tuple[int, int]] = set()
     for start, end in keep:
         inside = [
@@ -290,7 +262,8 @@ def extract_article(
             for a in actors
             if start <= a.start < end
         ]
-        for m in sentence_mentions(text, (start, end), context, places, inside, anchor):
+        context = layout.context(start)
+        for m in sentence_mentions(text, (start, end), context, places, inside, anchor, layout):
             diag.mentions += 1
             spoken.add(m.sentence)
             if m.skip:

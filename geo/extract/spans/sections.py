@@ -1,0 +1,249 @@
+"""The dates a text's layout gives: the year it is about, and dated headings and lines.
+
+Timelines, year pages and incident lists write the year once ("2019 Terrorist Incidents:",
+"Timeline of the Iraqi insurgency (2013)", "In October 2024, ...") and then days without it,
+put a day on a line of its own above what happened that day ("6 February"), or open a line
+with its day ("- January 16 – 4 civilians were ..."; "• On March 21, ...").  A reader takes
+those dates for every sentence below or on that line; :class:`DateLayout` does the same once
+per text, so :mod:`geo.extract.mentions` can date an event whose own sentence names no day.
+
+Examples
+--------
+>>> text = "2016 in Syria\\nFebruary\\n6 February\\nAirstrikes hit Douma. Jets struck a market."
+>>> layout = DateLayout.of(text, None)
+>>> layout.context(text.index("Jets"))
+datetime.date(2016, 12, 31)
+>>> d = layout.section(text.index("Jets"))
+>>> d.date.isoformat(), d.precision
+('2016-02-06', 'day')
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from geo.extract.spans.dates import EventDate, find_dates
+from geo.extract.spans.dates_relative import midpoint, month_bounds
+
+__all__ = ["DateLayout", "year_context"]
+
+_YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![,.]\d)(?!\s*(?:people|persons|km)\b)")
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH_NAME = "|".join(_MONTHS)
+_MONTH_LINE = re.compile(
+    rf"(?P<m>{_MONTH_NAME})(?:\s*[–—\-]\s*(?P<m2>{_MONTH_NAME}))?(?:\s+(?P<y>1[89]\d\d|20\d\d))?",
+    re.I,
+)
+# Bullets, pipes and dashes that open a line; separators after a leading date.
+_BULLETS = " \t-–—•*|·"
+_AFTER_LEAD = re.compile(r"\s*(?:[–—\-:|]|,?\s+(?=\S))")
+_LINES = re.compile(r"[^\n•]+")
+
+
+def year_context(text: str) -> dt.date | None:
+    """The year a text without a publication date is about, from its heading.
+
+    Timelines and year pages give the year once, in their title ("2015 in Ukraine",
+    "November 2016", "Timeline of the Iraqi insurgency (2013)"), and then write days without
+    it ("January 13 – …").  The date that ends the first sentence (a dated caption or
+    dateline), else the last day of the first year a heading line names, stands in for a
+    publication date when resolving such days; it never dates an event the text gives no
+    date for.
+
+    >>> year_context("2015 in Ukraine\\nJanuary 13 - A bus is fired upon.")
+    datetime.date(2015, 12, 31)
+    >>> year_context("Rockets hit the base.") is None
+    True
+    """
+    day = _caption_day(text)
+    if day is not None:
+        return day
+    head = text[:160].split("\n", 1)[0]
+    if "\n" not in text[:160] or len(head) > 100 or head.rstrip().endswith("."):
+        return None  # not a heading line of its own
+    found = _YEAR.search(head)
+    return dt.date(int(found.group(1)), 12, 31) if found else None
+
+
+def _caption_day(text: str) -> dt.date | None:
+    """The date that ends the first sentence of a caption or dateline ("Sadr City, Baghdad,
+    March 19, 2013.")."""
+    head = text[:160].split("\n", 1)[0]
+    first = head.split(". ", 1)[0].rstrip(".")
+    days = [d for d in find_dates(first, None) if d.precision == "day" and d.end >= len(first) - 1]
+    return days[-1].date if days else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    date: EventDate
+
+
+@dataclass(frozen=True, slots=True)
+class DateLayout:
+    """The dates a text's layout gives each offset (see the module docstring).
+
+    Attributes
+    ----------
+    published : date or None
+        The publication date, which, when known, resolves every year-less date.
+    caption : date or None
+        :func:`year_context` of the text.
+    years : tuple of (int, int)
+        Offsets and values of the years the text names, in order.
+    spans : tuple
+        Parts of the text a heading or a line's leading date dates.
+    caption_day : date or None
+        The day a caption or dateline ends with, which stands in for a publication date.
+    """
+
+    published: dt.date | None
+    caption: dt.date | None
+    years: tuple[tuple[int, int], ...]
+    spans: tuple[_Span, ...]
+    caption_day: dt.date | None = None
+
+    @classmethod
+    def of(cls, text: str, published: dt.date | None) -> DateLayout:
+        """Read the layout of ``text`` once."""
+        years = tuple(
+            (m.start(), int(m.group(1))) for m in _YEAR.finditer(text) if _sets_year(text, m)
+        )
+        layout = cls(published, year_context(text), years, ())
+        spans = tuple(layout._spans(text))
+        return cls(published, layout.caption, years, spans, _caption_day(text))
+
+    def context(self, offset: int) -> dt.date | None:
+        """The date that resolves year-less dates at ``offset``: the publication date, else
+        a dated caption's day, else the last day of the latest year named before."""
+        if self.published is not None:
+            return self.published
+        i = bisect.bisect_right(self.years, (offset, 10_000))
+        if i:
+            year = self.years[i - 1][1]
+            if self.caption is not None and self.caption.year == year:
+                return self.caption
+            return dt.date(year, 12, 31)
+        return self.caption
+
+    def stand_in(self, offset: int) -> bool:
+        """Whether :meth:`context` at ``offset`` is only a year (no publication date or
+        caption day): it then completes dates without a year ("March 21") but does not
+        resolve weekdays or "yesterday", which need a real day."""
+        day = self.context(offset)
+        return day is not None and day != self.published and day != self.caption_day
+
+    def dates(self, sentence: str, offset: int, anchor: EventDate | None = None) -> list[EventDate]:
+        """:func:`find_dates` of a sentence at ``offset``, resolved by the layout."""
+        found = find_dates(sentence, self.context(offset), anchor=anchor)
+        if self.stand_in(offset):
+            found = [d for d in found if _ABSOLUTE.search(d.text)]
+        return found
+
+    def section(self, offset: int) -> EventDate | None:
+        """The date a heading or the line's leading date gives ``offset``, if any."""
+        found = None
+        for span in self.spans:  # few per text; a line's own date comes after its heading's
+            if span.start <= offset < span.end:
+                found = span.date
+            elif span.start > offset:
+                break
+        return found
+
+    def _spans(self, text: str) -> list[_Span]:
+        spans: list[_Span] = []
+        day: _Span | None = None
+        month: _Span | None = None
+        for line in _LINES.finditer(text):
+            body = line.group(0).strip(_BULLETS)
+            if not body:
+                continue
+            at = line.start() + line.group(0).index(body)
+            heading = self._heading(body, at)
+            if heading is not None:
+                if heading.precision == "day":
+                    day = _Span(at, len(text), heading)
+                else:
+                    month, day = _Span(at, len(text), heading), None
+                spans.extend(s for s in (month, day) if s is not None and s.start == at)
+                continue
+            lead = self._leading(body, at)
+            if lead is not None:
+                spans.append(_Span(at, line.end(), lead))
+        spans.sort(key=lambda s: s.start)
+        return _close(spans, len(text))
+
+    def _heading(self, body: str, at: int) -> EventDate | None:
+        """A line that is a date and nothing else: a day or a month heading."""
+        if len(body) > 40:
+            return None
+        core = body.rstrip(" :–—-|")
+        ctx = self.context(at)
+        for d in find_dates(core, ctx):
+            if d.start == 0 and d.end >= len(core) - 1 and d.precision in ("day", "month"):
+                return _named(d, "date heading")
+        m = _MONTH_LINE.fullmatch(core)
+        year = int(m["y"]) if m and m["y"] else (ctx.year if ctx else None)
+        if m is None or year is None:
+            return None
+        lo = month_bounds(year, _MONTHS.index(m["m"].lower()) + 1)[0]
+        hi = month_bounds(year, _MONTHS.index((m["m2"] or m["m"]).lower()) + 1)[1]
+        mid = midpoint(lo, hi)
+        return EventDate(mid, "month", lo, hi, body, 0, len(body), "month heading")
+
+    def _leading(self, body: str, at: int) -> EventDate | None:
+        """The day a line opens with ("January 16 – ...", "On March 21, ...")."""
+        head = body[:40]
+        for d in find_dates(head, self.context(at)):
+            opener = head[: d.start].strip().lower() in ("", "on")
+            if opener and d.precision == "day" and _AFTER_LEAD.match(head, d.end):
+                return _named(d, "the day the line opens with")
+            break
+        return None
+
+
+_ABSOLUTE = re.compile(
+    rf"\b(?:{_MONTH_NAME}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\d{{4}})", re.I
+)
+_DATED_YEAR = re.compile(rf"(?:{_MONTH_NAME})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+$", re.I)
+
+
+def _sets_year(text: str, m: re.Match[str]) -> bool:
+    """Whether a year sets the year of the dates after it: part of a date ("21 January 2021",
+    "October 2024"), at the head of a line ("2019 Terrorist Incidents:"), or in a heading
+    line ("Timeline of the Iraqi insurgency (2013)"); not "since 2012" in a sentence."""
+    if _DATED_YEAR.search(text, max(0, m.start() - 20), m.start()):
+        return True
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if not text[line_start : m.start()].strip(_BULLETS):
+        return True
+    line_end = text.find("\n", m.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return len(line) <= 100 and not line.endswith(".")
+
+
+def _named(d: EventDate, why: str) -> EventDate:
+    return EventDate(d.date, d.precision, d.earliest, d.latest, d.text, 0, 0, f"{why}: {d.reason}")
+
+
+def _close(spans: list[_Span], end: int) -> list[_Span]:
+    """End each heading's span where the next heading of its level (or a coarser one) starts."""
+    out: list[_Span] = []
+    for i, s in enumerate(spans):
+        stop = s.end
+        if s.end == end:  # a heading: until the next heading of the same or a coarser level
+            for later in spans[i + 1 :]:
+                if later.end == end and (
+                    later.date.precision == "month" or s.date.precision == "day"
+                ):
+                    stop = later.start
+                    break
+        out.append(_Span(s.start, stop, s.date))
+    return out

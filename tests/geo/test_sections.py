@@ -1,0 +1,63 @@
+"""Dates from a text's layout: the year it is about, dated headings and dated lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.articles.article import Article
+from geo.extract.pipeline import extract_article
+from geo.extract.spans.sections import DateLayout
+
+TIMELINE = (
+    "Timeline of the insurgency (2022)\n"
+    "January\n"
+    "- January 6 – Gunmen attacked a checkpoint near Samarra. Two soldiers died.\n"
+    "- January 16 – A roadside bomb exploded next to a minibus in Tikrit.\n"
+    "February\n"
+    "Rockets hit an airbase in Anbar.\n"
+)
+
+
+def test_a_line_opened_by_a_day_dates_the_whole_line() -> None:
+    layout = DateLayout.of(TIMELINE, None)
+    died = layout.section(TIMELINE.index("Two soldiers"))
+    assert died is not None and (died.date, died.precision) == (dt.date(2022, 1, 6), "day")
+
+
+def test_a_month_heading_dates_what_stands_under_it_until_the_next() -> None:
+    layout = DateLayout.of(TIMELINE, None)
+    feb = layout.section(TIMELINE.index("Rockets"))
+    assert feb is not None and feb.precision == "month"
+    assert (feb.earliest, feb.latest) == (dt.date(2022, 2, 1), dt.date(2022, 2, 28))
+
+
+def test_a_day_on_a_line_of_its_own_dates_the_lines_below() -> None:
+    text = "2016 in Syria\nFebruary 2016\n6 February\nAirstrikes on Douma killed 31 civilians."
+    events, _ = extract_article(Article("t", text))
+    assert [(e.kind, e.date, e.date_precision) for e in events] == [
+        ("strike", dt.date(2016, 2, 6), "day")
+    ]
+
+
+def test_a_year_in_passing_does_not_set_the_year_of_later_days() -> None:
+    text = (
+        "2017 timeline\n• March 14 – Pirates seize a tanker, the first since 2012.\n"
+        "• March 21 – A car bomb explodes outside the palace in Mogadishu."
+    )
+    layout = DateLayout.of(text, None)
+    assert layout.context(text.index("A car bomb")) == dt.date(2017, 12, 31)
+    events, _ = extract_article(Article("t", text))
+    assert [e.date for e in events] == [dt.date(2017, 3, 21)]
+
+
+def test_a_year_alone_does_not_resolve_weekdays() -> None:
+    text = "Report of 2012\nA car bomb killed 16 people in Qatana on Thursday."
+    layout = DateLayout.of(text, None)
+    assert layout.stand_in(text.index("A car"))
+    assert layout.dates("killed on Thursday and on 13 December", text.index("A car")) != []
+    assert [d.text for d in layout.dates("on Thursday", text.index("A car"))] == []
+
+
+def test_a_publication_date_wins_over_the_layout() -> None:
+    layout = DateLayout.of("Timeline (2013)\nMarch 3 – Rockets hit Baghdad.", dt.date(2024, 5, 1))
+    assert layout.context(20) == dt.date(2024, 5, 1) and not layout.stand_in(20)
