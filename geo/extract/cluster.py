@@ -195,7 +195,7 @@ def cluster_mentions(mentions: list[EventMention]) -> tuple[list[Draft], list[Ev
             # "the port strikes" after a strike and then an attack: the strike, by its word.
             same_kind = [d for d in fitting if d.kind == m.kind]
             target = (same_kind or fitting)[0] if fitting else None
-            if target is None and not m.trigger.strong and (drafts or not _own_news(m)):
+            if target is None and not m.trigger.strong and not _own_news(m, later=bool(drafts)):
                 unused.append(m)
                 slot.append(None)
                 continue
@@ -210,14 +210,18 @@ def cluster_mentions(mentions: list[EventMention]) -> tuple[list[Draft], list[Ev
     return _settle(drafts), unused
 
 
-def _own_news(m: EventMention) -> bool:
-    """Whether a reference in an article that has reported no event yet names one itself: a
-    place of its own below the country, or a day ("we condemn the attack on the embassy in
-    Kabul this morning").  Once the article has events, a reference that fits none of them is
-    background ("following the Oct. 7 attacks") and is not counted."""
-    if m.place is not None and m.place.precision != "country":
-        return True
-    return m.date is not None and m.date.precision == "day"
+def _own_news(m: EventMention, *, later: bool = False) -> bool:
+    """Whether a reference that fits no event reported before it names one itself.
+
+    In an article that has reported no event yet, a place of its own below the country or a
+    day is enough ("we condemn the attack on the embassy in Kabul this morning").  Once the
+    article has events (``later``), it takes both: a timeline's next line ("16 February –
+    a journalist is shot dead in Afgooye") reports a new event, while "following the Oct. 7
+    attacks" or "the explosion" without a place is background and is not counted.
+    """
+    placed = m.place is not None and m.place.precision != "country"
+    dated = m.date is not None and m.date.precision == "day"
+    return (placed and dated) if later else (placed or dated)
 
 
 def _with_date(m: EventMention, date: EventDate) -> EventMention:

@@ -29,7 +29,15 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["ACTION_VERBS", "AGENTS", "EVENT_NOUNS", "Agent", "inflections", "pattern"]
+__all__ = [
+    "ACTION_VERBS",
+    "AGENTS",
+    "EVENT_NOUNS",
+    "VICTIM_PARTICIPLES",
+    "Agent",
+    "inflections",
+    "pattern",
+]
 
 # Irregular verbs: lemma -> (third person, past, gerund, participles other than the past).
 _IRREGULAR: Final[dict[str, tuple[str, str, str, tuple[str, ...]]]] = {
@@ -203,6 +211,29 @@ EVENT_NOUNS: Final[dict[str, str]] = {
     "bombing": "",
     "massacre": "",
 }
+
+
+#: Participles that, in the passive, say someone fell victim to force ("two officers are shot
+#: dead", "a journalist was assassinated", "the convoy came under fire"): a mention of an event
+#: that names its victims rather than the event, so it refers to an event reported beside it
+#: and stands alone only with a day and a place of its own.
+VICTIM_PARTICIPLES: Final[tuple[str, ...]] = (
+    "killed",
+    "shot dead",
+    "shot and killed",
+    "shot",
+    "gunned down",
+    "assassinated",
+    "executed",
+    "beheaded",
+    "massacred",
+    "ambushed",
+    "attacked",
+    "fired upon",
+    "fired on",
+    "abducted and killed",
+    "abducted and executed",
+)
 
 
 def _plural(noun: str) -> str:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
-from geo.extract.roles import SEQUENCE, roles, target_phrase
+from geo.extract.roles import SEQUENCE, passive_trigger, roles, target_phrase
 from geo.extract.spans.actors import Actor, ActorMention, load_actors
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
@@ -55,6 +55,7 @@ _STEMS = (
     *"hit target fire launch shell ied explosive vessel usv boat artillery pound storm".split(),
     *"ambush kill shoot shot detonat explod blow blew rock tear tore torn rip destroy".split(),
     *"engag wound injur damag massacr behead execut gunfire blast explos firing".split(),
+    *("assassin", "gunned", "abduct", "came under", "come under", "comes under", "coming under"),
     *("go off", "goes off", "went off", "gone off", "going off"),
 )
 _ANY_TRIGGER = re.compile("|".join(sorted(set(_STEMS), key=len, reverse=True)))
@@ -336,7 +337,23 @@ def sentence_mentions(
                 reasons=tuple(notes),
             )
         )
-    return _share(sentence, triggers, found)
+    return _share(sentence, triggers, _victims_beside(found))
+
+
+_VICTIMS = "names the victims of the event beside it"
+
+
+def _victims_beside(found: list[EventMention]) -> list[EventMention]:
+    """ "3 fighters were killed in an Iraqi airstrike": the passive names the airstrike's
+    victims, so it is no mention of its own when the sentence reports an event beside it."""
+    if not any(m.trigger.strong and not m.skip for m in found):
+        return found
+    return [
+        replace(m, skip=_VICTIMS)
+        if not m.skip and not m.trigger.strong and passive_trigger(m.trigger)
+        else m
+        for m in found
+    ]
 
 
 # A state named right before the trigger: "Russian missile attacks", "Russia's intense barrage",
@@ -418,7 +435,8 @@ def _share(sentence: str, triggers: list[Trigger], found: list[EventMention]) ->
     counts = casualties(sentence)
     if counts.text and any(not m.skip for m in found):
         at = sentence.find(counts.text.split("; ")[0])
-        owner = min(range(len(found)), key=lambda i: abs(triggers[i].start - at))
+        owners = [i for i in range(len(found)) if found[i].skip != _VICTIMS]
+        owner = min(owners, key=lambda i: abs(triggers[i].start - at))
         m = found[owner]
         if not m.skip:  # else the figures belong to a mention that is no event
             note = f"counts {counts.text!r} ({counts.reason})"

@@ -26,7 +26,7 @@ import re
 from geo.extract.spans.actors import ActorMention
 from geo.extract.triggers import Trigger
 
-__all__ = ["SEQUENCE", "roles", "target_phrase"]
+__all__ = ["SEQUENCE", "passive_trigger", "roles", "target_phrase"]
 
 _BY = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?<!used )(?<!operated )(?<!run )(?<!owned )(?<!controlled )"
@@ -71,7 +71,14 @@ _WHEN_WORD = re.compile(
     r"|sept?|oct|nov|dec)\.?|night|morning|evening|afternoon|christmas|new\s+year)(?!\w)",
     re.I,
 )
+_PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|been|being|c(?:ame|omes?|oming)\s)\b", re.I)
 _ADJACENT = re.compile(r"(?:['’]s)?\s*(?:[\w\-]+\s+){0,2}?", re.I)
+
+
+def passive_trigger(trigger: Trigger) -> bool:
+    """Whether the trigger is a passive ("were killed", "was struck", "came under fire"),
+    whose subject is the victim."""
+    return _PASSIVE_TRIGGER.match(trigger.text) is not None
 
 
 def roles(
@@ -85,9 +92,15 @@ def roles(
     """
     doer: tuple[int, ActorMention] | None = None
     victim: ActorMention | None = None
+    # "IS fighters were killed", "the convoy came under fire": the subject is the victim
+    passive = passive_trigger(trigger)
     for a in sorted(actors, key=lambda a: abs(a.start - trigger.start)):
         before = sentence[: a.start]
         between = sentence[a.end : trigger.start] if a.end <= trigger.start else ""
+        if passive and a.end <= trigger.start:
+            if victim is None and _ADJACENT.fullmatch(between):
+                victim = a
+            continue
         crossing = any(a.end <= o.start < trigger.start for o in others)
         crossing = crossing or bool(_SPEAKER.match(between))  # "the Pentagon said ..."
         crossing = crossing or bool(SEQUENCE.search(between))  # "X struck Y after a rocket attack"

@@ -93,6 +93,8 @@ _NOUN_EVENTS = rf"(?P<nv>{lexicon.pattern(lexicon.noun_forms())})"
 # "forces killed two suspects" is reported by its own verb ("raided", "struck") if at all.
 _UNIT_VERBS = frozenset({"kill", "wound", "injure", "damage", "execute", "behead", "massacre"})
 
+_VICTIM = lexicon.pattern(list(lexicon.VICTIM_PARTICIPLES))
+
 # (pattern, kind, weapon or weapon-group name, strong, plural-group name)
 _WEAPON = r"(?P<w>rocket|mortar|drone|UAV|missile|ballistic[- ]missile|cruise[- ]missile|artillery)"
 _RULES: tuple[tuple[str, str, str, bool], ...] = (
@@ -185,6 +187,13 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (r"shelling", "", "artillery", False),
     (_NOUN_EVENTS, "", "", False),
     (r"(?:was|were|been|being)\s+(?:struck|hit|targeted|bombed)", "", "", False),
+    (
+        rf"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:{_VICTIM})"
+        r"|c(?:ame|omes?|oming)\s+under\s+(?:\w+\s+){0,2}?(?:fire|attack)",
+        "",
+        "",
+        False,
+    ),
     (r"strikes?|attacks?|assaults?|barrages?|salvos?|raids?", "", "", False),
 )
 # One \b around the whole alternation (same matches as a \b around each rule, since a rule
@@ -322,11 +331,16 @@ def _singular(noun: str) -> str:
     return low if low in lexicon.EVENT_NOUNS else re.sub(r"e?s$", "", low)
 
 
+# Between a subject and its verb: a space, or a relative pronoun ("an airstrike that targeted").
+_SUBJECT_GAP = re.compile(r"\s+(?:(?:that|which)\s+)?")
+
+
 def _verb_of(text: str, subject: Trigger, verb: Trigger) -> bool:
-    """Whether ``verb`` ("hit militia sites") is what ``subject`` ("an airstrike") did."""
+    """Whether ``verb`` ("hit militia sites") is what ``subject`` ("an airstrike") did, also in
+    a relative clause ("an airstrike that targeted a gathering")."""
     return (
         _VERB_START.match(verb.text) is not None
-        and text[subject.end : verb.start].isspace()
+        and _SUBJECT_GAP.fullmatch(text, subject.end, verb.start) is not None
         and not _VERB_START.match(subject.text)
     )
 

@@ -400,3 +400,24 @@ def test_every_lexicon_form_passes_the_cheap_sentence_test() -> None:
     missed = [f for f in lexicon.verb_forms() + lexicon.noun_forms() if not may_report(f)]
     assert missed == []
     assert may_report("Afghanistan: Roadside Blast Kills 10")
+
+
+def test_victim_participles_pass_the_cheap_sentence_test() -> None:
+    from geo.extract import lexicon
+    from geo.extract.mentions import may_report
+
+    assert [p for p in lexicon.VICTIM_PARTICIPLES if not may_report(f"he was {p}")] == []
+    assert may_report("The patrol came under fire.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two officers are shot dead outside a restaurant in Khanewal.",
+        "A journalist was assassinated in Afgooye.",
+        "The convoy came under heavy fire near Kunduz.",
+    ],
+)
+def test_a_passive_of_force_names_victims_as_a_weak_mention(text: str) -> None:
+    [trig] = find_triggers(text)
+    assert not trig.strong and default_kind(trig) == "attack"
