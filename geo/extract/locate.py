@@ -27,7 +27,15 @@ from gazetteer.core import Gazetteer
 from gazetteer.geodesy import haversine_km
 from geo.schema import PLACE_RANK
 
-__all__ = ["ArticlePlaces", "PlacePick", "article_places", "compatible", "pick_place"]
+__all__ = [
+    "ArticlePlaces",
+    "PlacePick",
+    "article_places",
+    "compatible",
+    "fallback_place",
+    "listed_with",
+    "pick_place",
+]
 
 _SITE = re.compile(
     r"\b(?:the|a|an)\s+(?P<mods>(?:[\w.'’\-]+\s+){0,3}?)(?P<noun>(?i:air\s?base|airbase|base|airport"
@@ -340,6 +348,60 @@ def pick_place(
                 "two neighbouring countries named: their border area",
             )
     return _sea_part(ctx.gazetteer, best, near_country)
+
+
+# Between two places of one list: "Jableh and Tartus", "Kyiv, Lviv, Dnipro and Odesa",
+# "Nangarhar and Paktika provinces", "Kyiv and across Ukraine, including Lviv".
+_LIST_GAP = re.compile(
+    r"(?:\s+(?:cities|towns|villages|provinces|governorates|districts|regions))?"
+    r"(?:\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|including\s+)?|\s+(?:and|or|as\s+well\s+as)\s+"
+    r"|\s+and\s+(?:across|in|throughout)\s+\S+\s*,?\s*including\s+)"
+    r"(?:the\s+)?(?:(?:cities|towns|villages|provinces)\s+of\s+)?",
+    re.I,
+)
+
+
+def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
+    """The other places a list names together with the event's place, in text order.
+
+    "Attacks in the Syrian cities of Jableh and Tartus" and "strikes on Kyiv, Lviv and Dnipro"
+    report one event per place (as ACLED codes them).  Only places of the same precision
+    count: in "Khanewal, Punjab" the province is where the town is, not a second place.
+
+    >>> text = "Car bombs hit Jableh and Tartus on Monday."
+    >>> ctx = article_places(text)
+    >>> pick = pick_place(ctx, 0, len(text), 4)
+    >>> [p.place.name for p in listed_with(ctx, pick)]
+    ['Ţarţūs']
+    """
+    if pick.start < 0:
+        return []
+    ordered = sorted(
+        (m for m in ctx.mentions if m.place is not None), key=lambda m: (m.start, -m.end)
+    )
+    chain: list[Mention] = []
+    for m in ordered:
+        if chain and _LIST_GAP.fullmatch(ctx.text, chain[-1].end, m.start):
+            chain.append(m)
+            continue
+        if any(c.start <= pick.start < c.end for c in chain):
+            break
+        chain = [m]
+    if not any(c.start <= pick.start < c.end for c in chain):
+        return []
+    level = pick.place.precision
+    out: list[PlacePick] = []
+    for m in chain:
+        place = m.place
+        assert place is not None
+        if m.start <= pick.start < m.end or place.precision != level or place.id == pick.place.id:
+            continue
+        if place.country != pick.place.country:
+            continue
+        out.append(
+            PlacePick(m.text, place, m.start, m.end, "named in a list with the event's place")
+        )
+    return out
 
 
 def fallback_place(

@@ -40,9 +40,12 @@ _RELATIVE = re.compile(
 )
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _FINAL = re.compile(r"[.!?][\"'”’)]*$")
+# A verb of carrying out, in the past or in the historical present of timelines and headlines
+# ("Pakistan carries out airstrikes on ...", "Houthis launch drones at ..."); not "have
+# launched" (a habit) nor the infinitive ("to launch").
 _PAST_VERB = re.compile(
-    r"(?<!have )(?<!has )\b(?:launched|carried\s+out|conducted|fired|staged|mounted)\s+"
-    r"(?:[\w\-]+\s+){0,2}$",
+    r"(?<!have )(?<!has )(?<!to )\b(?:launch(?:ed|es)?|carr(?:ied|ies|y)\s+out|conduct(?:ed|s)?"
+    r"|fire[ds]|stage[ds]|mount(?:ed|s)?)\s+(?:[\w\-]+\s+){0,2}$",
     re.I,
 )
 # Cheap test before the full trigger search: most sentences of an article report nothing.
@@ -358,7 +361,11 @@ def _victims_beside(found: list[EventMention]) -> list[EventMention]:
 
 # A state named right before the trigger: "Russian missile attacks", "Russia's intense barrage",
 # "Israeli strikes".  Not for bombs and suicide attacks, which armed groups carry out.
-_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:['’]s)?\s+(?:[a-z\-]+\s+)?$")
+# Also the subject of a verb of carrying out: "Pakistan carries out airstrikes".
+_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+)(?:['’]s)?\s+(?:(?:carr(?:ies|ied)\s+out|launch(?:es|ed)|conduct(?:s|ed)"
+    r"|fire[sd])\s+)?(?:[a-z\-]+\s+)?$"
+)
 _NO_STATE = frozenset({"PS"})
 _VERB_FIRST = re.compile(
     r"(?:was|were|been|being|is|are|hit|struck|targeted|bombed|fired|launched|launching)\b", re.I

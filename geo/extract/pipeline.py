@@ -25,7 +25,7 @@ import os
 import re
 import traceback
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from gazetteer import default_gazetteer
@@ -33,7 +33,7 @@ from gazetteer.core import Gazetteer
 from geo.articles.article import Article
 from geo.event import Event
 from geo.extract.cluster import Draft, cluster_mentions
-from geo.extract.locate import ArticlePlaces, article_places, fallback_place
+from geo.extract.locate import ArticlePlaces, article_places, fallback_place, listed_with
 from geo.extract.mentions import EventMention, may_report, sentence_mentions
 from geo.extract.merge import merge_events
 from geo.extract.sentences import split_sentences
@@ -169,7 +169,7 @@ def _follow_up_counts(
             back[-1].killed.append(counts.killed)
 
 
-def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlaces) -> Event | None:
+def _to_events(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlaces) -> list[Event]:
     first = d.mentions[0]
     text = article.text
     if d.date is None and article.published is not None:
@@ -177,7 +177,7 @@ def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlac
     if d.date is None:
         why = "no date in or near the sentence and no publication date"
         diag.unresolved_dates.append(_note(article, first, why))
-        return None
+        return []
     place = d.place
     if place is None:
         actor = actor_by_name(d.actor) if d.actor else None
@@ -191,10 +191,10 @@ def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlac
         )
     if place is None:
         diag.unresolved_places.append(_note(article, first, "no place in or near the sentence"))
-        return None
+        return []
     killed = min(d.killed) + d.also_killed if d.killed else 0
     words = " ".join(text[m.sentence[0] : m.sentence[1]] for m in d.mentions)
-    return Event(
+    event = Event(
         kind=d.kind,
         weapon=d.weapon,
         date=d.date.date,
@@ -212,6 +212,23 @@ def _to_event(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlac
         place_how=place.how,
         sub_event_type=sub_event_type(d.kind, d.weapon, words, d.target),
     )
+    # "strikes on Kyiv, Lviv and Dnipro": one event per place; the figures stay on the first
+    others = listed_with(places, place) if d.place is not None else []
+    how = f"{place.how}; one of {len(others) + 1} places named together"
+    return [
+        replace(event, place_how=how) if others else event,
+        *(
+            replace(
+                event,
+                place=o.written,
+                resolved=o.place,
+                place_how=f"{o.how}; figures on the event at {place.written}",
+                fatalities=0,
+                injured=None,
+            )
+            for o in others
+        ),
+    ]
 
 
 def _recent(published: dt.date) -> EventDate:
@@ -276,7 +293,7 @@ def extract_article(
     _follow_up_counts(text, sentences, spoken, drafts)
     for m in unused:
         diag.not_events.append(_note(article, m, "refers back to no reported event"))
-    events = [e for d in drafts if (e := _to_event(article, d, diag, places)) is not None]
+    events = [e for d in drafts for e in _to_events(article, d, diag, places)]
     if not events:
         diag.no_events.append(
             {"source": article.id, "path": article.path, "problem": "no strike or attack found"}

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from geo.extract.lexicon import inflections, pattern
 from geo.extract.spans.actors import ActorMention
 from geo.extract.triggers import Trigger
 
@@ -49,9 +50,30 @@ _BEHIND = re.compile(
     r"(?:[\w\-]+\s+){0,3}",
     re.I,
 )
+# Verbs whose subject carried the event out, in the past and in the present of headlines and
+# timelines ("Pakistan carries out airstrikes", "Houthis launch drones").
+_DOER_VERBS = [
+    f
+    for lemma in (
+        "launch",
+        "fire",
+        "carry out",
+        "conduct",
+        "hit",
+        "strike",
+        "target",
+        "claim",
+        "bomb",
+        "attack",
+        "shell",
+        "stage",
+        "mount",
+    )
+    for f in inflections(lemma)
+    if not f.endswith("ing")
+]
 _SUBJECT_VERB = re.compile(
-    r"^\W*(?:[\w\-’'(),]+\s+){0,6}?(?:launched|fired|carried\s+out|conducted|hit|struck|targeted"
-    r"|claimed|bombed|attacked|has\s+used)\b",
+    rf"^\W*(?:[\w\-’'(),]+\s+){{0,6}}?(?:{pattern(_DOER_VERBS)}|has\s+used)\b",
     re.I,
 )
 _TARGET_CUE = re.compile(

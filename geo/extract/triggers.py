@@ -236,7 +236,9 @@ _TIMES = re.compile(r"\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|
 
 def _determiner(text: str, start: int) -> tuple[str, int | None]:
     """The determiner or count governing the noun at ``start``: walk back over modifiers."""
-    words = _WORD.findall(text[max(0, start - 60) : start])[-5:]
+    window = text[max(0, start - 60) : start]
+    window = window[max(window.rfind(c) for c in "–—:;(|") + 1 :]  # within the clause
+    words = _WORD.findall(window)[-5:]
     for word in reversed(words):
         low = word.lower().strip(".")
         if re.fullmatch(r"[a-z]+day['’]s", low):

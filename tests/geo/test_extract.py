@@ -544,7 +544,8 @@ def test_admin1_is_the_region_name_where_the_gazetteer_has_one(gz: Gazetteer) ->
             "US and British forces struck more than 60 targets across Yemen overnight, hitting "
             "radar sites and missile launchers in Sanaa and Hodeidah.",
             D(2024, 1, 12),
-            [("strike", D(2024, 1, 12), "YE")],
+            # one event per place named (as ACLED codes them): Sanaa, Hodeidah
+            [("strike", D(2024, 1, 12), "YE"), ("strike", D(2024, 1, 12), "YE")],
         ),
         (
             "A drone packed with explosives struck a hangar at the airport in Erbil late on "
@@ -733,3 +734,35 @@ def test_a_state_named_before_the_trigger_makes_it_a_strike(
 
 def test_a_palestinian_rocket_attack_stays_an_attack(gz: Gazetteer) -> None:
     assert one(gz, "A Palestinian rocket attack hit Ashkelon on Tuesday.").kind == "attack"
+
+
+def test_a_list_of_places_gives_one_event_per_place(gz: Gazetteer) -> None:
+    result = run(
+        gz,
+        (
+            "a",
+            "Car bombs exploded in the cities of Jableh and Tartus on Monday, killing 40.",
+            THU_2024,
+        ),
+    )
+    places = sorted((e.resolved.name, e.fatalities) for e in result.events)
+    assert [p for p, _ in places] == ["Jablah", "Ţarţūs"]
+    assert sorted(f for _, f in places) == [0, 40]  # the figures once, on the first place
+
+
+def test_a_province_after_its_town_is_no_second_place(gz: Gazetteer) -> None:
+    result = run(
+        gz, ("a", "Gunmen shot two officers dead in Khanewal, Punjab on Monday.", THU_2024)
+    )
+    assert len(result.events) == 1
+
+
+def test_a_timeline_in_the_present_tense_names_its_actor(gz: Gazetteer) -> None:
+    text = (
+        "2026 in Afghanistan\nFebruary\n"
+        "- 22 February – Pakistan carries out airstrikes on camps in Nangarhar."
+    )
+    events, _ = extract_article(Article("t", text), gazetteer=gz)
+    assert [(e.kind, e.date.isoformat(), e.actor) for e in events] == [
+        ("strike", "2026-02-22", "Pakistani forces")
+    ]

@@ -421,3 +421,8 @@ def test_victim_participles_pass_the_cheap_sentence_test() -> None:
 def test_a_passive_of_force_names_victims_as_a_weak_mention(text: str) -> None:
     [trig] = find_triggers(text)
     assert not trig.strong and default_kind(trig) == "attack"
+
+
+def test_a_day_before_a_dash_is_no_count_of_events() -> None:
+    [trig] = find_triggers("- 22 February – Pakistan carries out airstrikes on militant camps.")
+    assert trig.count is None
