@@ -58,6 +58,20 @@ def test_a_year_alone_does_not_resolve_weekdays() -> None:
     assert [d.text for d in layout.dates("on Thursday", text.index("A car"))] == []
 
 
-def test_a_publication_date_wins_over_the_layout() -> None:
-    layout = DateLayout.of("Timeline (2013)\nMarch 3 – Rockets hit Baghdad.", dt.date(2024, 5, 1))
+def test_a_publication_date_resolves_days_unless_a_heading_names_an_earlier_year() -> None:
+    text = "Attacks (2024)\nMarch 3 – Rockets hit Baghdad on Sunday."
+    layout = DateLayout.of(text, dt.date(2024, 5, 1))
     assert layout.context(20) == dt.date(2024, 5, 1) and not layout.stand_in(20)
+    text = "2017 Terrorist Incidents: • On January 27, gunmen attacked a camp at Kolbio."
+    layout = DateLayout.of(text, dt.date(2018, 9, 19))
+    assert layout.context(text.index("gunmen")) == dt.date(2017, 12, 31)
+    assert [d.date for d in layout.dates("On January 27, on Sunday", 30)] == [dt.date(2017, 1, 27)]
+
+
+def test_a_year_looked_back_to_sets_no_year() -> None:
+    text = (
+        "On July 19, 2024, drones hit Tel Aviv, the first death since October 2023. "
+        "On July 20, jets struck Hudaydah."
+    )
+    layout = DateLayout.of(text, None)
+    assert layout.context(text.index("jets")) == dt.date(2024, 12, 31)

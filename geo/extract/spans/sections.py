@@ -96,8 +96,9 @@ class DateLayout:
         The publication date, which, when known, resolves every year-less date.
     caption : date or None
         :func:`year_context` of the text.
-    years : tuple of (int, int)
-        Offsets and values of the years the text names, in order.
+    years : tuple of (int, int, int)
+        Offsets, values and kinds (2 heading, 1 date) of the years that set the year of the
+        dates after them, in order.
     spans : tuple
         Parts of the text a heading or a line's leading date dates.
     caption_day : date or None
@@ -106,16 +107,15 @@ class DateLayout:
 
     published: dt.date | None
     caption: dt.date | None
-    years: tuple[tuple[int, int], ...]
+    years: tuple[tuple[int, int, int], ...]
     spans: tuple[_Span, ...]
     caption_day: dt.date | None = None
 
     @classmethod
     def of(cls, text: str, published: dt.date | None) -> DateLayout:
         """Read the layout of ``text`` once."""
-        years = tuple(
-            (m.start(), int(m.group(1))) for m in _YEAR.finditer(text) if _sets_year(text, m)
-        )
+        marked = ((m.start(), int(m.group(1)), _sets_year(text, m)) for m in _YEAR.finditer(text))
+        years = tuple(y for y in marked if y[2])
         layout = cls(published, year_context(text), years, ())
         spans = tuple(layout._spans(text))
         return cls(published, layout.caption, years, spans, _caption_day(text))
@@ -123,9 +123,14 @@ class DateLayout:
     def context(self, offset: int) -> dt.date | None:
         """The date that resolves year-less dates at ``offset``: the publication date, else
         a dated caption's day, else the last day of the latest year named before."""
-        if self.published is not None:
-            return self.published
         i = bisect.bisect_right(self.years, (offset, 10_000))
+        if self.published is not None:
+            # a heading that names an earlier year ("2017 Terrorist Incidents:" in a report
+            # published in 2018) says which year its days are in
+            heads = [y for _, y, level in self.years[:i] if level == 2]
+            if heads and heads[-1] < self.published.year:
+                return dt.date(heads[-1], 12, 31)
+            return self.published
         if i:
             year = self.years[i - 1][1]
             if self.caption is not None and self.caption.year == year:
@@ -212,21 +217,28 @@ class DateLayout:
 _ABSOLUTE = re.compile(
     rf"\b(?:{_MONTH_NAME}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\d{{4}})", re.I
 )
-_DATED_YEAR = re.compile(rf"(?:{_MONTH_NAME})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+$", re.I)
+_DATED_YEAR = re.compile(
+    rf"(?:\d{{1,2}}\s+)?(?:{_MONTH_NAME})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+$", re.I
+)
+_LOOKING_BACK = re.compile(r"\b(?:since|until|till|before|after|from|by|between)\s+$", re.I)
 
 
-def _sets_year(text: str, m: re.Match[str]) -> bool:
-    """Whether a year sets the year of the dates after it: part of a date ("21 January 2021",
-    "October 2024"), at the head of a line ("2019 Terrorist Incidents:"), or in a heading
-    line ("Timeline of the Iraqi insurgency (2013)"); not "since 2012" in a sentence."""
-    if _DATED_YEAR.search(text, max(0, m.start() - 20), m.start()):
-        return True
+def _sets_year(text: str, m: re.Match[str]) -> int:
+    """How a year sets the year of the dates after it: 2 at the head of a line ("2019
+    Terrorist Incidents:") or in a heading line ("Timeline of the Iraqi insurgency (2013)"),
+    1 as part of a date ("21 January 2021", "October 2024"), 0 not at all ("since 2012",
+    "since October 2023" look back from the time the text is about)."""
     line_start = text.rfind("\n", 0, m.start()) + 1
     if not text[line_start : m.start()].strip(_BULLETS):
-        return True
+        return 2
     line_end = text.find("\n", m.end())
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    return len(line) <= 100 and not line.endswith(".")
+    if len(line) <= 100 and not line.endswith("."):
+        return 2
+    dated = _DATED_YEAR.search(text, max(0, m.start() - 40), m.start())
+    if dated is None or _LOOKING_BACK.search(text, max(0, dated.start() - 12), dated.start()):
+        return 0
+    return 1
 
 
 def _named(d: EventDate, why: str) -> EventDate:
