@@ -219,7 +219,7 @@ def _own_news(m: EventMention, *, later: bool = False) -> bool:
     a journalist is shot dead in Afgooye") reports a new event, while "following the Oct. 7
     attacks" or "the explosion" without a place is background and is not counted.
     """
-    placed = m.place is not None and m.place.precision != "country"
+    placed = m.place is not None and m.place.local
     dated = m.date is not None and m.date.precision == "day"
     return (placed and dated) if later else (placed or dated)
 

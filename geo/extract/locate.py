@@ -33,7 +33,6 @@ __all__ = [
     "article_places",
     "compatible",
     "fallback_place",
-    "listed_with",
     "pick_place",
 ]
 
@@ -105,6 +104,8 @@ class PlacePick:
         Its span in the article text (-1 for places inferred from the whole article).
     how : str
         Why this place was chosen.
+    unknown : bool
+        ``written`` is a name the gazetteer lacks; ``place`` is then its country.
     """
 
     written: str
@@ -112,11 +113,18 @@ class PlacePick:
     start: int
     end: int
     how: str
+    unknown: bool = False
 
     @property
     def precision(self) -> str:
         """geo_precision: facility, town, region, country or sea."""
         return self.place.precision
+
+    @property
+    def local(self) -> bool:
+        """Whether the text names a place below the country for the event (resolved, or a
+        name the gazetteer lacks, placed at its country)."""
+        return self.unknown or self.place.precision != "country"
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +341,7 @@ def pick_place(
         key = (not locative and rank >= 0, rank, distance)
         cands.append((key, PlacePick(m.text, place, m.start, m.end, why)))
     if not cands:
-        return None
+        return _unknown_place(ctx, start, end, trigger_at, others)
     cands.sort(key=lambda c: c[0])
     best = cands[0][1]
     countries = {c.place.country for _, c in cands if c.place.kind == "country"}
@@ -350,58 +358,40 @@ def pick_place(
     return _sea_part(ctx.gazetteer, best, near_country)
 
 
-# Between two places of one list: "Jableh and Tartus", "Kyiv, Lviv, Dnipro and Odesa",
-# "Nangarhar and Paktika provinces", "Kyiv and across Ukraine, including Lviv".
-_LIST_GAP = re.compile(
-    r"(?:\s+(?:cities|towns|villages|provinces|governorates|districts|regions))?"
-    r"(?:\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|including\s+)?|\s+(?:and|or|as\s+well\s+as)\s+"
-    r"|\s+and\s+(?:across|in|throughout)\s+\S+\s*,?\s*including\s+)"
-    r"(?:the\s+)?(?:(?:cities|towns|villages|provinces)\s+of\s+)?",
-    re.I,
+# A name after a locative that the gazetteer lacks: "Near Kisik, one strike ...", "in the
+# village of Bando".
+_UNKNOWN = re.compile(
+    r"\b(?i:in|near|at|outside|around)\s+(?:the\s+)?(?:(?:village|town|city|district|area|region)"
+    r"\s+of\s+)?(?P<name>[A-Z][\w'’\-]+(?:[\s\-](?:al-)?[A-Z][\w'’\-]+){0,2})"
 )
+_NOT_PLACE_WORDS = _NOT_NAMES | {"april", "may", "june", "dawn", "dusk", "night", "response"}
 
 
-def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
-    """The other places a list names together with the event's place, in text order.
-
-    "Attacks in the Syrian cities of Jableh and Tartus" and "strikes on Kyiv, Lviv and Dnipro"
-    report one event per place (as ACLED codes them).  Only places of the same precision
-    count: in "Khanewal, Punjab" the province is where the town is, not a second place.
-
-    >>> text = "Car bombs hit Jableh and Tartus on Monday."
-    >>> ctx = article_places(text)
-    >>> pick = pick_place(ctx, 0, len(text), 4)
-    >>> [p.place.name for p in listed_with(ctx, pick)]
-    ['Ţarţūs']
-    """
-    if pick.start < 0:
-        return []
-    ordered = sorted(
-        (m for m in ctx.mentions if m.place is not None), key=lambda m: (m.start, -m.end)
-    )
-    chain: list[Mention] = []
-    for m in ordered:
-        if chain and _LIST_GAP.fullmatch(ctx.text, chain[-1].end, m.start):
-            chain.append(m)
+def _unknown_place(
+    ctx: ArticlePlaces, start: int, end: int, trigger_at: int, others: tuple[int, ...]
+) -> PlacePick | None:
+    """A place the sentence names after a locative but the gazetteer lacks, at the article's
+    country: the event keeps the name as written, and a reader sees it was not resolved."""
+    country = ctx.named_country
+    if country is None:
+        return None
+    best: tuple[int, re.Match[str]] | None = None
+    for m in _UNKNOWN.finditer(ctx.text, start, end):
+        name = m["name"]
+        if name.split()[0].lower() in _NOT_PLACE_WORDS or name.isupper():
+            continue  # months, weekdays, acronyms of groups ("in ISIS")
+        if any(s.start <= m.start("name") < s.end for s in ctx.sites):
             continue
-        if any(c.start <= pick.start < c.end for c in chain):
-            break
-        chain = [m]
-    if not any(c.start <= pick.start < c.end for c in chain):
-        return []
-    level = pick.place.precision
-    out: list[PlacePick] = []
-    for m in chain:
-        place = m.place
-        assert place is not None
-        if m.start <= pick.start < m.end or place.precision != level or place.id == pick.place.id:
+        distance = _gap(ctx.text, m.start("name"), trigger_at)
+        if any(_gap(ctx.text, m.start("name"), o) < distance for o in others):
             continue
-        if place.country != pick.place.country:
-            continue
-        out.append(
-            PlacePick(m.text, place, m.start, m.end, "named in a list with the event's place")
-        )
-    return out
+        if best is None or distance < best[0]:
+            best = (distance, m)
+    if best is None:
+        return None
+    m = best[1]
+    how = f"{m['name']!r} is not in the gazetteer: its country, the article's ({country.name})"
+    return PlacePick(m["name"], country, m.start("name"), m.end("name"), how, unknown=True)
 
 
 def fallback_place(

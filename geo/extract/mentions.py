@@ -298,13 +298,13 @@ def sentence_mentions(
             # "A U.S. strike in eastern Baghdad on Thursday killed..." and "Near Beiji, a strike
             # destroyed two vehicles" report an event; "an assault on Iraq's sovereignty" does not.
             acted = _ACTED.match(sentence, trig.end) is not None
-            if place is None or place.precision == "country" or (date is None and not acted):
+            if place is None or not place.local or (date is None and not acted):
                 skip = "an unspecific mention (no date, or no place of its own)"
             else:
                 refers = False
         if not skip and trig.count is not None:
             # "Near Mosul, three strikes engaged two units": one day's strikes at one place.
-            if place is None or place.precision == "country":
+            if place is None or not place.local:
                 skip = f"count of {trig.count} events, not one event"
             else:
                 refers = False
@@ -432,7 +432,7 @@ def _specific(
     if date is not None and date.precision in ("day", "week"):
         return True
     verb = _PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start])
-    return bool(verb) and place is not None and place.precision != "country"
+    return bool(verb) and place is not None and place.local
 
 
 def _share(sentence: str, triggers: list[Trigger], found: list[EventMention]) -> list[EventMention]:

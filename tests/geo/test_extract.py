@@ -766,3 +766,15 @@ def test_a_timeline_in_the_present_tense_names_its_actor(gz: Gazetteer) -> None:
     assert [(e.kind, e.date.isoformat(), e.actor) for e in events] == [
         ("strike", "2026-02-22", "Pakistani forces")
     ]
+
+
+def test_a_place_the_gazetteer_lacks_keeps_its_name_at_its_country(gz: Gazetteer) -> None:
+    text = "Strikes in Iraq\nNear Qaryat Zzyx, one strike destroyed an ISIL fighting position."
+    events, _ = extract_article(Article("t", text, published=THU_2024), gazetteer=gz)
+    [event] = events
+    assert (event.place, event.resolved.kind, event.resolved.country) == (
+        "Qaryat Zzyx",
+        "country",
+        "IQ",
+    )
+    assert "not in the gazetteer" in event.place_how
