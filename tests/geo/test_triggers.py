@@ -426,3 +426,11 @@ def test_a_passive_of_force_names_victims_as_a_weak_mention(text: str) -> None:
 def test_a_day_before_a_dash_is_no_count_of_events() -> None:
     [trig] = find_triggers("- 22 February – Pakistan carries out airstrikes on militant camps.")
     assert trig.count is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Typhoons destroyed a mechanical excavator.", "Two Su-34s bombed the bridge."]
+)
+def test_airframes_are_aircraft_agents(text: str) -> None:
+    [trig] = find_triggers(text)
+    assert (trig.kind, trig.weapon, trig.strong) == ("strike", "airstrike", True)
