@@ -263,6 +263,10 @@ def sentence_mentions(
         if not kind and doer is not None:
             kind = "strike" if doer.actor.type in _STATE_TYPES else "attack"
             notes.append(f"kind from actor {doer.actor.name}")
+        if not kind and doer is None and passive_trigger(trig):
+            kind = _kind_by_victims(sentence, trig, victim)
+            if kind:
+                notes.append(f"kind from who fell victim: {kind}")
         refers = trig.determiner == "definite" or not trig.strong or headline
         if refers and not headline and _reported_plural(sentence, trig):
             refers = False  # "conducted strikes on ...": new strikes, if specific (below)
@@ -346,17 +350,67 @@ def sentence_mentions(
 _VICTIMS = "names the victims of the event beside it"
 
 
+# Who fell victim says who acted when nobody is named: armed groups' members fall to a state's
+# forces ("11 militants were killed"), soldiers and police to armed groups.
+_GROUP_VICTIMS = re.compile(
+    r"\b(?:militants?|insurgents?|terrorists?|jihadists?|fighters?|rebels?|extremists?|gunmen"
+    r"|bombers?|operatives?|commanders?|emirs?|leaders?)\s+(?:[\w\-]+\s+){0,2}$",
+    re.I,
+)
+_FORCE_VICTIMS = re.compile(
+    r"\b(?:soldiers?|troops|police(?:men)?|officers|servicemen|service\s+members|guards"
+    r"|peacekeepers|personnel)\s+(?:[\w\-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _kind_by_victims(sentence: str, trig: Trigger, victim: ActorMention | None) -> str:
+    """The kind of a passive of force ("were killed") from its victims, '' when they do not
+    say: members of an armed group fall to a state's forces, soldiers to an armed group."""
+    if victim is not None:
+        return "attack" if victim.actor.type in _STATE_TYPES else "strike"
+    before = sentence[max(0, trig.start - 60) : trig.start]
+    if _GROUP_VICTIMS.search(before):
+        return "strike"
+    if _FORCE_VICTIMS.search(before):
+        return "attack"
+    return ""
+
+
 def _victims_beside(found: list[EventMention]) -> list[EventMention]:
-    """ "3 fighters were killed in an Iraqi airstrike": the passive names the airstrike's
-    victims, so it is no mention of its own when the sentence reports an event beside it."""
-    if not any(m.trigger.strong and not m.skip for m in found):
-        return found
+    """The passive of "3 fighters were killed in an Iraqi airstrike" names the airstrike's
+    victims, so it is no mention of its own when the sentence names an event beside it.
+    Beside only mentions that are no event ("killed in Israeli attacks in the past 24
+    hours"), it stands for the event and takes their actor."""
+    if not any(not m.skip and not passive_trigger(m.trigger) for m in found):
+        return [_actor_from_beside(m, found) for m in found]
     return [
         replace(m, skip=_VICTIMS)
         if not m.skip and not m.trigger.strong and passive_trigger(m.trigger)
         else m
         for m in found
     ]
+
+
+def _actor_from_beside(m: EventMention, found: list[EventMention]) -> EventMention:
+    """A passive without actor takes the actor of the mention it happened in ("were killed
+    in Israeli attacks"): the nearest mention after it that names one."""
+    if m.skip or m.actor or m.trigger.strong or not passive_trigger(m.trigger):
+        return m
+    after = [o for o in found if o.trigger.start > m.trigger.start and o.actor]
+    if not after:
+        return m
+    o = after[0]
+    note = f"actor of {o.trigger.text!r} beside it: {o.actor}"
+    return replace(
+        m,
+        kind=o.kind,
+        actor=o.actor,
+        actor_side=o.actor_side,
+        actor_type=o.actor_type,
+        weapon=m.weapon or o.weapon,
+        reasons=(*m.reasons, note),
+    )
 
 
 # A state named right before the trigger: "Russian missile attacks", "Russia's intense barrage",

@@ -778,3 +778,25 @@ def test_a_place_the_gazetteer_lacks_keeps_its_name_at_its_country(gz: Gazetteer
         "IQ",
     )
     assert "not in the gazetteer" in event.place_how
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "- January 6 – 11 Islamic State militants were killed in operations near Tikrit.",
+            "strike",
+        ),
+        ("- January 6 – Three soldiers were shot dead at a checkpoint near Tikrit.", "attack"),
+    ],
+)
+def test_who_fell_victim_says_who_acted(gz: Gazetteer, line: str, kind: str) -> None:
+    events, _ = extract_article(Article("t", f"2022 in Iraq\nJanuary\n{line}"), gazetteer=gz)
+    assert [e.kind for e in events] == [kind]
+
+
+def test_killed_in_attacks_that_are_no_event_takes_their_actor(gz: Gazetteer) -> None:
+    text = "On 3 February 2024, 27 Palestinians were killed in Rafah in Israeli attacks since May."
+    events, _ = extract_article(Article("t", text), gazetteer=gz)
+    assert [(e.kind, e.date.isoformat()) for e in events] == [("strike", "2024-02-03")]
+    assert events[0].actor
