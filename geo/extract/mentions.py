@@ -17,8 +17,15 @@ import re
 from dataclasses import dataclass, replace
 
 from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
-from geo.extract.roles import SEQUENCE, passive_trigger, roles, target_phrase
-from geo.extract.spans.actors import Actor, ActorMention, load_actors
+from geo.extract.roles import (
+    SEQUENCE,
+    kind_by_victims,
+    passive_trigger,
+    roles,
+    state_before,
+    target_phrase,
+)
+from geo.extract.spans.actors import ActorMention
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
 from geo.extract.spans.sections import DateLayout
@@ -256,7 +263,7 @@ def sentence_mentions(
         if doer is not None and cues[i] == "condemnation":
             doer = None  # "Iran described the airstrikes as terrorism": Iran condemns them
         kind = trig.kind
-        state = _state_before(sentence, trig) if doer is None and kind != "attack" else None
+        state = state_before(sentence, trig) if doer is None and kind != "attack" else None
         if state is not None:
             kind = "strike"
             notes.append(f"kind from the state named before it: {state.name}")
@@ -264,7 +271,7 @@ def sentence_mentions(
             kind = "strike" if doer.actor.type in _STATE_TYPES else "attack"
             notes.append(f"kind from actor {doer.actor.name}")
         if not kind and doer is None and passive_trigger(trig):
-            kind = _kind_by_victims(sentence, trig, victim)
+            kind = kind_by_victims(sentence, trig, victim)
             if kind:
                 notes.append(f"kind from who fell victim: {kind}")
         refers = trig.determiner == "definite" or not trig.strong or headline
@@ -350,33 +357,6 @@ def sentence_mentions(
 _VICTIMS = "names the victims of the event beside it"
 
 
-# Who fell victim says who acted when nobody is named: armed groups' members fall to a state's
-# forces ("11 militants were killed"), soldiers and police to armed groups.
-_GROUP_VICTIMS = re.compile(
-    r"\b(?:militants?|insurgents?|terrorists?|jihadists?|fighters?|rebels?|extremists?|gunmen"
-    r"|bombers?|operatives?|commanders?|emirs?|leaders?)\s+(?:[\w\-]+\s+){0,2}$",
-    re.I,
-)
-_FORCE_VICTIMS = re.compile(
-    r"\b(?:soldiers?|troops|police(?:men)?|officers|servicemen|service\s+members|guards"
-    r"|peacekeepers|personnel)\s+(?:[\w\-]+\s+){0,2}$",
-    re.I,
-)
-
-
-def _kind_by_victims(sentence: str, trig: Trigger, victim: ActorMention | None) -> str:
-    """The kind of a passive of force ("were killed") from its victims, '' when they do not
-    say: members of an armed group fall to a state's forces, soldiers to an armed group."""
-    if victim is not None:
-        return "attack" if victim.actor.type in _STATE_TYPES else "strike"
-    before = sentence[max(0, trig.start - 60) : trig.start]
-    if _GROUP_VICTIMS.search(before):
-        return "strike"
-    if _FORCE_VICTIMS.search(before):
-        return "attack"
-    return ""
-
-
 def _victims_beside(found: list[EventMention]) -> list[EventMention]:
     """The passive of "3 fighters were killed in an Iraqi airstrike" names the airstrike's
     victims, so it is no mention of its own when the sentence names an event beside it.
@@ -410,44 +390,6 @@ def _actor_from_beside(m: EventMention, found: list[EventMention]) -> EventMenti
         actor_type=o.actor_type,
         weapon=m.weapon or o.weapon,
         reasons=(*m.reasons, note),
-    )
-
-
-# A state named right before the trigger: "Russian missile attacks", "Russia's intense barrage",
-# "Israeli strikes".  Not for bombs and suicide attacks, which armed groups carry out.
-# Also the subject of a verb of carrying out: "Pakistan carries out airstrikes".
-_BEFORE = re.compile(
-    r"\b([A-Z][a-z]+)(?:['’]s)?\s+(?:(?:carr(?:ies|ied)\s+out|launch(?:es|ed)|conduct(?:s|ed)"
-    r"|fire[sd])\s+)?(?:[a-z\-]+\s+)?$"
-)
-_NO_STATE = frozenset({"PS"})
-_VERB_FIRST = re.compile(
-    r"(?:was|were|been|being|is|are|hit|struck|targeted|bombed|fired|launched|launching)\b", re.I
-)  # "Palestinian rockets" are an armed group's
-
-
-def _state_before(sentence: str, trig: Trigger) -> Actor | None:
-    """The forces of the country whose name or demonym stands right before ``trig``: the
-    lexicon's actor for that country's military when it has one, else the country."""
-    if trig.weapon == "ied" or _VERB_FIRST.match(trig.text):
-        return None  # "trucks from Iraq were hit": a country before a verb is no attacker
-    m = _BEFORE.search(sentence, max(0, trig.start - 40), trig.start)
-    if m is None:
-        return None
-    from gazetteer import default_gazetteer
-
-    found = default_gazetteer().resolve(m.group(1), kind="country", limit=1)
-    if not found or found[0].kind != "country" or found[0].country in _NO_STATE:
-        return None
-    if found[0].reason.split(";")[0] not in ("demonym", "preferred name", "alternate name"):
-        return None
-    code = found[0].country
-    own = [a for a in load_actors() if a.country == code and a.type in _STATE_TYPES]
-    own.sort(key=lambda a: a.type != "state_military")
-    return (
-        own[0]
-        if own
-        else Actor(f"{code.lower()}-forces", found[0].name, "state_military", "other", None, code)
     )
 
 

@@ -24,10 +24,19 @@ from __future__ import annotations
 import re
 
 from geo.extract.lexicon import inflections, pattern
-from geo.extract.spans.actors import ActorMention
+from geo.extract.spans.actors import Actor, ActorMention, load_actors
 from geo.extract.triggers import Trigger
 
-__all__ = ["SEQUENCE", "passive_trigger", "roles", "target_phrase"]
+__all__ = [
+    "SEQUENCE",
+    "kind_by_victims",
+    "passive_trigger",
+    "roles",
+    "state_before",
+    "target_phrase",
+]
+
+_STATE_TYPES = frozenset({"state_military", "coalition", "government"})
 
 _BY = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?<!used )(?<!operated )(?<!run )(?<!owned )(?<!controlled )"
@@ -159,3 +168,68 @@ def target_phrase(sentence: str, trigger: Trigger) -> str:
     """The noun phrase after "on", "at", "against" right after the trigger ('' if none)."""
     m = _TARGET_PHRASE.match(sentence[trigger.end :])
     return m["t"] if m and not _WHEN_WORD.match(m["t"]) else ""
+
+
+# Who fell victim says who acted when nobody is named: armed groups' members fall to a state's
+# forces ("11 militants were killed"), soldiers and police to armed groups.
+_GROUP_VICTIMS = re.compile(
+    r"\b(?:militants?|insurgents?|terrorists?|jihadists?|fighters?|rebels?|extremists?|gunmen"
+    r"|bombers?|operatives?|commanders?|emirs?|leaders?)\s+(?:[\w\-]+\s+){0,2}$",
+    re.I,
+)
+_FORCE_VICTIMS = re.compile(
+    r"\b(?:soldiers?|troops|police(?:men)?|officers|servicemen|service\s+members|guards"
+    r"|peacekeepers|personnel)\s+(?:[\w\-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def kind_by_victims(sentence: str, trig: Trigger, victim: ActorMention | None) -> str:
+    """The kind of a passive of force ("were killed") from its victims, '' when they do not
+    say: members of an armed group fall to a state's forces, soldiers to an armed group."""
+    if victim is not None:
+        return "attack" if victim.actor.type in _STATE_TYPES else "strike"
+    before = sentence[max(0, trig.start - 60) : trig.start]
+    if _GROUP_VICTIMS.search(before):
+        return "strike"
+    if _FORCE_VICTIMS.search(before):
+        return "attack"
+    return ""
+
+
+# A state named right before the trigger: "Russian missile attacks", "Russia's intense barrage",
+# "Israeli strikes".  Not for bombs and suicide attacks, which armed groups carry out.
+# Also the subject of a verb of carrying out: "Pakistan carries out airstrikes".
+_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+)(?:['’]s)?\s+(?:(?:carr(?:ies|ied)\s+out|launch(?:es|ed)|conduct(?:s|ed)"
+    r"|fire[sd])\s+)?(?:[a-z\-]+\s+)?$"
+)
+_NO_STATE = frozenset({"PS"})
+_VERB_FIRST = re.compile(
+    r"(?:was|were|been|being|is|are|hit|struck|targeted|bombed|fired|launched|launching)\b", re.I
+)  # "Palestinian rockets" are an armed group's
+
+
+def state_before(sentence: str, trig: Trigger) -> Actor | None:
+    """The forces of the country whose name or demonym stands right before ``trig``: the
+    lexicon's actor for that country's military when it has one, else the country."""
+    if trig.weapon == "ied" or _VERB_FIRST.match(trig.text):
+        return None  # "trucks from Iraq were hit": a country before a verb is no attacker
+    m = _BEFORE.search(sentence, max(0, trig.start - 40), trig.start)
+    if m is None:
+        return None
+    from gazetteer import default_gazetteer
+
+    found = default_gazetteer().resolve(m.group(1), kind="country", limit=1)
+    if not found or found[0].kind != "country" or found[0].country in _NO_STATE:
+        return None
+    if found[0].reason.split(";")[0] not in ("demonym", "preferred name", "alternate name"):
+        return None
+    code = found[0].country
+    own = [a for a in load_actors() if a.country == code and a.type in _STATE_TYPES]
+    own.sort(key=lambda a: a.type != "state_military")
+    return (
+        own[0]
+        if own
+        else Actor(f"{code.lower()}-forces", found[0].name, "state_military", "other", None, code)
+    )
