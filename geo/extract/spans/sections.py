@@ -39,6 +39,10 @@ _MONTH_LINE = re.compile(
     rf"(?P<m>{_MONTH_NAME})(?:\s*[–—\-]\s*(?P<m2>{_MONTH_NAME}))?(?:\s+(?P<y>1[89]\d\d|20\d\d))?",
     re.I,
 )
+# What a line that opens with a date starts with: a day, a month or "On".
+_DATE_START = re.compile(
+    rf"(?:on\s+)?(?:\d|{_MONTH_NAME}|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b)", re.I
+)
 # Bullets, pipes and dashes that open a line; separators after a leading date.
 _BULLETS = " \t-–—•*|·"
 _AFTER_LEAD = re.compile(r"\s*(?:[–—\-:|]|,?\s+(?=\S))")
@@ -187,7 +191,7 @@ class DateLayout:
 
     def _heading(self, body: str, at: int) -> EventDate | None:
         """A line that is a date and nothing else: a day or a month heading."""
-        if len(body) > 40:
+        if len(body) > 40 or not _DATE_START.match(body):
             return None
         core = body.rstrip(" :–—-|")
         ctx = self.context(at)
@@ -206,6 +210,8 @@ class DateLayout:
     def _leading(self, body: str, at: int) -> EventDate | None:
         """The day a line opens with ("January 16 – ...", "On March 21, ...")."""
         head = body[:40]
+        if not _DATE_START.match(head):
+            return None
         for d in find_dates(head, self.context(at)):
             opener = head[: d.start].strip().lower() in ("", "on")
             if opener and d.precision == "day" and _AFTER_LEAD.match(head, d.end):
