@@ -82,7 +82,8 @@ _OBJECT = (
     r"|positions|depots|weapons\s+caches|locations|compounds|warehouses|hubs|bases"
     r"|headquarters|launchers|installations|infrastructure|storage\s+areas|command\s+posts"
     r"|vehicles?|convoys?|trucks?|militants|ships?|tankers?|facility|site|depot|compound"
-    r"|warehouse|safe\s+house|building|position|checkpoint|camp)"
+    r"|warehouse|safe\s+house|building|position|checkpoint|camp|networks?|cells?|fighters"
+    r"|members|leaders?|commanders?|operatives|hideouts?|strongholds?)"
 )
 _AGENT_ACTS = (
     rf"(?P<ag>{lexicon.pattern(list(lexicon.AGENTS))})\s+{_GAP}"
@@ -96,7 +97,9 @@ _UNIT_VERBS = frozenset({"kill", "wound", "injure", "damage", "execute", "behead
 _VICTIM = lexicon.pattern(list(lexicon.VICTIM_PARTICIPLES))
 
 # (pattern, kind, weapon or weapon-group name, strong, plural-group name)
-_WEAPON = r"(?P<w>rocket|mortar|drone|UAV|missile|ballistic[- ]missile|cruise[- ]missile|artillery)"
+_WEAPON = (
+    r"(?P<w>rocket|mortar|drone|UAV|missile|ballistic[- ]missile|cruise[- ]missile|artillery|bomb)"
+)
 _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (
         r"air[- ]?strikes?|air[- ]?raids?|aerial\s+(?:bombardment|strikes?)",
@@ -179,7 +182,8 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     # "a fresh wave of strikes": one operation, whoever carried it out.
     (r"(?:wave|round)\s+of\s+(?:[\w\-]+\s+){0,2}?(?:air\s*)?strikes", "", "", True),
     (
-        r"(?:hit|struck|targeted|bombed)\s+" + _OBJECT,
+        # past and, in headlines, present: "U.S. target al-Shabaab network"
+        r"(?:hits?|struck|target(?:s|ed)?|bomb(?:s|ed))\s+" + _OBJECT,
         "",
         "",
         True,
@@ -189,6 +193,9 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (r"(?:was|were|been|being)\s+(?:struck|hit|targeted|bombed)", "", "", False),
     (
         rf"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:{_VICTIM})"
+        # a headline's passive without its auxiliary: "10 Police Killed in Afghanistan"
+        r"|(?<=[A-Za-z] )(?-i:Killed|Shot\s+Dead|Gunned\s+Down|Assassinated)"
+        r"(?=\s+(?i:in|near|at)\s)"
         r"|c(?:ame|omes?|oming)\s+under\s+(?:\w+\s+){0,2}?(?:fire|attack)",
         "",
         "",
@@ -222,9 +229,11 @@ _PROJECTILE_SUBJECT = re.compile(
     r"|hit|struck|slammed|landed|targeted|attacked|exploded|packed|laden|loaded|armed|rigged)\b",
     re.I,
 )
-_HIT_OBJECT = re.compile(r"(?:hit|struck|targeted|bombed)\s", re.I)
+_HIT_OBJECT = re.compile(r"(?:hits?|struck|target(?:s|ed)?|bomb(?:s|ed))\s", re.I)
 _VERB_START = re.compile(
-    r"(?:hit|struck|targeted|bombed|fired|launched|launching|was|were|been|being)\b", re.I
+    r"(?:hits?|struck|target(?:s|ed)?|bomb(?:s|ed)|fired|launched|launching|was|were|been"
+    r"|being)\b",
+    re.I,
 )
 _ADJ_ED = frozenset(
     """alleged suspected coordinated renewed repeated unmanned armed unprovoked attempted failed

@@ -434,3 +434,15 @@ def test_a_day_before_a_dash_is_no_count_of_events() -> None:
 def test_airframes_are_aircraft_agents(text: str) -> None:
     [trig] = find_triggers(text)
     assert (trig.kind, trig.weapon, trig.strong) == ("strike", "airstrike", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "strong"),
+    [
+        ("10 Police Killed in Afghanistan", False),
+        ("Federal Government of Somalia, U.S. target al-Shabaab network", True),
+        ("Condemnation of the Baghdad Bomb Attacks", True),
+    ],
+)
+def test_headline_forms(text: str, strong: bool) -> None:
+    assert [t.strong for t in find_triggers(text)] == [strong]
