@@ -324,7 +324,7 @@ def sentence_mentions(
             and trig.plural
             and not refers
             and trig.count is None
-            and not _specific(sentence, trig, date, place)
+            and not _specific(sentence, trig, date, place, found_dates)
         ):
             skip = "generic plural: no day, nor a past-tense report with a place"
         target = victim.actor.name if victim else target_phrase(sentence, trig)
@@ -422,13 +422,22 @@ def _reported_plural(sentence: str, trig: Trigger) -> bool:
 
 
 def _specific(
-    sentence: str, trig: Trigger, date: EventDate | None, place: PlacePick | None
+    sentence: str,
+    trig: Trigger,
+    date: EventDate | None,
+    place: PlacePick | None,
+    sentence_dates: list[EventDate] | None = None,
 ) -> bool:
-    """Whether a plural without a determiner reports particular events, not a habit."""
+    """Whether a plural without a determiner reports particular events, not a habit: it has
+    a day, or a past verb of carrying out governs it and the sentence gives a place of its
+    own or a day ("on December 17, 2009 when the military launched cruise missiles")."""
     if date is not None and date.precision in ("day", "week"):
         return True
     verb = _PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start])
-    return bool(verb) and place is not None and place.local
+    if not verb and not re.match(r"(?:fired|launched)\b", trig.text, re.I):
+        return False
+    day = any(d.precision == "day" for d in sentence_dates or ())
+    return day or (place is not None and place.local)
 
 
 def _share(sentence: str, triggers: list[Trigger], found: list[EventMention]) -> list[EventMention]:
