@@ -153,8 +153,14 @@ def _same(d: Draft, m: EventMention) -> bool:
     return nested and near
 
 
-def cluster_mentions(mentions: list[EventMention]) -> tuple[list[Draft], list[EventMention]]:
+def cluster_mentions(
+    mentions: list[EventMention], *, headline_only: bool = False
+) -> tuple[list[Draft], list[EventMention]]:
     """Group an article's mentions (in text order) into drafts.
+
+    ``headline_only``: the article is a headline alone ("Russia not happy with ISIS attacks
+    in Syria"), whose references name the event it announces: each one that fits none
+    before it is an event, at the place it names or the article's country.
 
     Returns
     -------
@@ -195,7 +201,13 @@ def cluster_mentions(mentions: list[EventMention]) -> tuple[list[Draft], list[Ev
             # "the port strikes" after a strike and then an attack: the strike, by its word.
             same_kind = [d for d in fitting if d.kind == m.kind]
             target = (same_kind or fitting)[0] if fitting else None
-            if target is None and not m.trigger.strong and not _own_news(m, later=bool(drafts)):
+            lone = headline_only and not drafts
+            if (
+                target is None
+                and not m.trigger.strong
+                and not lone
+                and not _own_news(m, later=bool(drafts))
+            ):
                 unused.append(m)
                 slot.append(None)
                 continue

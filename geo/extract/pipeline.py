@@ -290,7 +290,10 @@ def extract_article(
             mentions.append(m)
             if m.date is not None:
                 anchor = m.date
-    drafts, unused = cluster_mentions(mentions)
+    # a headline alone, that does not speak of what will or may be ("… Will Not Be Tolerated")
+    lone = len(sentences) == 1 and not re.search(r"[.!?][\"'”’)]*\s*$", text)
+    lone = lone and not re.search(r"\b(?:will|would|could|may|might|must|should)\b", text, re.I)
+    drafts, unused = cluster_mentions(mentions, headline_only=lone and len(text.split()) <= 20)
     _follow_up_counts(text, sentences, spoken, drafts)
     for m in unused:
         diag.not_events.append(_note(article, m, "refers back to no reported event"))

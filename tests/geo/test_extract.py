@@ -800,3 +800,15 @@ def test_killed_in_attacks_that_are_no_event_takes_their_actor(gz: Gazetteer) ->
     events, _ = extract_article(Article("t", text), gazetteer=gz)
     assert [(e.kind, e.date.isoformat()) for e in events] == [("strike", "2024-02-03")]
     assert events[0].actor
+
+
+@pytest.mark.parametrize(
+    ("headline", "events"),
+    [
+        ("Russia not happy with ISIS attacks in Syria", 1),
+        ("US: Attacks on American Troops in Iraq Will Not Be Tolerated", 0),
+    ],
+)
+def test_a_headline_alone_names_its_event(gz: Gazetteer, headline: str, events: int) -> None:
+    found, _ = extract_article(Article("h", headline, published=THU_2024), gazetteer=gz)
+    assert len(found) == events
