@@ -421,6 +421,14 @@ def _reported_plural(sentence: str, trig: Trigger) -> bool:
     return bool(_PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start]))
 
 
+_VERB_FIRST_WORDS = frozenset(
+    "hit hits struck target targets targeted bomb bombs bombed was were been being".split()
+)
+_OWN_PAST = re.compile(
+    r"(?:fired|launched|\w+ed|struck|shot|blew\s+up|went\s+off|tore|ripped|fell|hit)\b", re.I
+)
+
+
 def _specific(
     sentence: str,
     trig: Trigger,
@@ -434,7 +442,13 @@ def _specific(
     if date is not None and date.precision in ("day", "week"):
         return True
     verb = _PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start])
-    if not verb and not re.match(r"(?:fired|launched)\b", trig.text, re.I):
+    # or the verb is the trigger's own: "launched cruise missiles", "two bombs exploded",
+    # "Taliban fighters attacked several checkpoints"
+    first = trig.text.split()[0].lower()
+    own = re.match(r"(?:fired|launched)\b", trig.text, re.I) or (
+        first not in _VERB_FIRST_WORDS and _OWN_PAST.search(trig.text, len(first))
+    )
+    if not verb and not own:
         return False
     day = any(d.precision == "day" for d in sentence_dates or ())
     return day or (place is not None and place.local)

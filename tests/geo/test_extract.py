@@ -812,3 +812,15 @@ def test_killed_in_attacks_that_are_no_event_takes_their_actor(gz: Gazetteer) ->
 def test_a_headline_alone_names_its_event(gz: Gazetteer, headline: str, events: int) -> None:
     found, _ = extract_article(Article("h", headline, published=THU_2024), gazetteer=gz)
     assert len(found) == events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police say two bombs exploded in a crowded market in Hilla.",
+        "Officials say Taliban fighters attacked several checkpoints in Helmand province.",
+    ],
+)
+def test_agents_acting_in_the_past_at_a_place_report_events(gz: Gazetteer, text: str) -> None:
+    found, _ = extract_article(Article("w", text, published=THU_2024), gazetteer=gz)
+    assert [e.kind for e in found] == ["attack"]
