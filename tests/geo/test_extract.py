@@ -817,7 +817,7 @@ def test_a_headline_alone_names_its_event(gz: Gazetteer, headline: str, events: 
 @pytest.mark.parametrize(
     "text",
     [
-        "Police say two bombs exploded in a crowded market in Hilla.",
+        "In Iraq, police say two bombs exploded in a crowded market in Hilla.",
         "Officials say Taliban fighters attacked several checkpoints in Helmand province.",
     ],
 )
