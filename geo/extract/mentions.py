@@ -422,7 +422,7 @@ def _reported_plural(sentence: str, trig: Trigger) -> bool:
 
 
 _VERB_FIRST_WORDS = frozenset(
-    "hit hits struck target targets targeted bomb bombs bombed was were been being".split()
+    "hit hits struck targeted bombed was were been being".split()
 )
 _OWN_PAST = re.compile(
     r"(?:fired|launched|\w+ed|struck|shot|blew\s+up|went\s+off|tore|ripped|fell|hit)\b", re.I
