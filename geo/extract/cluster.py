@@ -139,7 +139,15 @@ def _new(m: EventMention) -> Draft:
 
 
 def _same(d: Draft, m: EventMention) -> bool:
-    """Firm evidence that an indefinite mention repeats an event of the article."""
+    """Firm evidence that an indefinite mention repeats an event of the article.
+
+    In the sentence of the draft's last mention, fitting is enough: "the Baghdad bombings
+    were a pair of terrorist attacks that occurred on 21 January 2021" is one event; two
+    events of one sentence differ in kind, day or place ("another strike", which never
+    joins, aside).
+    """
+    if d.mentions[-1].sentence == m.sentence and _fits(d, m, strict=False):
+        return m.place is None or d.place is None or d.place.place.id == m.place.place.id
     if not _fits(d, m, strict=True):
         return False
     if d.date is not None and m.date is not None and d.date.precision == m.date.precision == "day":
