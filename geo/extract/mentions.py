@@ -393,6 +393,22 @@ def _actor_from_beside(m: EventMention, found: list[EventMention]) -> EventMenti
     )
 
 
+# Bombs, IEDs and rockets that are the objects of a verb of destroying or finding are
+# weapons, not attacks: "destroyed 36 fighting positions, four IEDs and an IED factory",
+# "found a car bomb".  The list after the verb runs to the clause's end.
+_SEIZED = re.compile(
+    r"\b(?:destroy(?:ed|ing|s)?|seiz(?:ed|ing|es)|found|finding|defus(?:ed|ing)|dismantl(?:ed|ing)"
+    r"|clear(?:ed|ing)|captur(?:ed|ing)|confiscat(?:ed|ing)|discover(?:ed|ing)|recover(?:ed|ing)"
+    r"|engag(?:ed|ing)|intercept(?:ed|ing)|shot\s+down|neutrali[sz](?:ed|ing)|disabl(?:ed|ing)"
+    r"|caches?\s+of|storage\s+of|factor(?:y|ies)\s+for)\b"
+    r"(?:(?!\b(?:when|after|while|as|before|that|which|who|by|killing|in|near|at|on)\b)[^.;:!?])*?"
+    r"(?:\b(?:an?|the|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
+    r"(?:(?!(?:in|by|at|near|on|during|with|from)\b)[\w\-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
     """Why a trigger reports no event, from its words alone ('' when it may).
 
@@ -402,6 +418,8 @@ def _early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
     skip = "" if cue == "condemnation" else cue  # ``cue``: :func:`negation` of the trigger
     if not skip and trig.count is not None and _TOTAL.search(sentence):
         skip = f"count of {trig.count} events, not one event"
+    if not skip and _SEIZED.search(sentence[max(0, trig.start - 120) : trig.start]):
+        skip = "a weapon destroyed, seized or found, not used"
     generic = not trig.strong and not trig.determiner and trig.plural and trig.count is None
     # "conducted strikes on an ISIS cache near Hajin" reports strikes; a bare plural
     # without such a verb ("attacks on shipping") speaks of a kind of event.
@@ -421,9 +439,7 @@ def _reported_plural(sentence: str, trig: Trigger) -> bool:
     return bool(_PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start]))
 
 
-_VERB_FIRST_WORDS = frozenset(
-    "hit hits struck targeted bombed was were been being".split()
-)
+_VERB_FIRST_WORDS = frozenset("hit hits struck targeted bombed was were been being".split())
 _OWN_PAST = re.compile(
     r"(?:fired|launched|\w+ed|struck|shot|blew\s+up|went\s+off|tore|ripped|fell|hit)\b", re.I
 )
@@ -448,7 +464,7 @@ def _specific(
     own = re.match(r"(?:fired|launched)\b", trig.text, re.I) or (
         first not in _VERB_FIRST_WORDS and _OWN_PAST.search(trig.text, len(first))
     )
-    if not verb and not own:
+    if not verb and not own and not _ACTED.match(sentence, trig.end):  # "strikes destroyed"
         return False
     day = any(d.precision == "day" for d in sentence_dates or ())
     return day or (place is not None and place.local)

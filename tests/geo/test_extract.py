@@ -824,3 +824,15 @@ def test_a_headline_alone_names_its_event(gz: Gazetteer, headline: str, events: 
 def test_agents_acting_in_the_past_at_a_place_report_events(gz: Gazetteer, text: str) -> None:
     found, _ = extract_article(Article("w", text, published=THU_2024), gazetteer=gz)
     assert [e.kind for e in found] == ["attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Near Raqqa, strikes destroyed 36 fighting positions, four IEDs and an IED factory.", 1),
+        ("Children inspect a bus destroyed in a car bomb attack in Baghdad on Tuesday.", 1),
+    ],
+)
+def test_weapons_destroyed_are_no_attacks(gz: Gazetteer, text: str, events: int) -> None:
+    found, _ = extract_article(Article("w", text, published=THU_2024), gazetteer=gz)
+    assert [e.weapon == "ied" for e in found] == [text.startswith("Children")] * events
