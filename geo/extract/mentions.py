@@ -81,7 +81,7 @@ _TOTAL = re.compile(
 # The trigger is the subject of a past action: "a strike destroyed two vehicles".
 _ACTED = re.compile(
     r"\s+(?:\w+ly\s+)?(?:destroyed|engaged|killed|hit|struck|targeted|damaged|wounded|injured"
-    r"|eliminated|suppressed|set\s+fire|left|claimed)\b",
+    r"|eliminated|suppressed|set\s+fire|left|claimed|took\s+place|occurred|happened)\b",
     re.I,
 )
 _ALSO = re.compile(

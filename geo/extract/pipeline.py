@@ -284,12 +284,12 @@ def extract_article(
         for m in sentence_mentions(text, (start, end), context, places, inside, anchor, layout):
             diag.mentions += 1
             spoken.add(m.sentence)
+            if m.date is not None and (not m.skip or m.date.precision == "day"):
+                anchor = m.date  # "the next day" counts from the day a story last named
             if m.skip:
                 diag.not_events.append(_note(article, m, m.skip))
                 continue
             mentions.append(m)
-            if m.date is not None:
-                anchor = m.date
     # a headline alone, that does not speak of what will or may be ("… Will Not Be Tolerated")
     lone = len(sentences) == 1 and not re.search(r"[.!?][\"'”’)]*\s*$", text)
     lone = lone and not re.search(r"\b(?:will|would|could|may|might|must|should)\b", text, re.I)

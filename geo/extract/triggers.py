@@ -180,7 +180,13 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     # "a fresh wave of strikes": one operation, whoever carried it out.
-    (r"(?:wave|round)\s+of\s+(?:[\w\-]+\s+){0,2}?(?:air\s*)?strikes", "", "", True),
+    (
+        r"(?:wave|round)\s+of\s+(?:[\w\-]+\s+){0,2}?"
+        r"(?:(?:air\s*)?strikes|attacks|bombings|explosions|blasts)",
+        "",
+        "",
+        True,
+    ),
     (
         # past and, in headlines, present: "U.S. target al-Shabaab network"
         r"(?:hits?|struck|target(?:s|ed)?|bomb(?:s|ed))\s+" + _OBJECT,
@@ -420,8 +426,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "funeral or protest",
         re.compile(
-            r"\b(?:funeral\w*|mourn\w*|protest\w*|rall(?:y|ies)"
-            r"|demonstrat\w*|burn\w*\s+(?:a|the)\s+\S+\s+flag)\b",
+            # protesters and demonstrators are people force may be used on, not a protest
+            r"\b(?:funeral\w*|mourn\w*|protest(?!ers?\b)\w*|rall(?:y|ies|ied|ying)"
+            r"|demonstrat(?!ors?\b)\w*|burn\w*\s+(?:a|the)\s+\S+\s+flag)\b",
             re.I,
         ),
     ),

@@ -836,3 +836,18 @@ def test_agents_acting_in_the_past_at_a_place_report_events(gz: Gazetteer, text:
 def test_weapons_destroyed_are_no_attacks(gz: Gazetteer, text: str, events: int) -> None:
     found, _ = extract_article(Article("w", text, published=THU_2024), gazetteer=gz)
     assert [e.weapon == "ied" for e in found] == [text.startswith("Children")] * events
+
+
+def test_the_next_day_counts_from_the_day_the_story_last_named(gz: Gazetteer) -> None:
+    text = (
+        "Timeline (2013)\nJanuary\nA wave of attacks in and around Baghdad killed at least 26 "
+        "on January 22. On the next day, a suicide bomber blew himself up in Kirkuk."
+    )
+    events, _ = extract_article(Article("t", text), gazetteer=gz)
+    assert sorted(e.date.isoformat() for e in events) == ["2013-01-22", "2013-01-23"]
+
+
+def test_violence_against_protesters_is_an_event(gz: Gazetteer) -> None:
+    text = "2020 in Iraq\n- 21 January – A protester was shot dead by government forces in Basra."
+    events, _ = extract_article(Article("t", text), gazetteer=gz)
+    assert [(e.kind, e.date.isoformat()) for e in events] == [("strike", "2020-01-21")]

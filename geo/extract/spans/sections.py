@@ -152,8 +152,9 @@ class DateLayout:
     def dates(self, sentence: str, offset: int, anchor: EventDate | None = None) -> list[EventDate]:
         """:func:`find_dates` of a sentence at ``offset``, resolved by the layout."""
         found = find_dates(sentence, self.context(offset), anchor=anchor)
-        if self.stand_in(offset):
-            found = [d for d in found if _ABSOLUTE.search(d.text)]
+        if self.stand_in(offset):  # "the next day" after a dated event still counts
+            anchored = {(d.start, d.end) for d in find_dates(sentence, None, anchor=anchor)}
+            found = [d for d in found if _ABSOLUTE.search(d.text) or (d.start, d.end) in anchored]
         return found
 
     def section(self, offset: int) -> EventDate | None:
