@@ -164,6 +164,7 @@ def article_places(
         for m in spot(text, gazetteer=gz)
         if m.place is not None
         and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in skip)
+        and not _demonym_elsewhere(gz, m.text, m.place)
     )
     if gz.online is not None:
         mentions += _online_mentions(text, gz, (*skip, *((m.start, m.end) for m in mentions)))
@@ -210,6 +211,18 @@ def article_places(
         gz,
         country or loose,
     )
+
+
+_DEMONYM_END = re.compile(r"[A-Z][a-z]+(?:ian|an|i|ese|ish|ic)$")
+
+
+def _demonym_elsewhere(gz: Gazetteer, name: str, place: Place) -> bool:
+    """Whether ``name`` is a country's demonym spotted as some other place ("Malian" as the
+    village Malyān in Iran, "Iraqi"): an adjective, not where anything happened."""
+    if place.kind == "country" or not _DEMONYM_END.fullmatch(name):
+        return False
+    found = gz.resolve(name, kind="country", limit=1)
+    return bool(found) and found[0].kind == "country" and found[0].reason.startswith("demonym")
 
 
 def _online_mentions(
