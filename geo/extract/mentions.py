@@ -462,7 +462,14 @@ def _specific(
     # "Taliban fighters attacked several checkpoints"
     first = trig.text.split()[0].lower()
     own = re.match(r"(?:fired|launched)\b", trig.text, re.I) or (
-        first not in _VERB_FIRST_WORDS and _OWN_PAST.search(trig.text, len(first))
+        first not in _VERB_FIRST_WORDS
+        and _OWN_PAST.search(trig.text, len(first))
+        # "jets have pounded positions" is a campaign; "three car bombs have exploded in
+        # Baghdad, killing 15" is news of one day
+        and (
+            not re.search(r"\b(?:have|has)\b", trig.text, re.I)
+            or casualties(sentence).killed is not None
+        )
     )
     if not verb and not own and not _ACTED.match(sentence, trig.end):  # "strikes destroyed"
         return False
