@@ -334,7 +334,13 @@ def pick_place(
         assert place is not None
         before = ctx.text[max(start, m.start - 40) : m.start]
         locative = bool(_LOCATIVE.search(before))
-        if _ORIGIN.search(before) or (need_locative and not locative):
+        # "the Baghdad bomb attacks": a place naming the event, right before its trigger
+        naming = (
+            place.kind != "country"
+            and m.end <= trigger_at
+            and _ATTRIBUTIVE.fullmatch(ctx.text[m.end : trigger_at]) is not None
+        )
+        if _ORIGIN.search(before) or (need_locative and not locative and not naming):
             continue
         if _SPEAKS.match(ctx.text, m.end):
             continue  # "Washington said", "Tehran called": governments, not places

@@ -241,6 +241,10 @@ _VERB_START = re.compile(
     r"|being)\b",
     re.I,
 )
+# Passives of force count people, not events: "10 Police Killed in Afghanistan".
+_VICTIM_START = re.compile(
+    r"(?:is|are|killed|shot|gunned|assassinated|c(?:ame|omes?|oming))\b", re.I
+)
 _ADJ_ED = frozenset(
     """alleged suspected coordinated renewed repeated unmanned armed unprovoked attempted failed
     foiled reported coordinated sustained concentrated combined unclaimed""".split()
@@ -303,7 +307,9 @@ def find_triggers(text: str) -> list[Trigger]:
             # "struck missile sites": the weapon is not read off a target
             weapon = _weapon(phrase)
         determiner, count = (
-            ("", None) if _VERB_START.match(phrase) else _determiner(text, m.start())
+            ("", None)
+            if _VERB_START.match(phrase) or _VICTIM_START.match(phrase)
+            else _determiner(text, m.start())
         )
         if m.group("ag"):
             count = None  # "two suicide bombers": people counted, not events

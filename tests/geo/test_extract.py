@@ -851,3 +851,13 @@ def test_violence_against_protesters_is_an_event(gz: Gazetteer) -> None:
     text = "2020 in Iraq\n- 21 January – A protester was shot dead by government forces in Basra."
     events, _ = extract_article(Article("t", text), gazetteer=gz)
     assert [(e.kind, e.date.isoformat()) for e in events] == [("strike", "2020-01-21")]
+
+
+@pytest.mark.parametrize(
+    ("headline", "place"),
+    [("Condemnation of the Baghdad Bomb Attacks", "Baghdad"), ("10 Police Killed in Kandahar", "")],
+)
+def test_headlines_place_and_count(gz: Gazetteer, headline: str, place: str) -> None:
+    found, _ = extract_article(Article("h", headline, published=THU_2024), gazetteer=gz)
+    assert len(found) == 1
+    assert not place or found[0].resolved.name == place
