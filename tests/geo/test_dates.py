@@ -364,3 +364,11 @@ def test_event_date_anchors_on_context() -> None:
 def test_event_date_none() -> None:
     assert event_date("Jets bombed a bridge.", MON) is None
     assert event_date("Jets bombed a bridge on Sunday.", None) is None
+
+
+def test_a_date_after_in_response_wins() -> None:
+    anchor = find_dates("Rockets hit a base on Dec. 27.", D(2020, 6, 24))[0]
+    found = find_dates(
+        "In response, on December 29, jets struck depots.", D(2020, 6, 24), anchor=anchor
+    )
+    assert [(d.text, d.date) for d in found] == [("December 29", D(2019, 12, 29))]

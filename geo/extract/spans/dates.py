@@ -316,7 +316,14 @@ def _candidates(text: str) -> list[tuple[int, int, re.Match[str], _Handler]]:
 def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> list[EventDate]:
     """Resolve every candidate in order; each result anchors the next relative phrase."""
     results: list[EventDate] = []
-    for start, end, m, handler in _candidates(text):
+    found = _candidates(text)
+    # "In response, on December 29, ...": a date after it wins over "in response"
+    found = [
+        c
+        for i, c in enumerate(found)
+        if not (c[3] is _anchored and c[2]["resp"] and i + 1 < len(found))
+    ]
+    for start, end, m, handler in found:
         resolved = handler(m, published, anchor)
         if resolved is None:
             continue
