@@ -43,7 +43,11 @@ _BY = re.compile(
     r"(?<!held )(?<!backed )(?<!linked )(?<!supported )(?<!belonging )(?:by|from)\s+(?:the\s+)?$",
     re.I,
 )
-_BLAMED = re.compile(r"\b(?:blamed\s+on|claimed\s+by|carried\s+out\s+by)\s+(?:the\s+)?$", re.I)
+_BLAMED = re.compile(
+    r"\b(?:blamed\s+on|claimed\s+by|carried\s+out\s+by|attributed\s+to|perpetrated\s+by"
+    r"|committed\s+by|conducted\s+by|launched\s+by)\s+(?:[\w\-]+\s+){0,3}?(?:the\s+)?$",
+    re.I,
+)
 _PASSIVE_VICTIM = re.compile(
     r"^[^.;]{0,60}?\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|hit|struck"
     r"|targeted)\b",
