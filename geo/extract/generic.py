@@ -1,0 +1,121 @@
+"""Whether a mention reports particular events or speaks of a kind of event.
+
+"Conducted strikes on an ISIS cache near Hajin" reports strikes; "attacks on shipping", "25
+attacks since November" and "destroyed four IEDs" do not.  :func:`early_skip` judges a
+trigger by its words alone, :func:`specific` a bare plural once its date and place are known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.locate import PlacePick
+from geo.extract.spans.counts import casualties
+from geo.extract.spans.dates import EventDate
+from geo.extract.triggers import Trigger
+
+__all__ = ["ACTED", "early_skip", "reported_plural", "specific"]
+
+# A verb of carrying out, in the past or in the historical present of timelines and headlines
+# ("Pakistan carries out airstrikes on ...", "Houthis launch drones at ..."); not "have
+# launched" (a habit) nor the infinitive ("to launch").
+_PAST_VERB = re.compile(
+    r"(?<!have )(?<!has )(?<!to )\b(?:launch(?:ed|es)?|carr(?:ied|ies|y)\s+out|conduct(?:ed|s)?"
+    r"|fire[ds]|stage[ds]|mount(?:ed|s)?)\s+(?:[\w\-]+\s+){0,2}$",
+    re.I,
+)
+# Words that make "25 attacks" a total over time, not one day's strikes at one place.
+_TOTAL = re.compile(
+    r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total|totall?ing|altogether|cumulative"
+    r"|(?:this|last|that|each|every|per|a)\s+(?:week|month|year)|(?:past|last|previous|recent)"
+    r"\s+(?:\w+\s+)?(?:days|weeks|months|years)|campaign|dozens\s+of\s+times|over\s+the\s+course)\b",
+    re.I,
+)
+# The trigger is the subject of a past action: "a strike destroyed two vehicles".
+ACTED = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:destroyed|engaged|killed|hit|struck|targeted|damaged|wounded|injured"
+    r"|eliminated|suppressed|set\s+fire|left|claimed|took\s+place|occurred|happened)\b",
+    re.I,
+)
+# Bombs, IEDs and rockets that are the objects of a verb of destroying or finding are
+# weapons, not attacks: "destroyed 36 fighting positions, four IEDs and an IED factory",
+# "found a car bomb".  The list after the verb runs to the clause's end.
+_SEIZED = re.compile(
+    r"\b(?:destroy(?:ed|ing|s)?|seiz(?:ed|ing|es)|found|finding|defus(?:ed|ing)|dismantl(?:ed|ing)"
+    r"|clear(?:ed|ing)|captur(?:ed|ing)|confiscat(?:ed|ing)|discover(?:ed|ing)|recover(?:ed|ing)"
+    r"|engag(?:ed|ing)|intercept(?:ed|ing)|shot\s+down|neutrali[sz](?:ed|ing)|disabl(?:ed|ing)"
+    r"|caches?\s+of|storage\s+of|factor(?:y|ies)\s+for)\b"
+    r"(?:(?!\b(?:when|after|while|as|before|that|which|who|by|killing|in|near|at|on)\b)[^.;:!?])*?"
+    r"(?:\b(?:an?|the|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
+    r"(?:(?!(?:in|by|at|near|on|during|with|from)\b)[\w\-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
+    """Why a trigger reports no event, from its words alone ('' when it may).
+
+    A condemnation is no reason: "we condemn the attack in Baghdad last night" reports the
+    attack (as a reference back, which stands as an event when the article has no other).
+    """
+    skip = "" if cue == "condemnation" else cue  # ``cue``: :func:`negation` of the trigger
+    if not skip and trig.count is not None and _TOTAL.search(sentence):
+        skip = f"count of {trig.count} events, not one event"
+    if not skip and _SEIZED.search(sentence[max(0, trig.start - 120) : trig.start]):
+        skip = "a weapon destroyed, seized or found, not used"
+    generic = not trig.strong and not trig.determiner and trig.plural and trig.count is None
+    # "conducted strikes on an ISIS cache near Hajin" reports strikes; a bare plural
+    # without such a verb ("attacks on shipping") speaks of a kind of event.
+    if not skip and generic and not headline and not reported_plural(sentence, trig):
+        skip = "generic plural"
+    return skip
+
+
+def reported_plural(sentence: str, trig: Trigger) -> bool:
+    """A bare plural a past verb of carrying out governs ("coalition aircraft conducted
+    strikes on an ISIS weapons cache near Hajin"), or that is the subject of an action
+    ("strikes hit Khan Younis")."""
+    if trig.strong or trig.determiner or not trig.plural:
+        return False
+    if ACTED.match(sentence, trig.end):  # "Israeli strikes hit Khan Younis": strikes did it
+        return True
+    return bool(_PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start]))
+
+
+_VERB_FIRST_WORDS = frozenset("hit hits struck targeted bombed was were been being".split())
+_OWN_PAST = re.compile(
+    r"(?:fired|launched|\w+ed|struck|shot|blew\s+up|went\s+off|tore|ripped|fell|hit)\b", re.I
+)
+
+
+def specific(
+    sentence: str,
+    trig: Trigger,
+    date: EventDate | None,
+    place: PlacePick | None,
+    sentence_dates: list[EventDate] | None = None,
+) -> bool:
+    """Whether a plural without a determiner reports particular events, not a habit: it has
+    a day, or a past verb of carrying out governs it and the sentence gives a place of its
+    own or a day ("on December 17, 2009 when the military launched cruise missiles")."""
+    if date is not None and date.precision in ("day", "week"):
+        return True
+    verb = _PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start])
+    # or the verb is the trigger's own: "launched cruise missiles", "two bombs exploded",
+    # "Taliban fighters attacked several checkpoints"
+    first = trig.text.split()[0].lower()
+    own = re.match(r"(?:fired|launched)\b", trig.text, re.I) or (
+        first not in _VERB_FIRST_WORDS
+        and _OWN_PAST.search(trig.text, len(first))
+        # "jets have pounded positions" is a campaign; "three car bombs have exploded in
+        # Baghdad, killing 15" is news of one day
+        and (
+            not re.search(r"\b(?:have|has)\b", trig.text, re.I)
+            or casualties(sentence).killed is not None
+        )
+    )
+    if not verb and not own and not ACTED.match(sentence, trig.end):  # "strikes destroyed"
+        return False
+    day = any(d.precision == "day" for d in sentence_dates or ())
+    return day or (place is not None and place.local)
