@@ -98,8 +98,13 @@ def _dates_fit(a: EventDate | None, b: EventDate | None, *, strict: bool) -> boo
 
 def _fits(d: Draft, m: EventMention, *, strict: bool) -> bool:
     if d.kind != m.kind:
-        # "killed in the attack" may refer to a strike, but only to one of the same date.
+        # "killed in the attack" may refer to a strike, but only to one of the same date; a
+        # title's "Kremenchuk shopping mall attack" is the strike its text then reports.
         agnostic = m.refers and not m.weapon and not m.actor
+        if _titled(d) and m.actor and not m.refers:
+            return _dates_fit(d.date, m.date, strict=False) and compatible(
+                d.place.place if d.place else None, m.place.place if m.place else None
+            )
         if not agnostic or (m.date is not None and d.date is None):
             return False
     if m.actor_side and d.actor_side and m.actor_side != d.actor_side:
@@ -119,6 +124,7 @@ def _join(d: Draft, m: EventMention) -> None:
         d.weapon = m.weapon
     if not d.actor and m.actor:
         d.actor, d.actor_side = m.actor, m.actor_side
+        d.kind = m.kind  # the actor decides the kind of a draft named only by references
     if not d.target and m.target:
         d.target = m.target
     if m.killed is not None:
@@ -138,6 +144,12 @@ def _new(m: EventMention) -> Draft:
     return d
 
 
+def _titled(d: Draft) -> bool:
+    """A draft named only by references without actor or weapon: a title's "Kremenchuk
+    shopping mall attack", a headline's "Baghdad bomb attacks"."""
+    return not d.actor and not d.weapon and all(x.refers for x in d.mentions)
+
+
 def _same(d: Draft, m: EventMention) -> bool:
     """Firm evidence that an indefinite mention repeats an event of the article.
 
@@ -150,6 +162,8 @@ def _same(d: Draft, m: EventMention) -> bool:
         return m.place is None or d.place is None or d.place.place.id == m.place.place.id
     if not _fits(d, m, strict=True):
         return False
+    if _titled(d) and m.actor:
+        return True  # the event a title or headline named, now reported with its actor
     if d.date is not None and m.date is not None and d.date.precision == m.date.precision == "day":
         return True
     if not (m.weapon and m.weapon == d.weapon and d.date is not None and m.date is not None):

@@ -20,6 +20,7 @@ from geo.extract.generic import ACTED, early_skip, reported_plural, specific
 from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import (
     SEQUENCE,
+    country_forces,
     kind_by_victims,
     passive_trigger,
     roles,
@@ -240,6 +241,10 @@ def sentence_mentions(
     for i, trig in enumerate(triggers):
         notes = [f"trigger {trig.text!r}"]
         doer, victim = roles(sentence, trig, actors, [t for t in triggers if t is not trig])
+        if doer is not None and not doer.actor.country and doer.actor.type in _STATE_TYPES:
+            # "the Russian Armed Forces": unnamed forces of the country named before them
+            own = country_forces(sentence, doer.start)
+            doer = replace(doer, actor=own) if own is not None else doer
         if doer is not None and cues[i] == "condemnation":
             doer = None  # "Iran described the airstrikes as terrorism": Iran condemns them
         kind = trig.kind

@@ -29,6 +29,7 @@ from geo.extract.triggers import Trigger
 
 __all__ = [
     "SEQUENCE",
+    "country_forces",
     "kind_by_victims",
     "passive_trigger",
     "roles",
@@ -219,7 +220,13 @@ def state_before(sentence: str, trig: Trigger) -> Actor | None:
     lexicon's actor for that country's military when it has one, else the country."""
     if trig.weapon == "ied" or _VERB_FIRST.match(trig.text):
         return None  # "trucks from Iraq were hit": a country before a verb is no attacker
-    m = _BEFORE.search(sentence, max(0, trig.start - 40), trig.start)
+    return country_forces(sentence, trig.start)
+
+
+def country_forces(sentence: str, at: int) -> Actor | None:
+    """The forces of the country named or meant by the word right before ``at`` ("Russian"
+    in "the Russian Armed Forces", "Russia's" in "Russia's barrage")."""
+    m = _BEFORE.search(sentence, max(0, at - 40), at)
     if m is None:
         return None
     from gazetteer import default_gazetteer

@@ -861,3 +861,12 @@ def test_headlines_place_and_count(gz: Gazetteer, headline: str, place: str) -> 
     found, _ = extract_article(Article("h", headline, published=THU_2024), gazetteer=gz)
     assert len(found) == 1
     assert not place or found[0].resolved.name == place
+
+
+def test_a_title_names_the_event_its_text_reports_with_an_actor(gz: Gazetteer) -> None:
+    text = (
+        "Kremenchuk shopping mall attack\nOn 27 June 2022, the Russian Armed Forces fired two "
+        "missiles into central Kremenchuk. The attack killed at least 20 people."
+    )
+    events, _ = extract_article(Article("t", text), gazetteer=gz)
+    assert [(e.kind, e.actor, e.fatalities) for e in events] == [("strike", "Russian forces", 20)]
