@@ -41,6 +41,7 @@ _SPEECH = re.compile(
     r"|added|reported|conference|reporters)\s+(?:[\w\-]+\s+){0,3}?(?:on|late|early)\s+$",
     re.I,
 )
+_UNIT = re.compile(r"(?:security\s+|special\s+)?(?:troops|soldiers|forces|commandos)\b", re.I)
 _SINCE = re.compile(r"\bsince\s+$", re.I)
 _RELATIVE = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>after|before)\s+"
@@ -252,6 +253,8 @@ def sentence_mentions(
         if state is not None:
             kind = "strike"
             notes.append(f"kind from the state named before it: {state.name}")
+        if kind == "strike" and doer is not None and _UNIT.match(trig.text):
+            kind = ""  # "Houthi forces struck": units are the actor's, who decides the kind
         if not kind and doer is not None:
             kind = "strike" if doer.actor.type in _STATE_TYPES else "attack"
             notes.append(f"kind from actor {doer.actor.name}")

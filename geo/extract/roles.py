@@ -141,7 +141,9 @@ def roles(
         crossing = crossing or bool(_SPEAKER.match(between))  # "the Pentagon said ..."
         crossing = crossing or bool(SEQUENCE.search(between))  # "X struck Y after a rocket attack"
         rank = None
-        if a.end <= trigger.start and _ADJACENT.fullmatch(between):
+        if a.start < trigger.start < a.end:
+            rank = 0  # the trigger's agent is the actor's own word: "Houthi forces struck"
+        elif a.end <= trigger.start and _ADJACENT.fullmatch(between):
             rank = 0  # "U.S. airstrike", "Houthi drone attack", "Sunday's American strike"
         elif _BLAMED.search(before) or (
             a.start >= trigger.end and _BY.match(sentence[trigger.end : a.start])

@@ -298,6 +298,8 @@ def find_triggers(text: str) -> list[Trigger]:
             agent = lexicon.AGENTS[" ".join(m.group("ag").lower().split())]
             if agent.kind == "strike" and not agent.weapon and _unit_only(m.group(0), m["av"]):
                 continue
+            if _lemma(m["av"]) == "engage" and re.match(r"\s+in\b", text[m.end("av") :]):
+                continue  # "forces engaged in ground combat": taking part, not an attack
             kind, weapon = agent.kind, agent.weapon or lexicon.ACTION_VERBS[_lemma(m.group("av"))]
         elif m.group("nv"):
             weapon = lexicon.EVENT_NOUNS.get(_singular(m.group("nv")), "")

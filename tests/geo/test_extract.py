@@ -870,3 +870,9 @@ def test_a_title_names_the_event_its_text_reports_with_an_actor(gz: Gazetteer) -
     )
     events, _ = extract_article(Article("t", text), gazetteer=gz)
     assert [(e.kind, e.actor, e.fatalities) for e in events] == [("strike", "Russian forces", 20)]
+
+
+def test_units_of_an_armed_group_attack(gz: Gazetteer) -> None:
+    text = "On 17 January 2022, Houthi forces drone struck Abu Dhabi, killing three civilians."
+    events, _ = extract_article(Article("t", text), gazetteer=gz)
+    assert [(e.kind, e.actor) for e in events] == [("attack", "Houthis")]
