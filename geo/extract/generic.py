@@ -53,6 +53,11 @@ _SEIZED = re.compile(
 )
 
 
+# A bare gerund after "of", "for" or "from" names an activity: "accused the coalition of
+# bombing civilian areas", "refrain from shelling".
+_ACTIVITY = re.compile(r"\b(?:of|for|from)\s+$", re.I)
+
+
 def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
     """Why a trigger reports no event, from its words alone ('' when it may).
 
@@ -64,6 +69,9 @@ def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
         skip = f"count of {trig.count} events, not one event"
     if not skip and _SEIZED.search(sentence[max(0, trig.start - 120) : trig.start]):
         skip = "a weapon destroyed, seized or found, not used"
+    gerund = not trig.determiner and re.fullmatch(r"\w+ing", trig.text) is not None
+    if not skip and gerund and _ACTIVITY.search(sentence[max(0, trig.start - 20) : trig.start]):
+        skip = "an activity, not one event"  # "accused the coalition of bombing civilian areas"
     generic = not trig.strong and not trig.determiner and trig.plural and trig.count is None
     # "conducted strikes on an ISIS cache near Hajin" reports strikes; a bare plural
     # without such a verb ("attacks on shipping") speaks of a kind of event.

@@ -446,3 +446,11 @@ def test_airframes_are_aircraft_agents(text: str) -> None:
 )
 def test_headline_forms(text: str, strong: bool) -> None:
     assert [t.strong for t in find_triggers(text)] == [strong]
+
+
+def test_a_bare_gerund_after_of_is_an_activity() -> None:
+    from geo.extract.generic import early_skip
+
+    s = "Rights groups have accused the coalition of bombing civilian areas since March 2015."
+    [trig] = [t for t in find_triggers(s) if t.text == "bombing"]
+    assert early_skip(s, trig, "", False) == "an activity, not one event"
