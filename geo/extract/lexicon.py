@@ -51,6 +51,7 @@ _IRREGULAR: Final[dict[str, tuple[str, str, str, tuple[str, ...]]]] = {
     "rip through": ("rips through", "ripped through", "ripping through", ()),
     "target": ("targets", "targeted", "targeting", ("targetted",)),
     "kill": ("kills", "killed", "killing", ()),
+    "overrun": ("overruns", "overran", "overrunning", ()),
 }
 
 
@@ -234,6 +235,8 @@ ACTION_VERBS: Final[dict[str, str]] = {
     "massacre": "",
     "behead": "",
     "execute": "",
+    "invade": "",
+    "overrun": "",
 }
 
 #: Nouns that name one event: the weapon they imply ('' when none). "strike" and "attack"

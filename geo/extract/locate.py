@@ -201,6 +201,13 @@ def article_places(
         country = gz.get(f"country:{code}")
     seas = Counter(m.place.id for m in mentions if m.place and m.place.precision == "sea")
     by_id = {m.place.id: m.place for m in mentions if m.place}
+    if not named:  # no place at all: "Afghan Officials Say NATO Airstrike Killed Women"
+        for m in re.finditer(r"\b[A-Z][a-z]+(?:ian|an|i|ese|ish|ic)\b", text):
+            if any(s <= m.start() < e for s, e in skip):
+                continue
+            found = gz.resolve(m[0], kind="country", limit=1)
+            if found and found[0].kind == "country" and found[0].reason.startswith("demonym"):
+                named[found[0].country] += 1
     loose = gz.get(f"country:{named.most_common(1)[0][0]}") if named else None
     return ArticlePlaces(
         text,

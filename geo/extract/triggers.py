@@ -142,9 +142,9 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (
         r"(?P<w5>rockets?|missiles?|drones?|mortar\s+(?:rounds?|shells?)|mortars?|projectiles?"
         r"|shells)\s+"
-        r"(?:(?:packed|laden|loaded|armed|rigged)\s+with\s+(?:\w+\s+){0,2}?\w+\s+)?(?:hit|struck"
-        r"|slammed\s+into|(?:landed|fell|crashed|rained\s+down)\s+(?:on|in|near|inside|around)"
-        r"|targeted|attacked|exploded)",
+        r"(?:(?:packed|laden|loaded|armed|rigged)\s+with\s+(?:\w+\s+){0,2}?\w+\s+)?(?:hits?|struck"
+        r"|slam(?:s|med)\s+into|(?:lands?|landed|falls?|fell|crash(?:es|ed)?|rain(?:s|ed)\s+down)"
+        r"\s+(?:on|in|near|inside|around)|targeted|attacked|explod(?:es|ed))",
         "",
         "",
         True,

@@ -876,3 +876,15 @@ def test_units_of_an_armed_group_attack(gz: Gazetteer) -> None:
     text = "On 17 January 2022, Houthi forces drone struck Abu Dhabi, killing three civilians."
     events, _ = extract_article(Article("t", text), gazetteer=gz)
     assert [(e.kind, e.actor) for e in events] == [("attack", "Houthis")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Afghan Officials Say NATO Airstrike Killed Women, Children", "AF"),
+        ("2019 in Iraq\nMay\n- 20 May – A rocket lands near the US embassy in Baghdad.", "IQ"),
+    ],
+)
+def test_present_tense_and_demonyms_place_an_event(gz: Gazetteer, text: str, country: str) -> None:
+    events, _ = extract_article(Article("t", text, published=THU_2024), gazetteer=gz)
+    assert [e.resolved.country for e in events] == [country]
