@@ -205,9 +205,9 @@ def article_places(
         for m in re.finditer(r"\b[A-Z][a-z]+(?:ian|an|i|ese|ish|ic)\b", text):
             if any(s <= m.start() < e for s, e in skip):
                 continue
-            found = gz.resolve(m[0], kind="country", limit=1)
-            if found and found[0].kind == "country" and found[0].reason.startswith("demonym"):
-                named[found[0].country] += 1
+            hits = gz.resolve(m[0], kind="country", limit=1)
+            if hits and hits[0].kind == "country" and hits[0].reason.startswith("demonym"):
+                named[hits[0].country] += 1
     loose = gz.get(f"country:{named.most_common(1)[0][0]}") if named else None
     return ArticlePlaces(
         text,
