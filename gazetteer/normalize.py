@@ -79,6 +79,7 @@ _INVISIBLE = re.compile(
 _NON_ALNUM = re.compile(r"[^\w]+|_")
 _LETTER_DIGITS = re.compile(r"\b([a-z]) (\d+)\b")
 _WORD = re.compile(r"\w+")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def words(name: str) -> list[str]:
@@ -91,11 +92,12 @@ def words(name: str) -> list[str]:
     >>> words("Al Qa’im")
     ['al', 'qaim']
     """
-    name = _INVISIBLE.sub("", name)
-    text = _ARABIC_DROP.sub("", name).translate(_ARABIC_FOLD) if _has_arabic(name) else name
-    text = text.casefold()
-    if not text.isascii():  # ASCII has nothing to decompose (a fast path for bulk indexing)
-        text = unicodedata.normalize("NFKD", text)
+    if name.isascii():  # nothing invisible, Arabic or to decompose: the fast path
+        text = name.lower()
+    else:
+        name = _INVISIBLE.sub("", name)
+        text = _ARABIC_DROP.sub("", name).translate(_ARABIC_FOLD) if _has_arabic(name) else name
+        text = unicodedata.normalize("NFKD", text.casefold())
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(_FOLD)
     text = _NON_ALNUM.sub(" ", text)
@@ -164,7 +166,7 @@ def skeleton(key: str) -> str:
 
 
 def _has_arabic(text: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in text)
+    return _ARABIC.search(text) is not None
 
 
 def similarity(key: str, name: str) -> float:
