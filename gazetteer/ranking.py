@@ -194,10 +194,11 @@ def rank(
             ):
                 best[row.id] = (score, weight, row)
     # Equal scores (two Henry Counties, both regions): the more populous first.
-    ordered = sorted(
-        best.values(),
-        key=lambda t: (t[2].layer != USER_LAYER, -round(t[0], 4), -t[2].population, t[2].pid),
-    )
+    ordered = list(best.values())
+    if len(ordered) > 1:
+        ordered.sort(
+            key=lambda t: (t[2].layer != USER_LAYER, -round(t[0], 4), -t[2].population, t[2].pid)
+        )
     return [
         to_place(row, score, _reason(row, ctx, weight, near))
         for score, weight, row in ordered[:limit]
