@@ -201,8 +201,10 @@ relation='outside')
     >>> parse_query("Red Sea")
     Query(text='Red Sea', core='Red Sea', kind=None, context=(), relation='')
     """
-    relation = m.group().strip(" ,").lower() if (m := _RELATION.search(text)) else ""
-    head, *context = (p for p in _RELATION.split(text) if p and p.strip())
+    parts = _RELATION.split(text)  # one part: no relation word (the common case)
+    m = _RELATION.search(text) if len(parts) > 1 else None
+    relation = m.group().strip(" ,").lower() if m else ""
+    head, *context = (p for p in parts if p and p.strip())
     head = _LEADING.sub("", head.strip())
     kind = None
     if m := _KIND_PREFIX.match(head):
