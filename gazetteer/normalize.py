@@ -101,8 +101,13 @@ def words(name: str) -> list[str]:
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(_FOLD)
     text = _NON_ALNUM.sub(" ", text)
-    text = _LETTER_DIGITS.sub(r"\1\2", text)
+    text = _LETTER_DIGITS.sub(_letter_digits, text)
     return _WORD.findall(text)
+
+
+def _letter_digits(m: re.Match[str]) -> str:
+    """``k 1`` -> ``k1`` (a function: a template string is parsed again on every call)."""
+    return m.group(1) + m.group(2)
 
 
 @functools.lru_cache(maxsize=131072)
