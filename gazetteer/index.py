@@ -153,8 +153,8 @@ def lookup_rows(
     Per database: the best :data:`KEY_LIMIT` rows (by tier, layer, population, pid), then,
     given a ``country``, its best :data:`COUNTRY_LIMIT` rows in that country again (so a key
     shared by many places still brings the ones in the country).  The order is total (pid
-    breaks ties), so when the first query returned every row of the key, or at least
-    :data:`COUNTRY_LIMIT` in the country, the second answer is the first one filtered.
+    breaks ties), so the rows of the country among the first ones are its best: a second
+    query asks only for the rest, when the first one stopped at its limit.
     """
     rows: list[Row] = []
     for db in reversed(dbs):  # added places first: they win ties over the same id
@@ -163,11 +163,11 @@ def lookup_rows(
         rows += found
         if not country:
             continue
-        inside = [r for r in found if r.country == country]
-        if len(found) < KEY_LIMIT or len(inside) >= COUNTRY_LIMIT:
-            rows += inside[:COUNTRY_LIMIT]  # the same row objects again: rank scores them once
-        else:
-            rows += map(_row, cursor.execute(by_key_in, (key, country)).fetchall())
+        inside = [r for r in found if r.country == country]  # the best of the country
+        rows += inside[:COUNTRY_LIMIT]  # the same row objects again: rank scores them once
+        if len(found) == KEY_LIMIT and len(inside) < COUNTRY_LIMIT:  # more may follow
+            more = (key, country, COUNTRY_LIMIT - len(inside), len(inside))
+            rows += map(_row, cursor.execute(by_key_in, more).fetchall())
     return rows
 
 
@@ -177,16 +177,14 @@ _row: Callable[[tuple[object, ...]], Row] = functools.partial(tuple.__new__, Row
 
 @functools.cache
 def _statements(db: str) -> tuple[str, str]:
-    """The key lookups of database ``db``: by key, and by key in a country."""
+    """The key lookups of database ``db``: by key, and by key in a country (limit, offset)."""
     select = (
         "SELECT p.pid, p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.source,"
         f" p.admin1, p.extent_km, p.layer, n.tier FROM {db}.names n JOIN {db}.places p"
         " ON p.pid = n.pid WHERE n.key = ?"
     )
     order = " ORDER BY n.tier, p.layer, p.population DESC, p.pid LIMIT "
-    return select + order + str(KEY_LIMIT), select + " AND p.country = ?" + order + str(
-        COUNTRY_LIMIT
-    )
+    return select + order + str(KEY_LIMIT), select + " AND p.country = ?" + order + "? OFFSET ?"
 
 
 def place_row(pid: int, p: Place, layer: int) -> tuple[object, ...]:

@@ -124,7 +124,9 @@ def _score(
         signals.append(math.exp(-max(0.0, d - row.extent_km) / 250.0))
     if ctx.kind and (core_weight is not None or not ctx.kind_from_query):
         signals.append(1.0 if row.kind in KIND_FAMILIES.get(ctx.kind, {ctx.kind}) else 0.0)
-    if signals:
+    if len(signals) == 1:  # the mean of one signal is that signal, to the last bit
+        score = 0.4 * match + 0.3 * prominence + 0.3 * signals[0]
+    elif signals:
         score = 0.4 * match + 0.3 * prominence + 0.3 * (sum(signals) / len(signals))
     else:
         score = 0.55 * match + 0.45 * prominence
