@@ -87,10 +87,13 @@ print(json.dumps({"cold": cold, "warm": warm, "misses": misses, "rss_mb": rss}))
 
 
 def throughput(
-    names: list[str], *, country: str | None = None, child: str = _CHILD
+    names: list[str], *, country: str | None = None, child: str = _CHILD, cwd: Path | None = None
 ) -> dict[str, float]:
     """Resolve ``names`` twice in a fresh process running ``child`` (a script given the names
-    file and the country): cold and warm rates, misses and what else ``child`` reports."""
+    file and the country): cold and warm rates, misses and what else ``child`` reports.
+
+    ``cwd`` runs it in another folder, whose ``gazetteer`` package is then the one imported.
+    """
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump(names, fh)
     try:
@@ -99,6 +102,7 @@ def throughput(
             check=True,
             capture_output=True,
             text=True,
+            cwd=cwd,
         )
     finally:
         os.unlink(fh.name)

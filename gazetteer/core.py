@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Protocol, TypeGuard
 
 from gazetteer.errors import InvalidQuery
 from gazetteer.geodesy import bearing, haversine_km
-from gazetteer.index import TIER_ALTERNATE, TIER_DEMONYM, TIER_LOOSE, TIER_PRIMARY, open_index
+from gazetteer.index import (
+    TIER_ALTERNATE,
+    TIER_DEMONYM,
+    TIER_LOOSE,
+    TIER_PRIMARY,
+    lookup_rows,
+    open_index,
+)
 from gazetteer.install.store import attach_store
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.place import Place
@@ -29,11 +36,6 @@ if TYPE_CHECKING:
 __all__ = ["Gazetteer", "NearSpec", "OnlineFallback"]
 
 NearSpec = Place | tuple[float, float] | str
-_SELECT = (
-    "SELECT p.pid, p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.source,"
-    " p.admin1, p.extent_km, p.layer, n.tier FROM {db}.names n JOIN {db}.places p ON p.pid = n.pid"
-    " WHERE n.key = ?"
-)
 #: Words that describe rather than name a place: dropped when the whole name matches nothing.
 DESCRIPTORS = frozenset(
     """
@@ -55,8 +57,6 @@ _PLACE_ROWS = (
 )
 #: Bound of the memo of resolve() calls without ``near`` (cleared when full).
 _RESOLVED_MAX = 65536
-_BY_KEY = _SELECT + " ORDER BY n.tier, p.layer, p.population DESC LIMIT 40"
-_BY_KEY_IN = _SELECT + " AND p.country = ? ORDER BY n.tier, p.layer, p.population DESC LIMIT 20"
 
 
 class OnlineFallback(Protocol):
@@ -94,6 +94,7 @@ class Gazetteer:
     ) -> None:
         self._conn: sqlite3.Connection = open_index()
         self._dbs = attach_store(self._conn)  # the embedded index, and added places if any
+        self._cursor = self._conn.cursor()  # one for every key lookup: no cursor per query
         self._user: dict[str, list[Row]] = defaultdict(list)
         self._user_pid = 0
         self.online = online
@@ -103,6 +104,7 @@ class Gazetteer:
         # resolve() without ``near`` depends only on its arguments: memoised.
         self._resolved: dict[tuple[str, str | None, str | None, int], tuple[Place, ...]] = {}
         self._regions: dict[str, str] | None = None
+        self._codes: dict[str, str] = {}  # country_code() answers
         for path in [places] if isinstance(places, (str, os.PathLike)) else places:
             self.add_places(path)
 
@@ -123,11 +125,7 @@ class Gazetteer:
                 loose = skeleton(key)
                 if len(loose) >= 4:
                     self._user[loose].append(row._replace(tier=TIER_LOOSE))
-        self._lookup.cache_clear()
-        self._resolved.clear()
-        self._regions = None
-        self._by_id.clear()
-        self._by_kind.clear()
+        self._forget()
         return len(records)
 
     def add_geonames(
@@ -146,23 +144,24 @@ class Gazetteer:
         self._conn.close()
         self._conn = open_index()
         self._dbs = attach_store(self._conn)
+        self._cursor = self._conn.cursor()
+        self._forget()
+        return reports
+
+    def _forget(self) -> None:
+        """Drop every memo (the places changed)."""
         self._lookup.cache_clear()
         self._resolved.clear()
         self._regions = None
         self._by_id.clear()
         self._by_kind.clear()
-        return reports
+        self._codes.clear()
 
     # -- lookups ----------------------------------------------------------------------------
     def _lookup_uncached(self, key: str, country: str | None) -> tuple[Row, ...]:
         if not key:
             return ()
-        rows: list[Row] = []
-        for db in reversed(self._dbs):  # added places first: they win ties over the same id
-            rows += [Row._make(r) for r in self._conn.execute(_BY_KEY.format(db=db), (key,))]
-            if country:
-                sql = _BY_KEY_IN.format(db=db)
-                rows += [Row._make(r) for r in self._conn.execute(sql, (key, country))]
+        rows = lookup_rows(self._cursor, self._dbs, key, country)
         return (*self._user.get(key, ()), *rows)
 
     def lookup(self, name: str, *, country: str | None = None) -> list[Row]:
@@ -237,6 +236,13 @@ class Gazetteer:
 
     def country_code(self, country: str) -> str:
         """Return the ISO alpha-2 code for a code or a country name, else raise InvalidQuery."""
+        if not isinstance(country, str):
+            return self._country_code(country)  # refused by check_name
+        if (code := self._codes.get(country)) is None:
+            code = self._codes[country] = self._country_code(country)
+        return code
+
+    def _country_code(self, country: str) -> str:
         text = check_name(country)
         if len(text) == 2 and text.isalpha():
             codes = {p.country for p in self.places_of_kind(("country",))}

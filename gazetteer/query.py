@@ -104,6 +104,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("village", "town"),
     ("area", "area"),
 )
+_KIND_OF = dict(_KIND_WORDS)
 _KIND_SUFFIX = re.compile(
     r"\s+(" + "|".join(re.escape(w) for w, _ in _KIND_WORDS) + r")\s*$", re.IGNORECASE
 )
@@ -200,16 +201,17 @@ relation='outside')
     >>> parse_query("Red Sea")
     Query(text='Red Sea', core='Red Sea', kind=None, context=(), relation='')
     """
-    relation = m.group().strip(" ,").lower() if (m := _RELATION.search(text)) else ""
-    head, *context = (p for p in _RELATION.split(text) if p and p.strip())
+    parts = _RELATION.split(text)  # one part: no relation word (the common case)
+    m = _RELATION.search(text) if len(parts) > 1 else None
+    relation = m.group().strip(" ,").lower() if m else ""
+    head, *context = (p for p in parts if p and p.strip())
     head = _LEADING.sub("", head.strip())
     kind = None
-    kind_of = dict(_KIND_WORDS)
     if m := _KIND_PREFIX.match(head):
-        kind = kind_of.get(m.group(1).lower())
+        kind = _KIND_OF.get(m.group(1).lower())
         head = head[m.end() :]
     elif (m := _KIND_SUFFIX.search(" " + head)) and (m.start() > 0 or context):
-        kind = kind_of[m.group(1).lower()]
+        kind = _KIND_OF[m.group(1).lower()]
         head = head[: max(0, m.start() - 1)]
     core = head.strip() if (head.strip() or context) else text
     return Query(text, core, kind, tuple(c.strip() for c in context), " ".join(relation.split()))

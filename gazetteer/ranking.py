@@ -90,16 +90,17 @@ def to_place(row: Row, score: float = 0.0, reason: str = "") -> Place:
 
 def _prominence(row: Row) -> float:
     """How well known a place is, in ``[0, 1]``: a country 1, a capital 0.9 or its size's."""
-    by_size = min(1.0, math.log10(row.population + 10) / 7)
-    if row.kind == "country":
+    kind = row.kind
+    if kind == "country":
         return 1.0
-    if row.kind == "capital":
+    by_size = min(1.0, math.log10(row.population + 10) / 7)
+    if kind == "capital":
         return max(0.9, by_size)
-    if row.kind in _REGIONS or row.kind in _WIDE:
+    if kind in _REGIONS or kind in _WIDE:
         return 0.85
     if row.layer <= CURATED_LAYER:
         return 0.8
-    if row.kind in _AIRPORTS:
+    if kind in _AIRPORTS:
         return AIRPORT_PROMINENCE
     return by_size
 
@@ -123,7 +124,9 @@ def _score(
         signals.append(math.exp(-max(0.0, d - row.extent_km) / 250.0))
     if ctx.kind and (core_weight is not None or not ctx.kind_from_query):
         signals.append(1.0 if row.kind in KIND_FAMILIES.get(ctx.kind, {ctx.kind}) else 0.0)
-    if signals:
+    if len(signals) == 1:  # the mean of one signal is that signal, to the last bit
+        score = 0.4 * match + 0.3 * prominence + 0.3 * signals[0]
+    elif signals:
         score = 0.4 * match + 0.3 * prominence + 0.3 * (sum(signals) / len(signals))
     else:
         score = 0.55 * match + 0.45 * prominence
@@ -181,23 +184,26 @@ def rank(
     if ctx.named and not any(r.kind in KIND_FAMILIES[ctx.named] for r in (*full, *core)):
         ctx = replace(ctx, named=None)  # no place of the kind the name says: scores as before
     core_weight = 0.8 if full else 0.92
-    near = prepare_points((lat, lon) for lat, lon, _ in ctx.near)
-    for rows, weight in ((full, None), (core, core_weight)):
+    near = prepare_points((lat, lon) for lat, lon, _ in ctx.near) if ctx.near else []
+    for rows, weight in ((full, None), (core, core_weight)) if core else ((full, None),):
         for row in rows:
+            old = best.get(row.id)
+            if old is not None and old[2] is row and old[1] == weight:
+                continue  # the same row twice (a country hint brings it again): same score
             if row.tier == LOOSE_TIER and not _loose_fits(row, ctx, key):
                 continue
             score = _score(row, ctx, weight, key, near)
-            old = best.get(row.id)
             if old is None or (row.layer != USER_LAYER, -score) < (
                 old[2].layer != USER_LAYER,
                 -old[0],
             ):
                 best[row.id] = (score, weight, row)
     # Equal scores (two Henry Counties, both regions): the more populous first.
-    ordered = sorted(
-        best.values(),
-        key=lambda t: (t[2].layer != USER_LAYER, -round(t[0], 4), -t[2].population, t[2].pid),
-    )
+    ordered = list(best.values())
+    if len(ordered) > 1:
+        ordered.sort(
+            key=lambda t: (t[2].layer != USER_LAYER, -round(t[0], 4), -t[2].population, t[2].pid)
+        )
     return [
         to_place(row, score, _reason(row, ctx, weight, near))
         for score, weight, row in ordered[:limit]

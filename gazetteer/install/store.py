@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer.errors import IndexBuildError, InvalidQuery
-from gazetteer.index import TIER_ALTERNATE, TIER_LOOSE, TIER_PRIMARY, cache_dir, place_row
+from gazetteer.index import (
+    MMAP_BYTES,
+    TIER_ALTERNATE,
+    TIER_LOOSE,
+    TIER_PRIMARY,
+    cache_dir,
+    place_row,
+)
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.sources import Record
 
@@ -92,6 +99,7 @@ def attach_store(conn: sqlite3.Connection, path: Path | None = None) -> tuple[st
             with contextlib.closing(sqlite3.connect(path, timeout=30)) as rw:
                 rw.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("ATTACH DATABASE ? AS added", (f"file:{path}?mode=ro",))
+        conn.execute(f"PRAGMA added.mmap_size = {MMAP_BYTES}")
         conn.execute("SELECT count(*) FROM added.sources").fetchone()
     except sqlite3.Error as err:
         raise IndexBuildError(f"{path}: cannot open the added places ({err})") from err

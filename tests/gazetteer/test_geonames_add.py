@@ -110,6 +110,61 @@ def test_a_kind_word_does_not_beat_a_large_town(cache: Path, tmp_path: Path) -> 
     assert [p.kind for p in gz.resolve("Tall Afar")] == ["city", "hill"]
 
 
+def test_the_rest_of_the_issues_names_resolve_by_their_kind(cache: Path, tmp_path: Path) -> None:
+    """Buhriz and Dhuluiya (issue 15): a town over a hill and a canal of its name, and a town
+    found by an alternate spelling of its GeoNames name."""
+    rows = [
+        (910, "Buhriz", "Buhraz,بهرز", 33.70, 44.66, "P", "PPL", "IQ", "10", 12000),
+        (911, "Buhriz", "", 33.72, 44.70, "T", "HLL", "IQ", "10", 0),
+        (912, "Nahr Buhriz", "Buhriz", 33.69, 44.64, "H", "CNL", "IQ", "10", 0),
+        (913, "Ad Dulu'iyah", "Dhuluiya,Dhuluiyah,الضلوعية", 34.05, 44.21, "P", "PPL", "IQ",
+         "18", 30000),
+    ]  # fmt: skip
+    gz = Gazetteer()
+    gz.add_geonames(write_txt(tmp_path / "IQ.txt", rows))
+    found = gz.resolve("Buhriz")
+    assert [(p.id, p.kind) for p in found] == [
+        ("geonames:910", "town"),
+        ("geonames:911", "hill"),
+        ("geonames:912", "river"),
+    ]
+    for name in ("Dhuluiya", "Dhuluiyah", "Ad Dulu'iyah", "Duluiyah", "الضلوعية"):
+        assert gz.best(name).id == "geonames:913", name  # type: ignore[union-attr]
+
+
+def test_a_country_hint_finds_the_rows_of_one_query_per_country(
+    cache: Path, tmp_path: Path
+) -> None:
+    """A country hint filters the rows of the name already fetched instead of a second query
+    when that cannot change them: the rows must be the ones the second query returns, for a
+    name shared by a few places and by more than the lookup limit."""
+    rows: list[tuple[object, ...]] = []
+    for i in range(90):  # IQ has 20+ of the best 40, SY fewer, YE none
+        cc = "IQ" if i % 3 else "SY"
+        rows.append((3000 + i, "Tall Hamad", "", 33.1, 44.2, "T", "HLL", cc, "01", i % 4 * 50))
+    rows += [(4000 + i, "Bir Sawa", "", 32.0, 40.1, "H", "WLL", cc, "02", 0) for i, cc in
+             enumerate(["IQ", "SY", "SY", "IQ"])]  # fmt: skip
+    gz = Gazetteer()
+    gz.add_geonames(write_txt(tmp_path / "IQ.txt", rows))
+    conn = gz._conn
+    select = (
+        "SELECT p.pid, p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.source,"
+        " p.admin1, p.extent_km, p.layer, n.tier FROM {db}.names n JOIN {db}.places p"
+        " ON p.pid = n.pid WHERE n.key = ?"
+    )
+    order = " ORDER BY n.tier, p.layer, p.population DESC, p.pid LIMIT "
+    top40 = [r[5] for r in conn.execute(select.format(db="added") + order + "40", ("tallhamad",))]
+    assert top40.count("IQ") >= 20 and 0 < top40.count("SY") < 20  # both ways are tried
+    for name, key in (("Tall Hamad", "tallhamad"), ("Bir Sawa", "birsawa")):
+        for country in ("IQ", "SY", "YE"):
+            expected = []
+            for db in ("added", "main"):
+                expected += conn.execute(select.format(db=db) + order + "40", (key,)).fetchall()
+                sql = select.format(db=db) + " AND p.country = ?" + order + "20"
+                expected += conn.execute(sql, (key, country)).fetchall()
+            assert [tuple(r) for r in gz.lookup(name, country=country)] == expected
+
+
 def test_sources_and_remove(cache: Path, tmp_path: Path) -> None:
     add_geonames([write_zip(tmp_path / "IQ.zip"), write_txt(tmp_path / "cities500.txt", ROWS[:2])])
     found = {s.name: s for s in store.installed_sources()}
