@@ -142,22 +142,20 @@ def _assign_dates(
         usable.append((d, "date in the sentence"))
     chosen: dict[int, tuple[EventDate, str]] = {}
     order = sorted(range(len(triggers)), key=lambda i: (not triggers[i].strong, i))
-    for d, how in usable:
-        free = [i for i in order if i not in chosen]
-        if not free:
-            break
-        nearest = min(free, key=lambda i: _gap(triggers[i], d, sentence))
-        if triggers[nearest].strong or all(not triggers[i].strong for i in free):
-            chosen[nearest] = (d, how)
-        else:
-            strong = [i for i in free if triggers[i].strong]
-            pick = min(strong, key=lambda i: _gap(triggers[i], d, sentence))
-            target = (
-                pick
-                if _gap(triggers[pick], d, sentence) <= 2 * _gap(triggers[nearest], d, sentence)
-                else nearest
-            )
-            chosen[target] = (d, how)
+    # The closest date and trigger pair first, over the whole sentence (a weak trigger's
+    # distance counts double, so strong triggers win near ties): "WASHINGTON (May 23) — ...
+    # who was targeted May 21 by a U.S. airstrike" gives the airstrike May 21, not May 23.
+    pairs = sorted(
+        (_gap(triggers[i], d, sentence) * (1 if triggers[i].strong else 2), n, i)
+        for n, (d, _how) in enumerate(usable)
+        for i in range(len(triggers))
+    )
+    taken: set[int] = set()
+    for _score, n, i in pairs:
+        if n in taken or i in chosen:
+            continue
+        chosen[i] = usable[n]
+        taken.add(n)
     for d in speech:  # "officials said on Thursday": the event was that day or just before
         for i in order:
             if i not in chosen:

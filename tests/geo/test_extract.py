@@ -888,3 +888,12 @@ def test_units_of_an_armed_group_attack(gz: Gazetteer) -> None:
 def test_present_tense_and_demonyms_place_an_event(gz: Gazetteer, text: str, country: str) -> None:
     events, _ = extract_article(Article("t", text, published=THU_2024), gazetteer=gz)
     assert [e.resolved.country for e in events] == [country]
+
+
+def test_the_nearest_date_goes_to_the_event_not_the_dateline(gz: Gazetteer) -> None:
+    text = (
+        "WASHINGTON (May 23, 2016) — The president Monday confirmed the death of a Taliban "
+        "leader, who was targeted May 21 by a U.S. airstrike near the Afghanistan-Pakistan border."
+    )
+    events, _ = extract_article(Article("t", text, published=dt.date(2016, 5, 23)), gazetteer=gz)
+    assert [e.date.isoformat() for e in events] == ["2016-05-21"]
