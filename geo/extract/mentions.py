@@ -142,16 +142,16 @@ def _assign_dates(
         usable.append((d, "date in the sentence"))
     chosen: dict[int, tuple[EventDate, str]] = {}
     order = sorted(range(len(triggers)), key=lambda i: (not triggers[i].strong, i))
-    # The closest date and trigger pair first, over the whole sentence (a weak trigger's
-    # distance counts double, so strong triggers win near ties): "WASHINGTON (May 23) — ...
-    # who was targeted May 21 by a U.S. airstrike" gives the airstrike May 21, not May 23.
+    # Strong triggers choose first, each the date nearest to it over the whole sentence, then
+    # the weak ones: "WASHINGTON (May 23) — ... who was targeted May 21 by a U.S. airstrike"
+    # gives the airstrike May 21, not the dateline's May 23.
     pairs = sorted(
-        (_gap(triggers[i], d, sentence) * (1 if triggers[i].strong else 2), n, i)
+        (not triggers[i].strong, _gap(triggers[i], d, sentence), n, i)
         for n, (d, _how) in enumerate(usable)
         for i in range(len(triggers))
     )
     taken: set[int] = set()
-    for _score, n, i in pairs:
+    for _weak, _gap_chars, n, i in pairs:
         if n in taken or i in chosen:
             continue
         chosen[i] = usable[n]
