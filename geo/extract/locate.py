@@ -20,11 +20,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from gazetteer import GazetteerError, Mention, Place, default_gazetteer, spot
 from gazetteer.core import Gazetteer
 from gazetteer.geodesy import haversine_km
+from geo.extract.places import (
+    ArticlePlaces,
+    PlacePick,
+    demonym_elsewhere,
+    in_named_country,
+    stray,
+)
 from geo.schema import PLACE_RANK
 
 __all__ = [
@@ -90,60 +96,6 @@ _MARITIME = frozenset({"vessel"})
 _FACILITY_KINDS = frozenset({"facility", "town"})
 
 
-@dataclass(frozen=True, slots=True)
-class PlacePick:
-    """A place chosen for an event.
-
-    Attributes
-    ----------
-    written : str
-        The place as the article wrote it ("an Iraqi base outside Kirkuk").
-    place : Place
-        The resolved gazetteer place.
-    start, end : int
-        Its span in the article text (-1 for places inferred from the whole article).
-    how : str
-        Why this place was chosen.
-    unknown : bool
-        ``written`` is a name the gazetteer lacks; ``place`` is then its country.
-    """
-
-    written: str
-    place: Place
-    start: int
-    end: int
-    how: str
-    unknown: bool = False
-
-    @property
-    def precision(self) -> str:
-        """geo_precision: facility, town, region, country or sea."""
-        return self.place.precision
-
-    @property
-    def local(self) -> bool:
-        """Whether the text names a place below the country for the event (resolved, or a
-        name the gazetteer lacks, placed at its country)."""
-        return self.unknown or self.place.precision != "country"
-
-
-@dataclass(frozen=True, slots=True)
-class ArticlePlaces:
-    """Places of one article: spotted mentions, named sites, main country and seas.
-
-    ``country`` is the country of the places where things happen ("in", "near" ...);
-    ``named_country`` is that, or else the country the article names most at all.
-    """
-
-    text: str
-    mentions: tuple[Mention, ...]
-    sites: tuple[PlacePick, ...]
-    country: Place | None
-    seas: tuple[Place, ...]
-    gazetteer: Gazetteer
-    named_country: Place | None = None
-
-
 def article_places(
     text: str, *, gazetteer: Gazetteer | None = None, skip: tuple[tuple[int, int], ...] = ()
 ) -> ArticlePlaces:
@@ -164,8 +116,9 @@ def article_places(
         for m in spot(text, gazetteer=gz)
         if m.place is not None
         and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in skip)
-        and not _demonym_elsewhere(gz, m.text, m.place)
+        and not demonym_elsewhere(gz, m.text, m.place)
     )
+    mentions = in_named_country(text, gz, mentions)
     if gz.online is not None:
         mentions += _online_mentions(text, gz, (*skip, *((m.start, m.end) for m in mentions)))
     sites = []
@@ -199,6 +152,8 @@ def article_places(
     if weights:
         code = weights.most_common(1)[0][0]
         country = gz.get(f"country:{code}")
+    if country is not None:  # "near El Burr, Somalia" is not a hamlet of that name in Ohio
+        mentions = tuple(m for m in mentions if not stray(m, country, mentions))
     seas = Counter(m.place.id for m in mentions if m.place and m.place.precision == "sea")
     by_id = {m.place.id: m.place for m in mentions if m.place}
     if not named:  # no place at all: "Afghan Officials Say NATO Airstrike Killed Women"
@@ -218,18 +173,6 @@ def article_places(
         gz,
         country or loose,
     )
-
-
-_DEMONYM_END = re.compile(r"[A-Z][a-z]+(?:ian|an|i|ese|ish|ic)$")
-
-
-def _demonym_elsewhere(gz: Gazetteer, name: str, place: Place) -> bool:
-    """Whether ``name`` is a country's demonym spotted as some other place ("Malian" as the
-    village Malyān in Iran, "Iraqi"): an adjective, not where anything happened."""
-    if place.kind == "country" or not _DEMONYM_END.fullmatch(name):
-        return False
-    found = gz.resolve(name, kind="country", limit=1)
-    return bool(found) and found[0].kind == "country" and found[0].reason.startswith("demonym")
 
 
 def _online_mentions(
@@ -370,6 +313,10 @@ def pick_place(
         return _unknown_place(ctx, start, end, trigger_at, others)
     cands.sort(key=lambda c: c[0])
     best = cands[0][1]
+    if best.place.kind == "country":  # "near El Burr, Somalia": the local name, at its country
+        local = _unknown_place(ctx, start, end, trigger_at, others)
+        if local is not None and local.start < best.start:
+            return PlacePick(local.written, best.place, local.start, local.end, local.how, True)
     countries = {c.place.country for _, c in cands if c.place.kind == "country"}
     if best.place.kind == "country" and len(countries) == 2:
         border = _border(ctx.gazetteer, sorted(countries))

@@ -36,7 +36,7 @@ from geo.extract.cluster import Draft, cluster_mentions
 from geo.extract.locate import ArticlePlaces, article_places, fallback_place
 from geo.extract.mentions import EventMention, may_report, sentence_mentions
 from geo.extract.merge import merge_events
-from geo.extract.placelist import listed_with
+from geo.extract.places import listed_with
 from geo.extract.sentences import split_sentences
 from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
 from geo.extract.spans.counts import casualties

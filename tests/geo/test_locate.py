@@ -306,3 +306,12 @@ def test_compatible_places(gz: Gazetteer) -> None:
     assert not compatible(basra, erbil)
     assert not compatible(erbil, gz.get("country:SY"))
     assert compatible(gz.best("Syria–Iraq border"), gz.get("country:IQ"))
+
+
+def test_a_place_written_with_its_country_is_in_that_country(gz: Gazetteer) -> None:
+    text = (
+        "U.S. Forces conducted an airstrike against Al-Shabaab militants near El Burr, "
+        "Somalia, on April 1, killing five terrorists."
+    )
+    event = one_event(gz, text)
+    assert (event.place, event.resolved.country) == ("El Burr", "SO")

@@ -1,0 +1,181 @@
+"""Places an event is given: the values (:class:`PlacePick`, :class:`ArticlePlaces`), lists of
+places ("strikes on Kyiv, Lviv and Dnipro" report one event per place, as ACLED codes them:
+:func:`listed_with`), and the checks of spotted names against the article (a place written
+with its country, a namesake abroad, a demonym).  :mod:`geo.extract.locate` builds on them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from gazetteer import Mention, Place
+from gazetteer.core import Gazetteer
+
+__all__ = [
+    "ArticlePlaces",
+    "PlacePick",
+    "demonym_elsewhere",
+    "in_named_country",
+    "listed_with",
+    "stray",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacePick:
+    """A place chosen for an event.
+
+    Attributes
+    ----------
+    written : str
+        The place as the article wrote it ("an Iraqi base outside Kirkuk").
+    place : Place
+        The resolved gazetteer place.
+    start, end : int
+        Its span in the article text (-1 for places inferred from the whole article).
+    how : str
+        Why this place was chosen.
+    unknown : bool
+        ``written`` is a name the gazetteer lacks; ``place`` is then its country.
+    """
+
+    written: str
+    place: Place
+    start: int
+    end: int
+    how: str
+    unknown: bool = False
+
+    @property
+    def precision(self) -> str:
+        """geo_precision: facility, town, region, country or sea."""
+        return self.place.precision
+
+    @property
+    def local(self) -> bool:
+        """Whether the text names a place below the country for the event (resolved, or a
+        name the gazetteer lacks, placed at its country)."""
+        return self.unknown or self.place.precision != "country"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePlaces:
+    """Places of one article: spotted mentions, named sites, main country and seas.
+
+    ``country`` is the country of the places where things happen ("in", "near" ...);
+    ``named_country`` is that, or else the country the article names most at all.
+    """
+
+    text: str
+    mentions: tuple[Mention, ...]
+    sites: tuple[PlacePick, ...]
+    country: Place | None
+    seas: tuple[Place, ...]
+    gazetteer: Gazetteer
+    named_country: Place | None = None
+
+
+def in_named_country(
+    text: str, gz: Gazetteer, mentions: tuple[Mention, ...]
+) -> tuple[Mention, ...]:
+    """A place written with its country ("El Burr, Somalia") is in that country: resolved
+    there when the gazetteer has it, else dropped (an unknown name) rather than kept as a
+    namesake elsewhere (a hamlet in Ohio)."""
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        place, home = m.place, nxt.place if nxt is not None else None
+        if (
+            place is None
+            or home is None
+            or nxt is None
+            or home.kind != "country"
+            or place.kind == "country"
+            or place.country == home.country
+            or not re.fullmatch(r",\s*", text[m.end : nxt.start])
+        ):
+            out.append(m)
+            continue
+        there = gz.resolve(m.text, country=home.country, limit=1)
+        if there and there[0].country == home.country:
+            out.append(replace(m, place=there[0], candidates=tuple(there)))
+    return tuple(out)
+
+
+def stray(m: Mention, country: Place, mentions: tuple[Mention, ...]) -> bool:
+    """A small place in a country the article names nowhere else, while its places are in
+    ``country``: a namesake, not where things happened (it is then an unknown name)."""
+    place = m.place
+    if place is None or place.country in ("", country.country) or place.kind == "country":
+        return False
+    if (place.population or 0) >= 10_000 or place.precision not in ("town", "facility"):
+        return False
+    return not any(o.place and o.place.country == place.country for o in mentions if o is not m)
+
+
+_DEMONYM_END = re.compile(r"[A-Z][a-z]+(?:ian|an|i|ese|ish|ic)$")
+
+
+def demonym_elsewhere(gz: Gazetteer, name: str, place: Place) -> bool:
+    """Whether ``name`` is a country's demonym spotted as some other place ("Malian" as the
+    village Malyān in Iran, "Iraqi"): an adjective, not where anything happened."""
+    if place.kind == "country" or not _DEMONYM_END.fullmatch(name):
+        return False
+    found = gz.resolve(name, kind="country", limit=1)
+    return bool(found) and found[0].kind == "country" and found[0].reason.startswith("demonym")
+
+
+# Between two places of one list: "Jableh and Tartus", "Kyiv, Lviv, Dnipro and Odesa",
+# "Nangarhar and Paktika provinces", "Kyiv and across Ukraine, including Lviv".
+_LIST_GAP = re.compile(
+    r"(?:\s+(?:cities|towns|villages|provinces|governorates|districts|regions))?"
+    r"(?:\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|including\s+)?|\s+(?:and|or|as\s+well\s+as)\s+"
+    r"|\s+and\s+(?:across|in|throughout)\s+\S+\s*,?\s*including\s+)"
+    r"(?:the\s+)?(?:(?:cities|towns|villages|provinces)\s+of\s+)?",
+    re.I,
+)
+
+
+def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
+    """The other places a list names together with the event's place, in text order.
+
+    "Attacks in the Syrian cities of Jableh and Tartus" and "strikes on Kyiv, Lviv and Dnipro"
+    report one event per place (as ACLED codes them).  Only places of the same precision
+    count: in "Khanewal, Punjab" the province is where the town is, not a second place.
+
+    >>> from geo.extract.locate import article_places, pick_place
+    >>> text = "Car bombs hit Jableh and Tartus on Monday."
+    >>> ctx = article_places(text)
+    >>> pick = pick_place(ctx, 0, len(text), 4)
+    >>> [p.place.name for p in listed_with(ctx, pick)]
+    ['Ţarţūs']
+    """
+    if pick.start < 0:
+        return []
+    ordered = sorted(
+        (m for m in ctx.mentions if m.place is not None), key=lambda m: (m.start, -m.end)
+    )
+    chain: list[Mention] = []
+    for m in ordered:
+        if chain and _LIST_GAP.fullmatch(ctx.text, chain[-1].end, m.start):
+            chain.append(m)
+            continue
+        if any(c.start <= pick.start < c.end for c in chain):
+            break
+        chain = [m]
+    if not any(c.start <= pick.start < c.end for c in chain):
+        return []
+    level = pick.place.precision
+    out: list[PlacePick] = []
+    for m in chain:
+        place = m.place
+        assert place is not None
+        if m.start <= pick.start < m.end or place.precision != level or place.id == pick.place.id:
+            continue
+        if place.country != pick.place.country:
+            continue
+        out.append(
+            PlacePick(m.text, place, m.start, m.end, "named in a list with the event's place")
+        )
+    return out
