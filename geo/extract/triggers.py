@@ -133,8 +133,8 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (
-        r"(?P<w3>rockets|missiles|mortars?|mortar\s+rounds|drones)\s+(?:were|was|had\s+been)\s+"
-        r"(?:fired|launched)",
+        r"(?P<w3>rockets|missiles|mortars?|mortar\s+rounds|drones)\s+(?:were|was|are|is|had\s+been)"
+        r"\s+(?:fired|launched)",
         "",
         "",
         True,
@@ -150,8 +150,10 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (
-        r"(?:fired|launched|launching)\s+(?:(?:[\w\-]+\s+){0,4}?(?P<w4>rockets|missiles|drones"
-        r"|mortars|ballistic\s+missiles)|an?\s+(?:[\w\-]+\s+){0,2}?(?P<w6>rocket|missile|drone"
+        # past, and the present of timelines and headlines ("Israel later fires artillery at")
+        r"(?:fire[sd]|launch(?:es|ed)|launching)\s+(?:(?:[\w\-]+\s+){0,4}?(?P<w4>rockets|missiles"
+        r"|drones|mortars|ballistic\s+missiles|artillery(?=\s+(?:at|on|toward|towards|into)\b))"
+        r"|an?\s+(?:[\w\-]+\s+){0,2}?(?P<w6>rocket|missile|drone"
         r"|mortar)(?!\s+(?:attacks?|assaults?|strikes?|boats?|fire|salvos?|barrages?)\b))",
         "",
         "",

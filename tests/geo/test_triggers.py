@@ -454,3 +454,15 @@ def test_a_bare_gerund_after_of_is_an_activity() -> None:
     s = "Rights groups have accused the coalition of bombing civilian areas since March 2015."
     [trig] = [t for t in find_triggers(s) if t.text == "bombing"]
     assert early_skip(s, trig, "", False) == "an activity, not one event"
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("At least 34 rockets are fired from southern Lebanon toward northern Israel.", "rocket"),
+        ("Israel later fires artillery toward two Lebanese villages.", "artillery"),
+    ],
+)
+def test_launches_in_the_present(text: str, weapon: str) -> None:
+    [trig] = find_triggers(text)
+    assert (trig.strong, trig.weapon) == (True, weapon)
