@@ -131,7 +131,7 @@ def demonym_elsewhere(gz: Gazetteer, name: str, place: Place) -> bool:
 _LIST_GAP = re.compile(
     r"(?:\s+(?:cities|towns|villages|provinces|governorates|districts|regions))?"
     r"(?:\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|including\s+)?|\s+(?:and|or|as\s+well\s+as)\s+"
-    r"|\s+and\s+(?:across|in|throughout)\s+\S+\s*,?\s*including\s+)"
+    r"|\s+and\s+(?:across|in|throughout)\s+(?:the\s+)?)"
     r"(?:the\s+)?(?:(?:cities|towns|villages|provinces)\s+of\s+)?",
     re.I,
 )

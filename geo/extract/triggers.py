@@ -127,8 +127,9 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (
-        r"(?:barrages?|salvos?|volleys?)\s+of\s+(?:\w+\s+){0,3}?(?P<w2>rockets|missiles|drones|mortars)",
-        "attack",
+        r"(?:barrages?|salvos?|volleys?)\s+of\s+(?:\w+\s+){0,3}?(?P<w2>rockets|missiles|drones|mortars"
+        r"|(?:rocket|missile|drone)\s+(?:attacks|strikes))",
+        "",
         "",
         True,
     ),

@@ -897,3 +897,13 @@ def test_the_nearest_date_goes_to_the_event_not_the_dateline(gz: Gazetteer) -> N
     )
     events, _ = extract_article(Article("t", text, published=dt.date(2016, 5, 23)), gazetteer=gz)
     assert [e.date.isoformat() for e in events] == ["2016-05-21"]
+
+
+def test_a_barrage_on_cities_across_a_country_is_one_event_per_city(gz: Gazetteer) -> None:
+    text = (
+        "We condemn Russia's intense barrage of missile attacks on Kyiv and across Ukraine, "
+        "including Lviv, Dnipro and Zaporizhzhia."
+    )
+    events, _ = extract_article(Article("t", text, published=THU_2024), gazetteer=gz)
+    assert sorted(e.place for e in events) == ["Dnipro", "Kyiv", "Lviv", "Zaporizhzhia"]
+    assert {(e.kind, e.actor) for e in events} == {("strike", "Russian forces")}
