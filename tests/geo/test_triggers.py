@@ -205,7 +205,7 @@ def test_plural(text: str, phrase: str, plural: bool) -> None:
             "A barrage of 30 rockets destroyed the depot.",
             "barrage of 30 rockets",
             "rocket",
-            "attack",
+            "",  # the actor decides ("Russia's barrage"), else an attack (default_kind)
         ),
         ("A missile strike destroyed the depot.", "missile strike", "missile", ""),
         (
