@@ -58,6 +58,13 @@ _SEIZED = re.compile(
 _ACTIVITY = re.compile(r"\b(?:of|for|from)\s+$", re.I)
 
 
+_SHARE = re.compile(
+    r"\b(?:majority|most|many|some|all|none|dozens|hundreds|thousands|half|share|types?"
+    r"|kinds?)\s+of\s+(?:the\s+|these\s+|those\s+)?(?:[\w\-]+\s+)?$",
+    re.I,
+)
+
+
 def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
     """Why a trigger reports no event, from its words alone ('' when it may).
 
@@ -69,6 +76,10 @@ def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
         skip = f"count of {trig.count} events, not one event"
     if not skip and _SEIZED.search(sentence[max(0, trig.start - 120) : trig.start]):
         skip = "a weapon destroyed, seized or found, not used"
+    acting = " " in trig.text.strip()  # "Taliban fighters attacked": people counted
+    share = _SHARE.search(sentence[max(0, trig.start - 40) : trig.start])
+    if not skip and trig.plural and not acting and share:
+        skip = "a share of many events, not one event"  # "the majority of attacks occurred in"
     gerund = not trig.determiner and re.fullmatch(r"\w+ing", trig.text) is not None
     if not skip and gerund and _ACTIVITY.search(sentence[max(0, trig.start - 20) : trig.start]):
         skip = "an activity, not one event"  # "accused the coalition of bombing civilian areas"

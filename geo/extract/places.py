@@ -81,8 +81,10 @@ def in_named_country(
 ) -> tuple[Mention, ...]:
     """A place written with its country ("El Burr, Somalia") is in that country: resolved
     there when the gazetteer has it, else dropped (an unknown name) rather than kept as a
-    namesake elsewhere (a hamlet in Ohio)."""
+    namesake elsewhere (a hamlet in Ohio).  The same name elsewhere in the article means the
+    same place ("Jalalabad, Afghanistan | ... the Jalalabad attack")."""
     out: list[Mention] = []
+    anchored: dict[str, Place | None] = {}
     for i, m in enumerate(mentions):
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         place, home = m.place, nxt.place if nxt is not None else None
@@ -92,15 +94,31 @@ def in_named_country(
             or nxt is None
             or home.kind != "country"
             or place.kind == "country"
-            or place.country == home.country
             or not re.fullmatch(r",\s*", text[m.end : nxt.start])
         ):
             out.append(m)
             continue
+        if place.country == home.country:
+            anchored.setdefault(m.text.lower(), place)
+            out.append(m)
+            continue
         there = gz.resolve(m.text, country=home.country, limit=1)
         if there and there[0].country == home.country:
+            anchored.setdefault(m.text.lower(), there[0])
             out.append(replace(m, place=there[0], candidates=tuple(there)))
-    return tuple(out)
+        else:
+            anchored.setdefault(m.text.lower(), None)
+    return tuple(_same_sense(m, anchored) for m in out)
+
+
+def _same_sense(m: Mention, anchored: dict[str, Place | None]) -> Mention:
+    key = m.text.lower()
+    if key not in anchored or m.place is None:
+        return m
+    place = anchored[key]
+    if place is None or place.id == m.place.id:
+        return m
+    return replace(m, place=place, candidates=(place, *m.candidates))
 
 
 def stray(m: Mention, country: Place, mentions: tuple[Mention, ...]) -> bool:

@@ -907,3 +907,18 @@ def test_a_barrage_on_cities_across_a_country_is_one_event_per_city(gz: Gazettee
     events, _ = extract_article(Article("t", text, published=THU_2024), gazetteer=gz)
     assert sorted(e.place for e in events) == ["Dnipro", "Kyiv", "Lviv", "Zaporizhzhia"]
     assert {(e.kind, e.actor) for e in events} == {("strike", "Russian forces")}
+
+
+def test_a_share_of_many_attacks_is_no_event(gz: Gazetteer) -> None:
+    text = "While the majority of attacks occurred in Kabul and Jalalabad, incidents also rose."
+    events, _ = extract_article(Article("t", text, published=THU_2024), gazetteer=gz)
+    assert events == []
+
+
+def test_a_name_means_one_place_in_an_article(gz: Gazetteer) -> None:
+    text = (
+        "24 January 2018 | Jalalabad, Afghanistan | A suicide car bomb exploded outside the "
+        "offices in the Jalalabad attack."
+    )
+    events, _ = extract_article(Article("t", text), gazetteer=gz)
+    assert {e.resolved.country for e in events} == {"AF"}
