@@ -59,7 +59,7 @@ _ACTIVITY = re.compile(r"\b(?:of|for|from)\s+$", re.I)
 
 
 _SHARE = re.compile(
-    r"\b(?:majority|most|many|some|all|none|dozens|hundreds|thousands|half|share|types?"
+    r"\b(?:majority|most|many|some|all|none|dozens|hundreds|thousands|half|share|number|types?"
     r"|kinds?)\s+of\s+(?:the\s+|these\s+|those\s+)?(?:[\w\-]+\s+)?$",
     re.I,
 )
@@ -76,7 +76,8 @@ def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
         skip = f"count of {trig.count} events, not one event"
     if not skip and _SEIZED.search(sentence[max(0, trig.start - 120) : trig.start]):
         skip = "a weapon destroyed, seized or found, not used"
-    acting = " " in trig.text.strip()  # "Taliban fighters attacked": people counted
+    # "a large number of Taliban fighters attacked": people counted, not attacks
+    acting = " " in trig.text and _OWN_PAST.search(trig.text, trig.text.find(" ")) is not None
     share = _SHARE.search(sentence[max(0, trig.start - 40) : trig.start])
     if not skip and trig.plural and not acting and share:
         skip = "a share of many events, not one event"  # "the majority of attacks occurred in"

@@ -248,6 +248,7 @@ _VERB_START = re.compile(
 _VICTIM_START = re.compile(
     r"(?:is|are|killed|shot|gunned|assassinated|c(?:ame|omes?|oming))\b", re.I
 )
+_NOUN_LIKE = frozenset({"attacks", "strikes", "raids", "assaults", "ambushes", "shells", "bombs"})
 _ADJ_ED = frozenset(
     """alleged suspected coordinated renewed repeated unmanned armed unprovoked attempted failed
     foiled reported coordinated sustained concentrated combined unclaimed""".split()
@@ -316,7 +317,9 @@ def find_triggers(text: str) -> list[Trigger]:
             if _VERB_START.match(phrase) or _VICTIM_START.match(phrase)
             else _determiner(text, m.start())
         )
-        if m.group("ag"):
+        # "recent bomb attacks in Gao": a compound noun, not a bomb that attacks
+        compound = bool(m.group("ag")) and m["av"].lower() in _NOUN_LIKE and phrase.count(" ") == 1
+        if m.group("ag") and not compound:
             count = None  # "two suicide bombers": people counted, not events
         if m.group("w3") or m.group("w5"):
             count = None  # "two drones targeted the base": drones counted, not attacks
@@ -327,7 +330,7 @@ def find_triggers(text: str) -> list[Trigger]:
         if count is not None and count < 2:
             count = None
         head = phrase.lower().split(" of ")[0].split()[-1]  # "barrage of rockets": barrage
-        if m.group("ag"):
+        if m.group("ag") and not compound:
             head = m.group("ag").lower().split()[-1]  # "a car bomb explodes": one bomb
         plural = bool(re.search(r"(?:s|ings)\b", head))
         plural = plural and not phrase.lower().endswith(("was struck", "ss"))

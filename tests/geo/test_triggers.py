@@ -466,3 +466,8 @@ def test_a_bare_gerund_after_of_is_an_activity() -> None:
 def test_launches_in_the_present(text: str, weapon: str) -> None:
     [trig] = find_triggers(text)
     assert (trig.strong, trig.weapon) == (True, weapon)
+
+
+def test_bomb_attacks_is_a_plural_noun_not_a_bomb_that_attacks() -> None:
+    [trig] = find_triggers("There have been a number of recent bomb attacks in Gao.")
+    assert (trig.text, trig.plural, trig.weapon) == ("bomb attacks", True, "ied")
