@@ -185,13 +185,20 @@ def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
     if not any(c.start <= pick.start < c.end for c in chain):
         return []
     level = pick.place.precision
+    local = ("facility", "town", "region")
     out: list[PlacePick] = []
-    for m in chain:
+    for i, m in enumerate(chain):
         place = m.place
         assert place is not None
-        if m.start <= pick.start < m.end or place.precision != level or place.id == pick.place.id:
+        if m.start <= pick.start < m.end or place.id == pick.place.id:
             continue
-        if place.country != pick.place.country:
+        # "Khanewal, Punjab": a comma before a coarser place gives where the town is; "in Tel
+        # Aviv and the West Bank" names two places, whatever their size or country
+        joined = i > 0 and re.search(
+            r"\b(?:and|or|as\s+well\s+as|including)\b", ctx.text[chain[i - 1].end : m.start]
+        )
+        same = place.precision == level and place.country == pick.place.country
+        if not same and not (joined and place.precision in local and level in local):
             continue
         out.append(
             PlacePick(m.text, place, m.start, m.end, "named in a list with the event's place")

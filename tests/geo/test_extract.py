@@ -922,3 +922,11 @@ def test_a_name_means_one_place_in_an_article(gz: Gazetteer) -> None:
     )
     events, _ = extract_article(Article("t", text), gazetteer=gz)
     assert {e.resolved.country for e in events} == {"AF"}
+
+
+def test_places_joined_by_and_are_two_places_whatever_their_size(gz: Gazetteer) -> None:
+    found, _ = extract_article(
+        Article("h", "Terrorist Attacks in Tel Aviv and the West Bank", published=THU_2024),
+        gazetteer=gz,
+    )
+    assert sorted(e.place for e in found) == ["Tel Aviv", "West Bank"]
