@@ -45,7 +45,8 @@ _SEIZED = re.compile(
     r"|clear(?:ed|ing)|captur(?:ed|ing)|confiscat(?:ed|ing)|discover(?:ed|ing)|recover(?:ed|ing)"
     r"|engag(?:ed|ing)|intercept(?:ed|ing)|shot\s+down|neutrali[sz](?:ed|ing)|disabl(?:ed|ing)"
     r"|caches?\s+of|storage\s+of|factor(?:y|ies)\s+for)\b"
-    r"(?:(?!\b(?:when|after|while|as|before|that|which|who|by|killing|in|near|at|on)\b)[^.;:!?])*?"
+    r"(?:(?!\b(?:when|after|while|as|before|that|which|who|by|killing|in|near|at|on|during|amid"
+    r"|following|under)\b)[^.;:!?])*?"
     r"(?:\b(?:an?|the|one|two|three"
     r"|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
     r"(?:(?!(?:in|by|at|near|on|during|with|from)\b)[\w\-]+\s+){0,2}$",
@@ -65,6 +66,9 @@ _SHARE = re.compile(
 )
 
 
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
     """Why a trigger reports no event, from its words alone ('' when it may).
 
@@ -74,7 +78,9 @@ def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
     skip = "" if cue == "condemnation" else cue  # ``cue``: :func:`negation` of the trigger
     if not skip and trig.count is not None and _TOTAL.search(sentence):
         skip = f"count of {trig.count} events, not one event"
-    if not skip and _SEIZED.search(sentence[max(0, trig.start - 120) : trig.start]):
+    seized = _SEIZED.search(sentence, max(0, trig.start - 120), trig.start)
+    passive = seized is not None and _BE_BEFORE.search(sentence, 0, seized.start())
+    if not skip and seized and not passive:
         skip = "a weapon destroyed, seized or found, not used"
     # "a large number of Taliban fighters attacked": people counted, not attacks
     acting = " " in trig.text and _OWN_PAST.search(trig.text, trig.text.find(" ")) is not None

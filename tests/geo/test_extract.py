@@ -930,3 +930,12 @@ def test_places_joined_by_and_are_two_places_whatever_their_size(gz: Gazetteer) 
         gazetteer=gz,
     )
     assert sorted(e.place for e in found) == ["Tel Aviv", "West Bank"]
+
+
+def test_a_convoy_destroyed_during_an_attack_is_an_attack(gz: Gazetteer) -> None:
+    text = (
+        "An aid convoy near Aleppo, Syria was destroyed during a late night attack on "
+        "19 September 2016."
+    )
+    events, _ = extract_article(Article("t", text), gazetteer=gz)
+    assert [e.date.isoformat() for e in events] == ["2016-09-19"]
