@@ -127,7 +127,10 @@ def stray(m: Mention, country: Place, mentions: tuple[Mention, ...]) -> bool:
     place = m.place
     if place is None or place.country in ("", country.country) or place.kind == "country":
         return False
-    if (place.population or 0) >= 10_000 or place.precision not in ("town", "facility"):
+    # a town by its own name up to 10,000 people; by an alternate spelling up to 100,000
+    # ("El-Salin" is also a spelling of Xuelin in China)
+    limit = 10_000 if place.reason.startswith("preferred") else 100_000
+    if (place.population or 0) >= limit or place.precision not in ("town", "facility"):
         return False
     return not any(o.place and o.place.country == place.country for o in mentions if o is not m)
 
