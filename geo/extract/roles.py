@@ -107,6 +107,7 @@ _WHEN_WORD = re.compile(
     r"|sept?|oct|nov|dec)\.?|night|morning|evening|afternoon|christmas|new\s+year)(?!\w)",
     re.I,
 )
+_WHEN_DOER = re.compile(r"\s+(?:when|as|after)\s+(?:the\s+)?", re.I)
 _PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|been|being|c(?:ame|omes?|oming)\s)\b", re.I)
 _ADJACENT = re.compile(r"(?:['’]s)?\s*(?:[\w\-]+\s+){0,2}?", re.I)
 
@@ -136,6 +137,9 @@ def roles(
         if passive and a.end <= trigger.start:
             if victim is None and _ADJACENT.fullmatch(between):
                 victim = a
+            continue
+        if passive and _WHEN_DOER.fullmatch(sentence, trigger.end, a.start):
+            doer = doer or (2, a)  # "soldiers were killed when al-Shabab raided a base"
             continue
         crossing = any(a.end <= o.start < trigger.start for o in others)
         crossing = crossing or bool(_SPEAKER.match(between))  # "the Pentagon said ..."

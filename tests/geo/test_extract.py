@@ -939,3 +939,9 @@ def test_a_convoy_destroyed_during_an_attack_is_an_attack(gz: Gazetteer) -> None
     )
     events, _ = extract_article(Article("t", text), gazetteer=gz)
     assert [e.date.isoformat() for e in events] == ["2016-09-19"]
+
+
+def test_killed_when_a_group_raided_names_the_group(gz: Gazetteer) -> None:
+    text = "On 22 September 2019, 20 soldiers were killed when al-Shabab raided a base in Somalia."
+    events, _ = extract_article(Article("t", text), gazetteer=gz)
+    assert [(e.kind, e.actor) for e in events] == [("attack", "al-Shabaab")]
