@@ -233,6 +233,9 @@ class _Tally:
         return best
 
 
+_MAYBE = re.compile(r"kill|die|dead|death|fatal|casualt|injur|wound|hurt|harm|lives|toll", re.I)
+
+
 def casualties(sentence: str) -> Casualties:
     """Return the killed and injured counts a sentence reports.
 
@@ -255,6 +258,8 @@ def casualties(sentence: str) -> Casualties:
     >>> casualties("Two soldiers were wounded in the 2023 attack by 30 rockets.").injured
     2
     """
+    if not _MAYBE.search(sentence):  # no word any figure below needs: nothing said
+        return Casualties(None, None, "", "no figure")
     tally = _Tally(sentence)
     for m in _AND_OTHERS.finditer(sentence):
         n = _value(m.group("n")) if m.group("n") else 1

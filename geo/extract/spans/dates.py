@@ -313,9 +313,21 @@ def _candidates(text: str) -> list[tuple[int, int, re.Match[str], _Handler]]:
     return sorted(chosen, key=lambda c: c[0])
 
 
+# Every date pattern above needs one of these (a digit, a month, a weekday, a relative word):
+# texts without any are skipped before the full search (two thirds of the sentences that
+# report events name no date).
+_MAYBE = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|later"
+    r"|earlier|afterward|response|retaliation|christmas|morning|afternoon|evening",
+    re.I,
+)
+
+
 def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> list[EventDate]:
     """Resolve every candidate in order; each result anchors the next relative phrase."""
     results: list[EventDate] = []
+    if not _MAYBE.search(text):
+        return results
     found = _candidates(text)
     # "In response, on December 29, ...": a date after it wins over "in response"
     found = [
