@@ -160,10 +160,14 @@ def _same(d: Draft, m: EventMention) -> bool:
     """
     if d.mentions[-1].sentence == m.sentence and _fits(d, m, strict=False):
         return m.place is None or d.place is None or d.place.place.id == m.place.place.id
+    headline = all(x.refers for x in d.mentions) and d.actor and d.actor == m.actor
+    if headline and d.kind == m.kind and _fits(d, m, strict=False):
+        return True  # "U.S. Bombs Iran-Backed Militias" (a headline), then the story's strikes
     if not _fits(d, m, strict=True):
         return False
     if _titled(d) and m.actor:
         return True  # the event a title or headline named, now reported with its actor
+
     if d.date is not None and m.date is not None and d.date.precision == m.date.precision == "day":
         return True
     if not (m.weapon and m.weapon == d.weapon and d.date is not None and m.date is not None):

@@ -340,6 +340,13 @@ _UNKNOWN = re.compile(
 _NOT_PLACE_WORDS = _NOT_NAMES | {"april", "may", "june", "dawn", "dusk", "night", "response"}
 
 
+_ADJECTIVE_AFTER = re.compile(
+    r"\s+(?!(?:and|or|on|in|at|to|of|for|with|from|by|is|was|were|has|had|have|said|says|after"
+    r"|before|since|as|but|that|which|who|where|when|late|early|last|this|over|into|near|killing"
+    r"|wounding|district|province|city|town|village|area|region|governorate|camp)\b)[a-z]"
+)
+
+
 def _unknown_place(
     ctx: ArticlePlaces, start: int, end: int, trigger_at: int, others: tuple[int, ...]
 ) -> PlacePick | None:
@@ -355,6 +362,8 @@ def _unknown_place(
             continue  # months, weekdays, acronyms of groups ("in ISIS")
         if any(s.start <= m.start("name") < s.end for s in ctx.sites):
             continue
+        if _ADJECTIVE_AFTER.match(ctx.text, m.end("name")):
+            continue  # "fired at Iraqi bases": a demonym or a name used as an adjective
         distance = _gap(ctx.text, m.start("name"), trigger_at)
         if any(_gap(ctx.text, m.start("name"), o) < distance for o in others):
             continue

@@ -31,7 +31,7 @@ from geo.extract.spans.actors import ActorMention
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
 from geo.extract.spans.sections import DateLayout
-from geo.extract.triggers import Trigger, default_kind, find_triggers, negation
+from geo.extract.triggers import Trigger, acted_by, default_kind, find_triggers, negation
 
 __all__ = ["EventMention", "may_report", "sentence_mentions"]
 
@@ -42,7 +42,9 @@ _SPEECH = re.compile(
     re.I,
 )
 _UNIT = re.compile(r"(?:security\s+|special\s+)?(?:troops|soldiers|forces|commandos)\b", re.I)
-_SINCE = re.compile(r"\bsince\s+$", re.I)
+# A date in a "since" clause dates something else: "the strikes, the first since he was
+# sworn into office last month, hit ..."
+_SINCE = re.compile(r"\bsince\b[^,;.()—–]{0,60}$", re.I)
 _RELATIVE = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>after|before)\s+"
     r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}$",
@@ -224,6 +226,11 @@ def sentence_mentions(
     start, end = span
     sentence = text[start:end]
     triggers = find_triggers(sentence) if may_report(sentence) else []
+    for a in actors:  # "al-Shabab raided a military base": a named actor acting
+        act = acted_by(sentence, a.end, state=a.actor.type in _STATE_TYPES)
+        if act is not None and not any(o.start < act.end and act.start < o.end for o in triggers):
+            triggers.append(act)
+    triggers.sort(key=lambda t: t.start)
     if not triggers:
         return []
     found_dates = (

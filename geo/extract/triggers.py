@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from geo.extract import lexicon
 
-__all__ = ["Trigger", "default_kind", "find_triggers", "negation"]
+__all__ = ["Trigger", "acted_by", "default_kind", "find_triggers", "negation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +346,50 @@ def find_triggers(text: str) -> list[Trigger]:
 _FORMS = {f: lemma for lemma in lexicon.ACTION_VERBS for f in lexicon.inflections(lemma)}
 
 
+# Between a named actor and its verb only adverbs and a day: "Houthis on Sunday attacked",
+# "al-Shabab reportedly raided" (not "Iran answered with missiles fired at": other verbs).
+_ACT_GAP = r"(?:(?:\w+ly|also|then|later|again|on\s+\w+|late|early|overnight)\s+){0,3}"
+_ACTS = re.compile(
+    rf"\s+(?P<gap>{_ACT_GAP})(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?:\s+{_OBJECT}\b)?",
+    re.IGNORECASE,
+)
+_NOT_DONE = re.compile(
+    r"\b(?:have|has|had|will|would|could|may|might|must|should|not|never)\b", re.I
+)
+# Verbs that, with a named actor as subject, report an attack whatever follows them.
+_ACTOR_VERBS = frozenset(
+    (
+        *"attack raid storm ambush bomb shell assault detonate invade overrun massacre".split(),
+        *("behead", "execute", "kill", "open fire", "fire on", "fire at", "fire upon"),
+    )
+)
+
+
+def acted_by(text: str, end: int, *, state: bool) -> Trigger | None:
+    """The action an actor named just before ``end`` is the subject of ("al-Shabab raided a
+    military base", "ISIS-GS attacked the village"), as a strong trigger over the verb.
+
+    Like the lexicon's agents, a state's forces report no event by killing or wounding alone
+    ("security forces killed two suspects"), and nothing is done that only "has been",
+    "will be" or "could be" done.
+
+    >>> t = acted_by("Houthis attacked a ship.", 7, state=False)
+    >>> t.text, t.strong
+    ('attacked a ship', True)
+    >>> acted_by("Iran will attack the base.", 4, state=True) is None
+    True
+    """
+    m = _ACTS.match(text, end)
+    if m is None or _NOT_DONE.search(m["gap"]):
+        return None
+    lemma = _lemma(m["av"])
+    if lemma not in _ACTOR_VERBS or (state and lemma in _UNIT_VERBS):
+        return None  # "the US hits back", "Iran struck a deal": too loose without a weapon
+    start = m.start("av")
+    weapon = lexicon.ACTION_VERBS[lemma]
+    return Trigger(start, m.end(), text[start : m.end()], "", weapon, True, "", False, None)
+
+
 def _lemma(form: str) -> str:
     """The lemma of an action verb form ("opened  fire" -> "open fire")."""
     return _FORMS[" ".join(form.lower().split())]
@@ -454,6 +498,11 @@ _AFTER_THREAT = re.compile(
 )
 
 
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|shall)\s+(?:not\s+|also\s+|soon\s+|again\s+)?$", re.I
+)
+
+
 def negation(sentence: str, start: int, end: int | None = None) -> str:
     """Why the trigger at ``start`` in ``sentence`` reports no event, or ``""``.
 
@@ -479,8 +528,8 @@ def negation(sentence: str, start: int, end: int | None = None) -> str:
                 return name
         elif cue.search(before):
             return name
-    if _AFTER_THREAT.search(after):
-        return "threat"
+    if _AFTER_THREAT.search(after) or _MODAL_BEFORE.search(before):
+        return "threat"  # "more strikes may take place", "Iran will attack the base"
     if end is not None and _INFINITIVE.search(before) and sentence[start:end].lower() in _VERBS:
         return "infinitive"  # "orders not to strike targets", "plans to attack": no event
     return ""

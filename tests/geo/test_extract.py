@@ -945,3 +945,16 @@ def test_killed_when_a_group_raided_names_the_group(gz: Gazetteer) -> None:
     text = "On 22 September 2019, 20 soldiers were killed when al-Shabab raided a base in Somalia."
     events, _ = extract_article(Article("t", text), gazetteer=gz)
     assert [(e.kind, e.actor) for e in events] == [("attack", "al-Shabaab")]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("On 2 November 2021, al-Shabaab attacked the village of Bulo Burde in Somalia.", 1),
+        ("Iran will attack the base in Erbil, officials warned on 2 November 2021.", 0),
+        ("On 2 November 2021, the U.S. hits back at militias in Iraq.", 0),
+    ],
+)
+def test_a_named_actor_attacking_reports_an_event(gz: Gazetteer, text: str, events: int) -> None:
+    found, _ = extract_article(Article("t", text), gazetteer=gz)
+    assert len(found) == events
