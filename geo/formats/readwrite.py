@@ -9,8 +9,9 @@ file in the same directory, then renamed over the target), so an interrupted
 run leaves the previous file or none, never half a file.
 
 * GeoJSON (RFC 7946): no ``crs`` member, ``[lon, lat]``, JSON-typed properties.
-* GeoPackage (layer ``events``), GeoParquet and CSV (``lat``, ``lon``, ``wkt``)
-  store list columns as JSON text; KML holds every column as ExtendedData.
+* GeoPackage (layer ``events``) and CSV (``lat``, ``lon``, ``wkt``) store list columns
+  as JSON text, GeoParquet as Arrow lists (JSON text in a part of a folder, or where Arrow
+  cannot hold a column as it is); KML holds every column as ExtendedData.
   GeoPackage and GeoParquet (1.1) hold dates as Date and counts as integers; a CSV
   file gets a GDAL ``.csvt`` sidecar typing its columns.
   These five read back to the same events (CSV: empty text reads as ``''``;
@@ -54,7 +55,7 @@ from typing import Final
 import geopandas as gpd
 
 from geo.errors import EventsFileError, ExportError
-from geo.formats import FORMATS, csvfile, sniff_csv
+from geo.formats import FORMATS, csvfile, parquet, sniff_csv
 from geo.formats.base import one_line
 from geo.formats.gpkg import LAYER
 from geo.frame import normalize_events_report, report_problems
@@ -209,9 +210,16 @@ def write_atomic_text(path: str | os.PathLike[str], text: str) -> Path:
 
 
 def write_events(
-    gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, driver: str | None = None
+    gdf: gpd.GeoDataFrame,
+    path: str | os.PathLike[str],
+    *,
+    driver: str | None = None,
+    part: bool = False,
 ) -> Path:
     """Write events to ``path`` atomically, in the format of its name (or ``driver``).
+
+    ``part=True`` writes a part of a folder of GeoParquet parts: its list columns as JSON
+    text, so that every part of the folder has one schema (Dask reads it as one table).
 
     The frame is normalized first (:func:`geo.frame.normalize_events_report`), so
     any CRS and a subset of the columns will do. Parent directories are created.
@@ -229,9 +237,10 @@ def write_events(
     """
     target = Path(path)
     try:
-        writer = FORMATS[format_of(target, driver)].write
+        name = format_of(target, driver)
     except ValueError as err:
         raise ExportError(str(err)) from err
+    writer = parquet.write_json_lists if part and name == "GeoParquet" else FORMATS[name].write
     frame, problems = normalize_events_report(gdf)
     try:
         report_problems(problems, skip_bad=False)
