@@ -29,7 +29,7 @@ import shapely.geometry
 from geo.errors import EventsFileError
 from geo.formats.base import Read, json_value, one_line
 
-__all__ = ["feature_json", "read", "read_json", "write"]
+__all__ = ["all_features_read", "feature_json", "gdal_rows", "read", "read_json", "write"]
 
 _WGS84: Final = {"properties": {"name": "EPSG:4326"}}
 
@@ -115,6 +115,26 @@ def _tokens(path: Path, *tokens: bytes) -> list[int]:
     return counts
 
 
+def all_features_read(path: Path, rows: int) -> bool:
+    """Whether GDAL's ``rows`` are every entry of ``features``: GDAL skips entries that are
+    no Feature (``{"type": "Point", …}``) silently, and every feature has one ``"Feature"``
+    and one ``"geometry"``."""
+    return _tokens(path, b'"Feature"', b'"geometry"') == [rows, rows]
+
+
+def gdal_rows(raw: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame | None, bool]:
+    """Rows GDAL read: None when a feature lacks a usable geometry (the json reader names
+    it), and whether the feature ``id`` is kept as a column (it differs from ``event_id``).
+    A feature ``id`` stands for a missing ``event_id``."""
+    if raw.geometry.isna().any() or raw.geometry.is_empty.any():
+        return None, False
+    if "id" in raw and "event_id" not in raw:
+        return raw.rename(columns={"id": "event_id"}), False
+    if "id" in raw and (raw["id"].isna() | (raw["id"] == raw["event_id"])).all():
+        return raw.drop(columns="id"), False
+    return raw, "id" in raw
+
+
 def _read_gdal(path: Path) -> gpd.GeoDataFrame | None:
     """The file as GDAL reads it, or None when it must be read with :mod:`json`."""
     from geo.formats.gpkg import read_gdal
@@ -123,17 +143,9 @@ def _read_gdal(path: Path) -> gpd.GeoDataFrame | None:
         raw = read_gdal(path)
     except Exception:  # any GDAL failure: the json reader names the problem
         return None
-    if raw.geometry.isna().any() or raw.geometry.is_empty.any():
+    if not all_features_read(path, len(raw)):
         return None
-    # GDAL skips entries that are no Feature ({"type": "Point", "geometry": …}) silently: every
-    # feature has one "Feature" and one "geometry", so other counts go to the json reader.
-    if _tokens(path, b'"Feature"', b'"geometry"') != [len(raw), len(raw)]:
-        return None
-    if "id" in raw and "event_id" not in raw:
-        raw = raw.rename(columns={"id": "event_id"})
-    elif "id" in raw and (raw["id"].isna() | (raw["id"] == raw["event_id"])).all():
-        raw = raw.drop(columns="id")
-    return raw
+    return gdal_rows(raw)[0]
 
 
 def read(path: Path) -> Read:
