@@ -183,6 +183,8 @@ def _numbers(series: pd.Series, what: str) -> tuple[np.ndarray, Problems]:
 
 def int_column(series: pd.Series) -> tuple[pd.Series, Problems]:
     """A column as ``Int64``; problems for cells that are not whole numbers."""
+    if isinstance(series.dtype, pd.Int64Dtype):
+        return series.reset_index(drop=True), {}
     if _kind(series) == "int":
         return pd.Series(series.to_numpy(), dtype="Int64"), {}
     if _kind(series) not in ("float", "text"):

@@ -96,8 +96,8 @@ def _all_distinct(ids: pd.Series) -> bool:
         array = pa.array(ids.array)
     except (pa.ArrowException, TypeError, ValueError):
         return False
-    valid = len(array) - array.null_count
-    return bool(pc.count_distinct(array, mode="only_valid").as_py() == valid)
+    distinct = len(pc.unique(array)) - (1 if array.null_count else 0)
+    return bool(distinct == len(array) - array.null_count)
 
 
 def _row_checks(data: dict[str, Any], bad: dict[int, str]) -> None:

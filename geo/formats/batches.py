@@ -1,14 +1,16 @@
 """Events files converted a batch of rows at a time, so that memory does not grow with the file.
 
-:func:`convert_events` reads a GeoJSON or GeoPackage file (GDAL through Arrow) or a GeoParquet
-file ``batch_size`` rows at a time, normalizes each batch with the checks and messages of a
-whole read (:func:`geo.formats.readwrite.report_rows`; an ``event_id`` seen in an earlier
-batch is a repeated id, as in one frame) and appends it to the GeoPackage or GeoParquet file
-being written (atomically: a temporary file, renamed when complete). Other formats, and a file
-the batches cannot take as it is (a GeoJSON feature GDAL skips or reads without a geometry,
-feature ids that differ from ``event_id``, a later batch whose list columns do not cast to the
-first batch's types), are converted whole (:func:`~geo.formats.readwrite.read_events_report`
-and :func:`~geo.formats.readwrite.write_events`), so the result and the messages are the same.
+:func:`convert_events` reads a GeoJSON or GeoPackage file (GDAL through Arrow; GeoJSON of one
+feature a line with :mod:`geo.formats.geojson_lines`, a block of bytes at a time) or a
+GeoParquet file ``batch_size`` rows at a time, normalizes each batch with the checks and
+messages of a whole read (:func:`geo.formats.readwrite.report_rows`; an ``event_id`` seen
+in an earlier batch is a repeated id, as in one frame) and appends it to the GeoPackage or
+GeoParquet file being written (atomically: a temporary file, renamed when complete). Other
+formats, and a file the batches cannot take as it is (a GeoJSON feature GDAL skips or reads
+without a geometry, feature ids that differ from ``event_id``, a later batch whose list
+columns do not cast to the first batch's types), are converted whole
+(:func:`~geo.formats.readwrite.read_events_report` and
+:func:`~geo.formats.readwrite.write_events`), so the result and the messages are the same.
 
 Examples
 --------
@@ -43,7 +45,7 @@ from pyproj import CRS
 
 from geo.convert import text_column
 from geo.errors import EventsFileError, ExportError, GeoError
-from geo.formats import geojson, gpkg, parquet
+from geo.formats import geojson, geojson_lines, gpkg, parquet
 from geo.formats.columnar import arrow_frame
 from geo.formats.readwrite import (
     format_of,
@@ -57,7 +59,9 @@ from geo.frame import report_problems
 __all__ = ["BATCH_SIZE", "Converted", "convert_events"]
 
 #: Rows read, checked and written at a time.
-BATCH_SIZE: Final = 100_000
+BATCH_SIZE: Final = 50_000
+#: Bytes of a line of GeoJSON per row of a batch (a feature of an extracted event is ~1 KB).
+FEATURE_BYTES: Final = 1024
 
 
 class _Sink(Protocol):
@@ -115,7 +119,7 @@ def _gdal_batches(source: Path, name: str, size: int) -> Iterator[gpd.GeoDataFra
             raw = arrow_frame(pa.Table.from_batches([batch]), geometry, meta["crs"])
             rows += len(raw)
             if name == "GeoJSON":
-                checked, kept_id = geojson.gdal_rows(raw)
+                checked, kept_id = geojson_lines.feature_rows(raw)
                 if checked is None or kept_id:
                     raise _WholeFile("rows GDAL cannot give as they are")
                 raw = checked
@@ -126,8 +130,12 @@ def _gdal_batches(source: Path, name: str, size: int) -> Iterator[gpd.GeoDataFra
 
 def _batches(source: Path, name: str, size: int) -> Iterator[gpd.GeoDataFrame]:
     """Raw frames of ``size`` rows; :class:`_WholeFile` when the file must be read whole."""
+    block = size * FEATURE_BYTES
+    blocks = geojson_lines.frames(source, block=block) if name == "GeoJSON" else None
     try:
-        if name == "GeoParquet":
+        if blocks is not None:  # one feature a line: pyarrow's JSON reader, a block at a time
+            yield from blocks
+        elif name == "GeoParquet":
             yield from _parquet_batches(source, size)
         else:
             yield from _gdal_batches(source, name, size)
@@ -148,7 +156,9 @@ def _repeats(
         return np.zeros(int((~bad).sum()), dtype=bool), [], {}
     ids, _ = text_column(raw["event_id"].reset_index(drop=True))
     valid = (ids.notna() & (ids != "")).to_numpy(dtype=bool)
-    repeated = ids.isin(seen).to_numpy(dtype=bool) & valid & ~bad if seen else np.zeros(n, bool)
+    values = ids.tolist()  # a set lookup a row: pandas' isin converts the whole set each time
+    known = np.fromiter((v in seen for v in values), dtype=bool, count=n)
+    repeated = known & valid & ~bad
     problems, numbers = [], {}
     for i in np.flatnonzero(repeated):
         value = str(ids.iloc[i])
@@ -156,7 +166,7 @@ def _repeats(
             f"{prefix}{first + i}: event_id {value!r} is not unique (seen on an earlier row)"
         )
         numbers[first + int(i)] = value
-    seen.update(ids[valid].tolist())
+    seen.update(v for v, ok in zip(values, valid, strict=True) if ok)
     return repeated[~bad], problems, numbers
 
 

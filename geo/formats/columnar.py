@@ -39,7 +39,7 @@ from geo.convert import dump_json_cells
 from geo.formats.base import json_value
 from geo.frame import DATE_COLUMNS
 
-__all__ = ["arrow_frame", "points_of_wkb", "storable"]
+__all__ = ["arrow_frame", "frame_of", "points_of_wkb", "storable"]
 
 _INTS = {pa.int8(), pa.int16(), pa.int32(), pa.int64(), pa.uint8(), pa.uint16(), pa.uint32()}
 #: A little-endian 2D WKB Point: byte order 1, type 1, then x and y (21 bytes).
@@ -186,16 +186,16 @@ def points_of_wkb(wkb: pa.ChunkedArray | pa.Array) -> np.ndarray:
     return shapely.from_wkb(array.to_numpy(zero_copy_only=False))  # type: ignore[no-any-return]
 
 
+def frame_of(table: pa.Table, shapes: np.ndarray, crs: Any) -> gpd.GeoDataFrame:
+    """A raw frame of the columns of ``table`` (no geometry among them) and ``shapes``."""
+    data = {name: _pandas(_column(table.column(name))) for name in table.column_names}
+    frame = pd.DataFrame(data, index=pd.RangeIndex(len(shapes)))
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(shapes, crs=crs))
+
+
 def arrow_frame(table: pa.Table, geometry: str, crs: Any) -> gpd.GeoDataFrame:
     """A raw frame of an Arrow table whose ``geometry`` column is WKB."""
     wkb = table.column(geometry)
     if isinstance(wkb.type, pa.ExtensionType):
         wkb = pa.chunked_array([c.storage for c in wkb.chunks], type=wkb.type.storage_type)
-    shapes = points_of_wkb(wkb)
-    data = {
-        name: _pandas(_column(table.column(name)))
-        for name in table.column_names
-        if name != geometry
-    }
-    frame = pd.DataFrame(data, index=pd.RangeIndex(table.num_rows))
-    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(shapes, crs=crs))
+    return frame_of(table.drop_columns([geometry]), points_of_wkb(wkb), crs)

@@ -27,9 +27,11 @@ import shapely
 import shapely.geometry
 
 from geo.errors import EventsFileError
+from geo.formats import geojson_lines
 from geo.formats.base import Read, json_value, one_line
+from geo.formats.geojson_lines import feature_rows
 
-__all__ = ["all_features_read", "feature_json", "gdal_rows", "read", "read_json", "write"]
+__all__ = ["all_features_read", "feature_json", "read", "read_json", "write"]
 
 _WGS84: Final = {"properties": {"name": "EPSG:4326"}}
 
@@ -122,19 +124,6 @@ def all_features_read(path: Path, rows: int) -> bool:
     return _tokens(path, b'"Feature"', b'"geometry"') == [rows, rows]
 
 
-def gdal_rows(raw: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame | None, bool]:
-    """Rows GDAL read: None when a feature lacks a usable geometry (the json reader names
-    it), and whether the feature ``id`` is kept as a column (it differs from ``event_id``).
-    A feature ``id`` stands for a missing ``event_id``."""
-    if raw.geometry.isna().any() or raw.geometry.is_empty.any():
-        return None, False
-    if "id" in raw and "event_id" not in raw:
-        return raw.rename(columns={"id": "event_id"}), False
-    if "id" in raw and (raw["id"].isna() | (raw["id"] == raw["event_id"])).all():
-        return raw.drop(columns="id"), False
-    return raw, "id" in raw
-
-
 def _read_gdal(path: Path) -> gpd.GeoDataFrame | None:
     """The file as GDAL reads it, or None when it must be read with :mod:`json`."""
     from geo.formats.gpkg import read_gdal
@@ -145,11 +134,14 @@ def _read_gdal(path: Path) -> gpd.GeoDataFrame | None:
         return None
     if not all_features_read(path, len(raw)):
         return None
-    return gdal_rows(raw)[0]
+    return feature_rows(raw)[0]
 
 
 def read(path: Path) -> Read:
     """Read a FeatureCollection; a feature without a usable geometry is a bad row."""
+    raw = geojson_lines.read(path)
+    if raw is not None:
+        return raw, None, []
     raw = _read_gdal(path)
     if raw is not None:
         return raw, None, []

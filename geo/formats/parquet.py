@@ -28,6 +28,8 @@ __all__ = ["Sink", "geo_metadata", "read", "table_of", "write", "write_json_list
 
 #: GeoParquet version written.
 VERSION: Final = "1.1.0"
+#: Rows of a row group written by :class:`Sink` (at least; a whole frame is one group).
+ROW_GROUP: Final = 200_000
 
 
 def geo_metadata(crs: Any, bbox: list[float] | None) -> bytes:
@@ -74,13 +76,16 @@ def bounds(frame: gpd.GeoDataFrame) -> list[float] | None:
 class Sink:
     """A GeoParquet file written a frame at a time (the schema is the first frame's).
 
-    Its ``geo`` metadata (with the bounding box of every frame) and pandas' are written
-    last, in the footer. A later frame whose columns cannot be cast to the first frame's
-    types raises ``pyarrow.ArrowInvalid`` (or ``ArrowNotImplementedError``).
+    Frames are gathered into row groups of about ``ROW_GROUP`` rows (a reader converts few
+    large chunks faster than many small ones). Its ``geo`` metadata (with the bounding box
+    of every frame) and pandas' are written last, in the footer. A later frame whose columns
+    cannot be cast to the first frame's types raises ``pyarrow.ArrowInvalid`` (or
+    ``ArrowNotImplementedError``).
     """
 
     def __init__(self, tmp: Path, *, json_lists: bool = False) -> None:
         self.tmp, self.json_lists = tmp, json_lists
+        self.pending: list[pa.Table] = []
         self.writer: pq.ParquetWriter | None = None
         self.metadata: dict[bytes, bytes] = {}
         self.crs: Any = None
@@ -93,12 +98,20 @@ class Sink:
             self.metadata, self.crs = dict(table.schema.metadata or {}), frame.crs
             schema = table.schema.remove_metadata()
             self.writer = pq.ParquetWriter(self.tmp, schema, compression="zstd", store_schema=False)
-        self.writer.write_table(table.replace_schema_metadata(None).cast(self.writer.schema))
+        self.pending.append(table.replace_schema_metadata(None).cast(self.writer.schema))
+        if sum(map(len, self.pending)) >= ROW_GROUP:
+            self._flush()
         box = bounds(frame)
         if box is not None:
             old = self.box or box
             self.box = [min(old[0], box[0]), min(old[1], box[1]),
                         max(old[2], box[2]), max(old[3], box[3])]  # fmt: skip
+
+    def _flush(self) -> None:
+        if self.writer is not None and self.pending:
+            table = pa.concat_tables(self.pending).combine_chunks()
+            self.pending = []
+            self.writer.write_table(table, row_group_size=max(len(table), 1))
 
     def write(self, frame: gpd.GeoDataFrame) -> None:
         """Append the rows of a normalized events frame."""
@@ -113,6 +126,7 @@ class Sink:
             self._append(self.empty)
         if self.writer is None:
             return
+        self._flush()
         self.metadata[b"geo"] = geo_metadata(self.crs, self.box)
         self.writer.add_key_value_metadata(
             {k.decode(): v.decode() for k, v in self.metadata.items()}
