@@ -49,7 +49,8 @@ HEAD: Final = b'{"type": "FeatureCollection", "features": [\n'
 TAIL: Final = b"\n]}\n"
 #: Bytes of features parsed at a time (about 30,000 events).
 BLOCK: Final = 1 << 25
-#: Bytes of the first features whose types fix the schema (ISO dates as text).
+#: Bytes of the first features whose types fix the schema (ISO dates as text). Parsing is
+#: done on one thread: on a shared machine pyarrow's threads cost more than they give.
 SAMPLE: Final = 1 << 22
 _TOP = {"type", "id", "geometry", "properties"}
 
@@ -113,7 +114,8 @@ def _schema(path: Path) -> pa.Schema:
     with _Lines(path) as lines:
         sample = lines.read(SAMPLE)
     sample = sample[: sample.rfind(b"\n") + 1] or sample
-    inferred = pj.read_json(pa.BufferReader(sample)).schema
+    one = pj.ReadOptions(use_threads=False)
+    inferred = pj.read_json(pa.BufferReader(sample), read_options=one).schema
     fields = [(f.name, _text_dates(f.type)) for f in inferred]
     return pa.schema([(name, t) for name, t in fields if t is not None])
 
@@ -218,7 +220,9 @@ def _frames(path: Path, schema: pa.Schema, block: int) -> Iterator[gpd.GeoDataFr
     with _Lines(path) as lines:
         try:
             reader = pj.open_json(
-                lines, read_options=pj.ReadOptions(block_size=block), parse_options=options
+                lines,
+                read_options=pj.ReadOptions(block_size=block, use_threads=False),
+                parse_options=options,
             )
             for batch in reader:
                 raw = _frame(pa.Table.from_batches([batch]))

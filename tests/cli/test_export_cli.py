@@ -111,6 +111,26 @@ def test_skip_bad_keeps_good_rows(tmp_path: Path, capsys: pytest.CaptureFixture[
     ]
 
 
+def test_skipped_ucdp_rows_are_in_the_diagnostics_with_their_ids(tmp_path: Path) -> None:
+    table = pd.read_csv(UCDP, dtype=str, keep_default_na=False)
+    table.loc[2, "latitude"] = "200"
+    table.loc[4, "type_of_violence"] = "4"
+    path = tmp_path / "ged.csv"
+    table.to_csv(path, index=False)
+    out = tmp_path / "out.parquet"
+    assert main(["export", str(path), "-o", str(out), "--skip-bad"]) == 0
+    report = json.loads((tmp_path / "out.parquet.diagnostics.json").read_text("utf-8"))
+    assert report["bad_rows"] == [
+        {"row": 3, "id": table.loc[2, "id"], "reason": "latitude 200 is out of range"},
+        {
+            "row": 5,
+            "id": table.loc[4, "id"],
+            "reason": "type_of_violence '4' is not one of 1, 2, 3",
+        },
+    ]
+    assert len(read_events(out)) == len(table) - 2
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
