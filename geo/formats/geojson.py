@@ -48,13 +48,20 @@ def feature_json(properties: dict[Any, Any], point: Any) -> str:
     return json.dumps(feature, ensure_ascii=False, allow_nan=False)
 
 
+#: Rows turned into Python records at a time while writing (memory stays flat).
+CHUNK: Final = 20_000
+
+
 def write(frame: gpd.GeoDataFrame, tmp: Path) -> None:
     """Write a normalized events frame as a FeatureCollection, one feature a line."""
-    records = pd.DataFrame(frame.drop(columns="geometry")).to_dict("records")
+    table = pd.DataFrame(frame.drop(columns="geometry"))
     with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
         fh.write('{"type": "FeatureCollection", "features": [\n')
-        for i, (props, point) in enumerate(zip(records, frame.geometry, strict=True)):
-            fh.write((",\n" if i else "") + feature_json(props, point))
+        for start in range(0, len(frame), CHUNK):
+            records = table.iloc[start : start + CHUNK].to_dict("records")
+            points = frame.geometry.iloc[start : start + CHUNK]
+            for i, (props, point) in enumerate(zip(records, points, strict=True), start):
+                fh.write((",\n" if i else "") + feature_json(props, point))
         fh.write("\n]}\n")
 
 
