@@ -150,7 +150,7 @@ def _normalize(
     for name in gdf.columns:
         if name not in skip:
             data[name] = gdf[name].reset_index(drop=True)
-    frame = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(points, crs=4326))
+    frame = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(points, crs=4326), copy=False)
     if bad:
         keep = np.ones(len(frame), dtype=bool)
         keep[list(bad)] = False

@@ -189,7 +189,7 @@ def points_of_wkb(wkb: pa.ChunkedArray | pa.Array) -> np.ndarray:
 def frame_of(table: pa.Table, shapes: np.ndarray, crs: Any) -> gpd.GeoDataFrame:
     """A raw frame of the columns of ``table`` (no geometry among them) and ``shapes``."""
     data = {name: _pandas(_column(table.column(name))) for name in table.column_names}
-    frame = pd.DataFrame(data, index=pd.RangeIndex(len(shapes)))
+    frame = pd.DataFrame(data, index=pd.RangeIndex(len(shapes)), copy=False)  # fresh columns
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(shapes, crs=crs))
 
 
