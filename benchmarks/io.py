@@ -9,7 +9,8 @@ less, so both are given and the ratios are computed on each:
 
 * export GeoJSON → GeoPackage and GeoJSON → GeoParquet with ``strikemap export``, against a
   bare pyogrio read (Arrow) + write of the same file (target: within 2x);
-* ``read_events`` of the GeoParquet file pinned to one core (target: < 3 s for 1,000,000);
+* ``read_events`` of the GeoParquet file pinned to one core (target: < 3 s for 1,000,000),
+  with Arrow's default memory pool and with the one the ``strikemap`` command picks;
 * ``strikemap map`` of ``--map-events`` events against plain folium (``folium.GeoJson`` with a
   popup of every property) on the same GeoJSON file (target: ≥ 10x faster).
 
@@ -33,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.record import report  # noqa: E402
+from maps.cli import ARROW_POOL  # noqa: E402
 
 BIN = Path(sys.executable).parent
 #: The figures of the last run on main before this work (2026-12-06, wall times only; 1,000,000
@@ -89,12 +91,15 @@ write_events(synthetic_events({n}, seed={seed}), {path!r})
 """
 
 
-def run(argv: list[str]) -> tuple[float, float, float, str]:
+def run(argv: list[str], pool: str | None = None) -> tuple[float, float, float, str]:
     """Wall seconds, CPU seconds (user + system), peak resident memory (GB) and stdout of
-    one child process (all but the wall time from ``wait4``)."""
+    one child process (all but the wall time from ``wait4``); ``pool``: Arrow's memory pool."""
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if pool:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = pool
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=out, stderr=err, text=True)
+        child = subprocess.Popen(argv, stdout=out, stderr=err, text=True, env=env)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -105,9 +110,11 @@ def run(argv: list[str]) -> tuple[float, float, float, str]:
         return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1e6, out.read()
 
 
-def step(name: str, source: Path, target: Path) -> tuple[float, float, float, str]:
+def step(
+    name: str, source: Path, target: Path, pool: str | None = None
+) -> tuple[float, float, float, str]:
     code = f"IN, OUT = {str(source)!r}, {str(target)!r}\n" + STEPS[name]
-    return run([sys.executable, "-c", code])
+    return run([sys.executable, "-c", code], pool)
 
 
 def main() -> None:
@@ -136,7 +143,9 @@ def main() -> None:
             figures[key] = f"{value} (before: {before})" if before else value
 
         for ext, label in ((".gpkg", "GeoPackage"), (".parquet", "GeoParquet")):
-            bare, bare_cpu, bare_peak, _ = step(f"bare-{ext[1:]}", big, folder / f"bare{ext}")
+            bare, bare_cpu, bare_peak, _ = step(  # with the allocator strikemap picks
+                f"bare-{ext[1:]}", big, folder / f"bare{ext}", ARROW_POOL
+            )
             ours, ours_cpu, ours_peak, _ = run(
                 [str(BIN / "strikemap"), "export", str(big), "-o", str(folder / f"ours{ext}")]
             )
@@ -153,13 +162,15 @@ def main() -> None:
                 f"export → {label}: strikemap / bare, wall (CPU) (target ≤ 2x)",
                 f"{ours / bare:.2f}x ({ours_cpu / bare_cpu:.2f}x)",
             )
-        _, _, peak, out = step("read-parquet", folder / "ours.parquet", folder / "unused")
-        peaks.append(peak)
-        wall, cpu, _ = out.split()
-        add(
-            f"read_events GeoParquet, 1 core ({n} events; wall s, CPU s, peak GB) (target < 3 s)",
-            f"{float(wall):.1f} s, {float(cpu):.1f} s CPU, {peak:.2f} GB",
-        )
+        for pool, how in ((None, "Arrow's default pool"), (ARROW_POOL, "jemalloc, as strikemap")):
+            _, _, peak, out = step("read-parquet", folder / "ours.parquet", folder / "x", pool)
+            peaks.append(peak)
+            wall, cpu, _ = out.split()
+            add(
+                f"read_events GeoParquet, 1 core, {how} ({n} events; wall s, CPU s, peak GB) "
+                "(target < 3 s)",
+                f"{float(wall):.1f} s, {float(cpu):.1f} s CPU, {peak:.2f} GB",
+            )
         ours, ours_cpu, peak, _ = run(
             [str(BIN / "strikemap"), "map", str(small), "-o", str(folder / "ours.html")]
         )
