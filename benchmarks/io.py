@@ -2,18 +2,22 @@
 
 Run: ``.venv/bin/python benchmarks/io.py [--events 1000000] [--map-events 100000] [--no-record]``.
 
-Each figure is measured in its own process (seconds of wall time, peak resident memory from
-``wait4``), in the same run, on the same files:
+Each figure is measured in its own process (seconds of wall time and of CPU time, user +
+system, and peak resident memory, all from ``wait4``), in the same run, on the same files. On
+a shared machine wall times vary with the load (printed beside the figures); CPU times much
+less, so both are given and the ratios are computed on each:
 
 * export GeoJSON → GeoPackage and GeoJSON → GeoParquet with ``strikemap export``, against a
   bare pyogrio read (Arrow) + write of the same file (target: within 2x);
-* ``read_events`` of the GeoParquet file pinned to one core (target: < 3 s for 1,000,000);
+* ``read_events`` of the GeoParquet file pinned to one core (target: < 3 s for 1,000,000),
+  with Arrow's default memory pool and with the one the ``strikemap`` command picks;
 * ``strikemap map`` of ``--map-events`` events against plain folium (``folium.GeoJson`` with a
   popup of every property) on the same GeoJSON file (target: ≥ 10x faster).
 
 Peak memory target: < 2 GB for any of these. The input GeoJSON is written once by
 ``write_events`` from :func:`benchmarks.maps.synthetic_events` (not timed). Records the
-figures in ``docs/benchmarks.md`` (section "io") unless ``--no-record``.
+figures in ``docs/benchmarks.md`` (section "io") unless ``--no-record``, each beside the
+figure measured on main before the columnar work of issue 16 was finished (:data:`BEFORE`).
 """
 
 from __future__ import annotations
@@ -30,8 +34,24 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.record import report  # noqa: E402
+from maps.cli import ARROW_POOL  # noqa: E402
 
 BIN = Path(sys.executable).parent
+#: The figures of the last run on main before this work (2026-12-06, wall times only; 1,000,000
+#: events exported and read, 100,000 mapped), shown beside the new ones at those sizes.
+BEFORE = {
+    "export GeoJSON → GeoPackage, strikemap": "116.9 s, 3.93 GB",
+    "export GeoJSON → GeoPackage, bare pyogrio": "128.7 s, 2.99 GB",
+    "export → GeoPackage: strikemap / bare": "0.91x",
+    "export GeoJSON → GeoParquet, strikemap": "63.4 s, 3.93 GB",
+    "export GeoJSON → GeoParquet, bare pyogrio": "100.0 s, 2.95 GB",
+    "export → GeoParquet: strikemap / bare": "0.63x",
+    "read_events GeoParquet, 1 core": "11.1 s, 3.33 GB",
+    "strikemap map": "5.6 s, 0.68 GB",
+    "folium GeoJson + popups": "12.4 s, 1.12 GB",
+    "map: folium / strikemap": "2.2x",
+    "peak memory of strikemap steps": "3.93 GB",
+}
 STEPS = {
     "bare-gpkg": """
 import pyogrio
@@ -47,8 +67,9 @@ import os, time, pyarrow
 os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 pyarrow.set_cpu_count(1); pyarrow.set_io_thread_count(1)
 from geo.formats.readwrite import read_events
-start = time.perf_counter(); frame = read_events(IN)
-print(f"{time.perf_counter() - start:.3f} {len(frame)}")
+start, cpu = time.perf_counter(), time.process_time()
+frame = read_events(IN)
+print(f"{time.perf_counter() - start:.3f} {time.process_time() - cpu:.3f} {len(frame)}")
 """,
     "folium": """
 import json, folium
@@ -70,11 +91,15 @@ write_events(synthetic_events({n}, seed={seed}), {path!r})
 """
 
 
-def run(argv: list[str]) -> tuple[float, float, str]:
-    """Seconds, peak resident memory (GB, from ``wait4``) and stdout of one child process."""
+def run(argv: list[str], pool: str | None = None) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds (user + system), peak resident memory (GB) and stdout of
+    one child process (all but the wall time from ``wait4``); ``pool``: Arrow's memory pool."""
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if pool:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = pool
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=out, stderr=err, text=True)
+        child = subprocess.Popen(argv, stdout=out, stderr=err, text=True, env=env)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -82,12 +107,14 @@ def run(argv: list[str]) -> tuple[float, float, str]:
         err.seek(0)
         if child.returncode:
             raise SystemExit(f"{' '.join(argv[:3])} failed: {err.read().strip()[-300:]}")
-        return seconds, usage.ru_maxrss / 1e6, out.read()
+        return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1e6, out.read()
 
 
-def step(name: str, source: Path, target: Path) -> tuple[float, float, str]:
+def step(
+    name: str, source: Path, target: Path, pool: str | None = None
+) -> tuple[float, float, float, str]:
     code = f"IN, OUT = {str(source)!r}, {str(target)!r}\n" + STEPS[name]
-    return run([sys.executable, "-c", code])
+    return run([sys.executable, "-c", code], pool)
 
 
 def main() -> None:
@@ -106,35 +133,65 @@ def main() -> None:
             run([sys.executable, "-c", MAKE.format(root=str(ROOT), n=n, seed=seed, path=str(path))])
         n, m = f"{args.events:,}", f"{args.map_events:,}"
         peaks = []
+
+        same = (args.events, args.map_events) == (1_000_000, 100_000)  # BEFORE's sizes
+
+        def add(key: str, value: str) -> None:
+            before = (
+                next((v for k, v in BEFORE.items() if key.startswith(k)), None) if same else None
+            )
+            figures[key] = f"{value} (before: {before})" if before else value
+
         for ext, label in ((".gpkg", "GeoPackage"), (".parquet", "GeoParquet")):
-            bare, bare_peak, _ = step(f"bare-{ext[1:]}", big, folder / f"bare{ext}")
-            ours, ours_peak, _ = run(
+            bare, bare_cpu, bare_peak, _ = step(  # with the allocator strikemap picks
+                f"bare-{ext[1:]}", big, folder / f"bare{ext}", ARROW_POOL
+            )
+            ours, ours_cpu, ours_peak, _ = run(
                 [str(BIN / "strikemap"), "export", str(big), "-o", str(folder / f"ours{ext}")]
             )
             peaks.append(ours_peak)
-            figures[f"export {n} GeoJSON → {label}, strikemap (s, peak GB)"] = (
-                f"{ours:.1f} s, {ours_peak:.2f} GB"
+            add(
+                f"export GeoJSON → {label}, strikemap ({n} events; wall s, CPU s, peak GB)",
+                f"{ours:.1f} s, {ours_cpu:.1f} s CPU, {ours_peak:.2f} GB",
             )
-            figures[f"export {n} GeoJSON → {label}, bare pyogrio (s, peak GB)"] = (
-                f"{bare:.1f} s, {bare_peak:.2f} GB"
+            add(
+                f"export GeoJSON → {label}, bare pyogrio ({n} events; wall s, CPU s, peak GB)",
+                f"{bare:.1f} s, {bare_cpu:.1f} s CPU, {bare_peak:.2f} GB",
             )
-            figures[f"export → {label}: strikemap / bare (target ≤ 2x)"] = f"{ours / bare:.2f}x"
-        _, peak, out = step("read-parquet", folder / "ours.parquet", folder / "unused")
-        peaks.append(peak)
-        figures[f"read_events {n} GeoParquet, 1 core (target < 3 s)"] = (
-            f"{float(out.split()[0]):.1f} s, {peak:.2f} GB"
-        )
-        ours, peak, _ = run(
+            add(
+                f"export → {label}: strikemap / bare, wall (CPU) (target ≤ 2x)",
+                f"{ours / bare:.2f}x ({ours_cpu / bare_cpu:.2f}x)",
+            )
+        for pool, how in ((None, "Arrow's default pool"), (ARROW_POOL, "jemalloc, as strikemap")):
+            _, _, peak, out = step("read-parquet", folder / "ours.parquet", folder / "x", pool)
+            peaks.append(peak)
+            wall, cpu, _ = out.split()
+            add(
+                f"read_events GeoParquet, 1 core, {how} ({n} events; wall s, CPU s, peak GB) "
+                "(target < 3 s)",
+                f"{float(wall):.1f} s, {float(cpu):.1f} s CPU, {peak:.2f} GB",
+            )
+        ours, ours_cpu, peak, _ = run(
             [str(BIN / "strikemap"), "map", str(small), "-o", str(folder / "ours.html")]
         )
         peaks.append(peak)
-        plain, plain_peak, _ = step("folium", small, folder / "folium.html")
-        figures[f"strikemap map {m} events (s, peak GB)"] = f"{ours:.1f} s, {peak:.2f} GB"
-        figures[f"folium GeoJson + popups {m} events (s, peak GB)"] = (
-            f"{plain:.1f} s, {plain_peak:.2f} GB"
+        plain, plain_cpu, plain_peak, _ = step("folium", small, folder / "folium.html")
+        add(
+            f"strikemap map ({m} events; wall s, CPU s, peak GB)",
+            f"{ours:.1f} s, {ours_cpu:.1f} s CPU, {peak:.2f} GB",
         )
-        figures["map: folium / strikemap (target ≥ 10x)"] = f"{plain / ours:.1f}x"
-        figures["peak memory of strikemap steps (target < 2 GB)"] = f"{max(peaks):.2f} GB"
+        add(
+            f"folium GeoJson + popups ({m} events; wall s, CPU s, peak GB)",
+            f"{plain:.1f} s, {plain_cpu:.1f} s CPU, {plain_peak:.2f} GB",
+        )
+        add(
+            "map: folium / strikemap, wall (CPU) (target ≥ 10x)",
+            f"{plain / ours:.1f}x ({plain_cpu / ours_cpu:.1f}x)",
+        )
+        add("peak memory of strikemap steps (target < 2 GB)", f"{max(peaks):.2f} GB")
+        figures["load average (1, 5, 15 min) at the end"] = ", ".join(
+            f"{v:.1f}" for v in os.getloadavg()
+        )
     report("io", figures, record=not args.no_record)
 
 

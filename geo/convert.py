@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 __all__ = [
     "date_column",
@@ -182,6 +183,8 @@ def _numbers(series: pd.Series, what: str) -> tuple[np.ndarray, Problems]:
 
 def int_column(series: pd.Series) -> tuple[pd.Series, Problems]:
     """A column as ``Int64``; problems for cells that are not whole numbers."""
+    if isinstance(series.dtype, pd.Int64Dtype):
+        return series.reset_index(drop=True), {}
     if _kind(series) == "int":
         return pd.Series(series.to_numpy(), dtype="Int64"), {}
     if _kind(series) not in ("float", "text"):
@@ -212,8 +215,24 @@ def text_column(series: pd.Series) -> tuple[pd.Series, Problems]:
     return pd.Series(cells, dtype=TEXT), {}
 
 
+def _arrow_type(series: pd.Series) -> pa.DataType | None:
+    """The Arrow type of an Arrow-backed column (``pd.ArrowDtype``), else None."""
+    dtype = series.dtype
+    return dtype.pyarrow_dtype if isinstance(dtype, pd.ArrowDtype) else None
+
+
+def _chunked(series: pd.Series) -> pa.ChunkedArray:
+    """The Arrow data of an Arrow-backed column (no copy)."""
+    array = pa.array(series.array)
+    return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
+
+
 def date_column(series: pd.Series) -> tuple[pd.Series, Problems]:
     """A column as ISO ``YYYY-MM-DD`` text; problems for cells that are not dates."""
+    arrow = _arrow_type(series)
+    if arrow is not None and pa.types.is_date(arrow):  # Arrow dates: valid by construction
+        days = _chunked(series).cast(pa.date32()).cast(pa.string())
+        return pd.Series(days.to_pandas(), dtype=TEXT).reset_index(drop=True), {}
     kind = _kind(series)
     if kind == "datetime":
         values = series.dt.tz_localize(None) if series.dt.tz is not None else series
@@ -294,7 +313,12 @@ def dump_json_cells(values: list[Any]) -> list[str] | None:
 
 
 def list_column(series: pd.Series) -> tuple[pd.Series, Problems]:
-    """A column of lists (``[]`` for empty); JSON text is parsed, Arrow lists unboxed."""
+    """A column of lists (``[]`` for empty); JSON text is parsed, numpy arrays unboxed; an
+    Arrow list column (``pd.ArrowDtype``) stays one, its nulls as empty lists."""
+    arrow = _arrow_type(series)
+    if arrow is not None and (pa.types.is_list(arrow) or pa.types.is_large_list(arrow)):
+        lists = _chunked(series).fill_null(pa.scalar([], type=arrow))
+        return pd.Series(pd.arrays.ArrowExtensionArray(lists)), {}
     values = series.tolist()
     cells: list[Any] | None = values if set(map(type, values)) <= {list} else None
     if cells is None and _kind(series) == "text":

@@ -3,8 +3,11 @@
 An events frame has the columns of :mod:`geo.schema` in order, then any extra
 columns, then a Point ``geometry`` in EPSG:4326, with a 0..n-1 index and these
 dtypes: ``Int64`` (nullable) for ``INT_COLUMNS``, ``float64`` for
-``FLOAT_COLUMNS``, Python lists for ``LIST_COLUMNS`` (a missing list is ``[]``),
-and pandas' string dtype for the rest, dates as ISO ``YYYY-MM-DD`` text.
+``FLOAT_COLUMNS``, lists for ``LIST_COLUMNS`` (a missing list is ``[]``) and pandas'
+string dtype for the rest, dates as ISO ``YYYY-MM-DD`` text. A list column holds Python
+lists (object dtype), or is an Arrow list column (``pd.ArrowDtype``) when the frame was
+read from a file with list types (GeoParquet, GDAL's string lists), so that a million
+rows need no Python object per cell; either way a cell reads as a Python list.
 
 :func:`normalize_events_report` enforces this and returns one-line problems
 for the rows it drops; :func:`normalize_events` raises
@@ -27,6 +30,8 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import shapely
 
 from geo.convert import date_column, float_column, int_column, list_column, text_column
@@ -85,6 +90,16 @@ def _points(geoms: gpd.GeoSeries) -> tuple[np.ndarray, dict[int, str], dict[int,
     return points, bad, notes
 
 
+def _all_distinct(ids: pd.Series) -> bool:
+    """Whether the non-null ids are all different (one hash pass in Arrow, no Python objects)."""
+    try:
+        array = pa.array(ids.array)
+    except (pa.ArrowException, TypeError, ValueError):
+        return False
+    distinct = len(pc.unique(array)) - (1 if array.null_count else 0)
+    return bool(distinct == len(array) - array.null_count)
+
+
 def _row_checks(data: dict[str, Any], bad: dict[int, str]) -> None:
     """The checks across a row or the table: kind, negative counts, repeated ids."""
     kinds = data["kind"]
@@ -99,13 +114,17 @@ def _row_checks(data: dict[str, Any], bad: dict[int, str]) -> None:
         for i in np.flatnonzero((counts < 0).fillna(False).to_numpy(dtype=bool)):
             bad.setdefault(int(i), f"{name} {counts.iloc[i]} is negative")
     ids = data["event_id"]
+    if _all_distinct(ids):
+        return
     repeated = ids.duplicated() & ids.notna() & (ids != "")
     for i in np.flatnonzero(repeated.to_numpy(dtype=bool)):
         bad.setdefault(int(i), f"event_id {ids.iloc[i]!r} is not unique (seen on an earlier row)")
 
 
-def _normalize(gdf: gpd.GeoDataFrame, labels: Sequence[str]) -> tuple[gpd.GeoDataFrame, list[str]]:
-    """Normalize ``gdf``; ``labels[i]`` names row i in problems ("events.csv row 3")."""
+def _normalize(
+    gdf: gpd.GeoDataFrame, label: Callable[[int], str]
+) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """Normalize ``gdf``; ``label(i)`` names row i in problems ("events.csv row 3")."""
     try:
         geoms = gdf.geometry if isinstance(gdf, gpd.GeoDataFrame) else None
     except AttributeError:  # a GeoDataFrame without an active geometry column
@@ -122,7 +141,8 @@ def _normalize(gdf: gpd.GeoDataFrame, labels: Sequence[str]) -> tuple[gpd.GeoDat
             bad.setdefault(i, f"{name} {problem}")
     _row_checks(data, bad)
     if notes:
-        reasons = data["reasons"].to_numpy(dtype=object, copy=True)
+        reasons = np.empty(len(data["reasons"]), dtype=object)
+        reasons[:] = data["reasons"].tolist()  # Python lists, also of an Arrow list column
         for i, note in notes.items():
             reasons[i] = [*reasons[i], note]
         data["reasons"] = pd.Series(reasons, dtype=object)
@@ -130,12 +150,12 @@ def _normalize(gdf: gpd.GeoDataFrame, labels: Sequence[str]) -> tuple[gpd.GeoDat
     for name in gdf.columns:
         if name not in skip:
             data[name] = gdf[name].reset_index(drop=True)
-    frame = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(points, crs=4326))
+    frame = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(points, crs=4326), copy=False)
     if bad:
         keep = np.ones(len(frame), dtype=bool)
         keep[list(bad)] = False
         frame = frame[keep].reset_index(drop=True)
-    return frame, [f"{labels[i]}: {bad[i]}" for i in sorted(bad)]
+    return frame, [f"{label(i)}: {bad[i]}" for i in sorted(bad)]
 
 
 def normalize_events_report(
@@ -168,11 +188,11 @@ def normalize_events_report(
     >>> frame.loc[0, "fatalities"], frame.crs.to_epsg(), problems
     (np.int64(3), 4326, ["mine.csv row 2: kind 'raid' is not one of strike, attack"])
     """
-    numbers = list(row_numbers) if row_numbers is not None else range(1, len(gdf) + 1)
+    numbers = row_numbers if row_numbers is not None else range(1, len(gdf) + 1)
     if len(numbers) != len(gdf):
         raise ValueError(f"row_numbers has {len(numbers)} items for {len(gdf)} rows")
     prefix = f"{source} " if source else ""
-    return _normalize(gdf, [f"{prefix}row {n}" for n in numbers])
+    return _normalize(gdf, lambda i: f"{prefix}row {numbers[i]}")
 
 
 def report_problems(problems: Sequence[str], *, skip_bad: bool) -> None:
@@ -280,7 +300,7 @@ def events_frame(records: Iterable[Mapping[str, Any]]) -> gpd.GeoDataFrame:
         labels.append(label)
     data = {c: pd.Series([r.get(c) for r in rows], dtype=object) for c in COLUMNS}
     raw = gpd.GeoDataFrame(data, geometry=gpd.points_from_xy(lons, lats), crs=4326)
-    frame, problems = _normalize(raw, labels)
+    frame, problems = _normalize(raw, labels.__getitem__)
     if problems:
         raise ValueError(problems[0])
     frame = frame.sort_values(["date", "event_id"], na_position="last", kind="stable")

@@ -27,9 +27,11 @@ import shapely
 import shapely.geometry
 
 from geo.errors import EventsFileError
+from geo.formats import geojson_lines
 from geo.formats.base import Read, json_value, one_line
+from geo.formats.geojson_lines import feature_rows
 
-__all__ = ["feature_json", "read", "read_json", "write"]
+__all__ = ["all_features_read", "feature_json", "read", "read_json", "write"]
 
 _WGS84: Final = {"properties": {"name": "EPSG:4326"}}
 
@@ -46,13 +48,20 @@ def feature_json(properties: dict[Any, Any], point: Any) -> str:
     return json.dumps(feature, ensure_ascii=False, allow_nan=False)
 
 
+#: Rows turned into Python records at a time while writing (memory stays flat).
+CHUNK: Final = 20_000
+
+
 def write(frame: gpd.GeoDataFrame, tmp: Path) -> None:
     """Write a normalized events frame as a FeatureCollection, one feature a line."""
-    records = pd.DataFrame(frame.drop(columns="geometry")).to_dict("records")
+    table = pd.DataFrame(frame.drop(columns="geometry"))
     with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
         fh.write('{"type": "FeatureCollection", "features": [\n')
-        for i, (props, point) in enumerate(zip(records, frame.geometry, strict=True)):
-            fh.write((",\n" if i else "") + feature_json(props, point))
+        for start in range(0, len(frame), CHUNK):
+            records = table.iloc[start : start + CHUNK].to_dict("records")
+            points = frame.geometry.iloc[start : start + CHUNK]
+            for i, (props, point) in enumerate(zip(records, points, strict=True), start):
+                fh.write((",\n" if i else "") + feature_json(props, point))
         fh.write("\n]}\n")
 
 
@@ -115,6 +124,13 @@ def _tokens(path: Path, *tokens: bytes) -> list[int]:
     return counts
 
 
+def all_features_read(path: Path, rows: int) -> bool:
+    """Whether GDAL's ``rows`` are every entry of ``features``: GDAL skips entries that are
+    no Feature (``{"type": "Point", …}``) silently, and every feature has one ``"Feature"``
+    and one ``"geometry"``."""
+    return _tokens(path, b'"Feature"', b'"geometry"') == [rows, rows]
+
+
 def _read_gdal(path: Path) -> gpd.GeoDataFrame | None:
     """The file as GDAL reads it, or None when it must be read with :mod:`json`."""
     from geo.formats.gpkg import read_gdal
@@ -123,21 +139,16 @@ def _read_gdal(path: Path) -> gpd.GeoDataFrame | None:
         raw = read_gdal(path)
     except Exception:  # any GDAL failure: the json reader names the problem
         return None
-    if raw.geometry.isna().any() or raw.geometry.is_empty.any():
+    if not all_features_read(path, len(raw)):
         return None
-    # GDAL skips entries that are no Feature ({"type": "Point", "geometry": …}) silently: every
-    # feature has one "Feature" and one "geometry", so other counts go to the json reader.
-    if _tokens(path, b'"Feature"', b'"geometry"') != [len(raw), len(raw)]:
-        return None
-    if "id" in raw and "event_id" not in raw:
-        raw = raw.rename(columns={"id": "event_id"})
-    elif "id" in raw and (raw["id"].isna() | (raw["id"] == raw["event_id"])).all():
-        raw = raw.drop(columns="id")
-    return raw
+    return feature_rows(raw)[0]
 
 
 def read(path: Path) -> Read:
     """Read a FeatureCollection; a feature without a usable geometry is a bad row."""
+    raw = geojson_lines.read(path)
+    if raw is not None:
+        return raw, None, []
     raw = _read_gdal(path)
     if raw is not None:
         return raw, None, []

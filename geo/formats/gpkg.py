@@ -16,7 +16,7 @@ from geo.errors import EventsFileError
 from geo.formats.base import Read, one_line
 from geo.formats.columnar import arrow_frame, storable
 
-__all__ = ["LAYER", "read", "read_gdal", "write"]
+__all__ = ["LAYER", "Sink", "layer_of", "read", "read_gdal", "write"]
 
 #: GeoPackage layer name.
 LAYER: Final = "events"
@@ -24,9 +24,38 @@ LAYER: Final = "events"
 
 def write(frame: gpd.GeoDataFrame, tmp: Path) -> None:
     """Write a normalized events frame as the ``events`` layer."""
-    pyogrio.write_dataframe(
-        storable(frame), tmp, layer=LAYER, driver="GPKG", geometry_type="Point", use_arrow=True
-    )
+    Sink(tmp).write(frame)
+
+
+class Sink:
+    """The ``events`` layer written a frame at a time (appended after the first)."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp, self.started = tmp, False
+
+    def write(self, frame: gpd.GeoDataFrame) -> None:
+        """Append the rows of a normalized events frame."""
+        pyogrio.write_dataframe(
+            storable(frame),
+            self.tmp,
+            layer=LAYER,
+            driver="GPKG",
+            geometry_type="Point",
+            use_arrow=True,
+            append=self.started,
+        )
+        self.started = True
+
+    def close(self) -> None:
+        """Nothing left to write: each frame was committed."""
+
+
+def layer_of(path: Path) -> str:
+    """The ``events`` layer, or the only layer; ValueError naming the layers otherwise."""
+    layers = [str(name) for name, _ in pyogrio.list_layers(path)]
+    if LAYER not in layers and len(layers) != 1:
+        raise ValueError(f"no {LAYER!r} layer (layers: {', '.join(layers) or 'none'})")
+    return LAYER if LAYER in layers else layers[0]
 
 
 def read_gdal(path: Path, layer: str | None = None) -> gpd.GeoDataFrame:
@@ -39,10 +68,7 @@ def read_gdal(path: Path, layer: str | None = None) -> gpd.GeoDataFrame:
 def read(path: Path) -> Read:
     """Read the ``events`` layer (or the only layer)."""
     try:
-        layers = [str(name) for name, _ in pyogrio.list_layers(path)]
-        if LAYER not in layers and len(layers) != 1:
-            raise ValueError(f"no {LAYER!r} layer (layers: {', '.join(layers) or 'none'})")
-        raw = read_gdal(path, LAYER if LAYER in layers else layers[0])
+        raw = read_gdal(path, layer_of(path))
     except (OSError, RuntimeError, ValueError) as err:
         raise EventsFileError(f"{path}: cannot read GeoPackage: {one_line(err)}") from err
     return raw, None, []

@@ -9,8 +9,9 @@ file in the same directory, then renamed over the target), so an interrupted
 run leaves the previous file or none, never half a file.
 
 * GeoJSON (RFC 7946): no ``crs`` member, ``[lon, lat]``, JSON-typed properties.
-* GeoPackage (layer ``events``), GeoParquet and CSV (``lat``, ``lon``, ``wkt``)
-  store list columns as JSON text; KML holds every column as ExtendedData.
+* GeoPackage (layer ``events``) and CSV (``lat``, ``lon``, ``wkt``) store list columns
+  as JSON text, GeoParquet as Arrow lists (JSON text in a part of a folder, or where Arrow
+  cannot hold a column as it is); KML holds every column as ExtendedData.
   GeoPackage and GeoParquet (1.1) hold dates as Date and counts as integers; a CSV
   file gets a GDAL ``.csvt`` sidecar typing its columns.
   These five read back to the same events (CSV: empty text reads as ``''``;
@@ -47,14 +48,14 @@ import stat
 import tempfile
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
 import geopandas as gpd
 
-from geo.errors import EventsFileError, ExportError
-from geo.formats import FORMATS, csvfile, sniff_csv
+from geo.errors import EventsFileError, ExportError, GeoError
+from geo.formats import FORMATS, csvfile, parquet, sniff_csv
 from geo.formats.base import one_line
 from geo.formats.gpkg import LAYER
 from geo.frame import normalize_events_report, report_problems
@@ -68,6 +69,8 @@ __all__ = [
     "read_events",
     "read_events_report",
     "remove_stale_temporaries",
+    "report_rows",
+    "write_atomic",
     "write_atomic_bytes",
     "write_atomic_text",
     "write_events",
@@ -129,7 +132,7 @@ SUCCESS: Final = "_SUCCESS"
 
 
 def _temporaries(target: Path) -> re.Pattern[str]:
-    """Names :func:`_write` gives its temporary files for ``target`` (and SQLite's)."""
+    """Names :func:`write_atomic` gives its temporary files for ``target`` (and SQLite's)."""
     name, suffix = re.escape(target.name), re.escape(target.suffix)
     return re.compile(rf"\.{name}[a-z0-9_]{{8}}{suffix}(-journal|-wal|-shm)?")
 
@@ -154,8 +157,13 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     return removed
 
 
-def _write(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
-    """Call ``write`` on a temporary file next to ``path``, then move it over ``path``."""
+def write_atomic(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
+    """Call ``write`` on a temporary file next to ``path``, then move it over ``path``.
+
+    Any error removes the temporary file; an error that is not a
+    :class:`~geo.errors.GeoError` is raised as :class:`~geo.errors.ExportError` ("PATH:
+    reason").
+    """
     target, tmp = Path(path), None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -173,7 +181,7 @@ def _write(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Pat
     except BaseException as err:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
-        if isinstance(err, ExportError) or not isinstance(err, Exception):
+        if isinstance(err, GeoError) or not isinstance(err, Exception):
             raise
         raise ExportError(f"{target}: {one_line(err)}") from err
     return target
@@ -192,7 +200,7 @@ def write_atomic_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     ...     write_atomic_bytes(f"{tmp}/a/b.bin", b"\\x00\\x01").read_bytes()
     b'\\x00\\x01'
     """
-    return _write(path, lambda tmp: tmp.write_bytes(data))
+    return write_atomic(path, lambda tmp: tmp.write_bytes(data))
 
 
 def write_atomic_text(path: str | os.PathLike[str], text: str) -> Path:
@@ -209,9 +217,16 @@ def write_atomic_text(path: str | os.PathLike[str], text: str) -> Path:
 
 
 def write_events(
-    gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, driver: str | None = None
+    gdf: gpd.GeoDataFrame,
+    path: str | os.PathLike[str],
+    *,
+    driver: str | None = None,
+    part: bool = False,
 ) -> Path:
     """Write events to ``path`` atomically, in the format of its name (or ``driver``).
+
+    ``part=True`` writes a part of a folder of GeoParquet parts: its list columns as JSON
+    text, so that every part of the folder has one schema (Dask reads it as one table).
 
     The frame is normalized first (:func:`geo.frame.normalize_events_report`), so
     any CRS and a subset of the columns will do. Parent directories are created.
@@ -229,15 +244,16 @@ def write_events(
     """
     target = Path(path)
     try:
-        writer = FORMATS[format_of(target, driver)].write
+        name = format_of(target, driver)
     except ValueError as err:
         raise ExportError(str(err)) from err
+    writer = parquet.write_json_lists if part and name == "GeoParquet" else FORMATS[name].write
     frame, problems = normalize_events_report(gdf)
     try:
         report_problems(problems, skip_bad=False)
     except EventsFileError as err:
         raise ExportError(f"{target}: {err}") from err
-    written = _write(target, lambda tmp: writer(frame, tmp))
+    written = write_atomic(target, lambda tmp: writer(frame, tmp))
     if writer is csvfile.write:
         write_atomic_text(target.with_suffix(".csvt"), csvfile.csvt(frame))
     return written
@@ -278,7 +294,7 @@ def read_events_report(
         raw, rows, early = reader(source)
     except OSError as err:
         raise EventsFileError(f"{source}: cannot read ({err.strerror or one_line(err)})") from err
-    frame, problems = normalize_events_report(raw, source=str(source), row_numbers=rows)
+    frame, problems = report_rows(source, raw, rows, early)
     if source.is_dir() and not (source / SUCCESS).exists():
         parts = sum(1 for p in source.glob("*.parquet") if not p.name.startswith((".", "_")))
         warnings.warn(
@@ -286,6 +302,15 @@ def read_events_report(
             f"read {parts} part(s) with {len(frame)} event(s) only",
             stacklevel=2,
         )
+    return frame, problems
+
+
+def report_rows(
+    source: Path, raw: gpd.GeoDataFrame, rows: Sequence[int] | None, early: list[tuple[int, str]]
+) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """Normalize the raw frame a reader gave for rows ``rows`` of ``source``: the good rows
+    (with ``left_out`` and ``row_ids`` in ``attrs``) and every problem, in row order."""
+    frame, problems = normalize_events_report(raw, source=str(source), row_numbers=rows)
     prefix = f"{source} row "
     problems += [f"{prefix}{number}: {problem}" for number, problem in early]
     problems.sort(key=lambda p: int(p[len(prefix) :].split(":", 1)[0]))

@@ -7,8 +7,10 @@ Reading (:func:`read`) needs the columns of :data:`REQUIRED`:
   ``date_precision`` (1 day, 2 week, 3 month, 4 and 5 year).
 * ``where_prec`` → ``ucdp_where_prec`` and ``geo_precision`` (docs/precision.md);
   ``extent_km`` is 25 for ``where_prec`` 2 ("within 25 km"), else unknown.
-* ``kind`` is ``strike`` when ``side_a`` is a state ("Government of …", a country's
-  name, or a state's forces in the actor lexicon), else ``attack``; ``side_a`` → ``actor``,
+* ``kind`` is ``strike`` in state-based violence (``type_of_violence`` 1: its ``side_a`` is
+  a government) and when ``side_a`` is a state ("Government of …", a country's name, a
+  state's forces in the actor lexicon, or a country's or its people's name before "army",
+  "air force", "military" …), else ``attack``; ``side_a`` → ``actor``,
   ``side_b`` → ``target``.
 * ``weapon`` is the one weapon the headlines name, if exactly one
   (:func:`geo.formats.codes.violence.weapons_named`), else unknown.
@@ -60,7 +62,7 @@ from geo.formats.base import (
 )
 from geo.formats.codes.countries import country_code, country_name
 from geo.formats.codes.ucdp import source_columns, source_info
-from geo.formats.codes.violence import actor_code, is_civilian, weapons_named
+from geo.formats.codes.violence import actor_code, is_civilian, state_forces, weapons_named
 from geo.schema import (
     ACLED_GEO_PRECISION,
     FROM_UCDP_DATE_PREC,
@@ -162,19 +164,21 @@ def _dates(row: dict[str, str]) -> tuple[str, str, str, str]:
 def _kind(row: dict[str, str]) -> tuple[str, list[str]]:
     violence = _code(row, "type_of_violence", _VIOLENCE)
     side_a = row["side_a"]
-    government = bool(_GOVERNMENT.match(side_a)) or _is_state(side_a)
+    # In state-based violence side_a is a government (UCDP's definition); else its name says.
+    government = violence == 1 or bool(_GOVERNMENT.match(side_a)) or _is_state(side_a)
     kind = "strike" if government else "attack"
     why = "side_a is a state" if government else "side_a is not a state"
     return kind, [f"ucdp: {kind} because {why} ({_VIOLENCE[violence]} violence)"]
 
 
 def _is_state(side: str) -> bool:
-    """Whether a side is a state: a country's name, or a state's forces in the actor lexicon."""
+    """Whether a side is a state: a country's name, a state's forces in the actor lexicon, or
+    a country's (or its people's) name before its forces ("Nigerian Air Force")."""
     if not side.strip():
         return False
     if len(side.strip()) > 3 and country_code(side) is not None:  # a name, not "IS" (Iceland)
         return True
-    return actor_code(side, "") in (1, 8)
+    return actor_code(side, "") in (1, 8) or state_forces(side) is not None
 
 
 def _event(row: dict[str, str]) -> dict[str, Any]:

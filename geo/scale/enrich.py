@@ -29,6 +29,7 @@ from typing import Any
 
 from geo.analysis.enrich import DEFAULT_SITES, enrich_events
 from geo.errors import AnalysisError, ScaleError
+from geo.formats.base import flat
 from geo.formats.readwrite import SUCCESS
 
 __all__ = ["EnrichResult", "enrich_parquet"]
@@ -56,18 +57,36 @@ def _sources(source: Path) -> list[str]:
     raise AnalysisError(f"{source}: not a GeoParquet file or a folder of parts")
 
 
-def _check_flat(path: str) -> None:
-    """Refuse list and struct columns: Dask cannot infer one schema for their parts."""
+def _check_nested(paths: list[str]) -> list[str]:
+    """The list and record columns of the parts; refuse parts that differ in their types, as
+    Dask takes one schema for all parts. (:func:`~geo.formats.readwrite.write_events`
+    writes a single GeoParquet file with Arrow lists, and a part of a folder with them as
+    JSON text.)"""
     import pyarrow.parquet as pq
 
-    schema = pq.read_schema(path)
-    nested = [f.name for f in schema if f.type.num_fields and f.name != "geometry"]
-    if nested:
-        raise AnalysisError(
-            f"{path}: column {nested[0]!r} holds lists or records; write the table with "
-            "strikemap export (or geo.formats.readwrite.write_events), "
-            "which stores them as JSON text"
-        )
+    first: dict[str, object] = {}
+    for path in paths:
+        schema = pq.read_schema(path)
+        nested = {f.name: f.type for f in schema if f.type.num_fields and f.name != "geometry"}
+        if not first and path == paths[0]:
+            first = dict(nested)
+            continue
+        for name in sorted(set(first) | set(nested)):
+            if first.get(name) != nested.get(name):
+                raise AnalysisError(
+                    f"{path}: column {name!r} holds lists or records of another type than in "
+                    f"{paths[0]}; write the parts with geo.formats.readwrite.write_events "
+                    "(part=True), which stores lists as JSON text"
+                )
+    return sorted(first)
+
+
+def _json_lists(part: Any, names: list[str]) -> Any:
+    """A partition with the list columns ``names`` as JSON text (pandas' text dtype)."""
+    out = flat(part)
+    for name in names:
+        out[name] = out[name].astype("str")
+    return out
 
 
 @contextlib.contextmanager
@@ -124,10 +143,12 @@ def enrich_parquet(
     if out.exists() and not overwrite:
         raise ScaleError(f"{out}: already exists (give overwrite=True / --overwrite to replace)")
     files = _sources(src)
-    _check_flat(files[0])
+    nested = _check_nested(files)
     frame = dask_geopandas.read_parquet(files)
     if frame.crs is None or frame.crs.to_epsg() != 4326:
         raise AnalysisError(f"{src}: events must be in EPSG:4326, not {frame.crs}")
+    if nested:  # Dask writes no list column: the output parts hold them as JSON text
+        frame = frame.map_partitions(_json_lists, nested, meta=_json_lists(frame._meta, nested))
     options: dict[str, Any] = {"regions": regions, "sites": tuple(sites)}
     meta = enrich_events(frame._meta, **options)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -278,5 +278,5 @@ def merge_part(
     merged = merge_events(events) if merge else sorted(events, key=lambda e: (e.date, e.sources))
     frame = to_frame(ExtractResult(merged, Diagnostics(), articles))
     frame.attrs.clear()
-    write_events(frame, Path(output) / part_name(number))
+    write_events(frame, Path(output) / part_name(number), part=True)
     return len(merged)

@@ -8,6 +8,7 @@ exit 2.  Heavy packages are imported only by the commands that need them, so
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -15,7 +16,12 @@ from collections.abc import Sequence
 from maps.cli import enrich_cmd, export_cmd, extract_cmd, gazetteer_cmds, map_cmd
 from maps.cli.common import CommandError, fail, warn
 
-__all__ = ["build_parser", "main"]
+__all__ = ["ARROW_POOL", "build_parser", "main"]
+
+#: Arrow's allocator for the commands on Linux (its wheels ship jemalloc): reading a million
+#: events, it spends a fraction of the system time the default (mimalloc) spends on fresh
+#: memory, and peaks lower (docs/benchmarks.md, section "io").
+ARROW_POOL = "jemalloc"
 
 
 def _version() -> str:
@@ -56,8 +62,16 @@ def _show_warning(
     warn(str(message))
 
 
+def _arrow_memory_pool() -> None:
+    """Let Arrow allocate with :data:`ARROW_POOL`, unless the user chose a pool with
+    ``ARROW_DEFAULT_MEMORY_POOL`` (or pyarrow is loaded already: the pool is chosen then)."""
+    if sys.platform == "linux" and "pyarrow" not in sys.modules:
+        os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", ARROW_POOL)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    _arrow_memory_pool()
     from gazetteer.errors import GazetteerError
     from geo.errors import GeoError
 

@@ -1,13 +1,13 @@
 """``strikemap export``: convert an events file to another format.
 
 ``strikemap export IN -o OUT [--format F] [--input-format F] [--skip-bad]``
-reads IN with :func:`geo.formats.readwrite.read_events_report` (format by extension; a
-``.csv`` is sniffed for ACLED's or UCDP GED's header) and writes OUT with
-:func:`geo.formats.readwrite.write_events` (by extension, ``.acled.csv``/``.ucdp.csv``,
-or ``--format``). A bad row stops the command with ``strikemap: error: IN row
-N: problem`` unless ``--skip-bad``; the counts and the first few skipped rows
-go to stderr, and every row left out (skipped, or not a strike or attack) is listed with
-its row number, id and reason in ``OUT-STEM.diagnostics.json`` beside OUT.
+converts IN with :func:`geo.formats.batches.convert_events`: read by extension (a ``.csv`` is
+sniffed for ACLED's or UCDP GED's header), written by extension (``.acled.csv``/``.ucdp.csv``)
+or ``--format``, a batch of rows at a time from GeoJSON, GeoPackage and GeoParquet to
+GeoPackage and GeoParquet. A bad row stops the command with ``strikemap: error: IN row N:
+problem`` unless ``--skip-bad``; the counts and the first few skipped rows go to stderr,
+and every row left out (skipped, or not a strike or attack) is listed with its row number,
+id and reason in ``OUT-STEM.diagnostics.json`` beside OUT.
 """
 
 from __future__ import annotations
@@ -81,8 +81,8 @@ def _note(lines: list[str], what: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read IN, write OUT, print what was read, skipped, left out and written."""
     from geo.errors import GeoError
-    from geo.formats.readwrite import format_of, read_events_report, write_events
-    from geo.frame import report_problems
+    from geo.formats.batches import convert_events
+    from geo.formats.readwrite import format_of
 
     source, target = Path(args.input), Path(args.output)
     try:
@@ -93,21 +93,23 @@ def run(args: argparse.Namespace) -> int:
     if source.resolve() == target.resolve():
         raise CommandError(f"{target}: is also the input; write to another file")
     try:
-        frame, problems = read_events_report(source, driver=args.input_format)
-        if not args.skip_bad:
-            report_problems(problems, skip_bad=False)
-        write_events(frame, target, driver=args.format)
+        done = convert_events(
+            source,
+            target,
+            input_driver=args.input_format,
+            driver=args.format,
+            skip_bad=args.skip_bad,
+        )
     except GeoError as err:
         raise CommandError(str(err)) from err
-    left_out = list(frame.attrs.get("left_out", []))
-    total = len(frame) + len(problems) + len(left_out)
-    print(f"strikemap: read {total} rows from {source} ({in_format})", file=sys.stderr)
+    problems, left_out = done.problems, done.left_out
+    print(f"strikemap: read {done.rows} rows from {source} ({in_format})", file=sys.stderr)
     _note(problems, "bad row skipped")
     lines = [f"{source} row {d['row']} ({d['id'] or 'no id'}): {d['reason']}" for d in left_out]
     _note(lines, "row left out (not a strike or attack)")
-    print(f"strikemap: wrote {len(frame)} events to {target} ({out_format})", file=sys.stderr)
+    print(f"strikemap: wrote {done.written} events to {target} ({out_format})", file=sys.stderr)
     if problems or left_out:
-        path = _diagnostics(source, target, problems, left_out, frame.attrs.get("row_ids", {}))
+        path = _diagnostics(source, target, problems, left_out, done.row_ids)
         print(f"strikemap: every row left out, with its id, in {path}", file=sys.stderr)
     return 0
 

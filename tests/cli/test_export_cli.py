@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from geo.formats import FORMATS
 from geo.formats.readwrite import EXTENSIONS, read_events
-from maps.cli import export_cmd, main
+from maps.cli import ARROW_POOL, export_cmd, main
 from maps.cli.export_cmd import FORMAT_NAMES
 
 pytestmark = pytest.mark.cli
@@ -111,6 +112,26 @@ def test_skip_bad_keeps_good_rows(tmp_path: Path, capsys: pytest.CaptureFixture[
     ]
 
 
+def test_skipped_ucdp_rows_are_in_the_diagnostics_with_their_ids(tmp_path: Path) -> None:
+    table = pd.read_csv(UCDP, dtype=str, keep_default_na=False)
+    table.loc[2, "latitude"] = "200"
+    table.loc[4, "type_of_violence"] = "4"
+    path = tmp_path / "ged.csv"
+    table.to_csv(path, index=False)
+    out = tmp_path / "out.parquet"
+    assert main(["export", str(path), "-o", str(out), "--skip-bad"]) == 0
+    report = json.loads((tmp_path / "out.parquet.diagnostics.json").read_text("utf-8"))
+    assert report["bad_rows"] == [
+        {"row": 3, "id": table.loc[2, "id"], "reason": "latitude 200 is out of range"},
+        {
+            "row": 5,
+            "id": table.loc[4, "id"],
+            "reason": "type_of_violence '4' is not one of 1, 2, 3",
+        },
+    ]
+    assert len(read_events(out)) == len(table) - 2
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -159,3 +180,21 @@ def test_map_reads_acled_files(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert f"{out}: 9 events" in captured.out
     assert f"{path}: 1 row(s) are not strikes or attacks; left out" in captured.err
     assert "Tower 22" in out.read_text("utf-8")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the command picks Arrow's pool on Linux")
+@pytest.mark.parametrize(("chosen", "pool"), [(None, ARROW_POOL), ("system", "system")])
+def test_the_command_lets_arrow_allocate_with_jemalloc(chosen: str | None, pool: str) -> None:
+    """Unless the user chose Arrow's memory pool, the command picks :data:`ARROW_POOL`."""
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if chosen:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = chosen
+    code = (
+        "from maps.cli import main; "
+        f"main(['export', {str(ACLED)!r}, '-o', {str(ACLED)!r}]); "
+        "import pyarrow; print(pyarrow.default_memory_pool().backend_name)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.stdout.strip() == pool, done.stderr

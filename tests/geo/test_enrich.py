@@ -6,10 +6,13 @@ the rows :func:`geo.analysis.enrich.enrich_events` gives on the whole table, sor
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pyarrow
+import pyarrow.parquet
 import pytest
 
 from benchmarks.corpus import write_corpus
@@ -63,6 +66,19 @@ def test_partitioned_in_this_process_equals_the_whole_table(
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "staging left behind"
 
 
+def test_a_file_with_arrow_lists_is_enriched_into_parts_with_json_lists(
+    parts: tuple[Path, pd.DataFrame], tmp_path: Path
+) -> None:
+    """A single GeoParquet file holds Arrow lists; Dask's parts get them as JSON text."""
+    source, expected = parts
+    single = write_events(read_events(source), tmp_path / "single.parquet")
+    assert pyarrow.types.is_list(pyarrow.parquet.read_schema(single).field("sources").type)
+    enrich_parquet(single, tmp_path / "enriched")
+    pd.testing.assert_frame_equal(_added(tmp_path / "enriched"), expected)
+    back = read_events(tmp_path / "enriched")
+    assert back["sources"].map(len).sum() == read_events(source)["sources"].map(len).sum()
+
+
 def test_a_leftover_temporary_part_is_skipped(
     parts: tuple[Path, pd.DataFrame], tmp_path: Path
 ) -> None:
@@ -92,10 +108,12 @@ def test_bad_inputs_are_one_line_errors(parts: tuple[Path, pd.DataFrame], tmp_pa
     (tmp_path / "taken").mkdir()
     with pytest.raises(ScaleError, match="already exists"):
         enrich_parquet(source, tmp_path / "taken")
-    lists = tmp_path / "lists.parquet"
-    gpd.read_parquet(source).assign(sources=lambda f: [[s] for s in f["sources"]]).to_parquet(lists)
-    with pytest.raises(AnalysisError, match="'sources' holds lists"):
-        enrich_parquet(lists, tmp_path / "out")
+    mixed = tmp_path / "mixed"
+    shutil.copytree(source, mixed)
+    first = sorted(mixed.glob("part-*.parquet"))[0]
+    gpd.read_parquet(first).assign(sources=lambda f: [[s] for s in f["sources"]]).to_parquet(first)
+    with pytest.raises(AnalysisError, match="'sources' holds lists or records of another type"):
+        enrich_parquet(mixed, tmp_path / "out")
     (tmp_path / "empty").mkdir()
     with pytest.raises(AnalysisError, match=r"no \.parquet parts"):
         enrich_parquet(tmp_path / "empty", tmp_path / "out")

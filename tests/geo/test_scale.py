@@ -34,7 +34,7 @@ def single_run(
 ) -> Reference:
     """Events (read back from GeoParquet, sorted by id) and diagnostics bytes of one run."""
     frame, diagnostics = run_extract(paths, manifest=manifest, merge=merge)
-    write_events(frame, tmp / "single.parquet")
+    write_events(frame, tmp / "single.parquet", part=True)  # stored as the parts are
     write_diagnostics(diagnostics, tmp / "single.diagnostics.json")
     return by_id(gpd.read_parquet(tmp / "single.parquet")), (
         tmp / "single.diagnostics.json"
