@@ -1,8 +1,9 @@
-"""Whether a mention reports particular events or speaks of a kind of event.
+"""Whether a mention reports particular events or speaks of a kind of event, or of none.
 
 "Conducted strikes on an ISIS cache near Hajin" reports strikes; "attacks on shipping", "25
 attacks since November" and "destroyed four IEDs" do not.  :func:`early_skip` judges a
-trigger by its words alone, :func:`specific` a bare plural once its date and place are known.
+trigger by its words alone, :func:`specific` a bare plural once its date and place are known,
+and :func:`negation` finds the cues (condemnations, denials, threats, funerals) around it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate
 from geo.extract.triggers import Trigger
 
-__all__ = ["ACTED", "early_skip", "reported_plural", "specific"]
+__all__ = ["ACTED", "early_skip", "negation", "reported_plural", "specific"]
 
 # A verb of carrying out, in the past or in the historical present of timelines and headlines
 # ("Pakistan carries out airstrikes on ...", "Houthis launch drones at ..."); not "have
@@ -145,3 +146,79 @@ def specific(
         return False
     day = any(d.precision == "day" for d in sentence_dates or ())
     return day or (place is not None and place.local)
+
+
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "condemnation",
+        re.compile(
+            r"\b(?:condemn\w*|decr(?:ied|y)|denounc\w*|criticiz\w*|criticis\w*|"
+            r"(?:called|described|labell?ed|termed)\s+(?:the|this|these|it)\b)",
+            re.I,
+        ),
+    ),
+    ("denial", re.compile(r"\b(?:den(?:ied|ies|y)|not\s+(?:carry|carried)\s+out)\b", re.I)),
+    (
+        "threat",
+        re.compile(
+            r"\b(?:threat\w*|vow\w*|warn\w*|pledg\w*|promis\w*|(?:will|would|could|may|might)"
+            r"\s+(?:\w+\s+)?(?:launch|carry|conduct|strike|attack|retaliate|respond)"
+            r"|prevent\w*|deter\w*|protect\w*|(?:more|further|future|possible|planned|potential)"
+            r"(?:\s+[\w.\-]+)?\s*$)",
+            re.I,
+        ),
+    ),
+    (
+        "funeral or protest",
+        re.compile(
+            # protesters and demonstrators are people force may be used on, not a protest
+            r"\b(?:funeral\w*|mourn\w*|protest(?!ers?\b)\w*|rall(?:y|ies|ied|ying)"
+            r"|demonstrat(?!ors?\b)\w*|burn\w*\s+(?:a|the)\s+\S+\s+flag)\b",
+            re.I,
+        ),
+    ),
+)
+_INFINITIVE = re.compile(r"\bto\s+$", re.I)
+_VERBS = frozenset({"strike", "attack", "raid", "bomb", "hit", "target", "assault"})
+_AFTER_THREAT = re.compile(
+    r"^[^.;]{0,30}?\b(?:may|might|could|would|will)\s+(?:\w+\s+)?(?:take\s+place|follow|come"
+    r"|continue|be\s+(?:launched|carried))",
+    re.I,
+)
+
+
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|shall)\s+(?:not\s+|also\s+|soon\s+|again\s+)?$", re.I
+)
+
+
+def negation(sentence: str, start: int, end: int | None = None) -> str:
+    """Why the trigger at ``start`` in ``sentence`` reports no event, or ``""``.
+
+    Funerals and protests anywhere in the sentence, and condemnations, denials and
+    threats in the few words before the trigger (or a modal right after it: "more
+    strikes may take place") make the mention no event.
+
+    Examples
+    --------
+    >>> negation("US officials vowed more strikes", 27)
+    'threat'
+    >>> negation("A drone strike killed two on Sunday", 8)
+    ''
+    >>> negation("The ships are under orders not to strike targets on land.", 34, 40)
+    'infinitive'
+    """
+    before = sentence[max(0, start - 45) : start]
+    after = sentence[end:] if end is not None else sentence[start:]
+    for name, cue in _CUES:
+        if name == "funeral or protest":
+            # "the funeral of those killed in the strike", "protests against the airstrikes"
+            if cue.search(sentence[max(0, start - 90) : start]):
+                return name
+        elif cue.search(before):
+            return name
+    if _AFTER_THREAT.search(after) or _MODAL_BEFORE.search(before):
+        return "threat"  # "more strikes may take place", "Iran will attack the base"
+    if end is not None and _INFINITIVE.search(before) and sentence[start:end].lower() in _VERBS:
+        return "infinitive"  # "orders not to strike targets", "plans to attack": no event
+    return ""

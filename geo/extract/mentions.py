@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from geo.extract.generic import ACTED, early_skip, reported_plural, specific
+from geo.extract.generic import ACTED, early_skip, negation, reported_plural, specific
 from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import (
     SEQUENCE,
@@ -31,7 +31,7 @@ from geo.extract.spans.actors import ActorMention
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
 from geo.extract.spans.sections import DateLayout
-from geo.extract.triggers import Trigger, acted_by, default_kind, find_triggers, negation
+from geo.extract.triggers import Trigger, acted_by, default_kind, find_triggers
 
 __all__ = ["EventMention", "may_report", "sentence_mentions"]
 

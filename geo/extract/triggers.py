@@ -13,8 +13,6 @@ Examples
 ...     "A U.S. airstrike killed him; the strike came after a rocket attack.")]
 [('airstrike', 'strike', 'airstrike', True), ('strike', '', '', False), \
 ('rocket attack', '', 'rocket', True)]
->>> negation("Iraq condemned the airstrike", 19)
-'condemnation'
 """
 
 from __future__ import annotations
@@ -24,7 +22,7 @@ from dataclasses import dataclass
 
 from geo.extract import lexicon
 
-__all__ = ["Trigger", "acted_by", "default_kind", "find_triggers", "negation"]
+__all__ = ["Trigger", "acted_by", "default_kind", "find_triggers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,8 +227,6 @@ _CLAUSE = frozenset("that which who and or of in on by for to with after before 
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$"
 )
-_INFINITIVE = re.compile(r"\bto\s+$", re.I)
-_VERBS = frozenset({"strike", "attack", "raid", "bomb", "hit", "target", "assault"})
 _HIT_BY_PROJECTILE = re.compile(r"(?:was|were|been)\s+(?:hit|struck|targeted)\s+by\s", re.I)
 _PROJECTILE_SUBJECT = re.compile(
     r"(?:rockets?|missiles?|drones?|mortars?|mortar\s+(?:rounds?|shells?)|projectiles?|shells)"
@@ -458,78 +454,4 @@ def _weapon(words: str) -> str:
         key = word.rstrip("s") if word not in {"uavs", "ieds"} else word[:-1]
         if key in _W:
             return _W[key]
-    return ""
-
-
-_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "condemnation",
-        re.compile(
-            r"\b(?:condemn\w*|decr(?:ied|y)|denounc\w*|criticiz\w*|criticis\w*|"
-            r"(?:called|described|labell?ed|termed)\s+(?:the|this|these|it)\b)",
-            re.I,
-        ),
-    ),
-    ("denial", re.compile(r"\b(?:den(?:ied|ies|y)|not\s+(?:carry|carried)\s+out)\b", re.I)),
-    (
-        "threat",
-        re.compile(
-            r"\b(?:threat\w*|vow\w*|warn\w*|pledg\w*|promis\w*|(?:will|would|could|may|might)"
-            r"\s+(?:\w+\s+)?(?:launch|carry|conduct|strike|attack|retaliate|respond)"
-            r"|prevent\w*|deter\w*|protect\w*|(?:more|further|future|possible|planned|potential)"
-            r"(?:\s+[\w.\-]+)?\s*$)",
-            re.I,
-        ),
-    ),
-    (
-        "funeral or protest",
-        re.compile(
-            # protesters and demonstrators are people force may be used on, not a protest
-            r"\b(?:funeral\w*|mourn\w*|protest(?!ers?\b)\w*|rall(?:y|ies|ied|ying)"
-            r"|demonstrat(?!ors?\b)\w*|burn\w*\s+(?:a|the)\s+\S+\s+flag)\b",
-            re.I,
-        ),
-    ),
-)
-_AFTER_THREAT = re.compile(
-    r"^[^.;]{0,30}?\b(?:may|might|could|would|will)\s+(?:\w+\s+)?(?:take\s+place|follow|come"
-    r"|continue|be\s+(?:launched|carried))",
-    re.I,
-)
-
-
-_MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|could|might|may|shall)\s+(?:not\s+|also\s+|soon\s+|again\s+)?$", re.I
-)
-
-
-def negation(sentence: str, start: int, end: int | None = None) -> str:
-    """Why the trigger at ``start`` in ``sentence`` reports no event, or ``""``.
-
-    Funerals and protests anywhere in the sentence, and condemnations, denials and
-    threats in the few words before the trigger (or a modal right after it: "more
-    strikes may take place") make the mention no event.
-
-    Examples
-    --------
-    >>> negation("US officials vowed more strikes", 27)
-    'threat'
-    >>> negation("A drone strike killed two on Sunday", 8)
-    ''
-    >>> negation("The ships are under orders not to strike targets on land.", 34, 40)
-    'infinitive'
-    """
-    before = sentence[max(0, start - 45) : start]
-    after = sentence[end:] if end is not None else sentence[start:]
-    for name, cue in _CUES:
-        if name == "funeral or protest":
-            # "the funeral of those killed in the strike", "protests against the airstrikes"
-            if cue.search(sentence[max(0, start - 90) : start]):
-                return name
-        elif cue.search(before):
-            return name
-    if _AFTER_THREAT.search(after) or _MODAL_BEFORE.search(before):
-        return "threat"  # "more strikes may take place", "Iran will attack the base"
-    if end is not None and _INFINITIVE.search(before) and sentence[start:end].lower() in _VERBS:
-        return "infinitive"  # "orders not to strike targets", "plans to attack": no event
     return ""

@@ -12,8 +12,9 @@ import pytest
 
 from gazetteer import Gazetteer
 from geo.articles.article import Article
+from geo.extract.generic import negation
 from geo.extract.pipeline import extract
-from geo.extract.triggers import Trigger, default_kind, find_triggers, negation
+from geo.extract.triggers import Trigger, default_kind, find_triggers
 
 
 def only(text: str) -> Trigger:
