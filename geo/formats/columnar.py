@@ -25,7 +25,11 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import sys
+from collections.abc import Iterator
 from typing import Any
 
 import geopandas as gpd
@@ -199,3 +203,30 @@ def arrow_frame(table: pa.Table, geometry: str, crs: Any) -> gpd.GeoDataFrame:
     if isinstance(wkb.type, pa.ExtensionType):
         wkb = pa.chunked_array([c.storage for c in wkb.chunks], type=wkb.type.storage_type)
     return frame_of(table.drop_columns([geometry]), points_of_wkb(wkb), crs)
+
+
+@contextlib.contextmanager
+def arrow_pool() -> Iterator[None]:
+    """Let Arrow allocate with jemalloc while a file is read, unless the user chose a pool.
+
+    Reading a million events, Arrow's default pool (mimalloc in the Linux wheels) spends more
+    than the read itself getting fresh memory from the system on the first touch; jemalloc,
+    which the same wheels ship, does not (docs/benchmarks.md, section "io").  The pool is set
+    for the duration of the block only, and not at all when ``ARROW_DEFAULT_MEMORY_POOL`` is
+    set, on other systems, or when this pyarrow lacks jemalloc.  Buffers keep the pool they
+    were allocated from, so frames read inside the block stay valid after it.
+    """
+    if sys.platform != "linux" or os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        yield
+        return
+    try:
+        pool = pa.jemalloc_memory_pool()
+    except (NotImplementedError, pa.ArrowNotImplementedError):
+        yield
+        return
+    old = pa.default_memory_pool()
+    pa.set_memory_pool(pool)
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(old)

@@ -57,6 +57,7 @@ import geopandas as gpd
 from geo.errors import EventsFileError, ExportError, GeoError
 from geo.formats import FORMATS, csvfile, parquet, sniff_csv
 from geo.formats.base import one_line
+from geo.formats.columnar import arrow_pool
 from geo.formats.gpkg import LAYER
 from geo.frame import normalize_events_report, report_problems
 
@@ -290,11 +291,13 @@ def read_events_report(
         raise EventsFileError(str(err)) from err
     if not source.is_file() and not is_parts_folder(source):
         raise EventsFileError(f"{source}: no such file")
-    try:
-        raw, rows, early = reader(source)
-    except OSError as err:
-        raise EventsFileError(f"{source}: cannot read ({err.strerror or one_line(err)})") from err
-    frame, problems = report_rows(source, raw, rows, early)
+    with arrow_pool():
+        try:
+            raw, rows, early = reader(source)
+        except OSError as err:
+            why = err.strerror or one_line(err)
+            raise EventsFileError(f"{source}: cannot read ({why})") from err
+        frame, problems = report_rows(source, raw, rows, early)
     if source.is_dir() and not (source / SUCCESS).exists():
         parts = sum(1 for p in source.glob("*.parquet") if not p.name.startswith((".", "_")))
         warnings.warn(

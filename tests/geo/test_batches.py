@@ -161,3 +161,24 @@ def test_a_file_in_another_layout_is_not_read_by_lines(tmp_path: Path) -> None:
     pretty.write_text(json.dumps(json.loads(path.read_text("utf-8")), indent=1), "utf-8")
     assert geojson_lines.frames(pretty) is None
     pd.testing.assert_frame_equal(_table(read_events(pretty)), _table(read_events(path)))
+
+
+def test_reads_allocate_with_jemalloc_unless_the_user_chose_a_pool(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    import pyarrow as pa
+
+    from geo.formats.columnar import arrow_pool
+
+    if sys.platform != "linux":
+        pytest.skip("jemalloc is chosen on Linux only")
+    before = pa.default_memory_pool().backend_name
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    with arrow_pool():
+        inside = pa.default_memory_pool().backend_name
+    assert (inside, pa.default_memory_pool().backend_name) == ("jemalloc", before)
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
+    with arrow_pool():
+        assert pa.default_memory_pool().backend_name == before
