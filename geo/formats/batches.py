@@ -29,7 +29,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -41,7 +40,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pyogrio
-from pyproj import CRS
 
 from geo.convert import text_column
 from geo.errors import EventsFileError, ExportError, GeoError
@@ -96,17 +94,14 @@ class Converted:
 
 def _parquet_batches(source: Path, size: int) -> Iterator[gpd.GeoDataFrame]:
     file = pq.ParquetFile(source)
-    meta = json.loads((file.schema_arrow.metadata or {}).get(b"geo", b"null") or "null")
-    if not isinstance(meta, dict) or "primary_column" not in meta:
-        raise _WholeFile("no GeoParquet metadata")
-    name = meta["primary_column"]
-    column = meta.get("columns", {}).get(name, {})
-    if column.get("encoding", "WKB").upper() != "WKB":
+    try:
+        wkb = parquet.wkb_column(file.schema_arrow)
+    except ValueError as err:
+        raise _WholeFile(str(err)) from err
+    if wkb is None:
         raise _WholeFile("geometries not WKB")
-    crs = column.get("crs", "OGC:CRS84")
-    crs = None if crs is None else CRS.from_json_dict(crs) if isinstance(crs, dict) else crs
     for batch in file.iter_batches(batch_size=size):
-        yield arrow_frame(pa.Table.from_batches([batch]), name, crs)
+        yield arrow_frame(pa.Table.from_batches([batch]), *wkb)
 
 
 def _gdal_batches(source: Path, name: str, size: int) -> Iterator[gpd.GeoDataFrame]:

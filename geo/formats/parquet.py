@@ -24,7 +24,15 @@ from geo.errors import EventsFileError
 from geo.formats.base import Read, one_line
 from geo.formats.columnar import arrow_frame, storable
 
-__all__ = ["Sink", "geo_metadata", "read", "table_of", "write", "write_json_lists"]
+__all__ = [
+    "Sink",
+    "geo_metadata",
+    "read",
+    "table_of",
+    "wkb_column",
+    "write",
+    "write_json_lists",
+]
 
 #: GeoParquet version written.
 VERSION: Final = "1.1.0"
@@ -150,18 +158,30 @@ def write_json_lists(frame: gpd.GeoDataFrame, tmp: Path) -> None:
     _write(frame, tmp, json_lists=True)
 
 
-def _read(path: Path) -> gpd.GeoDataFrame:
-    table = pq.read_table(path)
-    geo = json.loads((table.schema.metadata or {}).get(b"geo", b"null") or "null")
+def wkb_column(schema: pa.Schema) -> tuple[str, Any] | None:
+    """The name and CRS of a GeoParquet file's primary geometry column when it is WKB, or
+    ``None`` for geoarrow-native geometries.
+
+    Raises ``ValueError`` when the schema has no GeoParquet ``geo`` metadata.
+    """
+    geo = json.loads((schema.metadata or {}).get(b"geo", b"null") or "null")
     if not isinstance(geo, dict) or "primary_column" not in geo:
         raise ValueError("no GeoParquet 'geo' metadata")
     name = geo["primary_column"]
     column = geo.get("columns", {}).get(name, {})
     if column.get("encoding", "WKB").upper() != "WKB":
-        return gpd.read_parquet(path)  # geoarrow-native geometries: geopandas converts them
+        return None
     crs = column.get("crs", "OGC:CRS84")
     crs = None if crs is None else CRS.from_json_dict(crs) if isinstance(crs, dict) else crs
-    return arrow_frame(table, name, crs)
+    return name, crs
+
+
+def _read(path: Path) -> gpd.GeoDataFrame:
+    table = pq.read_table(path)
+    wkb = wkb_column(table.schema)
+    if wkb is None:
+        return gpd.read_parquet(path)  # geoarrow-native geometries: geopandas converts them
+    return arrow_frame(table, *wkb)
 
 
 def read(path: Path) -> Read:
