@@ -335,7 +335,8 @@ def pick_place(
 # village of Bando".
 _UNKNOWN = re.compile(
     r"\b(?i:in|near|at|outside|around)\s+(?:the\s+)?(?:(?:village|town|city|district|area|region)"
-    r"\s+of\s+)?(?P<name>[A-Z][\w'’\-]+(?:[\s\-](?:al-)?[A-Z][\w'’\-]+){0,2})"
+    r"\s+of\s+)?(?P<name>(?:(?:al|el|ad|ar|as|an|at|az|ash)-)?[A-Z][\w'’\-]+"
+    r"(?:[\s\-](?:al-)?[A-Z][\w'’\-]+){0,2})"
 )
 _NOT_PLACE_WORDS = _NOT_NAMES | {"april", "may", "june", "dawn", "dusk", "night", "response"}
 

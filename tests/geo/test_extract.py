@@ -958,3 +958,9 @@ def test_killed_when_a_group_raided_names_the_group(gz: Gazetteer) -> None:
 def test_a_named_actor_attacking_reports_an_event(gz: Gazetteer, text: str, events: int) -> None:
     found, _ = extract_article(Article("t", text), gazetteer=gz)
     assert len(found) == events
+
+
+def test_an_unknown_name_may_open_with_an_arabic_article(gz: Gazetteer) -> None:
+    text = "On Jan. 8, one strike killed an AQAP operative in the al-Zzyxah Governorate, Yemen."
+    events, _ = extract_article(Article("t", text, published=dt.date(2017, 1, 11)), gazetteer=gz)
+    assert [(e.place, e.resolved.country) for e in events] == [("al-Zzyxah Governorate", "YE")]
