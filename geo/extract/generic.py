@@ -35,7 +35,8 @@ _TOTAL = re.compile(
 # The trigger is the subject of a past action: "a strike destroyed two vehicles".
 ACTED = re.compile(
     r"\s+(?:\w+ly\s+)?(?:destroyed|engaged|killed|hit|struck|targeted|damaged|wounded|injured"
-    r"|eliminated|suppressed|set\s+fire|left|claimed|took\s+place|occurred|happened)\b",
+    r"|eliminated|suppressed|set\s+fire|left|claimed|took\s+place|occurred|happened|erupted"
+    r"|broke\s+out)\b",
     re.I,
 )
 # Bombs, IEDs and rockets that are the objects of a verb of destroying or finding are

@@ -251,6 +251,7 @@ EVENT_NOUNS: Final[dict[str, str]] = {
     "blast": "ied",
     "bombing": "",
     "massacre": "",
+    "clash": "",
 }
 
 

@@ -964,3 +964,11 @@ def test_an_unknown_name_may_open_with_an_arabic_article(gz: Gazetteer) -> None:
     text = "On Jan. 8, one strike killed an AQAP operative in the al-Zzyxah Governorate, Yemen."
     events, _ = extract_article(Article("t", text, published=dt.date(2017, 1, 11)), gazetteer=gz)
     assert [(e.place, e.resolved.country) for e in events] == [("al-Zzyxah Governorate", "YE")]
+
+
+def test_clashes_that_erupted_at_a_place_are_an_armed_clash(gz: Gazetteer) -> None:
+    text = "2013 in Iraq\n- 16 January – Clashes erupted in Fallujah between gunmen and soldiers."
+    events, _ = extract_article(Article("t", text), gazetteer=gz)
+    assert [(e.date.isoformat(), e.sub_event_type) for e in events] == [
+        ("2013-01-16", "Armed clash")
+    ]
