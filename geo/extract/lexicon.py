@@ -129,6 +129,8 @@ AGENTS: Final[dict[str, Agent]] = {
             "fighter jet",
             "aircraft",
             "planes",
+            "airplanes",
+            "airplane",
             "helicopters",
             "helicopter",
             "gunships",

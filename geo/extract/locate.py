@@ -57,7 +57,7 @@ _LOCATIVE = re.compile(
     r"|(?:north|south|east|west)(?:east|west)?\s+of)"
     r"\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|that|where|when|how)\b)[\w\-’']+\s+){0,2}"
     # the country or province of a place just named: "near Gobanale, Somalia"
-    r"(?:[\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2},\s+)?$",
+    r"(?:(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2},\s+)?$",
     re.I,
 )
 #: Added to the distance between a place and a trigger on the other side of a clause break.
@@ -339,6 +339,11 @@ _UNKNOWN = re.compile(
     r"(?:[\s\-](?:al-)?[A-Z][\w'’\-]+){0,2})"
 )
 _NOT_PLACE_WORDS = _NOT_NAMES | {"april", "may", "june", "dawn", "dusk", "night", "response"}
+# "outside President Mohamed Abdullahi Mohamed's residence": people by their titles
+_NOT_PLACE_WORDS |= {
+    *"president prime minister general gen. col. colonel sheikh king queen prince mr. mrs.".split(),
+    *"ms. dr. ambassador governor mayor commander senator secretary pope imam".split(),
+}
 
 
 _ADJECTIVE_AFTER = re.compile(

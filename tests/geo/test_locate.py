@@ -315,3 +315,18 @@ def test_a_place_written_with_its_country_is_in_that_country(gz: Gazetteer) -> N
     )
     event = one_event(gz, text)
     assert (event.place, event.resolved.country) == ("El Burr", "SO")
+
+
+def test_a_date_before_a_comma_is_no_place_apposition(gz: Gazetteer) -> None:
+    text = "On 17 September 2016, US airplanes struck a target of Dayr Az Zawr."
+    event = one_event(gz, text)
+    assert event.resolved.country == "SY"
+
+
+def test_a_person_by_title_is_no_unknown_place(gz: Gazetteer) -> None:
+    text = (
+        "On 21 March 2017 a car bomb exploded outside President Mohamed Abdullahi Mohamed's "
+        "residence at Villa Somalia."
+    )
+    event = one_event(gz, text)
+    assert not event.place.startswith("President")
