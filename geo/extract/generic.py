@@ -180,6 +180,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
+# "fighters used tunnels to attack checkpoints": the purpose was carried out
+_USED_TO = re.compile(r"\b(?:used|using)\s+(?:[\w\-]+\s+){0,4}to\s+$", re.I)
 _VERBS = frozenset({"strike", "attack", "raid", "bomb", "hit", "target", "assault"})
 _AFTER_THREAT = re.compile(
     r"^[^.;]{0,30}?\b(?:may|might|could|would|will)\s+(?:\w+\s+)?(?:take\s+place|follow|come"
@@ -220,6 +222,7 @@ def negation(sentence: str, start: int, end: int | None = None) -> str:
             return name
     if _AFTER_THREAT.search(after) or _MODAL_BEFORE.search(before):
         return "threat"  # "more strikes may take place", "Iran will attack the base"
-    if end is not None and _INFINITIVE.search(before) and sentence[start:end].lower() in _VERBS:
+    infinitive = end is not None and sentence[start:end].lower() in _VERBS
+    if infinitive and _INFINITIVE.search(before) and not _USED_TO.search(before):
         return "infinitive"  # "orders not to strike targets", "plans to attack": no event
     return ""

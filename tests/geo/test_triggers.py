@@ -472,3 +472,14 @@ def test_launches_in_the_present(text: str, weapon: str) -> None:
 def test_bomb_attacks_is_a_plural_noun_not_a_bomb_that_attacks() -> None:
     [trig] = find_triggers("There have been a number of recent bomb attacks in Gao.")
     assert (trig.text, trig.plural, trig.weapon) == ("bomb attacks", True, "ied")
+
+
+def test_used_something_to_attack_is_an_attack_carried_out() -> None:
+    from geo.extract.generic import negation
+
+    s = "Taliban fighters used tunnels to attack government checkpoints."
+    trig = trigger_at(s, "attack")
+    assert negation(s, trig.start, trig.end) == ""
+    s = "The ships are under orders not to attack targets on land."
+    trig = trigger_at(s, "attack")
+    assert negation(s, trig.start, trig.end) == "infinitive"
