@@ -45,7 +45,7 @@ ACTED = re.compile(
 _SEIZED = re.compile(
     r"\b(?:destroy(?:ed|ing|s)?|seiz(?:ed|ing|es)|found|finding|defus(?:ed|ing)|dismantl(?:ed|ing)"
     r"|clear(?:ed|ing)|captur(?:ed|ing)|confiscat(?:ed|ing)|discover(?:ed|ing)|recover(?:ed|ing)"
-    r"|engag(?:ed|ing)|intercept(?:ed|ing)|shot\s+down|neutrali[sz](?:ed|ing)|disabl(?:ed|ing)"
+    r"|engag(?:ed|ing)|neutrali[sz](?:ed|ing)|disabl(?:ed|ing)"
     r"|caches?\s+of|storage\s+of|factor(?:y|ies)\s+for)\b"
     r"(?:(?!\b(?:when|after|while|as|before|that|which|who|by|killing|in|near|at|on|during|amid"
     r"|following|under)\b)[^.;:!?])*?"

@@ -63,7 +63,7 @@ _STEMS = (
     *"ambush kill shoot shot detonat explod blow blew rock tear tore torn rip destroy".split(),
     *"engag wound injur damag massacr behead execut gunfire blast explos firing".split(),
     *("assassin", "gunned", "abduct", "came under", "come under", "comes under", "coming under"),
-    *("invad", "overr", "land", "fell", "fall", "crash", "slam", "clash"),
+    *("invad", "overr", "land", "fell", "fall", "crash", "slam", "clash", "intercept", "downed"),
     *("go off", "goes off", "went off", "gone off", "going off"),
 )
 _ANY_TRIGGER = re.compile("|".join(sorted(set(_STEMS), key=len, reverse=True)))

@@ -195,6 +195,14 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         "",
         True,
     ),
+    # "air defences intercepted 36 rockets": the rockets were an attack, even if they failed
+    (
+        r"(?:intercept(?:ed|s|ing)?|shot\s+down|downed)\s+(?:[\w\-]+\s+){0,4}?"
+        r"(?P<w9>rockets?|missiles?|drones?|UAVs?)",
+        "attack",
+        "",
+        False,
+    ),
     (r"shelling", "", "artillery", False),
     (_NOUN_EVENTS, "", "", False),
     (r"(?:was|were|been|being)\s+(?:struck|hit|targeted|bombed)", "", "", False),
@@ -293,7 +301,8 @@ def find_triggers(text: str) -> list[Trigger]:
         rule = int((m.lastgroup or "r0")[1:])
         _, kind, weapon, strong = _RULES[rule]
         phrase = m.group(0)
-        named = [m.group(g) for g in ("w", "w2", "w3", "w4", "w5", "w6", "w7", "w8") if m.group(g)]
+        groups = ("w", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9")
+        named = [m.group(g) for g in groups if m.group(g)]
         if m.group("ag"):
             agent = lexicon.AGENTS[" ".join(m.group("ag").lower().split())]
             if agent.kind == "strike" and not agent.weapon and _unit_only(m.group(0), m["av"]):

@@ -483,3 +483,8 @@ def test_used_something_to_attack_is_an_attack_carried_out() -> None:
     s = "The ships are under orders not to attack targets on land."
     trig = trigger_at(s, "attack")
     assert negation(s, trig.start, trig.end) == "infinitive"
+
+
+def test_intercepted_rockets_are_an_attack_that_failed() -> None:
+    [trig] = find_triggers("Air defences intercepted 36 rockets over Tel Aviv.")
+    assert (trig.weapon, trig.kind, trig.strong) == ("rocket", "attack", False)
