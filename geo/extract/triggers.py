@@ -244,7 +244,7 @@ _PROJECTILE_SUBJECT = re.compile(
 )
 _HIT_OBJECT = re.compile(r"(?:hits?|struck|target(?:s|ed)?|bomb(?:s|ed))\s", re.I)
 _VERB_START = re.compile(
-    r"(?:hits?|struck|target(?:s|ed)?|bomb(?:s|ed)|fired|launched|launching|was|were|been"
+    r"(?:hits?|struck|target(?:s|ed)?|bomb(?:s|ed)|fire[sd]|launch(?:es|ed|ing)|was|were|been"
     r"|being)\b",
     re.I,
 )
