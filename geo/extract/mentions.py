@@ -25,6 +25,7 @@ from geo.extract.roles import (
     passive_trigger,
     roles,
     state_before,
+    subject_state,
     target_phrase,
 )
 from geo.extract.spans.actors import ActorMention
@@ -256,6 +257,8 @@ def sentence_mentions(
             doer = None  # "Iran described the airstrikes as terrorism": Iran condemns them
         kind = trig.kind
         state = state_before(sentence, trig) if doer is None and kind != "attack" else None
+        if state is None and doer is None and not kind:
+            state = subject_state(sentence, trig)
         if state is not None:
             kind = "strike"
             notes.append(f"kind from the state named before it: {state.name}")

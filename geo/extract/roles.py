@@ -34,6 +34,7 @@ __all__ = [
     "passive_trigger",
     "roles",
     "state_before",
+    "subject_state",
     "target_phrase",
 ]
 
@@ -250,3 +251,27 @@ def country_forces(sentence: str, at: int) -> Actor | None:
         if own
         else Actor(f"{code.lower()}-forces", found[0].name, "state_military", "other", None, code)
     )
+
+
+_LAUNCH = re.compile(r"(?:fire[sd]|launch(?:es|ed))\b", re.I)
+_CLAUSE_OPEN = re.compile(r"[,;:—–(]\s*|^\s*")
+# a demonym and a state's unit: "Russian frigate", "the Turkish navy", "Iraqi army artillery"
+_DEMONYM_OPEN = re.compile(
+    r"(?:the\s+)?([A-Z][a-z]+)\s+(?:[a-z\-]+\s+)?(?:frigates?|warships?|destroyers?|submarines?"
+    r"|cruisers?|corvettes?|navy|army|military|forces|troops|artillery|jets|warplanes|aircraft"
+    r"|helicopters?|gunboats?|batteries|units?)\b"
+)
+
+
+def subject_state(sentence: str, trig: Trigger) -> Actor | None:
+    """The country's forces a launch's subject names by its demonym, however long the subject:
+    "Russian frigate Admiral Essen in the Mediterranean Sea launches cruise missiles"."""
+    if not _LAUNCH.match(trig.text):
+        return None
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(sentence, 0, trig.start)]
+    start = opens[-1] if opens else 0
+    m = _DEMONYM_OPEN.match(sentence, start, trig.start)
+    if m is None:
+        return None
+    own = country_forces(sentence, m.end(1) + 1)
+    return own if own is not None and own.country else None

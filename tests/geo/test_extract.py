@@ -972,3 +972,19 @@ def test_clashes_that_erupted_at_a_place_are_an_armed_clash(gz: Gazetteer) -> No
     assert [(e.date.isoformat(), e.sub_event_type) for e in events] == [
         ("2013-01-16", "Armed clash")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Russian frigate Admiral Essen in the Mediterranean Sea launches cruise missiles "
+            "at targets near Deir ez-Zor on 5 September 2017.",
+            "strike",
+        ),
+        ("On 5 September 2017, Israeli settlers fired rockets at a village near Nablus.", "attack"),
+    ],
+)
+def test_a_launch_by_a_state_unit_named_by_its_demonym(gz: Gazetteer, text: str, kind: str) -> None:
+    events, _ = extract_article(Article("t", text), gazetteer=gz)
+    assert [e.kind for e in events] == [kind]
