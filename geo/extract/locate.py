@@ -25,8 +25,10 @@ from gazetteer import GazetteerError, Mention, Place, default_gazetteer, spot
 from gazetteer.core import Gazetteer
 from gazetteer.geodesy import haversine_km
 from geo.extract.places import (
+    DEMONYM_WORD,
     ArticlePlaces,
     PlacePick,
+    demonym_country,
     demonym_elsewhere,
     in_named_country,
     stray,
@@ -157,12 +159,10 @@ def article_places(
     seas = Counter(m.place.id for m in mentions if m.place and m.place.precision == "sea")
     by_id = {m.place.id: m.place for m in mentions if m.place}
     if not named:  # no place at all: "Afghan Officials Say NATO Airstrike Killed Women"
-        for m in re.finditer(r"\b[A-Z][a-z]+(?:ian|an|i|ese|ish|ic)\b", text):
-            if any(s <= m.start() < e for s, e in skip):
-                continue
-            hits = gz.resolve(m[0], kind="country", limit=1)
-            if hits and hits[0].kind == "country" and hits[0].reason.startswith("demonym"):
-                named[hits[0].country] += 1
+        for m in DEMONYM_WORD.finditer(text):
+            code = "" if any(s <= m.start() < e for s, e in skip) else demonym_country(gz, m[0])
+            if code:
+                named[code] += 1
     loose = gz.get(f"country:{named.most_common(1)[0][0]}") if named else None
     return ArticlePlaces(
         text,

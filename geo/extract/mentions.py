@@ -20,6 +20,7 @@ from geo.extract.generic import ACTED, early_skip, negation, reported_plural, sp
 from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import (
     SEQUENCE,
+    STATE_TYPES,
     country_forces,
     kind_by_victims,
     passive_trigger,
@@ -36,7 +37,6 @@ from geo.extract.triggers import Trigger, acted_by, default_kind, find_triggers
 
 __all__ = ["EventMention", "may_report", "sentence_mentions"]
 
-_STATE_TYPES = frozenset({"state_military", "coalition", "government"})
 _SPEECH = re.compile(
     r"\b(?:said|says|told|confirmed|announced|stated|statement|spoke|speaking|briefing|tweeted"
     r"|added|reported|conference|reporters)\s+(?:[\w\-]+\s+){0,3}?(?:on|late|early)\s+$",
@@ -228,7 +228,7 @@ def sentence_mentions(
     sentence = text[start:end]
     triggers = find_triggers(sentence) if may_report(sentence) else []
     for a in actors:  # "al-Shabab raided a military base": a named actor acting
-        act = acted_by(sentence, a.end, state=a.actor.type in _STATE_TYPES)
+        act = acted_by(sentence, a.end, state=a.actor.type in STATE_TYPES)
         if act is not None and not any(o.start < act.end and act.start < o.end for o in triggers):
             triggers.append(act)
     triggers.sort(key=lambda t: t.start)
@@ -249,7 +249,7 @@ def sentence_mentions(
     for i, trig in enumerate(triggers):
         notes = [f"trigger {trig.text!r}"]
         doer, victim = roles(sentence, trig, actors, [t for t in triggers if t is not trig])
-        if doer is not None and not doer.actor.country and doer.actor.type in _STATE_TYPES:
+        if doer is not None and not doer.actor.country and doer.actor.type in STATE_TYPES:
             # "the Russian Armed Forces": unnamed forces of the country named before them
             own = country_forces(sentence, doer.start)
             doer = replace(doer, actor=own) if own is not None else doer
@@ -265,7 +265,7 @@ def sentence_mentions(
         if kind == "strike" and doer is not None and _UNIT.match(trig.text):
             kind = ""  # "Houthi forces struck": units are the actor's, who decides the kind
         if not kind and doer is not None:
-            kind = "strike" if doer.actor.type in _STATE_TYPES else "attack"
+            kind = "strike" if doer.actor.type in STATE_TYPES else "attack"
             notes.append(f"kind from actor {doer.actor.name}")
         if not kind and doer is None and passive_trigger(trig):
             kind = kind_by_victims(sentence, trig, victim)

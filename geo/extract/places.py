@@ -13,8 +13,10 @@ from gazetteer import Mention, Place
 from gazetteer.core import Gazetteer
 
 __all__ = [
+    "DEMONYM_WORD",
     "ArticlePlaces",
     "PlacePick",
+    "demonym_country",
     "demonym_elsewhere",
     "in_named_country",
     "listed_with",
@@ -135,16 +137,24 @@ def stray(m: Mention, country: Place, mentions: tuple[Mention, ...]) -> bool:
     return not any(o.place and o.place.country == place.country for o in mentions if o is not m)
 
 
-_DEMONYM_END = re.compile(r"[A-Z][a-z]+(?:ian|an|i|ese|ish|ic)$")
+#: A capitalised word shaped like a demonym ("Iraqi", "Malian", "Afghan"): the words
+#: :func:`demonym_country` asks the gazetteer about.
+DEMONYM_WORD = re.compile(r"\b[A-Z][a-z]+(?:ian|an|i|ese|ish|ic)\b")
+
+
+def demonym_country(gz: Gazetteer, word: str) -> str:
+    """The country code whose demonym ``word`` is ("Malian": ``"ML"``), or ``""``."""
+    if not DEMONYM_WORD.fullmatch(word):
+        return ""
+    found = gz.resolve(word, kind="country", limit=1)
+    demonym = found and found[0].kind == "country" and found[0].reason.startswith("demonym")
+    return found[0].country if demonym else ""
 
 
 def demonym_elsewhere(gz: Gazetteer, name: str, place: Place) -> bool:
     """Whether ``name`` is a country's demonym spotted as some other place ("Malian" as the
     village Malyān in Iran, "Iraqi"): an adjective, not where anything happened."""
-    if place.kind == "country" or not _DEMONYM_END.fullmatch(name):
-        return False
-    found = gz.resolve(name, kind="country", limit=1)
-    return bool(found) and found[0].kind == "country" and found[0].reason.startswith("demonym")
+    return place.kind != "country" and bool(demonym_country(gz, name))
 
 
 # Between two places of one list: "Jableh and Tartus", "Kyiv, Lviv, Dnipro and Odesa",

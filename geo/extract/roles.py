@@ -29,6 +29,7 @@ from geo.extract.triggers import Trigger
 
 __all__ = [
     "SEQUENCE",
+    "STATE_TYPES",
     "country_forces",
     "kind_by_victims",
     "passive_trigger",
@@ -38,7 +39,8 @@ __all__ = [
     "target_phrase",
 ]
 
-_STATE_TYPES = frozenset({"state_military", "coalition", "government"})
+#: Actor types that are a state's: their use of force is a strike.
+STATE_TYPES = frozenset({"state_military", "coalition", "government"})
 
 _BY = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?<!used )(?<!operated )(?<!run )(?<!owned )(?<!controlled )"
@@ -200,7 +202,7 @@ def kind_by_victims(sentence: str, trig: Trigger, victim: ActorMention | None) -
     """The kind of a passive of force ("were killed") from its victims, '' when they do not
     say: members of an armed group fall to a state's forces, soldiers to an armed group."""
     if victim is not None:
-        return "attack" if victim.actor.type in _STATE_TYPES else "strike"
+        return "attack" if victim.actor.type in STATE_TYPES else "strike"
     before = sentence[max(0, trig.start - 60) : trig.start]
     if _GROUP_VICTIMS.search(before):
         return "strike"
@@ -244,7 +246,7 @@ def country_forces(sentence: str, at: int) -> Actor | None:
     if found[0].reason.split(";")[0] not in ("demonym", "preferred name", "alternate name"):
         return None
     code = found[0].country
-    own = [a for a in load_actors() if a.country == code and a.type in _STATE_TYPES]
+    own = [a for a in load_actors() if a.country == code and a.type in STATE_TYPES]
     own.sort(key=lambda a: a.type != "state_military")
     return (
         own[0]
