@@ -58,6 +58,9 @@ _LOCATIVE = re.compile(
     r"|targeting|targeted|hit|struck|attacked|attacking|bombed|shelled|raided|against)"
     r"|(?:north|south|east|west)(?:east|west)?\s+of)"
     r"\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|that|where|when|how)\b)[\w\-’']+\s+){0,2}"
+    # "in the Syrian city of Douma", "in the towns of"
+    r"(?:(?:cit(?:y|ies)|towns?|villages?|district|province|governorate|region|port|suburbs?"
+    r"|neighbou?rhoods?)\s+of\s+)?"
     # the country or province of a place just named: "near Gobanale, Somalia"
     r"(?:(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2},\s+)?$",
     re.I,

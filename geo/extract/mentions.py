@@ -21,6 +21,7 @@ from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import (
     SEQUENCE,
     STATE_TYPES,
+    agent_state,
     country_forces,
     kind_by_victims,
     passive_trigger,
@@ -258,7 +259,7 @@ def sentence_mentions(
         kind = trig.kind
         state = state_before(sentence, trig) if doer is None and kind != "attack" else None
         if state is None and doer is None and not kind:
-            state = subject_state(sentence, trig)
+            state = subject_state(sentence, trig) or agent_state(sentence, trig)
         if state is not None:
             kind = "strike"
             notes.append(f"kind from the state named before it: {state.name}")

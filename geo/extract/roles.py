@@ -30,7 +30,9 @@ from geo.extract.triggers import Trigger
 __all__ = [
     "SEQUENCE",
     "STATE_TYPES",
+    "agent_state",
     "country_forces",
+    "forces_of",
     "kind_by_victims",
     "passive_trigger",
     "roles",
@@ -52,6 +54,17 @@ _BLAMED = re.compile(
     r"|committed\s+by|conducted\s+by|launched\s+by)\s+(?:[\w\-]+\s+){0,3}?(?:the\s+)?$",
     re.I,
 )
+# The agent of a passive of carrying out, after what dates and places it: "a rocket attack was
+# launched on 24 January 2015 by Russian forces", "the airliner was shot down by the IRGC".
+_AGENT = re.compile(
+    r"[^;:.]{0,60}?\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:launched|carried\s+out"
+    r"|conducted|perpetrated|committed|executed|staged|mounted|fired|shot\s+down|shot|ordered"
+    r"|undertaken)\b[^;:.]{0,80}?\bby\s+(?:the\s+)?(?:forces\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+# ... and of a passive trigger itself: "was shot down shortly after takeoff by the IRGC".
+_PASSIVE_AGENT = re.compile(r"[^;:.]{0,80}?\bby\s+(?:the\s+)?(?:forces\s+of\s+(?:the\s+)?)?", re.I)
+_MODIFIER = re.compile(r"(?:[A-Z][\w’'\-]*\s+)?")
 _PASSIVE_VICTIM = re.compile(
     r"^[^.;]{0,60}?\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|hit|struck"
     r"|targeted)\b",
@@ -100,7 +113,8 @@ _TARGET_CUE = re.compile(
 )
 _TARGET_PHRASE = re.compile(
     r"^\s*(?:against|on|targeting|at)\s+(?P<t>(?:the\s+)?(?:[\w\-’'.]+\s+){0,3}?[\w\-’']+)"
-    r"(?=\s+(?:in|at|near|on|of|from|since|with|that|which|who|and|but|,)|[,.;]|$)",
+    r"(?=\s+(?:(?:in|at|near|on|of|from|since|with|that|which|who|and|but|was|were|is|are"
+    r"|has|have|had|killed|wounded|injured)\b|,)|[,.;]|$)",
     re.I,
 )
 # "a drone attack on Monday": a date, not a target.
@@ -153,7 +167,11 @@ def roles(
         elif a.end <= trigger.start and _ADJACENT.fullmatch(between):
             rank = 0  # "U.S. airstrike", "Houthi drone attack", "Sunday's American strike"
         elif _BLAMED.search(before) or (
-            a.start >= trigger.end and _BY.match(sentence[trigger.end : a.start])
+            a.start >= trigger.end
+            and (
+                _BY.match(sentence[trigger.end : a.start])
+                or _agent_before(sentence, trigger, a.start)
+            )
         ):
             rank = 1
         elif (
@@ -236,14 +254,19 @@ def country_forces(sentence: str, at: int) -> Actor | None:
     """The forces of the country named or meant by the word right before ``at`` ("Russian"
     in "the Russian Armed Forces", "Russia's" in "Russia's barrage")."""
     m = _BEFORE.search(sentence, max(0, at - 40), at)
-    if m is None:
-        return None
+    return forces_of(m.group(1)) if m is not None else None
+
+
+def forces_of(word: str, demonym: bool = True) -> Actor | None:
+    """The forces of the country ``word`` names ("Russia") or, if ``demonym``, means
+    ("Russian"), else None."""
     from gazetteer import default_gazetteer
 
-    found = default_gazetteer().resolve(m.group(1), kind="country", limit=1)
+    found = default_gazetteer().resolve(word, kind="country", limit=1)
     if not found or found[0].kind != "country" or found[0].country in _NO_STATE:
         return None
-    if found[0].reason.split(";")[0] not in ("demonym", "preferred name", "alternate name"):
+    how = ("demonym",) if demonym else ()
+    if found[0].reason.split(";")[0] not in (*how, "preferred name", "alternate name"):
         return None
     code = found[0].country
     own = [a for a in load_actors() if a.country == code and a.type in STATE_TYPES]
@@ -253,6 +276,37 @@ def country_forces(sentence: str, at: int) -> Actor | None:
         if own
         else Actor(f"{code.lower()}-forces", found[0].name, "state_military", "other", None, code)
     )
+
+
+# "by Russian and pro-Russian forces", "by Ba'athist Syrian government forces", "by Russia";
+# not "by Iranian-backed militias" nor "by Syrian rebels".
+_AGENT_STATE = re.compile(
+    r"(?:[A-Z][\w’'\-]*\s+)?(?P<w>[A-Z][a-z]+)(?P<unit>(?:\s+and\s+(?:pro-)?[A-Z][a-z]+)?"
+    r"(?:\s+(?:government|armed|military|air|naval|security))?\s+(?:forces|army|military|troops"
+    r"|soldiers|jets|warplanes|aircraft|navy|air\s+force|artillery|government))?(?![\w\-])"
+)
+
+
+def _agent(sentence: str, trig: Trigger) -> re.Match[str] | None:
+    """The words from ``trig`` to its passive's agent ("… was launched on 24 January by ")."""
+    agent = _PASSIVE_AGENT if passive_trigger(trig) else _AGENT
+    return agent.match(sentence, trig.end, trig.end + 200)
+
+
+def _agent_before(sentence: str, trig: Trigger, at: int) -> bool:
+    """Whether the actor at ``at`` is the agent of the passive of ``trig``."""
+    m = _agent(sentence, trig)
+    return m is not None and _MODIFIER.fullmatch(sentence, m.end(), at) is not None
+
+
+def agent_state(sentence: str, trig: Trigger) -> Actor | None:
+    """The country whose forces are the agent of a passive of carrying out after ``trig``:
+    "a rocket attack … was launched on 24 January 2015 by Russian and pro-Russian forces"."""
+    m = _agent(sentence, trig)
+    state = _AGENT_STATE.match(sentence, m.end()) if m is not None else None
+    if state is None:
+        return None
+    return forces_of(state["w"], demonym=bool(state["unit"]))
 
 
 _LAUNCH = re.compile(r"(?:fire[sd]|launch(?:es|ed))\b", re.I)

@@ -1,0 +1,81 @@
+"""Arguments attached by grammar: the agent of a passive, the place after "the city of".
+
+Our own example sentences, one per phrasing class.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer import Gazetteer
+from geo.articles.article import Article
+from geo.event import Event
+from geo.extract.pipeline import extract
+
+PUB = dt.date(2024, 1, 11)
+
+
+def events(gz: Gazetteer, text: str) -> list[Event]:
+    return list(extract([Article(id="a", text=text, published=PUB)], gazetteer=gz).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "A rocket attack on Kramatorsk was launched on 3 March 2023 by Russian and "
+            "pro-Russian forces.",
+            "Russia",
+        ),
+        ("On 3 March 2023 a missile strike was carried out on Kharkiv by Russia.", "Russia"),
+        (
+            "On 3 March 2023 a chemical attack was launched by Syrian government forces in the "
+            "town of Douma.",
+            "Syria",
+        ),
+        (
+            "On 3 March 2023 a convoy was struck near Mosul by Turkish government jets.",
+            "Turk",
+        ),
+        (
+            "On 3 March 2023 a tanker was shot down shortly after takeoff from Tabriz by the "
+            "Iranian Islamic Revolutionary Guards Corps.",
+            "Islamic Revolutionary Guard Corps",
+        ),
+    ],
+)
+def test_the_agent_of_a_passive_is_the_actor(gz: Gazetteer, text: str, actor: str) -> None:
+    (event,) = events(gz, text)
+    assert event.kind == "strike"
+    assert actor in event.actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2023 an attack on a checkpoint was carried out near Idlib by Syrian rebels.",
+        "On 3 March 2023 an attack on a checkpoint near Idlib was condemned by Russia.",
+        "On 3 March 2023 a checkpoint near Idlib was attacked by Iranian-backed militias.",
+    ],
+)
+def test_no_state_agent_from_rebels_condemnations_or_backers(gz: Gazetteer, text: str) -> None:
+    (event,) = events(gz, text)
+    assert event.kind == "attack"
+    assert event.actor in ("", "Iran-backed militia")
+
+
+def test_target_stops_at_the_verb(gz: Gazetteer) -> None:
+    text = "A rocket attack on Kramatorsk was launched on 3 March 2023 by Russian forces."
+    (event,) = events(gz, text)
+    assert event.target == "Kramatorsk"
+
+
+@pytest.mark.parametrize("noun", ["city", "town"])
+def test_the_city_of_a_country_is_the_place(gz: Gazetteer, noun: str) -> None:
+    text = f"On 3 March 2023 a car bomb exploded in the Syrian {noun} of Douma, killing four."
+    (event,) = events(gz, text)
+    assert event.resolved.country == "SY"
+    assert event.resolved.kind != "country"
+    assert event.place == "Douma"
