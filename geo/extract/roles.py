@@ -234,7 +234,8 @@ def kind_by_victims(sentence: str, trig: Trigger, victim: ActorMention | None) -
 # Also the subject of a verb of carrying out: "Pakistan carries out airstrikes".
 _BEFORE = re.compile(
     r"\b([A-Z][a-z]+)(?:['’]s)?\s+(?:(?:carr(?:ies|ied)\s+out|launch(?:es|ed)|conduct(?:s|ed)"
-    r"|fire[sd])\s+)?(?:[a-z\-]+\s+)?$"
+    r"|fire[sd])\s+)?(?:(?!(?:militias?|militants?|rebels?|insurgents?|jihadists?|terrorists?"
+    r"|separatists?|opposition|gunmen|tribal|protesters?)\b)[a-z\-]+\s+)?$"
 )
 _NO_STATE = frozenset({"PS"})
 _VERB_FIRST = re.compile(
@@ -247,7 +248,10 @@ def state_before(sentence: str, trig: Trigger) -> Actor | None:
     lexicon's actor for that country's military when it has one, else the country."""
     if trig.weapon == "ied" or _VERB_FIRST.match(trig.text):
         return None  # "trucks from Iraq were hit": a country before a verb is no attacker
-    return country_forces(sentence, trig.start)
+    head = trig.text.rfind(" ") + 1  # "a wave of Russian missile attacks": inside the phrase
+    return country_forces(sentence, trig.start) or (
+        country_forces(sentence, trig.start + head) if head else None
+    )
 
 
 def country_forces(sentence: str, at: int) -> Actor | None:

@@ -79,3 +79,14 @@ def test_the_city_of_a_country_is_the_place(gz: Gazetteer, noun: str) -> None:
     assert event.resolved.country == "SY"
     assert event.resolved.kind != "country"
     assert event.place == "Douma"
+
+
+def test_a_demonym_inside_the_phrase_names_the_state(gz: Gazetteer) -> None:
+    text = "On 3 March 2023 a wave of Russian missile attacks hit Kharkiv."
+    (event,) = events(gz, text)
+    assert (event.kind, event.actor) == ("strike", "Russian forces")
+
+
+def test_a_countrys_militia_is_no_state(gz: Gazetteer) -> None:
+    (event,) = events(gz, "On 3 March 2023 Iraqi militia rocket attacks hit a base near Erbil.")
+    assert event.kind == "attack"
