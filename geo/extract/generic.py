@@ -164,7 +164,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:threat\w*|vow\w*|warn\w*|pledg\w*|promis\w*|(?:will|would|could|may|might)"
             r"\s+(?:\w+\s+)?(?:launch|carry|conduct|strike|attack|retaliate|respond)"
-            r"|prevent\w*|deter\w*|protect\w*|(?:more|further|future|possible|planned|potential)"
+            r"|prevent\w*|deter\w*|protect\w*|(?:(?<!\d )(?<!two |six |ten )(?<!four |five |nine )"
+            # "carried out four more airstrikes" counts strikes done, "more strikes" threatens
+            r"(?<!three |seven |eight )more|further|future|possible|planned|potential)"
             r"(?:\s+[\w.\-]+)?\s*$)",
             re.I,
         ),

@@ -70,6 +70,14 @@ _PASSIVE_VICTIM = re.compile(
     r"|targeted)\b",
     re.I,
 )
+# "the U.S. military said it carried out four more airstrikes": the speaker acted
+_SPEAKER_ACTED = re.compile(
+    r"\s*(?:said|says|announced|reported|stated|claimed|confirmed)\s+(?:that\s+)?"
+    r"(?:it|they|its\s+(?:forces|aircraft|jets|warplanes|troops))\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:also\s+)?(?:(?:carried|carries|carry)\s+out|conduct(?:ed|s)?|launch(?:ed|es)?|struck"
+    r"|hit|targeted|bombed|fired|attacked|shelled)\s+(?:[\w\-]+\s+){0,3}?",
+    re.I,
+)
 _SPEAKER = re.compile(r"\s*(?:said|says|told|stated|added|announced|reported)\b", re.I)
 SEQUENCE = re.compile(
     r"\b(?:after|before|following|since|when|while|in\s+(?:response|retaliation)\s+(?:to|for))\b",
@@ -183,6 +191,8 @@ def roles(
                 or _BEHIND.fullmatch(between)
             )
         ):
+            rank = 2
+        if rank is None and a.end <= trigger.start and _SPEAKER_ACTED.fullmatch(between):
             rank = 2
         if rank is not None:
             if doer is None or rank < doer[0]:

@@ -90,3 +90,32 @@ def test_a_demonym_inside_the_phrase_names_the_state(gz: Gazetteer) -> None:
 def test_a_countrys_militia_is_no_state(gz: Gazetteer) -> None:
     (event,) = events(gz, "On 3 March 2023 Iraqi militia rocket attacks hit a base near Erbil.")
     assert event.kind == "attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "On 3 March 2023 the U.S. military said it carried out four more airstrikes "
+            "against Islamic State militants near Sinjar.",
+            "strike",
+            "United States",
+        ),
+        (
+            "On 3 March 2023 Kataib Hezbollah said it launched a drone attack on a base near "
+            "Erbil.",
+            "attack",
+            "Kataib Hezbollah",
+        ),
+    ],
+)
+def test_a_speaker_saying_it_acted_is_the_actor(
+    gz: Gazetteer, text: str, kind: str, actor: str
+) -> None:
+    (event,) = events(gz, text)
+    assert (event.kind, event.actor) == (kind, actor)
+
+
+def test_more_strikes_as_a_threat_is_no_event(gz: Gazetteer) -> None:
+    text = "On 3 March 2023 the U.S. military warned of more airstrikes near Sinjar."
+    assert events(gz, text) == []
