@@ -92,12 +92,25 @@ def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
     gerund = not trig.determiner and re.fullmatch(r"\w+ing", trig.text) is not None
     if not skip and gerund and _ACTIVITY.search(sentence[max(0, trig.start - 20) : trig.start]):
         skip = "an activity, not one event"  # "accused the coalition of bombing civilian areas"
+    if not skip and _MISHAP.match(sentence, trig.end):
+        skip = "a disaster or an accident, not a use of force"  # "killed in a landslide"
     generic = not trig.strong and not trig.determiner and trig.plural and trig.count is None
     # "conducted strikes on an ISIS cache near Hajin" reports strikes; a bare plural
     # without such a verb ("attacks on shipping") speaks of a kind of event.
     if not skip and generic and not headline and not reported_plural(sentence, trig):
         skip = "generic plural"
     return skip
+
+
+# "Six people are killed in rainstorms", "a blast in a gas cylinder accident"
+_MISHAP = re.compile(
+    r"(?:\s+[\w\-]+){0,3}?\s+(?:in|by|during|after|when)\s+(?:a|an|the)?\s*(?:[\w\-]+\s+){0,2}?"
+    r"(?:rain\s*storms?|storms?|snow\s*storms?|floods?|flooding|landslides?|mudslides?|earthquakes?"
+    r"|avalanches?|accidents?|(?:car|road|traffic|plane|bus|train|helicopter)\s+crash(?:es)?"
+    r"|fires?|blazes?|stampedes?|heat\s*waves?|lightning|cyclones?|hurricanes?|typhoons?"
+    r"|building\s+collapses?|gas\s+(?:leaks?|cylinders?)|drowning|avalanche)\b",
+    re.I,
+)
 
 
 def reported_plural(sentence: str, trig: Trigger) -> bool:

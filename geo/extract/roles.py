@@ -115,8 +115,8 @@ _SUBJECT_VERB = re.compile(
     re.I,
 )
 _TARGET_CUE = re.compile(
-    r"\b(?:(?:against|on|targeting|targeted|at|toward|towards|struck|hit)\s+(?:the\s+)?"
-    r"(?:[\w\-]+\s+){0,3}|(?:killed|killing)\s+(?:[\w\-]+\s+){0,5})$",
+    r"\b(?:(?:against|on|targeting|targeted|at|toward|towards|struck|hit|(?:intended|meant)\s+for"
+    r"|aimed\s+at)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}|(?:kill(?:s|ed|ing)?)\s+(?:[\w\-]+\s+){0,5})$",
     re.I,
 )
 _TARGET_PHRASE = re.compile(
@@ -313,6 +313,11 @@ def _agent_before(sentence: str, trig: Trigger, at: int) -> bool:
     return m is not None and _MODIFIER.fullmatch(sentence, m.end(), at) is not None
 
 
+# "the Iranian Islamic Revolutionary Guards Corp", "the Syrian Arab Army": a demonym opening
+# the proper name of a body of that state
+_DEMONYM_NAME = re.compile(r"(?P<w>[A-Z][a-z]+)(?:\s+(?:[A-Z][a-z]+|of|the)){1,5}\b(?![\-’'])")
+
+
 def agent_state(sentence: str, trig: Trigger) -> Actor | None:
     """The country whose forces are the agent of a passive of carrying out after ``trig``:
     "a rocket attack … was launched on 24 January 2015 by Russian and pro-Russian forces"."""
@@ -320,6 +325,9 @@ def agent_state(sentence: str, trig: Trigger) -> Actor | None:
     state = _AGENT_STATE.match(sentence, m.end()) if m is not None else None
     if state is None:
         return None
+    named = _DEMONYM_NAME.match(sentence, m.end()) if m is not None else None
+    if named is not None and not state["unit"]:  # a state's body by its proper name
+        return forces_of(named["w"]) or forces_of(state["w"], demonym=False)
     return forces_of(state["w"], demonym=bool(state["unit"]))
 
 

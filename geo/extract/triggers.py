@@ -285,6 +285,13 @@ def _determiner(text: str, start: int) -> tuple[str, int | None]:
     return "", None
 
 
+# An agent that is the object of a preposition is no subject of the verb after it.
+_OBJECT_OF = re.compile(
+    r"\b(?:for|against|on|at|toward|towards|with|to)\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,2}$",
+    re.I,
+)
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Return the strike and attack phrases in ``text``, in order, without overlaps.
 
@@ -304,6 +311,8 @@ def find_triggers(text: str) -> list[Trigger]:
         groups = ("w", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9")
         named = [m.group(g) for g in groups if m.group(g)]
         if m.group("ag"):
+            if _OBJECT_OF.search(text, max(0, m.start() - 60), m.start()):
+                continue  # "a rocket intended for US troops posted at the airport hit"
             agent = lexicon.AGENTS[" ".join(m.group("ag").lower().split())]
             if agent.kind == "strike" and not agent.weapon and _unit_only(m.group(0), m["av"]):
                 continue

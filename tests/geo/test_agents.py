@@ -119,3 +119,28 @@ def test_a_speaker_saying_it_acted_is_the_actor(
 def test_more_strikes_as_a_threat_is_no_event(gz: Gazetteer) -> None:
     text = "On 3 March 2023 the U.S. military warned of more airstrikes near Sinjar."
     assert events(gz, text) == []
+
+
+def test_an_agent_after_a_preposition_is_no_subject(gz: Gazetteer) -> None:
+    text = (
+        "On 3 March 2023 a wayward rocket intended for US troops posted at Baghdad airport "
+        "hit and killed five children."
+    )
+    assert all(e.actor != "United States" for e in events(gz, text))
+
+
+def test_victims_of_a_headline_strike_are_its_target(gz: Gazetteer) -> None:
+    (event,) = events(gz, "Kinetic Strikes Kill Dozens of Taliban Fighters in Ghazni")
+    assert (event.kind, event.target) == ("strike", "Taliban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2023 six people are killed in rainstorms in Kandahar.",
+        "On 3 March 2023 three people were killed in a landslide in Kandahar.",
+        "On 3 March 2023 four soldiers were killed in a helicopter crash near Kandahar.",
+    ],
+)
+def test_deaths_in_disasters_and_accidents_are_no_events(gz: Gazetteer, text: str) -> None:
+    assert events(gz, text) == []
