@@ -92,6 +92,8 @@ def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
     gerund = not trig.determiner and re.fullmatch(r"\w+ing", trig.text) is not None
     if not skip and gerund and _ACTIVITY.search(sentence[max(0, trig.start - 20) : trig.start]):
         skip = "an activity, not one event"  # "accused the coalition of bombing civilian areas"
+    if not skip and re.match(r"\s+campaigns?\b", sentence[trig.end :], re.I):
+        skip = "a campaign of many events, not one event"  # "a Russian bombing campaign"
     if not skip and _MISHAP.match(sentence, trig.end):
         skip = "a disaster or an accident, not a use of force"  # "killed in a landslide"
     generic = not trig.strong and not trig.determiner and trig.plural and trig.count is None
@@ -181,6 +183,15 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "carried out four more airstrikes" counts strikes done, "more strikes" threatens
             r"(?<!three |seven |eight )more|further|future|possible|planned|potential)"
             r"(?:\s+[\w.\-]+)?\s*$)",
+            re.I,
+        ),
+    ),
+    (
+        # "resumes his investigation into the explosion": talk of an event, not its report
+        "an inquiry or anniversary, not a report of the event",
+        re.compile(
+            r"\b(?:investigat(?:ion|ions|ing)|inquir(?:y|ies)|probes?|anniversary|commemorat\w*"
+            r"|memorials?|trials?)\s+(?:into|of|for|over|on)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}$",
             re.I,
         ),
     ),

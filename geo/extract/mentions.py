@@ -326,11 +326,18 @@ def sentence_mentions(
         ):
             skip = "generic plural: no day, nor a past-tense report with a place"
         target = victim.actor.name if victim else target_phrase(sentence, trig)
+        # "weeks after the most recent U.S. air strikes": an event told as background
+        behind = refers and bool(SEQUENCE.search(sentence, max(0, trig.start - 50), trig.start))
         if doer is not None:
             notes.append(f"actor {doer.text!r}")
         found.append(
             EventMention(
-                trigger=replace(trig, start=start + trig.start, end=start + trig.end),
+                trigger=replace(
+                    trig,
+                    start=start + trig.start,
+                    end=start + trig.end,
+                    strong=trig.strong and not behind,
+                ),
                 sentence=span,
                 kind=kind or default_kind(trig),
                 weapon=trig.weapon,

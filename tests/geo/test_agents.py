@@ -144,3 +144,22 @@ def test_victims_of_a_headline_strike_are_its_target(gz: Gazetteer) -> None:
 )
 def test_deaths_in_disasters_and_accidents_are_no_events(gz: Gazetteer, text: str) -> None:
     assert events(gz, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2023 the judge resumed his investigation into the explosion at Beirut port.",
+        "On 3 March 2023 families marked the anniversary of the airstrike on Kunduz.",
+        "On 3 March 2023 reports told of a possible Russian bombing campaign in Syria.",
+        "The video came weeks after the most recent U.S. air strikes against the group in Somalia.",
+    ],
+)
+def test_talk_of_events_is_no_report(gz: Gazetteer, text: str) -> None:
+    assert events(gz, text) == []
+
+
+def test_the_attack_a_statement_condemns_is_its_news(gz: Gazetteer) -> None:
+    text = "We condemn the airstrikes on marketplaces in Saraqeb yesterday, which killed 50."
+    (event,) = events(gz, text)
+    assert (event.kind, event.date) == ("strike", dt.date(2024, 1, 10))
