@@ -292,6 +292,15 @@ _OBJECT_OF = re.compile(
 )
 
 
+# A device that force is used on: "a strike against a vehicle-borne IED", "destroyed two IEDs".
+_TARGET_OF = re.compile(
+    r"\b(?:against|targeting|targeted|destroy(?:ed|ing|s)?|struck|hit|disabled|defused"
+    r"|dismantled|cleared)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
+    r"(?:(?!(?:by|with|from)\b)[\w\-]+\s+){0,3}$",
+    re.I,
+)
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Return the strike and attack phrases in ``text``, in order, without overlaps.
 
@@ -310,6 +319,9 @@ def find_triggers(text: str) -> list[Trigger]:
         phrase = m.group(0)
         groups = ("w", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9")
         named = [m.group(g) for g in groups if m.group(g)]
+        device = kind == "attack" and weapon == "ied" and not m.group("ag")
+        if device and _TARGET_OF.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "an airstrike against an al-Shabaab vehicle-borne IED": a target
         if m.group("ag"):
             if _OBJECT_OF.search(text, max(0, m.start() - 60), m.start()):
                 continue  # "a rocket intended for US troops posted at the airport hit"

@@ -163,3 +163,18 @@ def test_the_attack_a_statement_condemns_is_its_news(gz: Gazetteer) -> None:
     text = "We condemn the airstrikes on marketplaces in Saraqeb yesterday, which killed 50."
     (event,) = events(gz, text)
     assert (event.kind, event.date) == ("strike", dt.date(2024, 1, 10))
+
+
+def test_a_device_force_is_used_on_is_a_target(gz: Gazetteer) -> None:
+    text = (
+        "On 3 March 2023 U.S. forces conducted an airstrike against an al-Shabaab "
+        "vehicle-borne improvised explosive device near Jilib."
+    )
+    (event,) = events(gz, text)
+    assert (event.kind, event.actor) == ("strike", "United States")
+
+
+def test_a_vehicle_struck_by_an_ied_is_an_attack(gz: Gazetteer) -> None:
+    text = "On 3 March 2023 an ambulance was struck by an IED near Jilib, killing two."
+    (event,) = events(gz, text)
+    assert event.kind == "attack"
