@@ -27,6 +27,7 @@ from geo.extract.roles import (
     passive_trigger,
     roles,
     state_before,
+    subject_country,
     subject_state,
     target_phrase,
 )
@@ -259,7 +260,11 @@ def sentence_mentions(
         kind = trig.kind
         state = state_before(sentence, trig) if doer is None and kind != "attack" else None
         if state is None and doer is None and not kind:
-            state = subject_state(sentence, trig) or agent_state(sentence, trig)
+            state = (
+                subject_state(sentence, trig)
+                or agent_state(sentence, trig)
+                or subject_country(sentence, trig)
+            )
         if state is not None:
             kind = "strike"
             notes.append(f"kind from the state named before it: {state.name}")

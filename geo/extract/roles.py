@@ -37,6 +37,7 @@ __all__ = [
     "passive_trigger",
     "roles",
     "state_before",
+    "subject_country",
     "subject_state",
     "target_phrase",
 ]
@@ -57,7 +58,8 @@ _BLAMED = re.compile(
 # The agent of a passive of carrying out, after what dates and places it: "a rocket attack was
 # launched on 24 January 2015 by Russian forces", "the airliner was shot down by the IRGC".
 _AGENT = re.compile(
-    r"[^;:.]{0,60}?\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:launched|carried\s+out"
+    # with its auxiliary, or reduced: "a chemical attack carried out by the forces of ..."
+    r"(?:[^;:.]{0,60}?\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?|[\s,]+)(?:launched|carried\s+out"
     r"|conducted|perpetrated|committed|executed|staged|mounted|fired|shot\s+down|shot|ordered"
     r"|undertaken)\b[^;:.]{0,80}?\bby\s+(?:the\s+)?(?:forces\s+of\s+(?:the\s+)?)?",
     re.I,
@@ -243,7 +245,7 @@ def kind_by_victims(sentence: str, trig: Trigger, victim: ActorMention | None) -
 # "Israeli strikes".  Not for bombs and suicide attacks, which armed groups carry out.
 # Also the subject of a verb of carrying out: "Pakistan carries out airstrikes".
 _BEFORE = re.compile(
-    r"\b([A-Z][a-z]+)(?:['’]s)?\s+(?:(?:carr(?:ies|ied)\s+out|launch(?:es|ed)|conduct(?:s|ed)"
+    r"\b([A-Z][a-z]+)(?:['’]s)?\s+(?P<verb>(?:carr(?:ies|ied)\s+out|launch(?:es|ed)|conduct(?:s|ed)"
     r"|fire[sd])\s+)?(?:(?!(?:militias?|militants?|rebels?|insurgents?|jihadists?|terrorists?"
     r"|separatists?|opposition|gunmen|tribal|protesters?)\b)[a-z\-]+\s+)?$"
 )
@@ -268,7 +270,9 @@ def country_forces(sentence: str, at: int) -> Actor | None:
     """The forces of the country named or meant by the word right before ``at`` ("Russian"
     in "the Russian Armed Forces", "Russia's" in "Russia's barrage")."""
     m = _BEFORE.search(sentence, max(0, at - 40), at)
-    return forces_of(m.group(1)) if m is not None else None
+    if m is None or (m["verb"] and not _SUBJECT_OPEN.search(sentence, 0, m.start(1))):
+        return None  # "militants in Iraq launched": Iraq is not the subject
+    return forces_of(m.group(1))
 
 
 def forces_of(word: str, demonym: bool = True) -> Actor | None:
@@ -331,6 +335,28 @@ def agent_state(sentence: str, trig: Trigger) -> Actor | None:
     return forces_of(state["w"], demonym=bool(state["unit"]))
 
 
+def subject_country(sentence: str, trig: Trigger) -> Actor | None:
+    """The forces of the country named as the subject of a verb of carrying out that
+    governs ``trig``: "Iran carried out a series of aerial and drone strikes"."""
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(sentence, 0, trig.start)]
+    start = opens[-1] if opens else 0
+    for m in _NAME.finditer(sentence, start, trig.start):
+        between = sentence[m.end() : trig.start]
+        if not _SUBJECT_OPEN.search(sentence, start, m.start()):
+            continue  # "militants in Iraq launched": Iraq is not the subject
+        if _SUBJECT_VERB.match(between) and not _TARGET_CUE.search(sentence, 0, trig.start):
+            return forces_of(m[0], demonym=False)
+    return None
+
+
+# What may stand before a clause's subject: its opening, a conjunction, a date ("On 22
+# February Pakistan carries out airstrikes").
+_SUBJECT_OPEN = re.compile(
+    r"(?:^|[,;:(–—]|\b(?:and|then|but|while|when|as|after|the|\d+|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|\w+day|night|morning|evening"
+    r"|meanwhile|also|later|earlier))\s*$"
+)
+_NAME = re.compile(r"(?<![\w\-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w\-’'])")
 _LAUNCH = re.compile(r"(?:fire[sd]|launch(?:es|ed))\b", re.I)
 _CLAUSE_OPEN = re.compile(r"[,;:—–(]\s*|^\s*")
 # a demonym and a state's unit: "Russian frigate", "the Turkish navy", "Iraqi army artillery"

@@ -178,3 +178,29 @@ def test_a_vehicle_struck_by_an_ied_is_an_attack(gz: Gazetteer) -> None:
     text = "On 3 March 2023 an ambulance was struck by an IED near Jilib, killing two."
     (event,) = events(gz, text)
     assert event.kind == "attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "On 3 March 2023, Iran carried out a series of aerial and drone strikes within Iraq.",
+            "Iran",
+        ),
+        ("On 3 March 2023 Pakistan carries out airstrikes on camps in Nangarhar.", "Pakistan"),
+        (
+            "The attack was a chemical attack carried out by the forces of Syrian President "
+            "Bashar al-Assad on 3 March 2023 in Douma.",
+            "Syria",
+        ),
+    ],
+)
+def test_a_country_that_carried_it_out_is_the_actor(gz: Gazetteer, text: str, actor: str) -> None:
+    (event,) = events(gz, text)
+    assert event.kind == "strike"
+    assert actor[:5] in event.actor
+
+
+def test_a_country_after_a_preposition_is_no_subject(gz: Gazetteer) -> None:
+    (event,) = events(gz, "On 3 March 2023 militants in Iraq launched a drone attack on Erbil.")
+    assert (event.kind, event.actor) == ("attack", "")
