@@ -287,7 +287,7 @@ def _determiner(text: str, start: int) -> tuple[str, int | None]:
 
 # An agent that is the object of a preposition is no subject of the verb after it.
 _OBJECT_OF = re.compile(
-    r"\b(?:for|against|on|at|toward|towards|with|to)\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,2}$",
+    r"\b(?:for|against|on|at|toward|towards|with|to)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.\-]*\s+){0,2}$",
     re.I,
 )
 

@@ -204,3 +204,9 @@ def test_a_country_that_carried_it_out_is_the_actor(gz: Gazetteer, text: str, ac
 def test_a_country_after_a_preposition_is_no_subject(gz: Gazetteer) -> None:
     (event,) = events(gz, "On 3 March 2023 militants in Iraq launched a drone attack on Erbil.")
     assert (event.kind, event.actor) == ("attack", "")
+
+
+def test_at_least_is_no_preposition_before_an_agent(gz: Gazetteer) -> None:
+    text = "On 3 March 2023 at least three car bombs have exploded in Baghdad, killing 15 people."
+    (event,) = events(gz, text)
+    assert (event.kind, event.fatalities) == ("attack", 15)
