@@ -182,7 +182,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|prevent\w*|deter\w*|protect\w*|(?:(?<!\d )(?<!two |six |ten )(?<!four |five |nine )"
             # "carried out four more airstrikes" counts strikes done, "more strikes" threatens
             r"(?<!three |seven |eight )more|further|future|possible|planned|potential)"
-            r"(?:\s+[\w.\-]+)?\s*$)",
+            r"(?:\s+[\w.\-]+){0,2}\s*$)",
             re.I,
         ),
     ),

@@ -312,7 +312,10 @@ def sentence_mentions(
             # "A U.S. strike in eastern Baghdad on Thursday killed..." and "Near Beiji, a strike
             # destroyed two vehicles" report an event; "an assault on Iraq's sovereignty" does not.
             acted = ACTED.match(sentence, trig.end) is not None
-            if place is None or not place.local or (date is None and not acted):
+            # "a U.S. military strike in response on April 6": its day and who struck
+            said = (doer or state or place) is not None
+            owned = said and date is not None and date.precision == "day"
+            if not owned and (place is None or not place.local or (date is None and not acted)):
                 skip = "an unspecific mention (no date, or no place of its own)"
             else:
                 refers = False

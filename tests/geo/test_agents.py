@@ -210,3 +210,23 @@ def test_at_least_is_no_preposition_before_an_agent(gz: Gazetteer) -> None:
     text = "On 3 March 2023 at least three car bombs have exploded in Baghdad, killing 15 people."
     (event,) = events(gz, text)
     assert (event.kind, event.fatalities) == ("attack", 15)
+
+
+def test_an_event_with_its_day_and_country_is_specific(gz: Gazetteer) -> None:
+    text = (
+        "A deadly chemical weapons attack in Syria on April 4, 2017, and a U.S. military "
+        "strike in response on April 6, 2017 have returned the conflict to the headlines."
+    )
+    found = sorted((e.kind, e.date.isoformat(), e.actor) for e in events(gz, text))
+    assert found == [("attack", "2017-04-04", ""), ("strike", "2017-04-06", "United States")]
+
+
+def test_armed_men_are_an_armed_groups_agents(gz: Gazetteer) -> None:
+    text = "On 3 March 2023 armed men attacked a community in Filingue, killing eight people."
+    (event,) = events(gz, text)
+    assert (event.kind, event.fatalities) == ("attack", 8)
+
+
+def test_a_possible_attack_is_a_threat(gz: Gazetteer) -> None:
+    text = "On 3 March 2023 residents fled for fear of a possible October 7-style attack."
+    assert events(gz, text) == []
