@@ -30,6 +30,7 @@ from geo.extract.roles import (
     subject_country,
     subject_state,
     target_phrase,
+    with_unlisted,
 )
 from geo.extract.spans.actors import ActorMention
 from geo.extract.spans.counts import casualties
@@ -229,6 +230,7 @@ def sentence_mentions(
     start, end = span
     sentence = text[start:end]
     triggers = find_triggers(sentence) if may_report(sentence) else []
+    actors = with_unlisted(sentence, actors)  # "ISIS-GS attacked the village"
     for a in actors:  # "al-Shabab raided a military base": a named actor acting
         act = acted_by(sentence, a.end, state=a.actor.type in STATE_TYPES)
         if act is not None and not any(o.start < act.end and act.start < o.end for o in triggers):

@@ -25,7 +25,7 @@ import re
 
 from geo.extract.lexicon import inflections, pattern
 from geo.extract.spans.actors import Actor, ActorMention, load_actors
-from geo.extract.triggers import Trigger
+from geo.extract.triggers import Trigger, acted_by
 
 __all__ = [
     "SEQUENCE",
@@ -40,6 +40,8 @@ __all__ = [
     "subject_country",
     "subject_state",
     "target_phrase",
+    "unlisted_actors",
+    "with_unlisted",
 ]
 
 #: Actor types that are a state's: their use of force is a strike.
@@ -379,3 +381,45 @@ def subject_state(sentence: str, trig: Trigger) -> Actor | None:
         return None
     own = country_forces(sentence, m.end(1) + 1)
     return own if own is not None and own.country else None
+
+
+# A group the lexicon lacks, by its acronym ("ISIS-GS", "BH") or a name ending in a word of
+# armed groups ("Mujahideen Shura Council", "Katibat Macina Brigade").  Not "Army" or "Forces",
+# which may be a state's.
+_UNLISTED = re.compile(
+    r"(?<![\w\-])(?:(?-i:[A-Z]{2,6}(?:-[A-Z]{1,4})*)|(?:(?-i:[A-Z])[\w’'\-]+\s+){1,4}"
+    r"(?:Front|Brigades?|Movement|Battalion|Militia|Jamaat|Jama['’]at|Council|Katiba|Liwa))"
+    r"(?![\w\-])"
+)
+_NOT_GROUPS = frozenset(
+    "UN EU IED IEDS VBIED SVBIED UAV UAVS ASBM RPG GMT UTC EST TV AP AFP CNN BBC VOA OCHA UNICEF"
+    " WHO ICRC MSF HRW UNSC ISW OSCE SMM NGO NGOS AM PM".split()
+)
+
+
+def unlisted_actors(sentence: str, known: list[ActorMention]) -> list[ActorMention]:
+    """Groups the lexicon lacks that a sentence names as the subject of an act of force
+    ("On November 2, ISIS-GS attacked the village of Banibangou"), as actors of no known
+    type: an armed group's attack unless the sentence says otherwise."""
+    found = []
+    for m in _UNLISTED.finditer(sentence):
+        name = m[0]
+        inside = [k for k in known if m.start() <= k.start and k.end <= m.end()]
+        crossing = [k for k in known if k.start < m.end() and m.start() < k.end and k not in inside]
+        if name.upper() in _NOT_GROUPS or crossing or any(k.text == name for k in inside):
+            continue  # a group the lexicon knows; "ISIS-GS" is not the "ISIS" inside it
+        if not _SUBJECT_OPEN.search(sentence, 0, m.start()):
+            continue
+        if acted_by(sentence, m.end(), state=False) is None:
+            continue
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        actor = Actor(f"unlisted-{slug}", name, "", "other", None, "")
+        found.append(ActorMention(actor, name, m.start(), m.end()))
+    return found
+
+
+def with_unlisted(sentence: str, known: list[ActorMention]) -> list[ActorMention]:
+    """``known`` and :func:`unlisted_actors`, without the known names inside unlisted ones."""
+    extra = unlisted_actors(sentence, known)
+    kept = [k for k in known if not any(e.start <= k.start and k.end <= e.end for e in extra)]
+    return sorted(kept + extra, key=lambda a: a.start)

@@ -230,3 +230,29 @@ def test_armed_men_are_an_armed_groups_agents(gz: Gazetteer) -> None:
 def test_a_possible_attack_is_a_threat(gz: Gazetteer) -> None:
     text = "On 3 March 2023 residents fled for fear of a possible October 7-style attack."
     assert events(gz, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "On November 2, 2021, ISIS-GS attacked the village of Banibangou, killing 69.",
+            "ISIS-GS",
+        ),
+        ("On 3 May 2021 the Mujahideen Shura Council stormed a checkpoint near Derna.", "Council"),
+    ],
+)
+def test_a_group_the_lexicon_lacks_is_named_as_written(
+    gz: Gazetteer, text: str, actor: str
+) -> None:
+    (event,) = events(gz, text)
+    assert event.kind == "attack"
+    assert actor in event.actor
+
+
+def test_acronyms_of_weapons_and_agencies_are_no_groups(gz: Gazetteer) -> None:
+    for text in (
+        "On 3 May 2021 the UN attacked the decision in Geneva.",
+        "On 3 May 2021 OCHA stormed out of the meeting in Geneva.",
+    ):
+        assert all(e.actor not in ("UN", "OCHA") for e in events(gz, text))
