@@ -244,6 +244,7 @@ def pick_place(
     near_country: str = "",
     others: tuple[int, ...] = (),
     need_locative: bool = False,
+    aimed: bool = False,
 ) -> PlacePick | None:
     """Choose the place of the event reported at ``trigger_at`` in sentence ``[start, end)``.
 
@@ -265,6 +266,9 @@ def pick_place(
     need_locative : bool
         Accept only places introduced by a locative word or named sites (for
         sentences that merely refer back to an event).
+    aimed : bool
+        The trigger launches or fires at a target ("a frigate in the Mediterranean launches
+        missiles at targets near Deir ez-Zor"): a place after it, the target's, comes first.
 
     Returns
     -------
@@ -310,7 +314,8 @@ def pick_place(
         if weapon in _MARITIME and place.precision == "sea":
             rank, distance = -1, m.start  # seas named together: the first named
         why = f"{'locative ' if locative else ''}mention in the sentence"
-        key = (not locative and rank >= 0, rank, distance)
+        launcher = aimed and m.end <= trigger_at  # where the weapon was fired from
+        key = ((not locative and rank >= 0) or launcher, rank, distance)
         cands.append((key, PlacePick(m.text, place, m.start, m.end, why)))
     if not cands:
         return _unknown_place(ctx, start, end, trigger_at, others)

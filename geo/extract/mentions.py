@@ -49,6 +49,13 @@ _UNIT = re.compile(r"(?:security\s+|special\s+)?(?:troops|soldiers|forces|comman
 # A date in a "since" clause dates something else: "the strikes, the first since he was
 # sworn into office last month, hit ..."
 _SINCE = re.compile(r"\bsince\b[^,;.()—–]{0,60}$", re.I)
+# The date of something to come or of a claim, not of the event: "the election to be held on
+# 18 February", "scheduled for", "claimed responsibility for the attack on 30 December"
+_OTHER_ACT = re.compile(
+    r"\b(?:(?:to\s+be|will\s+be)\s+\w+|scheduled|due|planned|expected)\s+(?:on|for|in)\s+(?:the\s+)?$"
+    r"|\bclaimed\s+responsibility\s+for\s+the\s+(?:[\w\-]+\s+){1,3}on\s+$",
+    re.I,
+)
 _RELATIVE = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>after|before)\s+"
     r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}$",
@@ -140,8 +147,8 @@ def _assign_dates(
     speech: list[EventDate] = []
     for d in dates:
         before = sentence[max(0, d.start - 40) : d.start]
-        if _SINCE.search(before):
-            continue
+        if _SINCE.search(before) or _OTHER_ACT.search(sentence, max(0, d.start - 70), d.start):
+            continue  # "since October", "the election to be held on 18 February"
         if _SPEECH.search(before):
             speech.append(d)
             continue
@@ -306,6 +313,7 @@ def sentence_mentions(
             near_country=home or next((a.actor.country for a in actors if a.actor.country), ""),
             others=tuple(start + o for o in live if o != trig.start),
             need_locative=refers,
+            aimed=_AIMED.match(trig.text) is not None,
         )
         if place is not None:
             notes.append(f"place {place.written!r} -> {place.place.name} ({place.how})")
@@ -370,6 +378,8 @@ def sentence_mentions(
 
 
 _VICTIMS = "names the victims of the event beside it"
+# A launch at a target: its place is the target's ("launches cruise missiles at targets near")
+_AIMED = re.compile(r"(?:launch|fire)(?:s|d|ed|es)?\b", re.I)
 
 
 def _victims_beside(found: list[EventMention]) -> list[EventMention]:

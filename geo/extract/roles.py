@@ -61,9 +61,11 @@ _BLAMED = re.compile(
 # launched on 24 January 2015 by Russian forces", "the airliner was shot down by the IRGC".
 _AGENT = re.compile(
     # with its auxiliary, or reduced: "a chemical attack carried out by the forces of ..."
-    r"(?:[^;:.]{0,60}?\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?|[\s,]+)(?:launched|carried\s+out"
-    r"|conducted|perpetrated|committed|executed|staged|mounted|fired|shot\s+down|shot|ordered"
-    r"|undertaken)\b[^;:.]{0,80}?\bby\s+(?:the\s+)?(?:forces\s+of\s+(?:the\s+)?)?",
+    # (parentheses skipped: "The Houla massacre (Arabic: …) was a mass murder … by")
+    r"(?:(?:\([^()]{0,80}\)|[^;:.(]){0,60}?\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?|[\s,]+)"
+    r"(?:launched|carried\s+out|conducted|perpetrated|committed|executed|staged|mounted|fired"
+    r"|shot\s+down|shot|ordered|undertaken|(?:mass\s+)?(?:murder|killing|massacre)s?)\b"
+    r"[^;:.]{0,80}?\bby\s+(?:the\s+)?(?:forces\s+of\s+(?:the\s+)?)?",
     re.I,
 )
 # ... and of a passive trigger itself: "was shot down shortly after takeoff by the IRGC".

@@ -100,7 +100,7 @@ _WEAPON = (
 )
 _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (
-        r"air[- ]?strikes?|air[- ]?raids?|aerial\s+(?:bombardment|strikes?)",
+        r"air[- ]?strikes?|air[- ]?raids?|aerial\s+(?:bombardments?|bombings?|strikes?)",
         "strike",
         "airstrike",
         True,

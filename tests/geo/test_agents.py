@@ -256,3 +256,39 @@ def test_acronyms_of_weapons_and_agencies_are_no_groups(gz: Gazetteer) -> None:
         "On 3 May 2021 OCHA stormed out of the meeting in Geneva.",
     ):
         assert all(e.actor not in ("UN", "OCHA") for e in events(gz, text))
+
+
+def test_the_agent_of_a_copular_mass_murder(gz: Gazetteer) -> None:
+    text = (
+        "The Houla massacre (Arabic: a name) was a mass murder of civilians by Ba’athist "
+        "Syrian government forces that took place on May 25, 2012, in Douma."
+    )
+    (event,) = events(gz, text)
+    assert (event.kind, event.actor) == ("strike", "Syrian government forces")
+
+
+def test_aerial_bombing_is_an_airstrike(gz: Gazetteer) -> None:
+    (event,) = events(gz, "On 2 July 2019 a hangar was hit in an aerial bombing near Tripoli.")
+    assert (event.kind, event.weapon) == ("strike", "airstrike")
+
+
+def test_a_launch_is_placed_at_its_target(gz: Gazetteer) -> None:
+    text = (
+        "On 5 September 2017, Russian frigate Admiral Essen in the Mediterranean Sea launches "
+        "cruise missiles at ISIL targets near Deir ez-Zor."
+    )
+    (event,) = events(gz, text)
+    assert (event.kind, event.place) == ("strike", "Deir ez-Zor")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Al-Shabaab claimed responsibility for the attack on 30 December.",
+        "The attack came on the eve of the election to be held on 30 December in Mogadishu.",
+    ],
+)
+def test_the_date_of_a_claim_or_a_coming_vote_is_not_the_events(gz: Gazetteer, second: str) -> None:
+    text = f"On 28 December 2019, a suicide truck bomber killed 85 people in Mogadishu. {second}"
+    (event,) = events(gz, text)
+    assert event.date == dt.date(2019, 12, 28)
