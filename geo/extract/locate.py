@@ -45,7 +45,8 @@ __all__ = [
 ]
 
 _SITE = re.compile(
-    r"\b(?:the|a|an)\s+(?P<mods>(?:[\w.'’\-]+\s+){0,3}?)(?P<noun>(?i:air\s?base|airbase|base|airport"
+    r"\b(?:the|a|an)\s+(?P<mods>(?:(?!(?:a|an|the|on|in|at|of|to|for|and|or|by)\b)[\w.'’\-]+\s+)"
+    r"{0,3}?)(?P<noun>(?i:air\s?base|airbase|base|airport"
     r"|embassy|consulate|complex|camp|compound|garrison|outpost|headquarters))\s+"
     r"(?:(?:hosting|housing|used\s+by|that\s+hosts?)\s+(?:[\w.\-]+\s+){1,3}?)?"
     r"(?P<rel>in|at|outside|near|inside|(?:north|south|east|west)(?:east|west)?\s+of)\s+"

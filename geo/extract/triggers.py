@@ -258,6 +258,12 @@ _ADJ_ED = frozenset(
     foiled reported coordinated sustained concentrated combined unclaimed""".split()
 )
 _WORD = re.compile(r"[\w.'’\-]+")
+_CRAFT = re.compile(
+    r"(?:\s*,\s*|\s+(?:and|or)\s+|\s+)(?:[\w\-]+,?\s+){0,4}?(?:aircraft|helicopters?|planes?|jets?"
+    r"|submarines?|boats?|craft)\b",
+    re.I,
+)
+_CARRIED = re.compile(r"\b(?:conducted|carried\s+out|launched|mounted|made|flew|performed)\b", re.I)
 _TIMES = re.compile(r"\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+times\b")
 
 
@@ -319,6 +325,10 @@ def find_triggers(text: str) -> list[Trigger]:
         phrase = m.group(0)
         groups = ("w", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9")
         named = [m.group(g) for g in groups if m.group(g)]
+        if phrase.lower() == "attack" and _CRAFT.match(text, m.end()):
+            continue  # "attack and remotely piloted aircraft", "attack helicopters": craft
+        if phrase.lower() == "attack" and re.match(r"\s+drones?\b", text[m.end() :], re.I):
+            weapon = "drone"  # "an attack drone struck Tower 22"
         device = kind == "attack" and weapon == "ied" and not m.group("ag")
         if device and _TARGET_OF.search(text, max(0, m.start() - 60), m.start()):
             continue  # "an airstrike against an al-Shabaab vehicle-borne IED": a target
@@ -347,6 +357,9 @@ def find_triggers(text: str) -> list[Trigger]:
         compound = bool(m.group("ag")) and m["av"].lower() in _NOUN_LIKE and phrase.count(" ") == 1
         if m.group("ag") and not compound:
             count = None  # "two suicide bombers": people counted, not events
+        done = m.group("ag") and _CARRIED.search(text, m.end("ag"), m.start("av"))
+        if done:  # "artillery conducted seven strikes": strikes counted, not a verb
+            count = _determiner(text, m.start("av"))[1]
         if m.group("w3") or m.group("w5"):
             count = None  # "two drones targeted the base": drones counted, not attacks
         times = _TIMES.match(text, m.end())
@@ -358,6 +371,8 @@ def find_triggers(text: str) -> list[Trigger]:
         head = phrase.lower().split(" of ")[0].split()[-1]  # "barrage of rockets": barrage
         if m.group("ag") and not compound:
             head = m.group("ag").lower().split()[-1]  # "a car bomb explodes": one bomb
+        if done:
+            head = m["av"].lower()
         plural = bool(re.search(r"(?:s|ings)\b", head))
         plural = plural and not phrase.lower().endswith(("was struck", "ss"))
         trigger = Trigger(

@@ -292,3 +292,30 @@ def test_the_date_of_a_claim_or_a_coming_vote_is_not_the_events(gz: Gazetteer, s
     text = f"On 28 December 2019, a suicide truck bomber killed 85 people in Mogadishu. {second}"
     (event,) = events(gz, text)
     assert event.date == dt.date(2019, 12, 28)
+
+
+def test_strikes_a_unit_conducted_are_counted(gz: Gazetteer) -> None:
+    text = (
+        "On 3 March 2023 fighter aircraft and artillery conducted seven strikes in Iraq, "
+        "coordinated with the Iraqi government."
+    )
+    assert events(gz, text) == []
+
+
+def test_attack_aircraft_are_no_attack(gz: Gazetteer) -> None:
+    text = "On 3 March 2023 forces flew missions using attack and remotely piloted aircraft."
+    assert events(gz, text) == []
+
+
+def test_an_attack_drone_is_a_drone(gz: Gazetteer) -> None:
+    text = (
+        "On 28 January 2024, an attack drone, launched by the Islamic Resistance in Iraq, "
+        "struck Tower 22, killing three U.S. soldiers."
+    )
+    (event,) = events(gz, text)
+    assert (event.weapon, event.sub_event_type) == ("drone", "Air/drone strike")
+
+
+def test_the_site_of_an_attack_is_not_its_own_words(gz: Gazetteer) -> None:
+    (event,) = events(gz, "On 28 January 2024 an attack on a base near Erbil was reported.")
+    assert event.place == "a base near Erbil"
