@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import inflections, pattern
 from geo.extract.spans.actors import Actor, ActorMention, load_actors
+from geo.extract.spans.lexicon import inflections, pattern
 from geo.extract.triggers import Trigger, acted_by
 
 __all__ = [

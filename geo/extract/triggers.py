@@ -20,7 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract import lexicon
+from geo.extract.spans import lexicon
+from geo.extract.spans.predicates import OBJECT as _OBJECT
+from geo.extract.spans.predicates import PATTERN as _PATTERN
+from geo.extract.spans.predicates import RULES as _RULES
+from geo.extract.spans.predicates import UNIT_VERBS as _UNIT_VERBS
+from geo.extract.spans.predicates import WEAPON_WORDS as _W
 
 __all__ = ["Trigger", "acted_by", "default_kind", "find_triggers"]
 
@@ -62,169 +67,6 @@ class Trigger:
     count: int | None
 
 
-_W = {"drone": "drone", "uav": "drone", "rocket": "rocket", "mortar": "artillery"}
-_W |= {"missile": "missile", "ballistic": "missile", "cruise": "missile", "artillery": "artillery"}
-_W |= {"ied": "ied", "roadside": "ied", "car": "ied", "suicide": "ied", "bomb": "ied"}
-
-# An agent of the lexicon as the subject of an action verb: "gunmen opened fire on a patrol",
-# "Israeli warplanes on Sunday struck", "a suicide bomber kills 12" (headlines' present tense).
-# The words between may not make it passive ("troops were killed").
-_GAP = (
-    r"(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to)\b)"
-    r"[\w\-’']+\s+){0,4}?"
-)
-# What strikes hit, as its own phrase: "struck five weapons depots".
-_OBJECT = (
-    r"(?:(?!(?:at|in|on|near|outside|inside|around|across|with)\b)[\w\-]+\s+){0,4}?"
-    r"(?:targets|sites|facilities|buildings?|complex(?:es)?|markets?|homes|houses?"
-    r"|positions|depots|weapons\s+caches|locations|compounds|warehouses|hubs|bases"
-    r"|headquarters|launchers|installations|infrastructure|storage\s+areas|command\s+posts"
-    r"|vehicles?|convoys?|trucks?|militants|ships?|tankers?|facility|site|depot|compound"
-    r"|warehouse|safe\s+house|building|position|checkpoint|camp|networks?|cells?|fighters"
-    r"|members|leaders?|commanders?|operatives|hideouts?|strongholds?)"
-)
-_AGENT_ACTS = (
-    rf"(?P<ag>{lexicon.pattern(list(lexicon.AGENTS))})\s+{_GAP}"
-    rf"(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?:\s+{_OBJECT}\b)?"
-)
-_NOUN_EVENTS = rf"(?P<nv>{lexicon.pattern(lexicon.noun_forms())})"
-# Agents that are a state's units use force but do not "kill" as an event of their own:
-# "forces killed two suspects" is reported by its own verb ("raided", "struck") if at all.
-_UNIT_VERBS = frozenset({"kill", "wound", "injure", "damage", "execute", "behead", "massacre"})
-
-_VICTIM = lexicon.pattern(list(lexicon.VICTIM_PARTICIPLES))
-
-# (pattern, kind, weapon or weapon-group name, strong, plural-group name)
-_WEAPON = (
-    r"(?P<w>rocket|mortar|drone|UAV|missile|ballistic[- ]missile|cruise[- ]missile|artillery|bomb)"
-)
-_RULES: tuple[tuple[str, str, str, bool], ...] = (
-    (
-        r"air[- ]?strikes?|air[- ]?raids?|aerial\s+(?:bombardments?|bombings?|strikes?)",
-        "strike",
-        "airstrike",
-        True,
-    ),
-    (r"(?:precision|retaliatory|defensive)\s+strikes?", "strike", "", True),
-    (_AGENT_ACTS, "", "", True),
-    (r"bombed\b(?!\s+(?:of|by)\s+(?:a|an)\s+(?:car|suicide))", "strike", "airstrike", True),
-    # "bombings" are mostly an armed group's; the actor decides (a state's are airstrikes).
-    (r"bomb(?:ing|ings)\b(?!\s+(?:of|by)\s+(?:a|an)\s+(?:car|suicide))", "", "", True),
-    (
-        r"(?:car|truck|suicide|roadside)[- ]bomb(?:s|ings?|ers?)?|IEDs?\b|improvised\s+explosive"
-        r"\s+devices?",
-        "attack",
-        "ied",
-        True,
-    ),
-    (_WEAPON + r"\s+(?:attacks?|assaults?|strikes?|fire|salvos?|barrages?)", "", "", True),
-    (
-        r"one[- ]way\s+attack\s+drones?|suicide\s+drones?|kamikaze\s+drones?",
-        "attack",
-        "drone",
-        True,
-    ),
-    (
-        r"(?:barrages?|salvos?|volleys?)\s+of\s+(?:\w+\s+){0,3}?(?P<w2>rockets|missiles|drones|mortars"
-        r"|(?:rocket|missile|drone)\s+(?:attacks|strikes))",
-        "",
-        "",
-        True,
-    ),
-    (
-        r"(?P<w3>rockets|missiles|mortars?|mortar\s+rounds|drones)\s+(?:were|was|are|is|had\s+been)"
-        r"\s+(?:fired|launched)",
-        "",
-        "",
-        True,
-    ),
-    (
-        r"(?P<w5>rockets?|missiles?|drones?|mortar\s+(?:rounds?|shells?)|mortars?|projectiles?"
-        r"|shells)\s+"
-        r"(?:(?:packed|laden|loaded|armed|rigged)\s+with\s+(?:\w+\s+){0,2}?\w+\s+)?(?:hits?|struck"
-        r"|slam(?:s|med)\s+into|(?:lands?|landed|falls?|fell|crash(?:es|ed)?|rain(?:s|ed)\s+down)"
-        r"\s+(?:on|in|near|inside|around)|targeted|attacked|explod(?:es|ed))",
-        "",
-        "",
-        True,
-    ),
-    (
-        # past, and the present of timelines and headlines ("Israel later fires artillery at")
-        r"(?:fire[sd]|launch(?:es|ed)|launching)\s+(?:(?:[\w\-]+\s+){0,4}?(?P<w4>rockets|missiles"
-        r"|drones|mortars|ballistic\s+missiles|artillery(?=\s+(?:at|on|toward|towards|into)\b))"
-        r"|an?\s+(?:[\w\-]+\s+){0,2}?(?P<w6>rocket|missile|drone"
-        r"|mortar)(?!\s+(?:attacks?|assaults?|strikes?|boats?|fire|salvos?|barrages?)\b))",
-        "",
-        "",
-        True,
-    ),
-    (
-        r"targeted\s+(?:[\w\-]+\s+){1,6}?with\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}?"
-        r"(?P<w7>rockets?|missiles?|drones?)",
-        "",
-        "",
-        True,
-    ),
-    (
-        r"unmanned\s+surface\s+vessels?|(?:suicide\s+|explosive[- ]laden\s+)?drone\s+boats?|USVs?\b"
-        r"|explosive[- ]laden\s+boats?",
-        "attack",
-        "vessel",
-        True,
-    ),
-    (r"(?:terror(?:ist)?|suicide)\s+attacks?", "attack", "", True),
-    (
-        r"(?:was|were|been)\s+(?:hit|struck|targeted)\s+by\s+(?:[\w\-]+\s+){0,3}?"
-        r"(?P<w8>missiles?|rockets?|drones?|mortar\s+(?:rounds?|shells?)|drone\s+boats?)",
-        "",
-        "",
-        True,
-    ),
-    # "a fresh wave of strikes": one operation, whoever carried it out.
-    (
-        r"(?:wave|round)\s+of\s+(?:[\w\-]+\s+){0,2}?"
-        r"(?:(?:air\s*)?strikes|attacks|bombings|explosions|blasts)",
-        "",
-        "",
-        True,
-    ),
-    (
-        # past and, in headlines, present: "U.S. target al-Shabaab network"
-        r"(?:hits?|struck|target(?:s|ed)?|bomb(?:s|ed))\s+" + _OBJECT,
-        "",
-        "",
-        True,
-    ),
-    # "air defences intercepted 36 rockets": the rockets were an attack, even if they failed
-    (
-        r"(?:intercept(?:ed|s|ing)?|shot\s+down|downed)\s+(?:[\w\-]+\s+){0,4}?"
-        r"(?P<w9>rockets?|missiles?|drones?|UAVs?)",
-        "attack",
-        "",
-        False,
-    ),
-    (r"shelling", "", "artillery", False),
-    (_NOUN_EVENTS, "", "", False),
-    (r"(?:was|were|been|being)\s+(?:struck|hit|targeted|bombed)", "", "", False),
-    (
-        rf"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:{_VICTIM})"
-        # a headline's passive without its auxiliary: "10 Police Killed in Afghanistan"
-        r"|(?<=[A-Za-z] )(?-i:Killed|Shot\s+Dead|Gunned\s+Down|Assassinated)"
-        r"(?=\s+(?i:in|near|at)\s)"
-        r"|c(?:ame|omes?|oming)\s+under\s+(?:\w+\s+){0,2}?(?:fire|attack)",
-        "",
-        "",
-        False,
-    ),
-    (r"strikes?|attacks?|assaults?|barrages?|salvos?|raids?", "", "", False),
-)
-# One \b around the whole alternation (same matches as a \b around each rule, since a rule
-# whose end is no word boundary backtracks into the next): positions inside words then fail
-# at once instead of once per rule.
-_PATTERN = re.compile(
-    r"\b(?:" + "|".join(f"(?P<r{i}>{rule[0]})" for i, rule in enumerate(_RULES)) + r")\b",
-    re.IGNORECASE,
-)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _NUMBER_WORDS |= {"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozens": 24, "several": 3}
 _DETERMINERS = {"the": "definite", "this": "definite", "that": "definite", "these": "definite"}

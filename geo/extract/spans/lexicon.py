@@ -4,7 +4,8 @@ the agents that carry them out, in all their inflections.
 Each verb is given once as a lemma; :func:`inflections` makes its forms (present, third
 person, past, participle, gerund), so "strike", "strikes", "struck" and "striking" are one
 entry and a headline's present tense ("Suicide bomber kills 12") is covered with the report's
-past tense.  :mod:`geo.extract.triggers` compiles the entries into its patterns.
+past tense.  :mod:`geo.extract.spans.predicates` arranges the entries into the patterns
+that :mod:`geo.extract.triggers` matches.
 
 Coverage follows the event definitions of the ACLED codebook (air/drone strikes, shelling,
 artillery and missile attacks, remote explosives and IEDs, suicide bombs, grenades, armed
