@@ -319,3 +319,12 @@ def test_an_attack_drone_is_a_drone(gz: Gazetteer) -> None:
 def test_the_site_of_an_attack_is_not_its_own_words(gz: Gazetteer) -> None:
     (event,) = events(gz, "On 28 January 2024 an attack on a base near Erbil was reported.")
     assert event.place == "a base near Erbil"
+
+
+def test_an_agents_second_verb_phrase(gz: Gazetteer) -> None:
+    text = (
+        "On November 26, 2008, militants came ashore from the sea on small boats and attacked "
+        "numerous targets in Mumbai, India."
+    )
+    (event,) = events(gz, text)
+    assert (event.kind, event.place) == ("attack", "Mumbai")

@@ -30,6 +30,9 @@ _W |= {"ied": "ied", "roadside": "ied", "car": "ied", "suicide": "ied", "bomb": 
 _GAP = (
     r"(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to)\b)"
     r"[\w\-’']+\s+){0,4}?"
+    # or a first verb phrase and "and": "militants came ashore on small boats and attacked"
+    r"|(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to|said"
+    r"|says)\b)[\w\-’']+\s+){1,10}?and\s+"
 )
 # What strikes hit, as its own phrase: "struck five weapons depots".
 _OBJECT = (
@@ -42,7 +45,7 @@ _OBJECT = (
     r"|members|leaders?|commanders?|operatives|hideouts?|strongholds?)"
 )
 _AGENT_ACTS = (
-    rf"(?P<ag>{lexicon.pattern(list(lexicon.AGENTS))})\s+{_GAP}"
+    rf"(?P<ag>{lexicon.pattern(list(lexicon.AGENTS))})\s+(?:{_GAP})"
     rf"(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?:\s+{_OBJECT}\b)?"
 )
 _NOUN_EVENTS = rf"(?P<nv>{lexicon.pattern(lexicon.noun_forms())})"
