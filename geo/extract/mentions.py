@@ -238,10 +238,12 @@ def sentence_mentions(
     sentence = text[start:end]
     triggers = find_triggers(sentence) if may_report(sentence) else []
     actors = with_unlisted(sentence, actors)  # "ISIS-GS attacked the village"
+    acting: dict[int, ActorMention] = {}  # an act's trigger start -> who acted
     for a in actors:  # "al-Shabab raided a military base": a named actor acting
         act = acted_by(sentence, a.end, state=a.actor.type in STATE_TYPES)
         if act is not None and not any(o.start < act.end and act.start < o.end for o in triggers):
             triggers.append(act)
+            acting[act.start] = a
     triggers.sort(key=lambda t: t.start)
     if not triggers:
         return []
@@ -260,6 +262,7 @@ def sentence_mentions(
     for i, trig in enumerate(triggers):
         notes = [f"trigger {trig.text!r}"]
         doer, victim = roles(sentence, trig, actors, [t for t in triggers if t is not trig])
+        doer = doer or acting.get(trig.start)
         if doer is not None and not doer.actor.country and doer.actor.type in STATE_TYPES:
             # "the Russian Armed Forces": unnamed forces of the country named before them
             own = country_forces(sentence, doer.start)
@@ -318,6 +321,8 @@ def sentence_mentions(
         if place is not None:
             notes.append(f"place {place.written!r} -> {place.place.name} ({place.how})")
         skip = skips[i]
+        if not skip and i > 0 and _RESTATED.search(sentence, max(0, trig.start - 50), trig.start):
+            skip = "restates the event before it"  # "…, claiming that it had targeted …"
         if not skip and not trig.strong and trig.determiner in ("indefinite", "another"):
             # "A U.S. strike in eastern Baghdad on Thursday killed..." and "Near Beiji, a strike
             # destroyed two vehicles" report an event; "an assault on Iraq's sovereignty" does not.
@@ -378,6 +383,11 @@ def sentence_mentions(
 
 
 _VICTIMS = "names the victims of the event beside it"
+_RESTATED = re.compile(
+    r"\b(?:claiming|saying|stating|adding|asserting)\s+(?:that\s+)?(?:it|they|its\s+forces)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
 # A launch at a target: its place is the target's ("launches cruise missiles at targets near")
 _AIMED = re.compile(r"(?:launch|fire)(?:s|d|ed|es)?\b", re.I)
 

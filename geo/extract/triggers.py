@@ -231,7 +231,11 @@ _FORMS = {f: lemma for lemma in lexicon.ACTION_VERBS for f in lexicon.inflection
 
 # Between a named actor and its verb only adverbs and a day: "Houthis on Sunday attacked",
 # "al-Shabab reportedly raided" (not "Iran answered with missiles fired at": other verbs).
-_ACT_GAP = r"(?:(?:\w+ly|also|then|later|again|on\s+\w+|late|early|overnight)\s+){0,3}"
+_ACT_GAP = (
+    r"(?:(?:\w+ly|also|then|later|again|on\s+\w+|late|early|overnight|terrorists|militants"
+    r"|fighters|members|militiamen|gunmen|rebels|insurgents|and\s+(?:its\s+|their\s+)?(?:affiliated"
+    r"|allied|associated)\s+(?:groups|militias|factions))\s+){0,3}"
+)
 _ACTS = re.compile(
     rf"\s+(?P<gap>{_ACT_GAP})(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?:\s+{_OBJECT}\b)?",
     re.IGNORECASE,

@@ -328,3 +328,21 @@ def test_an_agents_second_verb_phrase(gz: Gazetteer) -> None:
     )
     (event,) = events(gz, text)
     assert (event.kind, event.place) == ("attack", "Mumbai")
+
+
+def test_a_named_group_and_its_affiliates_acting(gz: Gazetteer) -> None:
+    text = (
+        "On 25 December 2023, Kataib Hezbollah terrorists and affiliated groups attacked "
+        "coalition forces at Erbil, Iraq."
+    )
+    (event,) = events(gz, text)
+    assert (event.kind, event.actor) == ("attack", "Kataib Hezbollah")
+
+
+def test_a_claim_restating_the_event_is_no_second_event(gz: Gazetteer) -> None:
+    text = (
+        "On 15 January 2024, Iran carried out a series of drone strikes within Iraq, claiming "
+        "that it had targeted the regional headquarters of Mossad."
+    )
+    (event,) = events(gz, text)
+    assert (event.kind, event.actor) == ("strike", "Iran")
