@@ -383,6 +383,7 @@ def sentence_mentions(
 
 
 _VICTIMS = "names the victims of the event beside it"
+_SUBSET = re.compile(r"\bno\s+(?:civilians?|non-?combatants|bystanders|passengers)\b", re.I)
 _RESTATED = re.compile(
     r"\b(?:claiming|saying|stating|adding|asserting)\s+(?:that\s+)?(?:it|they|its\s+forces)\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:\w+\s+){0,2}$",
@@ -433,6 +434,9 @@ def _share(sentence: str, triggers: list[Trigger], found: list[EventMention]) ->
     date take the date of a generic mention beside it ("airstrikes earlier this year
     against the militias behind a rocket attack")."""
     counts = casualties(sentence)
+    if counts.killed == 0 and _SUBSET.search(counts.text):
+        # "no civilians were killed in this airstrike": none of a part, not a total of none
+        counts = replace(counts, killed=None, injured=None)
     if counts.text and any(not m.skip for m in found):
         at = sentence.find(counts.text.split("; ")[0])
         owners = [i for i in range(len(found)) if found[i].skip != _VICTIMS]

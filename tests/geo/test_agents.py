@@ -346,3 +346,12 @@ def test_a_claim_restating_the_event_is_no_second_event(gz: Gazetteer) -> None:
     )
     (event,) = events(gz, text)
     assert (event.kind, event.actor) == ("strike", "Iran")
+
+
+def test_no_civilians_killed_is_no_total_of_none(gz: Gazetteer) -> None:
+    text = (
+        "On April 1, 2018, U.S. forces conducted an airstrike near Jilib, killing five "
+        "terrorists. We assess no civilians were killed in this airstrike."
+    )
+    (event,) = events(gz, text)
+    assert event.fatalities == 5
