@@ -15,7 +15,14 @@ from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate
 from geo.extract.triggers import Trigger
 
-__all__ = ["ACTED", "early_skip", "negation", "reported_plural", "specific"]
+__all__ = [
+    "ACTED",
+    "TOLL",
+    "early_skip",
+    "negation",
+    "reported_plural",
+    "specific",
+]
 
 # A verb of carrying out, in the past or in the historical present of timelines and headlines
 # ("Pakistan carries out airstrikes on ...", "Houthis launch drones at ..."); not "have
@@ -33,6 +40,13 @@ _TOTAL = re.compile(
     re.I,
 )
 # The trigger is the subject of a past action: "a strike destroyed two vehicles".
+# A toll the subject took, later in its clause: "… in Tuz Khormato killed 5", "bombings in
+# other areas, including Baghdad, left at least 24 dead"
+TOLL = re.compile(
+    r"[^.;:]{0,100}?\b(?:left|leaving|killed|killing|wounded|injured)\s+(?:at\s+least\s+|about\s+"
+    r"|some\s+|more\s+than\s+|over\s+|nearly\s+)?\d",
+    re.I,
+)
 ACTED = re.compile(
     r"\s+(?:\w+ly\s+)?(?:destroyed|engaged|killed|hit|struck|targeted|damaged|wounded|injured"
     r"|eliminated|suppressed|set\s+fire|left|claimed|took\s+place|occurred|happened|erupted"
@@ -121,8 +135,8 @@ def reported_plural(sentence: str, trig: Trigger) -> bool:
     ("strikes hit Khan Younis")."""
     if trig.strong or trig.determiner or not trig.plural:
         return False
-    if ACTED.match(sentence, trig.end):  # "Israeli strikes hit Khan Younis": strikes did it
-        return True
+    if ACTED.match(sentence, trig.end) or TOLL.match(sentence, trig.end):
+        return True  # "Israeli strikes hit Khan Younis", "bombings in Baiji left 24 dead"
     return bool(_PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start]))
 
 
@@ -158,7 +172,8 @@ def specific(
             or casualties(sentence).killed is not None
         )
     )
-    if not verb and not own and not ACTED.match(sentence, trig.end):  # "strikes destroyed"
+    acted = ACTED.match(sentence, trig.end) or TOLL.match(sentence, trig.end)
+    if not verb and not own and not acted:  # "strikes destroyed", "bombings … left 24 dead"
         return False
     day = any(d.precision == "day" for d in sentence_dates or ())
     return day or (place is not None and place.local)

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from geo.extract.generic import ACTED, early_skip, negation, reported_plural, specific
+from geo.extract.generic import ACTED, TOLL, early_skip, negation, reported_plural, specific
 from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import (
     SEQUENCE,
@@ -320,13 +320,20 @@ def sentence_mentions(
         )
         if place is not None:
             notes.append(f"place {place.written!r} -> {place.place.name} ({place.how})")
+        # "A similar attack against another office in Tuz Khormato killed 5": a toll of its own
+        toll = TOLL.match(sentence, trig.end) is not None
+        local = place is not None and place.local and not refers
+        undated = date is None and relative is None and published is None
+        if undated and toll and local and anchor is not None and anchor.precision == "day":
+            date = anchor  # no publication day to fall back on: the day the story is at
+            notes.append(f"the day the story last named, {anchor.date.isoformat()}")
         skip = skips[i]
         if not skip and i > 0 and _RESTATED.search(sentence, max(0, trig.start - 50), trig.start):
             skip = "restates the event before it"  # "…, claiming that it had targeted …"
         if not skip and not trig.strong and trig.determiner in ("indefinite", "another"):
             # "A U.S. strike in eastern Baghdad on Thursday killed..." and "Near Beiji, a strike
             # destroyed two vehicles" report an event; "an assault on Iraq's sovereignty" does not.
-            acted = ACTED.match(sentence, trig.end) is not None
+            acted = ACTED.match(sentence, trig.end) is not None or toll
             # "a U.S. military strike in response on April 6": its day and who struck
             said = (doer or state or place) is not None
             owned = said and date is not None and date.precision == "day"

@@ -355,3 +355,24 @@ def test_no_civilians_killed_is_no_total_of_none(gz: Gazetteer) -> None:
     )
     (event,) = events(gz, text)
     assert event.fatalities == 5
+
+
+def test_bombings_that_left_a_toll_in_named_places_are_events(gz: Gazetteer) -> None:
+    text = (
+        "On January 16, 2013, a suicide bomber detonated a truck in Kirkuk, killing 26. "
+        "Roadside bombings in other areas, including Tikrit and Baiji, left at least 24 dead."
+    )
+    found = sorted((e.place, e.date.isoformat()) for e in events(gz, text))
+    assert ("Tikrit", "2013-01-16") in found and ("Baiji", "2013-01-16") in found
+
+
+def test_an_attack_with_a_toll_takes_the_storys_day_without_a_publication_date(
+    gz: Gazetteer,
+) -> None:
+    text = (
+        "On January 16, 2013, a suicide bomber detonated a truck in Kirkuk, killing 26. "
+        "A similar attack against another office in Tikrit killed 5 and wounded 40."
+    )
+    article = Article(id="a", text=text, published=None)
+    found = {(e.place, e.date) for e in extract([article], gazetteer=gz).events}
+    assert ("Tikrit", dt.date(2013, 1, 16)) in found
