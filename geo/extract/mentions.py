@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from geo.extract.dating import assign_dates
 from geo.extract.generic import ACTED, TOLL, early_skip, negation, reported_plural, specific
 from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import (
@@ -40,22 +41,7 @@ from geo.extract.triggers import Trigger, acted_by, default_kind, find_triggers
 
 __all__ = ["EventMention", "may_report", "sentence_mentions"]
 
-_SPEECH = re.compile(
-    r"\b(?:said|says|told|confirmed|announced|stated|statement|spoke|speaking|briefing|tweeted"
-    r"|added|reported|conference|reporters)\s+(?:[\w\-]+\s+){0,3}?(?:on|late|early)\s+$",
-    re.I,
-)
 _UNIT = re.compile(r"(?:security\s+|special\s+)?(?:troops|soldiers|forces|commandos)\b", re.I)
-# A date in a "since" clause dates something else: "the strikes, the first since he was
-# sworn into office last month, hit ..."
-_SINCE = re.compile(r"\bsince\b[^,;.()—–]{0,60}$", re.I)
-# The date of something to come or of a claim, not of the event: "the election to be held on
-# 18 February", "scheduled for", "claimed responsibility for the attack on 30 December"
-_OTHER_ACT = re.compile(
-    r"\b(?:(?:to\s+be|will\s+be)\s+\w+|scheduled|due|planned|expected)\s+(?:on|for|in)\s+(?:the\s+)?$"
-    r"|\bclaimed\s+responsibility\s+for\s+the\s+(?:[\w\-]+\s+){1,3}on\s+$",
-    re.I,
-)
 _RELATIVE = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>after|before)\s+"
     r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}$",
@@ -139,63 +125,6 @@ class EventMention:
     reasons: tuple[str, ...]
 
 
-def _assign_dates(
-    sentence: str, triggers: list[Trigger], dates: list[EventDate]
-) -> dict[int, tuple[EventDate, str]]:
-    """Give each usable date to the nearest trigger (strong triggers choose first)."""
-    usable: list[tuple[EventDate, str]] = []
-    speech: list[EventDate] = []
-    for d in dates:
-        before = sentence[max(0, d.start - 40) : d.start]
-        if _SINCE.search(before) or _OTHER_ACT.search(sentence, max(0, d.start - 70), d.start):
-            continue  # "since October", "the election to be held on 18 February"
-        if _SPEECH.search(before):
-            speech.append(d)
-            continue
-        usable.append((d, "date in the sentence"))
-    chosen: dict[int, tuple[EventDate, str]] = {}
-    order = sorted(range(len(triggers)), key=lambda i: (not triggers[i].strong, i))
-    # Strong triggers choose first, each the date nearest to it over the whole sentence, then
-    # the weak ones: "WASHINGTON (May 23) — ... who was targeted May 21 by a U.S. airstrike"
-    # gives the airstrike May 21, not the dateline's May 23.
-    pairs = sorted(
-        (not triggers[i].strong, _gap(triggers[i], d, sentence), n, i)
-        for n, (d, _how) in enumerate(usable)
-        for i in range(len(triggers))
-    )
-    taken: set[int] = set()
-    for _weak, _gap_chars, n, i in pairs:
-        if n in taken or i in chosen:
-            continue
-        chosen[i] = usable[n]
-        taken.add(n)
-    for d in speech:  # "officials said on Thursday": the event was that day or just before
-        for i in order:
-            if i not in chosen:
-                lo = d.earliest - dt.timedelta(days=2)
-                approx = EventDate(
-                    d.date,
-                    "week",
-                    lo,
-                    d.latest,
-                    d.text,
-                    d.start,
-                    d.end,
-                    f"reported on {d.date.isoformat()}: event up to 2 days before",
-                )
-                chosen[i] = (approx, "date of the report")
-                break
-    return chosen
-
-
-def _gap(trigger: Trigger, d: EventDate, sentence: str = "") -> int:
-    """Characters between a date and a trigger, plus a penalty across a clause break."""
-    lo, hi = (d.end, trigger.start) if d.end <= trigger.start else (trigger.end, d.start)
-    between = sentence[lo:hi]
-    penalty = 50 if any(c in between for c in ",;:()") or SEQUENCE.search(between) else 0
-    return max(0, hi - lo) + penalty
-
-
 def may_report(sentence: str) -> bool:
     """Cheap test: could this sentence report a strike or attack at all?
 
@@ -252,7 +181,7 @@ def sentence_mentions(
         if layout is not None
         else find_dates(sentence, published, anchor=anchor)
     )
-    dates = _assign_dates(sentence, triggers, found_dates)
+    dates = assign_dates(sentence, triggers, found_dates)
     # A headline or caption title ("Baghdad airstrike") names an event the text reports.
     headline = not _FINAL.search(sentence) and len(sentence.split()) <= 12
     cues = [negation(sentence, t.start, t.end) for t in triggers]
