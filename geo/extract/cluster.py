@@ -105,7 +105,7 @@ def _fits(d: Draft, m: EventMention, *, strict: bool) -> bool:
             return _dates_fit(d.date, m.date, strict=False) and compatible(
                 d.place.place if d.place else None, m.place.place if m.place else None
             )
-        if not agnostic or (m.date is not None and d.date is None):
+        if not agnostic:  # an undated draft takes the reference's date ("Thursday's attack")
             return False
     if m.actor_side and d.actor_side and m.actor_side != d.actor_side:
         return False

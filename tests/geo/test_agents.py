@@ -376,3 +376,13 @@ def test_an_attack_with_a_toll_takes_the_storys_day_without_a_publication_date(
     article = Article(id="a", text=text, published=None)
     found = {(e.place, e.date) for e in extract([article], gazetteer=gz).events}
     assert ("Tikrit", dt.date(2013, 1, 16)) in found
+
+
+def test_an_undated_strike_takes_the_date_of_its_later_reference(gz: Gazetteer) -> None:
+    text = (
+        "Activists say government aircraft struck a busy market in Aleppo, killing at least 33 "
+        "people. The observatory said Thursday's attack occurred in the Hillok area."
+    )
+    article = Article(id="a", text=text, published=dt.date(2014, 5, 1))
+    (event,) = extract([article], gazetteer=gz).events
+    assert (event.kind, event.date, event.fatalities) == ("strike", dt.date(2014, 5, 1), 33)
