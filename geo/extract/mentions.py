@@ -24,6 +24,7 @@ from geo.extract.roles import (
     STATE_TYPES,
     agent_state,
     country_forces,
+    forces_of,
     kind_by_victims,
     passive_trigger,
     roles,
@@ -31,6 +32,7 @@ from geo.extract.roles import (
     subject_country,
     subject_state,
     target_phrase,
+    unnamed_state,
     with_unlisted,
 )
 from geo.extract.spans.actors import ActorMention
@@ -206,9 +208,13 @@ def sentence_mentions(
                 or agent_state(sentence, trig)
                 or subject_country(sentence, trig)
             )
+        unnamed = doer is None and state is None and unnamed_state(sentence, trig)
         if state is not None:
             kind = "strike"
             notes.append(f"kind from the state named before it: {state.name}")
+        elif unnamed:
+            kind = "strike"
+            notes.append("kind from a state's forces the text does not name")
         if kind == "strike" and doer is not None and _UNIT.match(trig.text):
             kind = ""  # "Houthi forces struck": units are the actor's, who decides the kind
         if not kind and doer is not None:
@@ -249,6 +255,9 @@ def sentence_mentions(
         )
         if place is not None:
             notes.append(f"place {place.written!r} -> {place.place.name} ({place.how})")
+        if unnamed and place is not None:  # "government aircraft" of the country struck
+            home_country = places.gazetteer.get(f"country:{place.place.country}")
+            state = forces_of(home_country.name, demonym=False) if home_country else None
         # "A similar attack against another office in Tuz Khormato killed 5": a toll of its own
         toll = TOLL.match(sentence, trig.end) is not None
         local = place is not None and place.local and not refers

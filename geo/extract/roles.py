@@ -41,6 +41,7 @@ __all__ = [
     "subject_state",
     "target_phrase",
     "unlisted_actors",
+    "unnamed_state",
     "with_unlisted",
 ]
 
@@ -425,3 +426,32 @@ def with_unlisted(sentence: str, known: list[ActorMention]) -> list[ActorMention
     extra = unlisted_actors(sentence, known)
     kept = [k for k in known if not any(e.start <= k.start and k.end <= e.end for e in extra)]
     return sorted(kept + extra, key=lambda a: a.start)
+
+
+# A state's forces the text does not name: "government aircraft struck", "regime forces
+# shelled", "launched by the forces of the government of …"; not "pro-government militias".
+_UNNAMED = re.compile(
+    r"(?<![\w\-])(?:government|regime)\s+(?:forces|troops|soldiers|aircraft|warplanes|jets"
+    r"|helicopters|artillery|planes|army)\b|\bforces\s+of\s+the\s+(?:government|regime)\b",
+    re.I,
+)
+
+
+def unnamed_state(sentence: str, trig: Trigger) -> bool:
+    """Whether the agent of ``trig`` is a state's forces the text does not name: in the
+    trigger ("government aircraft struck a market"), as its subject just before it, or as
+    the agent of its passive ("was launched by the forces of the government of …")."""
+    if _UNNAMED.search(trig.text):
+        return True
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(sentence, 0, trig.start)]
+    before = _UNNAMED.search(sentence, opens[-1] if opens else 0, trig.start)
+    if before is not None and _ADJACENT.fullmatch(sentence, before.end(), trig.start):
+        return True
+    m = _agent(sentence, trig)
+    if m is None:
+        return False
+    by = sentence.lower().rfind("by ", m.start(), m.end())
+    return _BY_UNNAMED.match(sentence, by + 3) is not None
+
+
+_BY_UNNAMED = re.compile(rf"(?:the\s+)?(?:{_UNNAMED.pattern})", re.I)

@@ -386,3 +386,22 @@ def test_an_undated_strike_takes_the_date_of_its_later_reference(gz: Gazetteer) 
     article = Article(id="a", text=text, published=dt.date(2014, 5, 1))
     (event,) = extract([article], gazetteer=gz).events
     assert (event.kind, event.date, event.fatalities) == ("strike", dt.date(2014, 5, 1), 33)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 1 May 2014 government aircraft struck a busy market in Aleppo, killing 33 people.",
+        "On 7 April 2018, a chemical attack was launched by the forces of the government of "
+        "Bashar al-Assad in the Syrian city of Douma.",
+    ],
+)
+def test_a_states_unnamed_forces_strike_in_their_country(gz: Gazetteer, text: str) -> None:
+    (event,) = events(gz, text)
+    assert (event.kind, event.actor) == ("strike", "Syrian government forces")
+
+
+def test_pro_government_militias_are_no_state(gz: Gazetteer) -> None:
+    text = "On 1 May 2014 pro-government militia fighters attacked a market in Aleppo."
+    (event,) = events(gz, text)
+    assert event.kind == "attack"
