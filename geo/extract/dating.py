@@ -73,6 +73,16 @@ def assign_dates(
             continue
         chosen[i] = usable[n]
         taken.add(n)
+    for i, (d, how) in list(chosen.items()):  # "- January 10 – The January 2017 bombings kill"
+        if d.precision in ("month", "year"):
+            inside = [
+                (n, u)
+                for n, (u, _h) in enumerate(usable)
+                if n not in taken and u.precision == "day" and d.earliest <= u.date <= d.latest
+            ]
+            if inside:
+                taken.add(inside[0][0])
+                chosen[i] = (inside[0][1], f"{how}: the day within {d.text!r}")
     for d in speech:  # "officials said on Thursday": the event was that day or just before
         for i in order:
             if i not in chosen:

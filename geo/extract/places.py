@@ -81,7 +81,8 @@ class ArticlePlaces:
 def in_named_country(
     text: str, gz: Gazetteer, mentions: tuple[Mention, ...]
 ) -> tuple[Mention, ...]:
-    """A place written with its country ("El Burr, Somalia") is in that country: resolved
+    """A place written with its country ("El Burr, Somalia") or its province ("Bando village,
+    Helmand Province") is in that country: resolved
     there when the gazetteer has it, else dropped (an unknown name) rather than kept as a
     namesake elsewhere (a hamlet in Ohio).  The same name elsewhere in the article means the
     same place ("Jalalabad, Afghanistan | ... the Jalalabad attack")."""
@@ -94,9 +95,12 @@ def in_named_country(
             place is None
             or home is None
             or nxt is None
-            or home.kind != "country"
+            or (home.kind != "country" and home.precision != "region")
             or place.kind == "country"
-            or not re.fullmatch(r",\s*", text[m.end : nxt.start])
+            # "El Burr, Somalia", "Bando village, Helmand Province"
+            or not re.fullmatch(
+                r"(?:\s+(?:village|town|city|district))?,\s*", text[m.end : nxt.start]
+            )
         ):
             out.append(m)
             continue

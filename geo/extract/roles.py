@@ -250,7 +250,7 @@ def kind_by_victims(sentence: str, trig: Trigger, victim: ActorMention | None) -
 # "Israeli strikes".  Not for bombs and suicide attacks, which armed groups carry out.
 # Also the subject of a verb of carrying out: "Pakistan carries out airstrikes".
 _BEFORE = re.compile(
-    r"\b([A-Z][a-z]+)(?:['’]s)?\s+(?P<verb>(?:carr(?:ies|ied)\s+out|launch(?:es|ed)|conduct(?:s|ed)"
+    r"\b([A-Z][a-z]+)(?P<own>['’]s)?\s+(?P<verb>(?:carr(?:ies|ied)\s+out|launch(?:es|ed)|conduct(?:s|ed)"
     r"|fire[sd])\s+)?(?:(?!(?:militias?|militants?|rebels?|insurgents?|jihadists?|terrorists?"
     r"|separatists?|opposition|gunmen|tribal|protesters?)\b)[a-z\-]+\s+)?$"
 )
@@ -277,19 +277,23 @@ def country_forces(sentence: str, at: int) -> Actor | None:
     m = _BEFORE.search(sentence, max(0, at - 40), at)
     if m is None or (m["verb"] and not _SUBJECT_OPEN.search(sentence, 0, m.start(1))):
         return None  # "militants in Iraq launched": Iraq is not the subject
-    return forces_of(m.group(1))
+    # a country's bare name before the event is where it was ("the Afghanistan bombings"),
+    # its demonym or its possessive who did it ("Afghan airstrikes", "Russia's barrage")
+    return forces_of(m.group(1), demonym=True, named=bool(m["verb"] or m["own"]))
 
 
-def forces_of(word: str, demonym: bool = True) -> Actor | None:
-    """The forces of the country ``word`` names ("Russia") or, if ``demonym``, means
-    ("Russian"), else None."""
+def forces_of(word: str, demonym: bool = True, named: bool = True) -> Actor | None:
+    """The forces of the country ``word`` names ("Russia", if ``named``) or, if ``demonym``,
+    means ("Russian"), else None."""
     from gazetteer import default_gazetteer
 
     found = default_gazetteer().resolve(word, kind="country", limit=1)
     if not found or found[0].kind != "country" or found[0].country in _NO_STATE:
         return None
-    how = ("demonym",) if demonym else ()
-    if found[0].reason.split(";")[0] not in (*how, "preferred name", "alternate name"):
+    how = (("demonym",) if demonym else ()) + (
+        ("preferred name", "alternate name") if named else ()
+    )
+    if found[0].reason.split(";")[0] not in how:
         return None
     code = found[0].country
     own = [a for a in load_actors() if a.country == code and a.type in STATE_TYPES]

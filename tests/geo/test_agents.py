@@ -405,3 +405,27 @@ def test_pro_government_militias_are_no_state(gz: Gazetteer) -> None:
     text = "On 1 May 2014 pro-government militia fighters attacked a market in Aleppo."
     (event,) = events(gz, text)
     assert event.kind == "attack"
+
+
+def test_a_country_named_before_the_event_is_no_actor(gz: Gazetteer) -> None:
+    (event,) = events(gz, "On 10 January 2017 the Afghanistan bombings kill 60 people in Kabul.")
+    assert (event.kind, event.actor) == ("attack", "")
+
+
+def test_the_lines_day_beats_the_month_in_the_events_name() -> None:
+    from geo.extract.dating import assign_dates
+    from geo.extract.spans.dates import find_dates
+    from geo.extract.triggers import find_triggers
+
+    s = "- January 10 – The January 2017 Afghanistan bombings kill over 60 people."
+    found = assign_dates(s, find_triggers(s), find_dates(s, dt.date(2017, 12, 31)))
+    assert [d.date for d, _how in found.values()] == [dt.date(2017, 1, 10)]
+
+
+def test_a_place_written_with_its_province_is_in_that_country(gz: Gazetteer) -> None:
+    text = (
+        "On 29 January 2017, six militants were killed in an airstrike in Bando village, "
+        "Helmand Province."
+    )
+    (event,) = events(gz, text)
+    assert event.resolved.country == "AF"
