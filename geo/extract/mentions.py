@@ -188,7 +188,13 @@ def sentence_mentions(
     headline = not _FINAL.search(sentence) and len(sentence.split()) <= 12
     cues = [negation(sentence, t.start, t.end) for t in triggers]
     skips = [early_skip(sentence, t, cue, headline) for t, cue in zip(triggers, cues, strict=True)]
-    live = [t.start for t, why in zip(triggers, skips, strict=True) if t.strong and not why]
+    # events of their own, whose places are theirs: strong phrases, and "an April 1 strike"
+    dated = {i for i, (d, _how) in dates.items() if d.precision == "day"}
+    live = [
+        t.start
+        for i, (t, why) in enumerate(zip(triggers, skips, strict=True))
+        if not why and (t.strong or (i in dated and t.determiner in ("indefinite", "another")))
+    ]
     found: list[EventMention] = []
     for i, trig in enumerate(triggers):
         notes = [f"trigger {trig.text!r}"]

@@ -429,3 +429,13 @@ def test_a_place_written_with_its_province_is_in_that_country(gz: Gazetteer) -> 
     )
     (event,) = events(gz, text)
     assert event.resolved.country == "AF"
+
+
+def test_a_dated_strike_keeps_its_place_from_the_reference_before_it(gz: Gazetteer) -> None:
+    text = (
+        "On April 13 Iran launched drones at Israel. Iran states that the attacks were in "
+        "retaliation for an April 1 strike by Israel against a building in Damascus, Syria."
+    )
+    found = {(e.kind, e.date.isoformat(), e.place) for e in events(gz, text)}
+    assert ("strike", "2023-04-01", "Damascus") in found
+    assert not any(p == "Damascus" and d != "2023-04-01" for _k, d, p in found)
