@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from gazetteer import Gazetteer
+from geo.articles.article import Article
+from geo.extract.pipeline import extract_article
 from geo.extract.spans.actors import SIDES, TYPES, Actor, actor_by_name, find_actors, load_actors
 
 REQUIRED = [
@@ -288,3 +293,20 @@ def test_the_loader_rejects_a_shared_alias(monkeypatch: pytest.MonkeyPatch) -> N
         monkeypatch.undo()
         for cached in caches:
             cached.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("On 3 May 2023 FAMa drones struck a market in Boni.", "strike", "Malian Armed Forces"),
+        ("On 4 June 2024 the RSF shelled El Fasher, killing 20.", "attack", "Rapid Support Forces"),
+        ("On 4 June 2024 the SAF bombed a market in Nyala.", "strike", "Sudanese Armed Forces"),
+        ("On 2 January 2024 M23 rebels fired shells at Sake.", "attack", "M23"),
+        ("On 5 March 2022 the ENDF bombed Mekelle.", "strike", "Ethiopian National Defense Force"),
+    ],
+)
+def test_the_actor_decides_strike_or_attack(
+    gz: Gazetteer, text: str, kind: str, actor: str
+) -> None:
+    events, _ = extract_article(Article("t", text, published=dt.date(2024, 7, 1)), gazetteer=gz)
+    assert [(e.kind, e.actor) for e in events] == [(kind, actor)]
