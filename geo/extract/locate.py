@@ -103,7 +103,11 @@ _FACILITY_KINDS = frozenset({"facility", "town"})
 
 
 def article_places(
-    text: str, *, gazetteer: Gazetteer | None = None, skip: tuple[tuple[int, int], ...] = ()
+    text: str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    skip: tuple[tuple[int, int], ...] = (),
+    homes: tuple[str, ...] = (),
 ) -> ArticlePlaces:
     """Spot the places of an article once, for :func:`pick_place`.
 
@@ -115,6 +119,10 @@ def article_places(
         Defaults to the embedded one.
     skip : tuple of (start, end)
         Spans that are no places, such as actor names ("U.S." in "U.S. forces").
+    homes : tuple of str
+        Countries of the armed groups the article names: when the only place of another
+        country is a small namesake ("Bani" in a story of Houthi launch sites), the groups'
+        country is the article's and the namesake an unknown name.
     """
     gz = gazetteer or default_gazetteer()
     mentions = tuple(
@@ -158,6 +166,13 @@ def article_places(
     if weights:
         code = weights.most_common(1)[0][0]
         country = gz.get(f"country:{code}")
+    if homes and country is not None and country.country not in homes:
+        home = gz.get(f"country:{Counter(homes).most_common(1)[0][0]}")
+        support = [
+            m for m in mentions if m.place is not None and m.place.country == country.country
+        ]
+        if home is not None and len(support) == 1 and stray(support[0], home, mentions):
+            country = home
     if country is not None:  # "near El Burr, Somalia" is not a hamlet of that name in Ohio
         mentions = tuple(m for m in mentions if not stray(m, country, mentions))
     seas = Counter(m.place.id for m in mentions if m.place and m.place.precision == "sea")
@@ -177,6 +192,12 @@ def article_places(
         gz,
         country or loose,
     )
+
+
+def _far_namesake(place: Place, home: Place) -> bool:
+    """A town of fewer than a million people far (over 1,500 km) from ``home``."""
+    small = (place.population or 0) < 1_000_000 and place.precision in ("town", "facility")
+    return small and haversine_km(place.lat, place.lon, home.lat, home.lon) > 1_500
 
 
 def _online_mentions(

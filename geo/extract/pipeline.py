@@ -37,6 +37,7 @@ from geo.extract.locate import ArticlePlaces, article_places, fallback_place
 from geo.extract.mentions import EventMention, may_report, sentence_mentions
 from geo.extract.merge import merge_events
 from geo.extract.places import listed_with
+from geo.extract.roles import STATE_TYPES
 from geo.extract.sentences import split_sentences
 from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
 from geo.extract.spans.counts import casualties
@@ -269,7 +270,13 @@ def extract_article(
     keep = [(s, e) for s, e in sentences if may_report(text[s:e])]
     masked = _mask(text, keep)
     actors = find_actors(masked)
-    places = article_places(text, gazetteer=gz, skip=tuple((a.start, a.end) for a in actors))
+    homes = tuple(a.actor.country for a in actors if a.actor.type not in STATE_TYPES)
+    places = article_places(
+        text,
+        gazetteer=gz,
+        skip=tuple((a.start, a.end) for a in actors),
+        homes=tuple(h for h in homes if h),
+    )
     mentions: list[EventMention] = []
     anchor: EventDate | None = None
     layout = DateLayout.of(text, article.published)

@@ -439,3 +439,12 @@ def test_a_dated_strike_keeps_its_place_from_the_reference_before_it(gz: Gazette
     found = {(e.kind, e.date.isoformat(), e.place) for e in events(gz, text)}
     assert ("strike", "2023-04-01", "Damascus") in found
     assert not any(p == "Damascus" and d != "2023-04-01" for _k, d, p in found)
+
+
+def test_a_far_namesake_is_no_place_of_the_story(gz: Gazetteer) -> None:
+    text = (
+        "On 3 February 2024 RAF Typhoons attacked Houthi drone sites at Bani. The sites near "
+        "Hodeidah had launched drones at ships in the Red Sea."
+    )
+    countries = {e.resolved.country for e in events(gz, text)}
+    assert "DO" not in countries and "YE" in countries
