@@ -26,6 +26,8 @@ from geo.extract.triggers import Trigger
 
 __all__ = ["assign_dates"]
 
+_LATER = re.compile(r"\b(?:following|next)\s+day\b|\bdays?\s+later\b|\bthe\s+day\s+after\b", re.I)
+
 _SPEECH = re.compile(
     r"\b(?:said|says|told|confirmed|announced|stated|statement|spoke|speaking|briefing|tweeted"
     r"|added|reported|conference|reporters)\s+(?:[\w\-]+\s+){0,3}?(?:on|late|early)\s+$",
@@ -66,6 +68,8 @@ def assign_dates(
         (not triggers[i].strong, _gap(triggers[i], d, sentence), n, i)
         for n, (d, _how) in enumerate(usable)
         for i in range(len(triggers))
+        # "the following day" dates what the sentence tells after it, not what came before
+        if not (_LATER.search(d.text) and d.start > triggers[i].end and n > 0)
     )
     taken: set[int] = set()
     for _weak, _gap_chars, n, i in pairs:

@@ -335,6 +335,8 @@ def pick_place(
         rank = PLACE_RANK.get(place.precision, 3)
         if weapon in _MARITIME and place.precision == "sea":
             rank, distance = -1, m.start  # seas named together: the first named
+        elif weapon == "airstrike" and place.precision == "sea":
+            rank = 4  # "airstrikes on Houthi sites in Yemen used against shipping in the Red Sea"
         why = f"{'locative ' if locative else ''}mention in the sentence"
         launcher = aimed and m.end <= trigger_at  # where the weapon was fired from
         key = ((not locative and rank >= 0) or launcher, rank, distance)

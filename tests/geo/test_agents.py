@@ -448,3 +448,21 @@ def test_a_far_namesake_is_no_place_of_the_story(gz: Gazetteer) -> None:
     )
     countries = {e.resolved.country for e in events(gz, text)}
     assert "DO" not in countries and "YE" in countries
+
+
+def test_air_operations_are_airstrikes_dated_before_the_following_day(gz: Gazetteer) -> None:
+    text = (
+        "On March 24, 2015, the president asked for help and a Saudi-led coalition launched air "
+        "operations against the Houthis in Yemen; the president fled the following day."
+    )
+    (event,) = events(gz, text)
+    assert (event.kind, event.weapon, event.date) == ("strike", "airstrike", dt.date(2015, 3, 24))
+
+
+def test_an_airstrike_on_land_is_not_placed_at_sea(gz: Gazetteer) -> None:
+    text = (
+        "On 3 February 2024 RAF jets joined US forces in airstrikes against Houthi locations in "
+        "Yemen involved in their campaign targeting shipping in the Bab al Mandab."
+    )
+    (event,) = events(gz, text)
+    assert event.resolved.kind != "sea"

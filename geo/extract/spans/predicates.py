@@ -61,7 +61,8 @@ _WEAPON = (
 )
 _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (
-        r"air[- ]?strikes?|air[- ]?raids?|aerial\s+(?:bombardments?|bombings?|strikes?)",
+        r"air[- ]?strikes?|air[- ]?raids?|aerial\s+(?:bombardments?|bombings?|strikes?)"
+        r"|air\s+operations?(?!\s+(?:cent(?:er|re)s?|command))",
         "strike",
         "airstrike",
         True,
