@@ -224,13 +224,16 @@ def _to_events(article: Article, d: Draft, diag: Diagnostics, places: ArticlePla
                 event,
                 place=o.written,
                 resolved=o.place,
-                place_how=f"{o.how}; figures on the event at {place.written}",
+                place_how=f"{o.how}; {_LISTED} {place.written}",
                 fatalities=0,
                 injured=None,
             )
             for o in others
         ),
     ]
+
+
+_LISTED = "figures on the event at"
 
 
 def _recent(published: dt.date) -> EventDate:
@@ -304,12 +307,25 @@ def extract_article(
     _follow_up_counts(text, sentences, spoken, drafts)
     for m in unused:
         diag.not_events.append(_note(article, m, "refers back to no reported event"))
-    events = [e for d in drafts for e in _to_events(article, d, diag, places)]
+    events = _without_listed_twice(
+        [e for d in drafts for e in _to_events(article, d, diag, places)]
+    )
     if not events:
         diag.no_events.append(
             {"source": article.id, "path": article.path, "problem": "no strike or attack found"}
         )
     return events, diag
+
+
+def _without_listed_twice(events: list[Event]) -> list[Event]:
+    """Drop an event made for a place named in a list ("in Kyiv and Kharkiv") when the
+    article reports an event of that kind, day and place of its own."""
+    own = {(e.kind, e.date, e.resolved.id) for e in events if _LISTED not in e.place_how}
+    return [
+        e
+        for e in events
+        if _LISTED not in e.place_how or (e.kind, e.date, e.resolved.id) not in own
+    ]
 
 
 def extract_article_isolated(

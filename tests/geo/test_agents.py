@@ -466,3 +466,12 @@ def test_an_airstrike_on_land_is_not_placed_at_sea(gz: Gazetteer) -> None:
     )
     (event,) = events(gz, text)
     assert event.resolved.kind != "sea"
+
+
+def test_a_place_listed_again_is_not_a_second_event(gz: Gazetteer) -> None:
+    text = (
+        "On 23 January 2024 a Russian missile attack hit Kharkiv. Officials said Russia launched "
+        "a barrage of missiles on 23 January 2024 that damaged buildings in Kyiv and Kharkiv."
+    )
+    found = [(e.date, e.resolved.id) for e in events(gz, text)]
+    assert len(found) == len(set(found))
