@@ -44,7 +44,8 @@ _TOTAL = re.compile(
 # other areas, including Baghdad, left at least 24 dead"
 TOLL = re.compile(
     r"[^.;:]{0,100}?\b(?:left|leaving|killed|killing|wounded|injured)\s+(?:at\s+least\s+|about\s+"
-    r"|some\s+|more\s+than\s+|over\s+|nearly\s+)?\d",
+    r"|some\s+|more\s+than\s+|over\s+|nearly\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|dozens|scores|hundreds|several)\b)",
     re.I,
 )
 ACTED = re.compile(
@@ -220,6 +221,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_TOLD_MORE = re.compile(r"\b(?:more|further)\b(?:\s+[\w.\-]+){0,2}\s*$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 # "fighters used tunnels to attack checkpoints": the purpose was carried out
 _USED_TO = re.compile(r"\b(?:used|using)\s+(?:[\w\-]+\s+){0,4}to\s+$", re.I)
@@ -260,6 +262,12 @@ def negation(sentence: str, start: int, end: int | None = None) -> str:
             if cue.search(sentence[max(0, start - 90) : start]):
                 return name
         elif cue.search(before):
+            if (
+                name == "threat"
+                and _TOLD_MORE.search(before)
+                and TOLL.match(sentence, end or start)
+            ):
+                continue  # "reports of further Russian missile attacks, …, killing seven"
             return name
     if _AFTER_THREAT.search(after) or _MODAL_BEFORE.search(before):
         return "threat"  # "more strikes may take place", "Iran will attack the base"

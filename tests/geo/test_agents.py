@@ -475,3 +475,12 @@ def test_a_place_listed_again_is_not_a_second_event(gz: Gazetteer) -> None:
     )
     found = [(e.date, e.resolved.id) for e in events(gz, text)]
     assert len(found) == len(set(found))
+
+
+def test_reports_of_further_attacks_with_a_toll_are_no_threat(gz: Gazetteer) -> None:
+    text = (
+        "Yesterday, we heard reports of further Russian missile attacks, including on a market "
+        "in Avdiivka, killing at least seven people."
+    )
+    (event,) = events(gz, text)
+    assert (event.kind, event.fatalities) == ("strike", 7)
