@@ -351,9 +351,20 @@ def _victims_beside(found: list[EventMention]) -> list[EventMention]:
     hours"), it stands for the event and takes their actor."""
     if not any(not m.skip and not passive_trigger(m.trigger) for m in found):
         return [_actor_from_beside(m, found) for m in found]
+    victims = [
+        m for m in found if not m.skip and not m.trigger.strong and passive_trigger(m.trigger)
+    ]
+    # "On Wednesday night, 31 people were killed in Kyiv, the deadliest attack": the day and
+    # place the victims' words give are the event's
+    first = victims[0] if victims else None
     return [
         replace(m, skip=_VICTIMS)
-        if not m.skip and not m.trigger.strong and passive_trigger(m.trigger)
+        if m in victims
+        else replace(m, date=m.date or first.date, place=m.place or first.place)
+        if first is not None
+        and not m.skip
+        and m.relative is None
+        and 0 < m.trigger.start - first.trigger.end < 80
         else m
         for m in found
     ]

@@ -484,3 +484,12 @@ def test_reports_of_further_attacks_with_a_toll_are_no_threat(gz: Gazetteer) -> 
     )
     (event,) = events(gz, text)
     assert (event.kind, event.fatalities) == ("strike", 7)
+
+
+def test_the_victims_day_dates_the_attack_beside_them(gz: Gazetteer) -> None:
+    text = (
+        "On Wednesday night alone, 31 people were killed in Kyiv, the deadliest attack this year."
+    )
+    article = Article(id="a", text=text, published=dt.date(2025, 8, 1))
+    (event,) = extract([article], gazetteer=gz).events
+    assert (event.date, event.place, event.fatalities) == (dt.date(2025, 7, 30), "Kyiv", 31)
