@@ -22,7 +22,7 @@ from geo.extract.spans.dates import EventDate
 from geo.extract.spans.dates_relative import midpoint
 from geo.schema import DATE_RANK, PLACE_RANK
 
-__all__ = ["Draft", "cluster_mentions", "narrow"]
+__all__ = ["Draft", "blame_from_context", "cluster_mentions", "narrow"]
 
 # A trigger introduced as the background of something else: "damage following a rocket attack".
 _BACKDROP = re.compile(
@@ -290,3 +290,49 @@ def _settle(drafts: list[Draft]) -> list[Draft]:
         else:
             kept.append(d)
     return sorted(kept, key=lambda d: d.mentions[0].trigger.start)
+
+
+#: Why a mention is no event of its own but still says who acts in the story ("Russia has
+#: fired 487 drones at Ukrainian cities" is a generic plural).
+_TELLING = ("generic plural", "count of", "a share of", "a campaign", "restates")
+
+
+def blame_from_context(
+    drafts: list[Draft], context: list[EventMention], sentences: list[tuple[int, int]]
+) -> None:
+    """Give an event nobody is named for the actor the story has just named acting.
+
+    "Over the last four nights, Russia has fired 487 drones at Ukrainian cities. On
+    Wednesday night, 31 people were killed in Kyiv, the deadliest attack" is Russia's strike:
+    a draft whose words decide neither kind nor actor takes the actor of the mention of no
+    event of its own (a campaign, a count) in its sentence or the two before, when that
+    mention names exactly one actor, and the draft's weapon, if it names one.
+    """
+    order = {span: i for i, span in enumerate(sentences)}
+    for d in drafts:
+        if d.actor or not all(_undecided(m) for m in d.mentions):
+            continue
+        at = order.get(d.mentions[0].sentence)
+        if at is None:
+            continue
+        near = [
+            c
+            for c in context
+            if c.actor
+            and c.skip.startswith(_TELLING)
+            and at - 2 <= order.get(c.sentence, -10) <= at
+            and c.trigger.start < d.mentions[0].trigger.start
+            and (not d.weapon or c.weapon == d.weapon)  # "attacks" say nothing of a drone strike
+        ]
+        if len({c.actor for c in near}) != 1:
+            continue
+        c = near[-1]
+        d.actor, d.actor_side, d.kind = c.actor, c.actor_side, c.kind
+        for i, m in enumerate(d.mentions):
+            note = f"actor named acting just before: {c.actor} ({c.trigger.text!r})"
+            d.mentions[i] = replace(m, reasons=(*m.reasons, note))
+
+
+def _undecided(m: EventMention) -> bool:
+    """Whether nothing in the mention's own words decided its kind or actor."""
+    return not m.trigger.kind and not m.actor and not any("kind from" in r for r in m.reasons)

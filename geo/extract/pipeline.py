@@ -32,7 +32,7 @@ from gazetteer import default_gazetteer
 from gazetteer.core import Gazetteer
 from geo.articles.article import Article
 from geo.event import Event
-from geo.extract.cluster import Draft, cluster_mentions
+from geo.extract.cluster import Draft, blame_from_context, cluster_mentions
 from geo.extract.locate import ArticlePlaces, article_places, fallback_place
 from geo.extract.mentions import EventMention, may_report, sentence_mentions
 from geo.extract.merge import merge_events
@@ -284,6 +284,7 @@ def extract_article(
     anchor: EventDate | None = None
     layout = DateLayout.of(text, article.published)
     spoken: set[tuple[int, int]] = set()
+    context_actors: list[EventMention] = []  # mentions of no event, for who acts in the story
     for start, end in keep:
         inside = [
             ActorMention(a.actor, a.text, a.start - start, a.end - start)
@@ -298,6 +299,7 @@ def extract_article(
                 anchor = m.date  # "the next day" counts from the day a story last named
             if m.skip:
                 diag.not_events.append(_note(article, m, m.skip))
+                context_actors.append(m)
                 continue
             mentions.append(m)
     # a headline alone, that does not speak of what will or may be ("… Will Not Be Tolerated")
@@ -305,6 +307,7 @@ def extract_article(
     lone = lone and not re.search(r"\b(?:will|would|could|may|might|must|should)\b", text, re.I)
     drafts, unused = cluster_mentions(mentions, headline_only=lone and len(text.split()) <= 20)
     _follow_up_counts(text, sentences, spoken, drafts)
+    blame_from_context(drafts, context_actors, sentences)
     for m in unused:
         diag.not_events.append(_note(article, m, "refers back to no reported event"))
     events = _without_listed_twice(

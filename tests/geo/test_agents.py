@@ -493,3 +493,23 @@ def test_the_victims_day_dates_the_attack_beside_them(gz: Gazetteer) -> None:
     article = Article(id="a", text=text, published=dt.date(2025, 8, 1))
     (event,) = extract([article], gazetteer=gz).events
     assert (event.date, event.place, event.fatalities) == (dt.date(2025, 7, 30), "Kyiv", 31)
+
+
+def test_the_actor_the_story_names_acting_just_before(gz: Gazetteer) -> None:
+    text = (
+        "Over the last four nights, Russia has fired 487 drones and 10 missiles at Ukrainian "
+        "cities. On Wednesday night alone, 31 people were killed in Kyiv, the deadliest attack "
+        "on the city this year."
+    )
+    article = Article(id="a", text=text, published=dt.date(2025, 8, 1))
+    (event,) = extract([article], gazetteer=gz).events
+    assert (event.kind, event.actor) == ("strike", "Russian forces")
+
+
+def test_a_drone_strike_takes_no_actor_from_other_attacks(gz: Gazetteer) -> None:
+    text = (
+        "Kataib Hezbollah has claimed attacks on US bases. In January 2020 the president "
+        "ordered a drone strike in Baghdad."
+    )
+    events_ = extract([Article(id="a", text=text, published=PUB)], gazetteer=gz).events
+    assert all(e.actor != "Kataib Hezbollah" for e in events_ if e.weapon == "drone")
