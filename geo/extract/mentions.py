@@ -171,6 +171,8 @@ def sentence_mentions(
     actors = with_unlisted(sentence, actors)  # "ISIS-GS attacked the village"
     acting: dict[int, ActorMention] = {}  # an act's trigger start -> who acted
     for a in actors:  # "al-Shabab raided a military base": a named actor acting
+        if _COUNTED.search(sentence, max(0, a.start - 30), a.start):
+            continue  # "the strike resulted in 30 Taliban killed": people counted, victims
         act = acted_by(sentence, a.end, state=a.actor.type in STATE_TYPES)
         if act is not None and not any(o.start < act.end and act.start < o.end for o in triggers):
             triggers.append(act)
@@ -334,6 +336,11 @@ def sentence_mentions(
 
 
 _VICTIMS = "names the victims of the event beside it"
+_COUNTED = re.compile(
+    r"(?:(?<![\d,.])\d{1,3}(?:,\d{3})*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens"
+    r"|scores|hundreds|several|many|some))\s+(?:of\s+(?:the\s+)?)?$",
+    re.I,
+)
 _SUBSET = re.compile(r"\bno\s+(?:civilians?|non-?combatants|bystanders|passengers)\b", re.I)
 _RESTATED = re.compile(
     r"\b(?:claiming|saying|stating|adding|asserting)\s+(?:that\s+)?(?:it|they|its\s+forces)\s+"

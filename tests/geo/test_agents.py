@@ -513,3 +513,12 @@ def test_a_drone_strike_takes_no_actor_from_other_attacks(gz: Gazetteer) -> None
     )
     events_ = extract([Article(id="a", text=text, published=PUB)], gazetteer=gz).events
     assert all(e.actor != "Kataib Hezbollah" for e in events_ if e.weapon == "drone")
+
+
+def test_counted_members_of_a_group_are_its_dead_not_its_act(gz: Gazetteer) -> None:
+    text = (
+        "U.S. forces conducted two strikes in Ghazni province on September 10, 2018. The "
+        "double-structure strike resulted in 30 Taliban killed."
+    )
+    (event,) = events(gz, text)
+    assert (event.kind, event.actor, event.fatalities) == ("strike", "United States", 30)
