@@ -159,7 +159,9 @@ def _same(d: Draft, m: EventMention) -> bool:
     joins, aside).
     """
     if d.mentions[-1].sentence == m.sentence and _fits(d, m, strict=False):
-        return m.place is None or d.place is None or d.place.place.id == m.place.place.id
+        if m.place is None or d.place is None or d.place.place.id == m.place.place.id:
+            return True
+        return "country" in (m.place.place.kind, d.place.place.kind)  # no other place
     headline = all(x.refers for x in d.mentions) and d.actor and d.actor == m.actor
     if headline and d.kind == m.kind and _fits(d, m, strict=False):
         return True  # "U.S. Bombs Iran-Backed Militias" (a headline), then the story's strikes

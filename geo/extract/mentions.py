@@ -267,9 +267,13 @@ def sentence_mentions(
             home_country = places.gazetteer.get(f"country:{place.place.country}")
             state = forces_of(home_country.name, demonym=False) if home_country else None
         # "A similar attack against another office in Tuz Khormato killed 5": a toll of its own
-        toll = TOLL.match(sentence, trig.end) is not None
+        toll = TOLL.match(sentence, trig.end) is not None or bool(
+            _TOLL_BEFORE.search(sentence, 0, trig.start)  # "12 were killed in two car bombings"
+        )
         local = place is not None and place.local and not refers
-        undated = date is None and relative is None and published is None
+        day_known = layout.published if layout is not None else published  # not a stand-in
+        undated = date is None and relative is None and day_known is None
+        undated = undated and not _OWN_DAY.search(sentence)  # "on Sunday": its own, unknown
         if undated and toll and local and anchor is not None and anchor.precision == "day":
             date = anchor  # no publication day to fall back on: the day the story is at
             notes.append(f"the day the story last named, {anchor.date.isoformat()}")
@@ -336,6 +340,16 @@ def sentence_mentions(
 
 
 _VICTIMS = "names the victims of the event beside it"
+_OWN_DAY = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight)\b"
+    r"|\blast\s+(?:night|week)\b",
+    re.I,
+)
+_TOLL_BEFORE = re.compile(
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds))\S*\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:were|was|are|have\s+been)\s+(?:killed|wounded|injured)\b",
+    re.I,
+)
 _COUNTED = re.compile(
     r"(?:(?<![\d,.])\d{1,3}(?:,\d{3})*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens"
     r"|scores|hundreds|several|many|some))\s+(?:of\s+(?:the\s+)?)?$",

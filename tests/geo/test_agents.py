@@ -522,3 +522,22 @@ def test_counted_members_of_a_group_are_its_dead_not_its_act(gz: Gazetteer) -> N
     )
     (event,) = events(gz, text)
     assert (event.kind, event.actor, event.fatalities) == ("strike", "United States", 30)
+
+
+def test_a_country_level_report_of_a_rows_event_is_the_same_event(gz: Gazetteer) -> None:
+    text = (
+        "24 January | Shooting, suicide car bombing | 6 | 27 | Jalalabad, Afghanistan | A complex "
+        "attack began with a suicide car bomb outside the offices."
+    )
+    article = Article(id="a", text=text, published=dt.date(2018, 1, 30))
+    assert len(extract([article], gazetteer=gz).events) == 1
+
+
+def test_victims_counted_before_the_event_date_it_without_publication(gz: Gazetteer) -> None:
+    text = (
+        "On 15 September 2008 a suicide bomber detonated herself at a banquet in Balad Ruz, "
+        "killing 22. 12 were killed in two car bombings in central Baghdad."
+    )
+    article = Article(id="a", text=text, published=None)
+    found = {(e.place, e.date) for e in extract([article], gazetteer=gz).events}
+    assert ("Baghdad", dt.date(2008, 9, 15)) in found
