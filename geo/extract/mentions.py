@@ -287,6 +287,8 @@ def sentence_mentions(
             # "a U.S. military strike in response on April 6": its day and who struck
             said = (doer or state or place) is not None
             owned = said and date is not None and date.precision == "day"
+            # "four additional people in a separate attack in Mazar-e Sharif": one more event
+            owned = owned or (trig.determiner == "another" and place is not None and place.local)
             if not owned and (place is None or not place.local or (date is None and not acted)):
                 skip = "an unspecific mention (no date, or no place of its own)"
             else:

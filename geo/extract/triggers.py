@@ -72,6 +72,7 @@ _NUMBER_WORDS |= {"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozens": 24
 _DETERMINERS = {"the": "definite", "this": "definite", "that": "definite", "these": "definite"}
 _DETERMINERS |= {"those": "definite", "its": "definite", "their": "definite", "his": "definite"}
 _DETERMINERS |= {"another": "another", "second": "another", "third": "another", "new": "another"}
+_DETERMINERS |= {"separate": "another", "further": "another"}
 _DETERMINERS |= {"a": "indefinite", "an": "indefinite", "one": "indefinite"}
 _CLAUSE = frozenset("that which who and or of in on by for to with after before since".split())
 _MONTH_BEFORE = re.compile(

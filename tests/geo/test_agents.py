@@ -541,3 +541,11 @@ def test_victims_counted_before_the_event_date_it_without_publication(gz: Gazett
     article = Article(id="a", text=text, published=None)
     found = {(e.place, e.date) for e in extract([article], gazetteer=gz).events}
     assert ("Baghdad", dt.date(2008, 9, 15)) in found
+
+
+def test_a_separate_attack_with_its_own_place_is_one_more_event(gz: Gazetteer) -> None:
+    text = (
+        "On 6 December 2011 twin suicide bombings killed dozens at a shrine in Kabul, and four "
+        "additional people in a separate attack in Jalalabad."
+    )
+    assert {e.place for e in events(gz, text)} == {"Kabul", "Jalalabad"}
