@@ -216,6 +216,10 @@ def _to_events(article: Article, d: Draft, diag: Diagnostics, places: ArticlePla
     )
     # "strikes on Kyiv, Lviv and Dnipro": one event per place; the figures stay on the first
     others = listed_with(places, place) if d.place is not None else []
+    if others and place.place.kind == "country" and all(o.place.kind != "country" for o in others):
+        # "across Ukraine: Kyiv, Lviv and Dnipro": the towns, not the country, are the places
+        place, others = others[0], others[1:]
+        event = replace(event, place=place.written, resolved=place.place, place_how=place.how)
     how = f"{place.how}; one of {len(others) + 1} places named together"
     return [
         replace(event, place_how=how) if others else event,

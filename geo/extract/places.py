@@ -168,7 +168,8 @@ def demonym_elsewhere(gz: Gazetteer, name: str, place: Place) -> bool:
 # "Nangarhar and Paktika provinces", "Kyiv and across Ukraine, including Lviv".
 _LIST_GAP = re.compile(
     r"(?:\s+(?:cities|towns|villages|provinces|governorates|districts|regions))?"
-    r"(?:\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|including\s+)?|\s+(?:and|or|as\s+well\s+as)\s+"
+    # ", ", " and ", ", including ", and a colon opening a list ("across Ukraine: Kyiv, Lviv")
+    r"(?:\s*[,:]\s*(?:and\s+|or\s+|as\s+well\s+as\s+|including\s+)?|\s+(?:and|or|as\s+well\s+as)\s+"
     r"|\s+and\s+(?:across|in|throughout)\s+(?:the\s+)?)"
     r"(?:the\s+)?(?:(?:cities|towns|villages|provinces)\s+of\s+)?",
     re.I,
@@ -218,6 +219,14 @@ def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
             r"\b(?:and|or|as\s+well\s+as|including)\b", ctx.text[chain[i - 1].end : m.start]
         )
         same = place.precision == level and place.country == pick.place.country
+        # "across Ukraine: Kyiv, Lviv and Dnipro": the towns of the country the event is in
+        within = (
+            pick.place.kind == "country"
+            and place.country == pick.place.country
+            and place.precision in local
+            and ":" in ctx.text[pick.end : chain[min(i, len(chain) - 1)].start + 1]
+        )
+        same = same or within
         if not same and not (joined and place.precision in local and level in local):
             continue
         out.append(
