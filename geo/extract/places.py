@@ -59,7 +59,9 @@ class PlacePick:
     def local(self) -> bool:
         """Whether the text names a place below the country for the event (resolved, or a
         name the gazetteer lacks, placed at its country)."""
-        return self.unknown or self.place.precision != "country"
+        # "in Syria and Iraq" names two countries, whose border area is no place below them
+        border = self.place.kind == "area" and " and " in self.written
+        return self.unknown or (self.place.precision != "country" and not border)
 
 
 @dataclass(frozen=True, slots=True)

@@ -554,3 +554,8 @@ def test_a_separate_attack_with_its_own_place_is_one_more_event(gz: Gazetteer) -
 def test_a_colon_list_of_towns_after_the_country_places_one_event_each(gz: Gazetteer) -> None:
     text = "On 3 March 2023 Russian missiles struck cities across Ukraine: Kyiv, Lviv and Dnipro."
     assert sorted(e.place for e in events(gz, text)) == ["Dnipro", "Kyiv", "Lviv"]
+
+
+def test_strikes_counted_across_two_countries_are_no_event(gz: Gazetteer) -> None:
+    text = "On 24 August 2017 officials gave details on 37 strikes conducted in Syria and Iraq."
+    assert events(gz, text) == []
