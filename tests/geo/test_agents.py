@@ -559,3 +559,12 @@ def test_a_colon_list_of_towns_after_the_country_places_one_event_each(gz: Gazet
 def test_strikes_counted_across_two_countries_are_no_event(gz: Gazetteer) -> None:
     text = "On 24 August 2017 officials gave details on 37 strikes conducted in Syria and Iraq."
     assert events(gz, text) == []
+
+
+def test_a_rocket_fired_from_a_place_that_killed(gz: Gazetteer) -> None:
+    text = (
+        "On July 27, 2024, a rocket fired from Lebanon reportedly killed 12 young people in the "
+        "town of Majdal Shams."
+    )
+    (event,) = events(gz, text)
+    assert (event.kind, event.place, event.fatalities) == ("attack", "Majdal Shams", 12)
