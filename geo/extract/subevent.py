@@ -4,7 +4,8 @@ ACLED's codebook sorts political violence into sub-event types; strikemap gives 
 the one its report supports, so that an ACLED export needs no guessing and a user can filter
 on it.  The decision, in order:
 
-- an interception or shoot-down ("intercepted", "shot down") is *Disrupted weapons use*;
+- an aircraft shot down is a *Shelling/artillery/missile attack* on it; an interception or
+  shoot-down of a weapon ("intercepted", "shot down") is *Disrupted weapons use*;
 - a suicide attack is *Suicide bomb*, a grenade *Grenade*;
 - an airstrike or drone is *Air/drone strike*; rockets, missiles, mortars and artillery are
   *Shelling/artillery/missile attack*; IEDs, car bombs, mines and drone boats are
@@ -54,6 +55,13 @@ _BY_WEAPON: Final[dict[str, str]] = {
     "vessel": "Remote explosive/landmine/IED",
 }
 _DISRUPTED = re.compile(r"\b(?:intercept(?:ed|s|ing|ion)?|shot\s+down|downed)\b", re.I)
+# A shot-down aircraft is the target of a missile attack, not a weapon stopped in flight.
+_AIRCRAFT_DOWNED = re.compile(
+    r"\b(?:(?:plane|airliner|aircraft|flight|helicopter|jet|airplane)\b[^.;]{0,80}?(?:shot\s+down"
+    r"|downed)|(?:shot\s+down|downed)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,6}?(?:plane|airliner"
+    r"|aircraft|flight|helicopter|jet|airplane))\b",
+    re.I,
+)
 _SUICIDE = re.compile(r"\bsuicide\b", re.I)
 _GRENADE = re.compile(r"\bgrenades?\b", re.I)
 # People who are civilians (also ACLED's inter2 7 in the exports) ...
@@ -83,6 +91,8 @@ def is_civilian(target: str) -> bool:
 def sub_event_type(kind: str, weapon: str, text: str, target: str) -> str:
     """The ACLED sub-event type for an event of ``kind`` with ``weapon``, reported in
     ``text`` (its trigger phrases and sentences) against ``target``."""
+    if _AIRCRAFT_DOWNED.search(text):
+        return "Shelling/artillery/missile attack"
     if _DISRUPTED.search(text):
         return "Disrupted weapons use"
     if _SUICIDE.search(text):

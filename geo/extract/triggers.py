@@ -248,7 +248,7 @@ _NOT_DONE = re.compile(
 _ACTOR_VERBS = frozenset(
     (
         *"attack raid storm ambush bomb shell assault detonate invade overrun massacre".split(),
-        *("behead", "execute", "kill", "open fire", "fire on", "fire at", "fire upon"),
+        *("behead", "execute", "kill", "open fire", "fire on", "fire at", "fire upon", "clash"),
     )
 )
 

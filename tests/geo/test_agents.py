@@ -568,3 +568,35 @@ def test_a_rocket_fired_from_a_place_that_killed(gz: Gazetteer) -> None:
     )
     (event,) = events(gz, text)
     assert (event.kind, event.place, event.fatalities) == ("attack", "Majdal Shams", 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "sub_event"),
+    [
+        (
+            "On 3 May 2023 Houthi rebels clashed with government forces near Marib.",
+            "attack",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2023 a grenade was thrown at a checkpoint in Kirkuk, wounding two.",
+            "attack",
+            "Grenade",
+        ),
+        (
+            "On 8 January 2020 Flight 752 was shot down near Tehran by the IRGC.",
+            "strike",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 3 May 2023 air defences intercepted three drones over Erbil.",
+            "attack",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_clashes_grenades_and_downed_aircraft(
+    gz: Gazetteer, text: str, kind: str, sub_event: str
+) -> None:
+    (event,) = events(gz, text)
+    assert (event.kind, event.sub_event_type) == (kind, sub_event)

@@ -251,6 +251,7 @@ ACTION_VERBS: Final[dict[str, str]] = {
     "execute": "",
     "invade": "",
     "overrun": "",
+    "clash": "",
 }
 
 #: Nouns that name one event: the weapon they imply ('' when none). "strike" and "attack"

@@ -138,6 +138,13 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (r"(?:terror(?:ist)?|suicide)\s+attacks?", "attack", "", True),
+    # "a grenade was thrown at a checkpoint"
+    (
+        r"(?:hand\s+)?grenades?\s+(?:was|were|is|are)\s+(?:thrown|hurled|lobbed|tossed)",
+        "attack",
+        "",
+        True,
+    ),
     (
         r"(?:was|were|been)\s+(?:hit|struck|targeted)\s+by\s+(?:[\w\-]+\s+){0,3}?"
         r"(?P<w8>missiles?|rockets?|drones?|mortar\s+(?:rounds?|shells?)|drone\s+boats?)",
