@@ -272,11 +272,17 @@ def sentence_mentions(
         )
         local = place is not None and place.local and not refers
         day_known = layout.published if layout is not None else published  # not a stand-in
-        undated = date is None and relative is None and day_known is None
+        # a month heading's date is no day: the day the story is at, inside it, is finer
+        coarse = date is section and section is not None and section.precision != "day"
+        undated = (date is None or coarse) and relative is None and day_known is None
         undated = undated and not _OWN_DAY.search(sentence)  # "on Sunday": its own, unknown
-        if undated and toll and local and anchor is not None and anchor.precision == "day":
-            date = anchor  # no publication day to fall back on: the day the story is at
-            notes.append(f"the day the story last named, {anchor.date.isoformat()}")
+        story_day = anchor if anchor is not None and anchor.precision == "day" else None
+        if story_day is not None and date is not None:
+            inside = date.earliest <= story_day.date <= date.latest
+            story_day = story_day if inside else None  # not in the month the heading names
+        if undated and toll and local and story_day is not None:
+            date = story_day  # no publication day to fall back on: the day the story is at
+            notes.append(f"the day the story last named, {story_day.date.isoformat()}")
         skip = skips[i]
         if not skip and i > 0 and _RESTATED.search(sentence, max(0, trig.start - 50), trig.start):
             skip = "restates the event before it"  # "…, claiming that it had targeted …"

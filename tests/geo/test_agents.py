@@ -600,3 +600,13 @@ def test_clashes_grenades_and_downed_aircraft(
 ) -> None:
     (event,) = events(gz, text)
     assert (event.kind, event.sub_event_type) == (kind, sub_event)
+
+
+def test_the_storys_day_beats_the_month_heading(gz: Gazetteer) -> None:
+    text = (
+        "Timeline (2013)\nJanuary\nOn January 16, a suicide bomber detonated a truck in Kirkuk, "
+        "killing 26. Roadside bombings in other areas, including Tikrit, left at least 24 dead."
+    )
+    article = Article(id="a", text=text, published=None)
+    found = {(e.place, e.date, e.date_precision) for e in extract([article], gazetteer=gz).events}
+    assert ("Tikrit", dt.date(2013, 1, 16), "day") in found
