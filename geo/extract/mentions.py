@@ -291,7 +291,9 @@ def sentence_mentions(
             # destroyed two vehicles" report an event; "an assault on Iraq's sovereignty" does not.
             acted = ACTED.match(sentence, trig.end) is not None or toll
             # "a U.S. military strike in response on April 6": its day and who struck
-            said = (doer or state or place) is not None
+            # "including an attack that wounded U.S. personnel on August 5": its toll and day
+            hurt = _HURT_THAT.match(sentence, trig.end) is not None
+            said = (doer or state or place) is not None or hurt
             owned = said and date is not None and date.precision == "day"
             # "four additional people in a separate attack in Mazar-e Sharif": one more event
             owned = owned or (trig.determiner == "another" and place is not None and place.local)
@@ -348,6 +350,7 @@ def sentence_mentions(
 
 
 _VICTIMS = "names the victims of the event beside it"
+_HURT_THAT = re.compile(r"\s+(?:that|which)\s+(?:killed|wounded|injured)\b", re.I)
 _OWN_DAY = re.compile(
     r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight)\b"
     r"|\blast\s+(?:night|week)\b",

@@ -610,3 +610,13 @@ def test_the_storys_day_beats_the_month_heading(gz: Gazetteer) -> None:
     article = Article(id="a", text=text, published=None)
     found = {(e.place, e.date, e.date_precision) for e in extract([article], gazetteer=gz).events}
     assert ("Tikrit", dt.date(2013, 1, 16), "day") in found
+
+
+def test_an_attack_that_wounded_on_a_day_is_an_event(gz: Gazetteer) -> None:
+    text = (
+        "Attacks on U.S. forces in Iraq recurred in July and August 2024, including an attack "
+        "that wounded U.S. personnel on August 5."
+    )
+    article = Article(id="a", text=text, published=dt.date(2024, 8, 6))
+    found = {(e.kind, e.date) for e in extract([article], gazetteer=gz).events}
+    assert ("attack", dt.date(2024, 8, 5)) in found
