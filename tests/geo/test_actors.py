@@ -310,3 +310,29 @@ def test_the_actor_decides_strike_or_attack(
 ) -> None:
     events, _ = extract_article(Article("t", text, published=dt.date(2024, 7, 1)), gazetteer=gz)
     assert [(e.kind, e.actor) for e in events] == [(kind, actor)]
+
+
+def test_offsets_after_folded_runs_and_dropped_apostrophes() -> None:
+    """Spans point into the original text when blank runs fold and inner apostrophes drop."""
+    text = "A   blank\n\n\n run. Kata’ib  Hezbollah - - and Ansar   Allah\u2019s men; then PMF."
+    found = find_actors(text)
+    assert [m.actor.id for m in found] == [
+        "kataib-hezbollah", "houthis", "popular-mobilization-forces",
+    ]  # fmt: skip
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert [m.text for m in found][:2] == ["Kata’ib  Hezbollah", "Ansar   Allah"]
+
+
+def test_matchers_by_prefix_find_what_the_whole_alternation_finds() -> None:
+    """Each alias, written as is, in capitals and in lower case, after other words: the
+    matcher of its first letters finds the same match as the matcher of every alias."""
+    from geo.extract.spans import actors
+
+    whole = actors._matcher()[0]
+    by_prefix = actors._matchers_by_prefix()
+    for alias, _ in actors._aliases():
+        for written in (alias, alias.upper(), alias.lower()):
+            norm = f"x {written} y"
+            full = whole.match(norm, 2)
+            part = by_prefix[written[:2].lower()].match(norm, 2) if written[:2].isascii() else None
+            assert (part.group(1) if part else None) == (full.group(1) if full else None), written

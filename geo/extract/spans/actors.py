@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -38,6 +39,8 @@ _SEPARATORS = r"[\s\-‐‑]+"
 _SPECIAL = re.compile(
     rf"(?P<inner>(?<=\w)[{_APOSTROPHES}](?=\w)(?!s\b))|(?P<sep>{_SEPARATORS})|[{_APOSTROPHES}]"
 )
+#: What each group of _SPECIAL becomes (any other apostrophe: a straight one).
+_REWRITES = {"inner": "", "sep": " "}
 _CAPS_WORD = re.compile(r"^[A-Z.]*[A-Z][A-Z.]*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -82,32 +85,54 @@ class ActorMention:
     end: int
 
 
-def _normalize(text: str) -> tuple[str, list[int]]:
+#: Where a normalized text's pieces come from: the offsets in the normalized text where
+#: pieces start, and the offsets in the original text they start at (see :func:`_source`).
+_Pieces = tuple[list[int], list[int]]
+
+
+def _normalize(text: str) -> tuple[str, _Pieces]:
     """Drop inner apostrophes and fold hyphen/space runs to one space.
 
-    Every apostrophe variant becomes ``'``. Returns the normalized text and, for each of its
-    characters, the index in ``text``.
+    Every apostrophe variant becomes ``'``.  Returns the normalized text and where its
+    pieces come from in ``text`` (:func:`_source` maps an offset back); rewrites that keep a
+    character as it is (a lone space, a straight apostrophe) start no new piece.
 
     Examples
     --------
-    >>> _normalize("Kata'ib  Hezbollah’s")
+    >>> norm, pieces = _normalize("Kata'ib  Hezbollah’s")
+    >>> norm, [_source(pieces, i) for i in range(len(norm))]
     ("Kataib Hezbollah's", [0, 1, 2, 3, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19])
     """
     out: list[str] = []
-    index: list[int] = []
+    starts: list[int] = [0]
+    sources: list[int] = [0]
     pos = 0
+    size = 0  # length of the normalized text so far
     for m in _SPECIAL.finditer(text):
+        written = m.group()
+        new = _REWRITES.get(m.lastgroup or "", "'")
+        if written == new:
+            continue  # a lone space, a straight apostrophe: kept as they are
         start = m.start()
-        if start > pos:
-            out.append(text[pos:start])
-            index.extend(range(pos, start))
-        if m.lastgroup != "inner":  # an inner apostrophe is dropped
-            out.append(" " if m.lastgroup == "sep" else "'")
-            index.append(start)
+        out.append(text[pos:start])
+        out.append(new)
+        size += start - pos + len(new)
         pos = m.end()
+        if len(written) != len(new):  # offsets shift: a new piece starts here
+            if starts[-1] == size:
+                sources[-1] = pos
+            else:
+                starts.append(size)
+                sources.append(pos)
     out.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    return "".join(out), index
+    return "".join(out), (starts, sources)
+
+
+def _source(pieces: _Pieces, offset: int) -> int:
+    """The offset in the original text of ``offset`` in the normalized one."""
+    starts, sources = pieces
+    k = bisect.bisect_right(starts, offset) - 1
+    return sources[k] + offset - starts[k]
 
 
 def _alias_pattern(alias: str) -> str:
@@ -180,38 +205,73 @@ def _aliases() -> tuple[tuple[str, Actor], ...]:
     return tuple(pairs)
 
 
+def _ordered_aliases() -> list[str]:
+    """Every alias once, longest first: the order in which the matchers try them."""
+    return sorted({alias for alias, _ in _aliases()}, key=lambda a: (-len(a), a))
+
+
+def _compile(aliases: list[str]) -> re.Pattern[str]:
+    """The matcher of ``aliases`` (in their order) at a word start."""
+    body = "|".join(_alias_pattern(a) for a in aliases)
+    # A lookahead so that every start position yields its longest alias, overlaps included.
+    return re.compile(rf"(?<![\w.])(?=({body})(?!\w|\.\w))")
+
+
 @functools.cache
 def _matcher() -> tuple[re.Pattern[str], dict[str, Actor], dict[str, Actor]]:
     pairs = _aliases()
     folded = {alias.casefold(): actor for alias, actor in pairs if not _is_caps(alias)}
     caps = {alias: actor for alias, actor in pairs if _is_caps(alias)}
-    ordered = sorted({alias for alias, _ in pairs}, key=lambda a: (-len(a), a))
-    body = "|".join(_alias_pattern(a) for a in ordered)
-    # A lookahead so that every start position yields its longest alias, overlaps included.
-    pattern = re.compile(rf"(?<![\w.])(?=({body})(?!\w|\.\w))")
-    return pattern, folded, caps
+    return _compile(_ordered_aliases()), folded, caps
+
+
+def _first_two(alias: str) -> str:
+    return _normalize(alias.strip())[0][:2].lower()
 
 
 @functools.cache
 def _prefixes() -> frozenset[str]:
     """Lower-cased first two letters of every alias: where a match may start."""
-    return frozenset(_normalize(alias.strip())[0][:2].lower() for alias, _ in _aliases())
+    return frozenset(_first_two(alias) for alias, _ in _aliases())
+
+
+@functools.cache
+def _matchers_by_prefix() -> dict[str, re.Pattern[str]]:
+    """For each of :func:`_prefixes`, the matcher of only the aliases that can start there.
+
+    At a word start whose first two characters are ASCII, an alias can match only if its own
+    first characters, lower-cased, begin them: the others are left out of the alternation
+    (those that start with other characters are kept, to be safe).  Each alternation keeps
+    the order of the full one, so it finds what the full one finds there.
+    """
+    ordered = _ordered_aliases()
+    firsts = {alias: _first_two(alias) for alias in ordered}
+    return {
+        key: _compile([a for a in ordered if key.startswith(firsts[a]) or not firsts[a].isascii()])
+        for key in _prefixes()
+    }
 
 
 def _matches(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(norm)``, tried only where a word starts as some alias does.
 
     Trying the long alternation at every character is most of the cost of finding actors;
-    a word start whose first two letters begin no alias cannot match.  Non-ASCII starts are
-    always tried, because case-insensitive matching folds some of them to ASCII letters.
+    a word start whose first two letters begin no alias cannot match, and where they do,
+    only the aliases that begin with them are tried (:func:`_matchers_by_prefix`).
+    Non-ASCII starts are always tried with the whole ``pattern``, because case-insensitive
+    matching folds some of them to ASCII letters.
     """
-    prefixes = _prefixes()
+    by_prefix = _matchers_by_prefix()
     for start in _WORD_START.finditer(norm):
         pos = start.start()
         key = norm[pos : pos + 2]
-        if key.isascii() and key.lower() not in prefixes:
-            continue
-        found = pattern.match(norm, pos)
+        if key.isascii():
+            matcher = by_prefix.get(key.lower())
+            if matcher is None:
+                continue
+            found = matcher.match(norm, pos)
+        else:
+            found = pattern.match(norm, pos)
         if found is not None:
             yield found
 
@@ -251,7 +311,7 @@ def find_actors(text: str) -> list[ActorMention]:
     ['IS', 'ISIS']
     """
     pattern, folded, caps = _matcher()
-    norm, index = _normalize(text)
+    norm, pieces = _normalize(text)
     candidates: list[tuple[int, int, Actor]] = []
     for match in _matches(pattern, norm):
         start, end = match.span(1)
@@ -269,7 +329,7 @@ def find_actors(text: str) -> list[ActorMention]:
             taken.append(cand)
     mentions: list[ActorMention] = []
     for start, end, actor in sorted(taken, key=lambda c: c[0]):
-        o_start, o_end = index[start], index[end - 1] + 1
+        o_start, o_end = _source(pieces, start), _source(pieces, end - 1) + 1
         mentions.append(ActorMention(actor, text[o_start:o_end], o_start, o_end))
     return mentions
 
