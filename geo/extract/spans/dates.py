@@ -16,6 +16,7 @@ is never a date, and "May"/"March" count as months only next to a day or year.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -283,34 +284,54 @@ def _anchored(m: re.Match[str], pub: dt.date | None, anchor: EventDate | None) -
     return best, coarser(anchor.precision, "week"), earliest, latest, reason
 
 
-# Order breaks ties between equally long overlapping matches.
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_ISO, _iso),
-    (_MONTH_DAY, _explicit),
-    (_DAY_MONTH, _explicit),
-    (_HOLIDAY, _holiday),
-    (_MONTH_YEAR, _month_year),
-    (_MONTH_ONLY, _month_only),
-    (_YEAR_ONLY, _year_only),
-    (_RELATIVE, _relative),
-    (_ANCHORED, _anchored),
-    (_WEEKDAY_REF, _weekday),
+# Words each pattern needs, one of which a text must contain for the pattern to match: a
+# cheap test that skips most patterns for most sentences.  Patterns that ignore case are
+# tested on the lower-cased text, and only on ASCII texts (case-insensitive matching folds
+# some other letters to ASCII ones, "ſ" to "s").
+_MONTH_WORDS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAY_WORDS = tuple(w.title() for w in _WEEKDAYS)
+_RELATIVE_WORDS: tuple[str, ...] = ("today", "tonight", "overnight", "morning", "afternoon")
+_RELATIVE_WORDS += ("evening", "yesterday", "night", "week", "month", "year")
+_ANCHORED_WORDS = ("later", "afterward", "earlier", "day", "response", "retaliation")
+
+# Order breaks ties between equally long overlapping matches.  Each pattern comes with the
+# words it needs and whether it ignores case.
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, tuple[str, ...], bool], ...] = (
+    (_ISO, _iso, ("-",), False),
+    (_MONTH_DAY, _explicit, _MONTH_WORDS, False),
+    (_DAY_MONTH, _explicit, _MONTH_WORDS, False),
+    (_HOLIDAY, _holiday, ("Christmas", "New"), False),
+    (_MONTH_YEAR, _month_year, _MONTH_WORDS, False),
+    (_MONTH_ONLY, _month_only, _MONTH_WORDS, False),
+    (_YEAR_ONLY, _year_only, ("19", "20"), False),
+    (_RELATIVE, _relative, _RELATIVE_WORDS, True),
+    (_ANCHORED, _anchored, _ANCHORED_WORDS, True),
+    (_WEEKDAY_REF, _weekday, _WEEKDAY_WORDS, False),
 )
 
+_Candidate = tuple[int, int, re.Match[str], _Handler]
 
-def _candidates(text: str) -> list[tuple[int, int, re.Match[str], _Handler]]:
+
+@functools.lru_cache(maxsize=128)  # find_dates often reads a sentence again (layout, context)
+def _candidates(text: str) -> tuple[_Candidate, ...]:
     """Non-overlapping matches in text order; the longest wins an overlap."""
+    lowered = text.lower() if text.isascii() else None
     found: list[tuple[int, int, int, re.Match[str], _Handler]] = []
-    for rank, (pattern, handler) in enumerate(_PATTERNS):
+    for rank, (pattern, handler, words, folded) in enumerate(_PATTERNS):
+        if not folded:
+            if not any(w in text for w in words):
+                continue
+        elif lowered is not None and not any(w in lowered for w in words):
+            continue
         for m in pattern.finditer(text):
             start, end = m.span("x") if "x" in pattern.groupindex else m.span()
             found.append((start, end, rank, m, handler))
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    chosen: list[tuple[int, int, re.Match[str], _Handler]] = []
+    chosen: list[_Candidate] = []
     for start, end, _rank, m, handler in found:
         if all(end <= s or start >= e for s, e, _m, _h in chosen):
             chosen.append((start, end, m, handler))
-    return sorted(chosen, key=lambda c: c[0])
+    return tuple(sorted(chosen, key=lambda c: c[0]))
 
 
 # Every date pattern above needs one of these (a digit, a month, a weekday, a relative word):
@@ -328,12 +349,12 @@ def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> lis
     results: list[EventDate] = []
     if not _MAYBE.search(text):
         return results
-    found = _candidates(text)
+    chosen = _candidates(text)
     # "In response, on December 29, ...": a date after it wins over "in response"
     found = [
         c
-        for i, c in enumerate(found)
-        if not (c[3] is _anchored and c[2]["resp"] and i + 1 < len(found))
+        for i, c in enumerate(chosen)
+        if not (c[3] is _anchored and c[2]["resp"] and i + 1 < len(chosen))
     ]
     for start, end, m, handler in found:
         resolved = handler(m, published, anchor)
