@@ -336,3 +336,8 @@ def test_matchers_by_prefix_find_what_the_whole_alternation_finds() -> None:
             full = whole.match(norm, 2)
             part = by_prefix[written[:2].lower()].match(norm, 2) if written[:2].isascii() else None
             assert (part.group(1) if part else None) == (full.group(1) if full else None), written
+
+
+def test_non_ascii_word_starts_are_tried() -> None:
+    """Case-insensitive matching folds the Kelvin sign to "k": such a start is still tried."""
+    assert ids("\u212aataib Hezbollah struck the base.") == ["kataib-hezbollah"]

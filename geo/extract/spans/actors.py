@@ -33,7 +33,8 @@ TYPES = frozenset({"state_military", "militia", "insurgent", "government", "coal
 SIDES = frozenset({"us_coalition", "iran_aligned", "jihadist", "other"})
 
 _APOSTROPHES = "'’‘`ʼ´"
-_SEPARATORS = r"[\s\-‐‑]+"
+# A run of spaces and hyphens, but not a lone space (it would stay as it is).
+_SEPARATORS = r"(?! (?![\s\-‐‑]))[\s\-‐‑]+"
 # What _normalize rewrites, in the order it checks: an apostrophe inside a word ("Kata'ib",
 # dropped) but not a possessive "'s" ("Hamas's"), hyphen/space runs, any other apostrophe.
 _SPECIAL = re.compile(
@@ -252,26 +253,45 @@ def _matchers_by_prefix() -> dict[str, re.Pattern[str]]:
     }
 
 
+@functools.cache
+def _ascii_starts() -> re.Pattern[str]:
+    """In a lower-cased ASCII text, the word starts whose first two letters begin an alias."""
+    alternatives = (re.escape(p) + ("" if len(p) == 2 else r"\Z") for p in sorted(_prefixes()))
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(alternatives)})")
+
+
+def _starts(norm: str) -> Iterator[tuple[int, str | None]]:
+    """Where an alias may match: word starts, with their first two letters lower-cased.
+
+    In an ASCII text, only those that begin some alias (:func:`_prefixes`).  Elsewhere also
+    every word start whose first two characters are not both ASCII (given with ``None``),
+    because case-insensitive matching folds some of them to ASCII letters.
+    """
+    if norm.isascii():
+        for m in _ascii_starts().finditer(norm.lower()):
+            yield m.start(), m.group()
+        return
+    prefixes = _prefixes()
+    for m in _WORD_START.finditer(norm):
+        pos = m.start()
+        key = norm[pos : pos + 2]
+        if not key.isascii():
+            yield pos, None
+        elif key.lower() in prefixes:
+            yield pos, key.lower()
+
+
 def _matches(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(norm)``, tried only where a word starts as some alias does.
 
     Trying the long alternation at every character is most of the cost of finding actors;
-    a word start whose first two letters begin no alias cannot match, and where they do,
-    only the aliases that begin with them are tried (:func:`_matchers_by_prefix`).
-    Non-ASCII starts are always tried with the whole ``pattern``, because case-insensitive
-    matching folds some of them to ASCII letters.
+    a word start whose first two letters begin no alias cannot match (:func:`_starts`), and
+    where they do, only the aliases that begin with them are tried
+    (:func:`_matchers_by_prefix`).  Non-ASCII starts are tried with the whole ``pattern``.
     """
     by_prefix = _matchers_by_prefix()
-    for start in _WORD_START.finditer(norm):
-        pos = start.start()
-        key = norm[pos : pos + 2]
-        if key.isascii():
-            matcher = by_prefix.get(key.lower())
-            if matcher is None:
-                continue
-            found = matcher.match(norm, pos)
-        else:
-            found = pattern.match(norm, pos)
+    for pos, key in _starts(norm):
+        found = (pattern if key is None else by_prefix[key]).match(norm, pos)
         if found is not None:
             yield found
 
