@@ -284,26 +284,28 @@ def _anchored(m: re.Match[str], pub: dt.date | None, anchor: EventDate | None) -
     return best, coarser(anchor.precision, "week"), earliest, latest, reason
 
 
-# Words each pattern needs, one of which a text must contain for the pattern to match: a
-# cheap test that skips most patterns for most sentences.  Patterns that ignore case are
-# tested on the lower-cased text, and only on ASCII texts (case-insensitive matching folds
-# some other letters to ASCII ones, "ſ" to "s").
-_MONTH_WORDS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_WEEKDAY_WORDS = tuple(w.title() for w in _WEEKDAYS)
-_RELATIVE_WORDS: tuple[str, ...] = ("today", "tonight", "overnight", "morning", "afternoon")
-_RELATIVE_WORDS += ("evening", "yesterday", "night", "week", "month", "year")
-_ANCHORED_WORDS = ("later", "afterward", "earlier", "day", "response", "retaliation")
+# What each pattern needs, one of which a text must contain for the pattern to match: a
+# cheap search (literal words only) that skips most patterns for most sentences; a sentence
+# that passes none has no date.  Patterns that ignore case are tested on the lower-cased
+# text, and only on ASCII texts (case-insensitive matching folds some other letters to
+# ASCII ones, "ſ" to "s").
+_MONTH_WORDS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_WEEKDAY_WORDS = re.compile("|".join(w.title() for w in _WEEKDAYS))
+_RELATIVE_WORDS = re.compile(
+    "today|tonight|overnight|morning|afternoon|evening|yesterday|night|week|month|year"
+)
+_ANCHORED_WORDS = re.compile("later|afterward|earlier|day|response|retaliation")
 
 # Order breaks ties between equally long overlapping matches.  Each pattern comes with the
 # words it needs and whether it ignores case.
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, tuple[str, ...], bool], ...] = (
-    (_ISO, _iso, ("-",), False),
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, re.Pattern[str], bool], ...] = (
+    (_ISO, _iso, re.compile("-"), False),
     (_MONTH_DAY, _explicit, _MONTH_WORDS, False),
     (_DAY_MONTH, _explicit, _MONTH_WORDS, False),
-    (_HOLIDAY, _holiday, ("Christmas", "New"), False),
+    (_HOLIDAY, _holiday, re.compile("Christmas|New"), False),
     (_MONTH_YEAR, _month_year, _MONTH_WORDS, False),
     (_MONTH_ONLY, _month_only, _MONTH_WORDS, False),
-    (_YEAR_ONLY, _year_only, ("19", "20"), False),
+    (_YEAR_ONLY, _year_only, re.compile("19|20"), False),
     (_RELATIVE, _relative, _RELATIVE_WORDS, True),
     (_ANCHORED, _anchored, _ANCHORED_WORDS, True),
     (_WEEKDAY_REF, _weekday, _WEEKDAY_WORDS, False),
@@ -316,13 +318,16 @@ _Candidate = tuple[int, int, re.Match[str], _Handler]
 def _candidates(text: str) -> tuple[_Candidate, ...]:
     """Non-overlapping matches in text order; the longest wins an overlap."""
     lowered = text.lower() if text.isascii() else None
+    needs: dict[re.Pattern[str], bool] = {}  # whether the text has the words of each test
     found: list[tuple[int, int, int, re.Match[str], _Handler]] = []
     for rank, (pattern, handler, words, folded) in enumerate(_PATTERNS):
-        if not folded:
-            if not any(w in text for w in words):
+        searched = text if not folded else lowered
+        if searched is not None:
+            has = needs.get(words)
+            if has is None:
+                has = needs[words] = words.search(searched) is not None
+            if not has:
                 continue
-        elif lowered is not None and not any(w in lowered for w in words):
-            continue
         for m in pattern.finditer(text):
             start, end = m.span("x") if "x" in pattern.groupindex else m.span()
             found.append((start, end, rank, m, handler))
@@ -334,21 +339,9 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
     return tuple(sorted(chosen, key=lambda c: c[0]))
 
 
-# Every date pattern above needs one of these (a digit, a month, a weekday, a relative word):
-# texts without any are skipped before the full search (two thirds of the sentences that
-# report events name no date).
-_MAYBE = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|later"
-    r"|earlier|afterward|response|retaliation|christmas|morning|afternoon|evening",
-    re.I,
-)
-
-
 def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> list[EventDate]:
     """Resolve every candidate in order; each result anchors the next relative phrase."""
     results: list[EventDate] = []
-    if not _MAYBE.search(text):
-        return results
     chosen = _candidates(text)
     # "In response, on December 29, ...": a date after it wins over "in response"
     found = [
