@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -56,6 +56,9 @@ _AP = "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True))
 _AP_STATE = re.compile(
     rf"(?:(?<=, )|(?<=\b[DRI]-))(?:{_AP})(?![A-Za-z])|(?<![\w.])[A-Z]\.[A-Z]\.(?![A-Za-z])"
 )
+#: Where an AP state may start: a capital, at most four small letters and a full stop (the
+#: longest is "Calif."), found fast; :data:`_AP_STATE` is tried only there.
+_AP_START = re.compile(r"[A-Z][a-z]{0,4}\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +177,7 @@ def _with_ap_states(
 ) -> list[_Span]:
     """Add the AP state abbreviations of ``text`` ("Charleston, W.Va.") to ``spans``."""
     found = []
-    for m in _AP_STATE.finditer(text):
+    for m in _ap_states(text):
         state = AP_STATES.get(m.group())
         if state is None:
             continue
@@ -185,6 +188,22 @@ def _with_ap_states(
         return spans
     kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
     return sorted(kept + found, key=lambda s: s.start)
+
+
+def _ap_states(text: str) -> Iterator[re.Match[str]]:
+    """``_AP_STATE.finditer(text)``, tried only where :data:`_AP_START` matches.
+
+    The lookbehinds that open :data:`_AP_STATE` make the regex engine try it at every
+    character; every match starts where the cheaper :data:`_AP_START` does.
+    """
+    pos = 0
+    while (start := _AP_START.search(text, pos)) is not None:
+        m = _AP_STATE.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _people(tokens: list[tuple[int, str, int]]) -> frozenset[str]:
