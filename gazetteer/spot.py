@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from gazetteer.geodesy import haversine_km
 from gazetteer.normalize import ARTICLES, normalize
@@ -83,8 +83,7 @@ class Mention:
         return self.place is not None
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
+class _Span(NamedTuple):  # a tuple: made for every name tried, so cheap to make
     start: int
     end: int
     first: int  # token index of the first word
@@ -291,8 +290,10 @@ def _longest_at(
     run = [i]
     for j in range(i + 1, min(len(tokens), i + MAX_WORDS)):
         gap = text[tokens[j - 1][2] : tokens[j][0]]
-        if not _JOIN.fullmatch(gap) and not (
-            tokens[j - 1][1] in ABBREVIATED and _ABBREVIATION_GAP.fullmatch(gap)
+        if (
+            gap != " "
+            and not _JOIN.fullmatch(gap)
+            and not (tokens[j - 1][1] in ABBREVIATED and _ABBREVIATION_GAP.fullmatch(gap))
         ):
             break
         word = tokens[j][1]
@@ -383,9 +384,11 @@ def _judge(
         return _accept(written, sp, cands, sp.support or "prominent place")
     if sp.support or dateline:
         return _accept(written, sp, cands, sp.support or "dateline")
-    near = [a for a in anchors if haversine_km(a.lat, a.lon, best.lat, best.lon) <= SUPPORT_KM]
-    if near and not common:
-        return _accept(written, sp, cands, f"within {SUPPORT_KM:.0f} km of {near[0].name}")
+    near = next(
+        (a for a in anchors if haversine_km(a.lat, a.lon, best.lat, best.lon) <= SUPPORT_KM), None
+    )
+    if near is not None and not common:
+        return _accept(written, sp, cands, f"within {SUPPORT_KM:.0f} km of {near.name}")
     if common:
         return refuse(f"common word '{written}' without place context")
     return refuse("small place without support in the text")
