@@ -107,3 +107,17 @@ def test_and_a_person_adds_one(sentence: str, killed: int) -> None:
     from geo.extract.spans.counts import casualties
 
     assert casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    "sentence", ["THREE SOLDIERS WERE KILLED.", "Three soldiers were kİlled.", "3 were Killed"]
+)
+def test_case_does_not_hide_a_figure(sentence: str) -> None:
+    """The quick test for casualty words folds case as the patterns do, also beyond ASCII."""
+    assert casualties(sentence).killed == 3
+
+
+def test_a_sentence_without_casualty_words_says_nothing() -> None:
+    assert casualties("Jets struck three depots near the border.") == Casualties(
+        None, None, "", "no figure"
+    )
