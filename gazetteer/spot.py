@@ -47,6 +47,8 @@ SUPPORT_KM = 300.0
 BIG_CITY = 100_000
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’‘`ʿʾ]*|\d+")
+# The same words, each with the characters before it that start none (those are [\W_]).
+_GAP_TOKEN = re.compile(rf"([\W_]*)({_TOKEN.pattern})")
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?")
@@ -243,33 +245,37 @@ def _named_country_of(cands: list[Place], named: set[str]) -> str | None:
 def _tokens(text: str) -> list[tuple[int, str, int]]:
     """Return (start, word, end) for each word; a possessive 's is cut off the word."""
     found = []
-    for m in _TOKEN.finditer(text):
-        word, start = m.group(), m.start()
+    end = 0
+    # Each word with what stands between it and the previous one: ends follow from lengths
+    # (quicker than a match object per word).
+    for gap, word in _GAP_TOKEN.findall(text):
+        start = end + len(gap)
+        end = start + len(word)
         if word[-1] == "s" and len(word) > 2 and word[-2] in "'’":
-            word = word[:-2]
-        found.append((start, word, start + len(word)))
+            found.append((start, word[:-2], end - 2))
+        else:
+            found.append((start, word, end))
     return found
 
 
 def _find_spans(
     text: str, tokens: list[tuple[int, str, int]], has_name: Callable[[str], bool]
 ) -> list[_Span]:
+    # Most words are lower-case: they are skipped before calling _can_start.
+    maybe = [
+        i
+        for i, (_, word, _) in enumerate(tokens)
+        if not (word[0].islower() and word not in LOWER_STARTS and word.isascii())
+    ]
     spans: list[_Span] = []
-    i = 0
-    while i < len(tokens):
-        word = tokens[i][1]
-        # Most words are lower-case: skip them before calling _can_start.
-        if (word[0].islower() and word not in LOWER_STARTS and word.isascii()) or not _can_start(
-            text, tokens, i
-        ):
-            i += 1
+    after = 0  # tokens before this one are inside a span found
+    for i in maybe:
+        if i < after or not _can_start(text, tokens, i):
             continue
         found = _longest_at(text, tokens, i, has_name)
-        if found is None:
-            i += 1
-            continue
-        spans.append(found)
-        i = found.last
+        if found is not None:
+            spans.append(found)
+            after = found.last
     return spans
 
 
