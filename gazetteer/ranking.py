@@ -9,6 +9,7 @@ score goes to whether the place is of that kind.  Each candidate carries a one-l
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -173,6 +174,14 @@ def _loose_fits(row: Row, ctx: Context, key: str) -> bool:
     return not key or similarity(key, row.name) >= LOOSE_MIN_SIMILARITY
 
 
+@functools.lru_cache(maxsize=256)  # the places of one story serve many of its names
+def _prepared(
+    near: tuple[tuple[float, float, str], ...],
+) -> tuple[tuple[float, float, float, float, float], ...]:
+    """The context points as :func:`~gazetteer.geodesy.nearest_km` takes them."""
+    return tuple(prepare_points((lat, lon) for lat, lon, _ in near))
+
+
 def rank(
     full: Sequence[Row], core: Sequence[Row], ctx: Context, limit: int, key: str = ""
 ) -> list[Place]:
@@ -186,7 +195,7 @@ def rank(
     if ctx.named and not any(r.kind in KIND_FAMILIES[ctx.named] for r in (*full, *core)):
         ctx = replace(ctx, named=None)  # no place of the kind the name says: scores as before
     core_weight = 0.8 if full else 0.92
-    near = prepare_points((lat, lon) for lat, lon, _ in ctx.near) if ctx.near else []
+    near = _prepared(ctx.near) if ctx.near else ()
     for rows, weight in ((full, None), (core, core_weight)) if core else ((full, None),):
         for row in rows:
             old = best.get(row.id)
