@@ -33,12 +33,16 @@ TYPES = frozenset({"state_military", "militia", "insurgent", "government", "coal
 SIDES = frozenset({"us_coalition", "iran_aligned", "jihadist", "other"})
 
 _APOSTROPHES = "'’‘`ʼ´"
-# A run of spaces and hyphens, but not a lone space (it would stay as it is).
-_SEPARATORS = r"(?! (?![\s\-‐‑]))[\s\-‐‑]+"
+_SEPARATORS = r"\s\-‐‑"
 # What _normalize rewrites, in the order it checks: an apostrophe inside a word ("Kata'ib",
-# dropped) but not a possessive "'s" ("Hamas's"), hyphen/space runs, any other apostrophe.
+# dropped) but not a possessive "'s" ("Hamas's"); a run of spaces and hyphens, but not a lone
+# space (it would stay as it is); any other apostrophe.  Each is told apart after its first
+# character, so that the regex engine finds where one may start by that character alone.
 _SPECIAL = re.compile(
-    rf"(?P<inner>(?<=\w)[{_APOSTROPHES}](?=\w)(?!s\b))|(?P<sep>{_SEPARATORS})|[{_APOSTROPHES}]"
+    rf"[{_APOSTROPHES}{_SEPARATORS}]"
+    rf"(?:(?<=\w[{_APOSTROPHES}])(?=\w)(?!s\b)(?P<inner>)"
+    rf"|(?<=[{_SEPARATORS}])(?:(?<! )|(?=[{_SEPARATORS}]))[{_SEPARATORS}]*(?P<sep>)"
+    rf"|(?<=[{_APOSTROPHES}]))"
 )
 #: What each group of _SPECIAL becomes (any other apostrophe: a straight one).
 _REWRITES = {"inner": "", "sep": " "}
