@@ -341,3 +341,25 @@ def test_matchers_by_prefix_find_what_the_whole_alternation_finds() -> None:
 def test_non_ascii_word_starts_are_tried() -> None:
     """Case-insensitive matching folds the Kelvin sign to "k": such a start is still tried."""
     assert ids("\u212aataib Hezbollah struck the base.") == ["kataib-hezbollah"]
+
+
+@pytest.mark.parametrize(
+    ("text", "norm", "sources"),
+    [
+        ("a - b", "a b", [0, 1, 4]),
+        ("x\t\ny", "x y", [0, 1, 3]),
+        ("'quoted' ‘it’", "'quoted' 'it'", list(range(13))),
+        ("Hamas's men", "Hamas's men", list(range(11))),
+        ("  lead", " lead", [0, 2, 3, 4, 5]),
+        ("end -", "end ", [0, 1, 2, 3]),
+        ("ab\u2011cd", "ab cd", [0, 1, 2, 3, 4]),
+    ],
+)
+def test_normalize_and_where_each_character_comes_from(
+    text: str, norm: str, sources: list[int]
+) -> None:
+    from geo.extract.spans.actors import _normalize, _source
+
+    found, pieces = _normalize(text)
+    assert found == norm
+    assert [_source(pieces, i) for i in range(len(found))] == sources
