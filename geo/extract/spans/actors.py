@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
@@ -50,6 +50,7 @@ _CAPS_WORD = re.compile(r"^[A-Z.]*[A-Z][A-Z.]*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
 _WORD = re.compile(r"[A-Za-z]+")
 _WORD_START = re.compile(r"(?<![\w.])\w")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,27 +231,33 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, Actor], dict[str, Actor]]:
     return _compile(_ordered_aliases()), folded, caps
 
 
-def _first_two(alias: str) -> str:
-    return _normalize(alias.strip())[0][:2].lower()
+#: How many first letters of an alias pick the aliases tried at a word start.
+_PREFIX = 4
+
+
+def _first_letters(alias: str) -> str:
+    return _normalize(alias.strip())[0][:_PREFIX].lower()
 
 
 @functools.cache
 def _prefixes() -> frozenset[str]:
-    """Lower-cased first two letters of every alias: where a match may start."""
-    return frozenset(_first_two(alias) for alias, _ in _aliases())
+    """Lower-cased first letters of every alias (all of a shorter one): where a match may
+    start."""
+    return frozenset(_first_letters(alias) for alias, _ in _aliases())
 
 
 @functools.cache
 def _matchers_by_prefix() -> dict[str, re.Pattern[str]]:
     """For each of :func:`_prefixes`, the matcher of only the aliases that can start there.
 
-    At a word start whose first two characters are ASCII, an alias can match only if its own
-    first characters, lower-cased, begin them: the others are left out of the alternation
-    (those that start with other characters are kept, to be safe).  Each alternation keeps
-    the order of the full one, so it finds what the full one finds there.
+    :func:`_starts` gives a word start the longest prefix its ASCII letters begin with.  An
+    alias can match there only if its own first letters, lower-cased, begin that prefix too:
+    the others are left out of the alternation (those that start with other characters are
+    kept, to be safe).  Each alternation keeps the order of the full one, so it finds what
+    the full one finds there.
     """
     ordered = _ordered_aliases()
-    firsts = {alias: _first_two(alias) for alias in ordered}
+    firsts = {alias: _first_letters(alias) for alias in ordered}
     return {
         key: _compile([a for a in ordered if key.startswith(firsts[a]) or not firsts[a].isascii()])
         for key in _prefixes()
@@ -259,30 +266,74 @@ def _matchers_by_prefix() -> dict[str, re.Pattern[str]]:
 
 @functools.cache
 def _ascii_starts() -> re.Pattern[str]:
-    """In a lower-cased ASCII text, the word starts whose first two letters begin an alias."""
-    alternatives = (re.escape(p) + ("" if len(p) == 2 else r"\Z") for p in sorted(_prefixes()))
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(alternatives)})")
+    """In a lower-cased text, the word starts that begin as an alias does, matched with
+    the longest such prefix."""
+    # A lookahead: a prefix ("al h") may run into the next word start, which counts too.
+    return re.compile(rf"(?<![\w.])(?=({_longest_of(_prefixes())}))")
 
 
-def _starts(norm: str) -> Iterator[tuple[int, str | None]]:
-    """Where an alias may match: word starts, with their first two letters lower-cased.
+def _longest_of(words: Iterable[str]) -> str:
+    """A regex for the longest of ``words`` that the text at a place begins with.
 
-    In an ASCII text, only those that begin some alias (:func:`_prefixes`).  Elsewhere also
-    every word start whose first two characters are not both ASCII (given with ``None``),
-    because case-insensitive matching folds some of them to ASCII letters.
+    The words as a tree of their letters ("is(?:is|ra)?" for "is", "isis", "isra"): the
+    engine follows one branch per letter instead of trying every word in turn.
+
+    >>> re.match(_longest_of(["is", "isis", "isra"]), "israel").group()
+    'isra'
     """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict[str, Any]) -> str:
+        longer = [re.escape(char) + branch(sub) for char, sub in sorted(node.items()) if char]
+        if not longer:
+            return ""
+        body = longer[0] if len(longer) == 1 else f"(?:{'|'.join(longer)})"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer words first
+
+    return branch(tree)
+
+
+def _starts(norm: str) -> list[tuple[int, str | None]]:
+    """Where an alias may match, in order.
+
+    Word starts whose first letters are ASCII and begin as some alias does, with the longest
+    such prefix (:func:`_prefixes`); and every word start with a non-ASCII character among
+    its first letters (given with ``None``), because case-insensitive matching folds some of
+    them to ASCII letters.
+    """
+    lowered = norm.lower()
+    if len(lowered) != len(norm):  # some letter lower-cases to two: offsets would shift
+        return list(_starts_one_by_one(norm))
+    found: list[tuple[int, str | None]] = [
+        (m.start(), m.group(1))
+        for m in _ascii_starts().finditer(lowered)
+        if norm[m.start() : m.start() + _PREFIX].isascii()
+    ]
     if norm.isascii():
-        for m in _ascii_starts().finditer(norm.lower()):
-            yield m.start(), m.group()
-        return
-    prefixes = _prefixes()
+        return found
+    others = {
+        pos
+        for m in _NON_ASCII.finditer(norm)
+        for pos in range(max(0, m.start() - _PREFIX + 1), m.start() + 1)
+        if _WORD_START.match(norm, pos)
+    }
+    return sorted(found + [(pos, None) for pos in others], key=lambda s: s[0])
+
+
+def _starts_one_by_one(norm: str) -> Iterator[tuple[int, str | None]]:
+    """:func:`_starts`, word start by word start."""
     for m in _WORD_START.finditer(norm):
         pos = m.start()
-        key = norm[pos : pos + 2]
-        if not key.isascii():
+        first = norm[pos : pos + _PREFIX]
+        if not first.isascii():
             yield pos, None
-        elif key.lower() in prefixes:
-            yield pos, key.lower()
+        elif prefix := _ascii_starts().match(first.lower()):
+            yield pos, prefix.group(1)
 
 
 def _matches(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
