@@ -393,11 +393,11 @@ def test_every_match_holds_a_word_its_pattern_needs(phrase: str) -> None:
     from geo.extract.spans.dates import _PATTERNS
 
     matched = 0
-    for pattern, _handler, words, folded in _PATTERNS:
+    for pattern, _handler, needs, folded in _PATTERNS:
         for m in pattern.finditer(phrase):
             matched += 1
             written = m.group(0).lower() if folded else m.group(0)
-            assert words.search(written), (pattern.pattern[:40], m.group(0))
+            assert all(search.search(written) for search in needs), (pattern.pattern[:40], written)
     assert matched
 
 

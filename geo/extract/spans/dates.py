@@ -284,31 +284,36 @@ def _anchored(m: re.Match[str], pub: dt.date | None, anchor: EventDate | None) -
     return best, coarser(anchor.precision, "week"), earliest, latest, reason
 
 
-# What each pattern needs, one of which a text must contain for the pattern to match: a
-# cheap search (literal words only) that skips most patterns for most sentences; a sentence
-# that passes none has no date.  Patterns that ignore case are tested on the lower-cased
-# text, and only on ASCII texts (case-insensitive matching folds some other letters to
-# ASCII ones, "ſ" to "s").
+# What each pattern needs: cheap searches (literal words, digits) that a text must all pass
+# for the pattern to match, which skip most patterns for most sentences; a sentence that
+# passes none has no date.  Patterns that ignore case are tested on the lower-cased text,
+# and only on ASCII texts (case-insensitive matching folds some other letters to ASCII
+# ones, "ſ" to "s").
 _MONTH_WORDS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_DIGIT = re.compile("[0-9]")
+_CENTURY = re.compile("19|20")
 _WEEKDAY_WORDS = re.compile("|".join(w.title() for w in _WEEKDAYS))
 _RELATIVE_WORDS = re.compile(
     "today|tonight|overnight|morning|afternoon|evening|yesterday|night|week|month|year"
 )
-_ANCHORED_WORDS = re.compile("later|afterward|earlier|day|response|retaliation")
+_ANCHORED_WORDS = re.compile(
+    "later|afterward|earlier|next|following|previous|preceding|response|retaliation"
+)
+_Needs = tuple[re.Pattern[str], ...]
 
-# Order breaks ties between equally long overlapping matches.  Each pattern comes with the
-# words it needs and whether it ignores case.
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, re.Pattern[str], bool], ...] = (
-    (_ISO, _iso, re.compile("-"), False),
-    (_MONTH_DAY, _explicit, _MONTH_WORDS, False),
-    (_DAY_MONTH, _explicit, _MONTH_WORDS, False),
-    (_HOLIDAY, _holiday, re.compile("Christmas|New"), False),
-    (_MONTH_YEAR, _month_year, _MONTH_WORDS, False),
-    (_MONTH_ONLY, _month_only, _MONTH_WORDS, False),
-    (_YEAR_ONLY, _year_only, re.compile("19|20"), False),
-    (_RELATIVE, _relative, _RELATIVE_WORDS, True),
-    (_ANCHORED, _anchored, _ANCHORED_WORDS, True),
-    (_WEEKDAY_REF, _weekday, _WEEKDAY_WORDS, False),
+# Order breaks ties between equally long overlapping matches.  Each pattern comes with what
+# it needs and whether it ignores case.
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, _Needs, bool], ...] = (
+    (_ISO, _iso, (re.compile(r"\d-"),), False),
+    (_MONTH_DAY, _explicit, (_MONTH_WORDS, _DIGIT), False),
+    (_DAY_MONTH, _explicit, (_MONTH_WORDS, _DIGIT), False),
+    (_HOLIDAY, _holiday, (re.compile("Christmas|New"),), False),
+    (_MONTH_YEAR, _month_year, (_MONTH_WORDS, _CENTURY), False),
+    (_MONTH_ONLY, _month_only, (re.compile(_BARE_MONTH),), False),
+    (_YEAR_ONLY, _year_only, (_CENTURY,), False),
+    (_RELATIVE, _relative, (_RELATIVE_WORDS,), True),
+    (_ANCHORED, _anchored, (_ANCHORED_WORDS,), True),
+    (_WEEKDAY_REF, _weekday, (_WEEKDAY_WORDS,), False),
 )
 
 _Candidate = tuple[int, int, re.Match[str], _Handler]
@@ -318,16 +323,12 @@ _Candidate = tuple[int, int, re.Match[str], _Handler]
 def _candidates(text: str) -> tuple[_Candidate, ...]:
     """Non-overlapping matches in text order; the longest wins an overlap."""
     lowered = text.lower() if text.isascii() else None
-    needs: dict[re.Pattern[str], bool] = {}  # whether the text has the words of each test
+    passed: dict[re.Pattern[str], bool] = {}  # whether the text passes each search
     found: list[tuple[int, int, int, re.Match[str], _Handler]] = []
-    for rank, (pattern, handler, words, folded) in enumerate(_PATTERNS):
+    for rank, (pattern, handler, needs, folded) in enumerate(_PATTERNS):
         searched = text if not folded else lowered
-        if searched is not None:
-            has = needs.get(words)
-            if has is None:
-                has = needs[words] = words.search(searched) is not None
-            if not has:
-                continue
+        if searched is not None and not _passes(searched, needs, passed):
+            continue
         for m in pattern.finditer(text):
             start, end = m.span("x") if "x" in pattern.groupindex else m.span()
             found.append((start, end, rank, m, handler))
@@ -337,6 +338,17 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
         if all(end <= s or start >= e for s, e, _m, _h in chosen):
             chosen.append((start, end, m, handler))
     return tuple(sorted(chosen, key=lambda c: c[0]))
+
+
+def _passes(text: str, needs: _Needs, passed: dict[re.Pattern[str], bool]) -> bool:
+    """Whether ``text`` passes every search of ``needs`` (remembered in ``passed``)."""
+    for search in needs:
+        ok = passed.get(search)
+        if ok is None:
+            ok = passed[search] = search.search(text) is not None
+        if not ok:
+            return False
+    return True
 
 
 def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> list[EventDate]:
