@@ -327,8 +327,17 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
     found: list[tuple[int, int, int, re.Match[str], _Handler]] = []
     for rank, (pattern, handler, needs, folded) in enumerate(_PATTERNS):
         searched = text if not folded else lowered
-        if searched is not None and not _passes(searched, needs, passed):
-            continue
+        if searched is not None:
+            lacks = False  # a search the text fails (a plain loop: this runs for every text)
+            for search in needs:
+                ok = passed.get(search)
+                if ok is None:
+                    ok = passed[search] = search.search(searched) is not None
+                if not ok:
+                    lacks = True
+                    break
+            if lacks:
+                continue
         for m in pattern.finditer(text):
             start, end = m.span("x") if "x" in pattern.groupindex else m.span()
             found.append((start, end, rank, m, handler))
@@ -338,17 +347,6 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
         if all(end <= s or start >= e for s, e, _m, _h in chosen):
             chosen.append((start, end, m, handler))
     return tuple(sorted(chosen, key=lambda c: c[0]))
-
-
-def _passes(text: str, needs: _Needs, passed: dict[re.Pattern[str], bool]) -> bool:
-    """Whether ``text`` passes every search of ``needs`` (remembered in ``passed``)."""
-    for search in needs:
-        ok = passed.get(search)
-        if ok is None:
-            ok = passed[search] = search.search(text) is not None
-        if not ok:
-            return False
-    return True
 
 
 def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> list[EventDate]:
