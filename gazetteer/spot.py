@@ -128,7 +128,8 @@ def spot_places(
     """
     code = gz.country_code(country) if country else None
     tokens = _tokens(text)
-    spans = _with_ap_states(text, tokens, _find_spans(text, tokens, gz.has_name))
+    capitals = _not_lower(tokens)
+    spans = _with_ap_states(text, tokens, _find_spans(text, tokens, capitals, gz.has_name))
     first = [
         (sp, _named(gz.resolve(_name(text, sp), country=code, kind=sp.kind), text, sp))
         for sp in spans
@@ -140,7 +141,7 @@ def spot_places(
     }
     named = {c[0].country for _, c in first if c and _country_named(c[0])}
     memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
-    people = _people(tokens)
+    people = _people(tokens, capitals)
     mentions = []
     for sp, cands in first:
         written = text[sp.start : sp.end]
@@ -207,11 +208,13 @@ def _ap_states(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
-def _people(tokens: list[tuple[int, str, int]]) -> frozenset[str]:
+def _people(tokens: list[tuple[int, str, int]], capitals: list[int]) -> frozenset[str]:
     """Capitalised words the text uses for people: after a title ("Sheriff Welch", "Mr.
-    Ripley") or before a verb of speech ("Clark said")."""
+    Ripley") or before a verb of speech ("Clark said").  ``capitals`` holds (at least) the
+    indices of the capitalised words (:func:`_not_lower`)."""
     found = set()
-    for i, (_, word, _) in enumerate(tokens):
+    for i in capitals:
+        word = tokens[i][1]
         if not word[0].isupper():
             continue
         before = tokens[i - 1][1].lower() if i else ""
@@ -258,18 +261,25 @@ def _tokens(text: str) -> list[tuple[int, str, int]]:
     return found
 
 
-def _find_spans(
-    text: str, tokens: list[tuple[int, str, int]], has_name: Callable[[str], bool]
-) -> list[_Span]:
-    # Most words are lower-case: they are skipped before calling _can_start.
-    maybe = [
+def _not_lower(tokens: list[tuple[int, str, int]]) -> list[int]:
+    """Indices of the words that may start a name: most words are lower-case (and not "al"),
+    which none of the checks below need to look at."""
+    return [
         i
         for i, (_, word, _) in enumerate(tokens)
         if not (word[0].islower() and word not in LOWER_STARTS and word.isascii())
     ]
+
+
+def _find_spans(
+    text: str,
+    tokens: list[tuple[int, str, int]],
+    capitals: list[int],
+    has_name: Callable[[str], bool],
+) -> list[_Span]:
     spans: list[_Span] = []
     after = 0  # tokens before this one are inside a span found
-    for i in maybe:
+    for i in capitals:
         if i < after or not _can_start(text, tokens, i):
             continue
         found = _longest_at(text, tokens, i, has_name)
