@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.extract.spans.folding import lowered
+
 __all__ = ["Casualties", "casualties"]
 
 _UNITS = (
@@ -235,14 +237,15 @@ class _Tally:
 
 _MAYBE_WORDS = "kill|die|dead|death|fatal|casualt|injur|wound|hurt|harm|lives|toll"
 _MAYBE = re.compile(_MAYBE_WORDS, re.I)
-_MAYBE_LOWER = re.compile(_MAYBE_WORDS)  # the same in lower-cased ASCII text, much faster
+_MAYBE_LOWER = re.compile(_MAYBE_WORDS)  # the same in lower-cased text, much faster
 _NOTHING = Casualties(None, None, "", "no figure")
 
 
 def _may_count(sentence: str) -> bool:
     """Whether the sentence has a word that some figure needs (most sentences have none)."""
-    if sentence.isascii():  # then lower-casing folds case just as the regex would
-        return _MAYBE_LOWER.search(sentence.lower()) is not None
+    lower = lowered(sentence)
+    if lower is not None:
+        return _MAYBE_LOWER.search(lower) is not None
     return _MAYBE.search(sentence) is not None
 
 

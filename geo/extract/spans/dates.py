@@ -30,6 +30,7 @@ from geo.extract.spans.dates_relative import (
     on_or_before,
     relative_period,
 )
+from geo.extract.spans.folding import lowered
 
 __all__ = ["EventDate", "event_date", "find_dates"]
 
@@ -287,8 +288,7 @@ def _anchored(m: re.Match[str], pub: dt.date | None, anchor: EventDate | None) -
 # What each pattern needs: cheap searches (literal words, digits) that a text must all pass
 # for the pattern to match, which skip most patterns for most sentences; a sentence that
 # passes none has no date.  Patterns that ignore case are tested on the lower-cased text,
-# and only on ASCII texts (case-insensitive matching folds some other letters to ASCII
-# ones, "ſ" to "s").
+# when that finds what they would (:func:`~geo.extract.spans.folding.lowered`).
 _MONTH_WORDS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _DIGIT = re.compile("[0-9]")
 _CENTURY = re.compile("19|20")
@@ -322,11 +322,11 @@ _Candidate = tuple[int, int, re.Match[str], _Handler]
 @functools.lru_cache(maxsize=128)  # find_dates often reads a sentence again (layout, context)
 def _candidates(text: str) -> tuple[_Candidate, ...]:
     """Non-overlapping matches in text order; the longest wins an overlap."""
-    lowered = text.lower() if text.isascii() else None
+    lower = lowered(text)
     passed: dict[re.Pattern[str], bool] = {}  # whether the text passes each search
     found: list[tuple[int, int, int, re.Match[str], _Handler]] = []
     for rank, (pattern, handler, needs, folded) in enumerate(_PATTERNS):
-        searched = text if not folded else lowered
+        searched = text if not folded else lower
         if searched is not None:
             lacks = False  # a search the text fails (a plain loop: this runs for every text)
             for search in needs:
