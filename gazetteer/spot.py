@@ -10,7 +10,6 @@ person's or organisation's name ("Abu Mosul", "Mosul Eye") are refused.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -444,8 +443,10 @@ def _runs_on(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bool:
 
 def _dateline(text: str, sp: _Span) -> bool:
     """An all-caps place opening a story: "CHARLESTON, W.Va. —", "MANSFIELD -- The ..."."""
-    before = text[: sp.start].rstrip()
-    return (not before or not before[-1].isalpha()) and bool(DATELINE_AFTER.match(text, sp.end))
+    j = sp.start  # the last character before the place that is not a space
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return (j == 0 or not text[j - 1].isalpha()) and bool(DATELINE_AFTER.match(text, sp.end))
 
 
 def _after_sentence_end(text: str, at: int) -> bool:
@@ -459,9 +460,13 @@ def _after_sentence_end(text: str, at: int) -> bool:
 def _title_line(text: str, at: int) -> bool:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    found = _LINE_WORD.finditer(text, start, end if end >= 0 else len(text))
-    line_words = [m.group() for m in itertools.islice(found, 26)]  # a title has at most 25
-    if len(line_words) < 3 or len(line_words) > 25:
-        return False
-    caps = sum(1 for w in line_words if w[0].isupper())
-    return caps / len(line_words) >= 0.6
+    words = caps = 0  # a title has 3 to 25 words, at least 60 % of them capitalised
+    for m in _LINE_WORD.finditer(text, start, end if end >= 0 else len(text)):
+        words += 1
+        if words > 25:
+            return False
+        if m.group()[0].isupper():
+            caps += 1
+        elif words - caps > 10:  # too many small words for any title
+            return False
+    return words >= 3 and caps / words >= 0.6
