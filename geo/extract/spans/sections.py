@@ -146,9 +146,9 @@ class DateLayout:
         if self.published is not None:
             # a heading that names an earlier year ("2017 Terrorist Incidents:" in a report
             # published in 2018) says which year its days are in
-            heads = [y for _, y, level in self.years[:i] if level == 2]
-            if heads and heads[-1] < self.published.year:
-                return dt.date(heads[-1], 12, 31)
+            head = next((y for _, y, level in reversed(self.years[:i]) if level == 2), None)
+            if head is not None and head < self.published.year:
+                return dt.date(head, 12, 31)
             return self.published
         if i:
             year = self.years[i - 1][1]
