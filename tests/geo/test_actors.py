@@ -323,14 +323,13 @@ def test_offsets_after_folded_runs_and_dropped_apostrophes() -> None:
     assert [m.text for m in found][:2] == ["Kata’ib  Hezbollah", "Ansar   Allah"]
 
 
-def test_matchers_by_prefix_find_what_the_whole_alternation_finds() -> None:
+def test_the_matcher_of_a_prefix_finds_what_the_whole_alternation_finds() -> None:
     """Each alias, written as is, in capitals and in lower case, after other words: the
     start found for it and the matcher of its first letters find the same match as the
     matcher of every alias."""
     from geo.extract.spans import actors
 
     whole = actors._matcher()[0]
-    by_prefix = actors._matchers_by_prefix()
     for alias, _ in actors._aliases():
         for written in (alias, alias.upper(), alias.lower()):
             norm = f"x {written} y"
@@ -338,7 +337,8 @@ def test_matchers_by_prefix_find_what_the_whole_alternation_finds() -> None:
             starts = dict(actors._starts(norm))
             assert 2 in starts or full is None, written
             key = starts.get(2, "")
-            part = (whole if key is None else by_prefix[key]).match(norm, 2) if key != "" else None
+            matcher = whole if key is None else actors._matcher_for(key)
+            part = matcher.match(norm, 2) if key != "" else None
             assert (part.group(1) if part else None) == (full.group(1) if full else None), written
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
@@ -211,12 +211,13 @@ def _aliases() -> tuple[tuple[str, Actor], ...]:
     return tuple(pairs)
 
 
-def _ordered_aliases() -> list[str]:
+@functools.cache
+def _ordered_aliases() -> tuple[str, ...]:
     """Every alias once, longest first: the order in which the matchers try them."""
-    return sorted({alias for alias, _ in _aliases()}, key=lambda a: (-len(a), a))
+    return tuple(sorted({alias for alias, _ in _aliases()}, key=lambda a: (-len(a), a)))
 
 
-def _compile(aliases: list[str]) -> re.Pattern[str]:
+def _compile(aliases: Sequence[str]) -> re.Pattern[str]:
     """The matcher of ``aliases`` (in their order) at a word start."""
     body = "|".join(_alias_pattern(a) for a in aliases)
     # A lookahead so that every start position yields its longest alias, overlaps included.
@@ -247,21 +248,26 @@ def _prefixes() -> frozenset[str]:
 
 
 @functools.cache
-def _matchers_by_prefix() -> dict[str, re.Pattern[str]]:
-    """For each of :func:`_prefixes`, the matcher of only the aliases that can start there.
+def _firsts() -> dict[str, str]:
+    """Each alias's :func:`_first_letters`."""
+    return {alias: _first_letters(alias) for alias in _ordered_aliases()}
+
+
+@functools.cache
+def _matcher_for(prefix: str) -> re.Pattern[str]:
+    """The matcher of only the aliases that can start where a word begins with ``prefix``
+    (one of :func:`_prefixes`; each is compiled when first needed).
 
     :func:`_starts` gives a word start the longest prefix its ASCII letters begin with.  An
     alias can match there only if its own first letters, lower-cased, begin that prefix too:
     the others are left out of the alternation (those that start with other characters are
-    kept, to be safe).  Each alternation keeps the order of the full one, so it finds what
+    kept, to be safe).  The alternation keeps the order of the full one, so it finds what
     the full one finds there.
     """
-    ordered = _ordered_aliases()
-    firsts = {alias: _first_letters(alias) for alias in ordered}
-    return {
-        key: _compile([a for a in ordered if key.startswith(firsts[a]) or not firsts[a].isascii()])
-        for key in _prefixes()
-    }
+    firsts = _firsts()
+    return _compile(
+        [a for a in _ordered_aliases() if prefix.startswith(firsts[a]) or not firsts[a].isascii()]
+    )
 
 
 @functools.cache
@@ -269,7 +275,7 @@ def _ascii_starts() -> re.Pattern[str]:
     """In a lower-cased text, the word starts that begin as an alias does, matched with
     the longest such prefix."""
     # A lookahead: a prefix ("al h") may run into the next word start, which counts too.
-    return re.compile(rf"(?<![\w.])(?=({_longest_of(_prefixes())}))")
+    return re.compile(rf"(?<![\w.])(?=\w)(?=({_longest_of(_prefixes())}))")
 
 
 def _longest_of(words: Iterable[str]) -> str:
@@ -342,11 +348,10 @@ def _matches(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
     Trying the long alternation at every character is most of the cost of finding actors;
     a word start whose first two letters begin no alias cannot match (:func:`_starts`), and
     where they do, only the aliases that begin with them are tried
-    (:func:`_matchers_by_prefix`).  Non-ASCII starts are tried with the whole ``pattern``.
+    (:func:`_matcher_for`).  Non-ASCII starts are tried with the whole ``pattern``.
     """
-    by_prefix = _matchers_by_prefix()
     for pos, key in _starts(norm):
-        found = (pattern if key is None else by_prefix[key]).match(norm, pos)
+        found = (pattern if key is None else _matcher_for(key)).match(norm, pos)
         if found is not None:
             yield found
 
