@@ -40,16 +40,18 @@ def nearest_km(
     >>> round(km), i
     (53, 1)
     """
+    if not points:
+        raise ValueError("no points to compare with")
     p, q = math.radians(lat), math.radians(lon)
     c = math.cos(p)
     x, y, z = c * math.cos(q), c * math.sin(q), math.sin(p)
-    best, where = -2.0, -1
-    for i, (px, py, pz, _, _) in enumerate(points):
-        dot = x * px + y * py + z * pz
-        if dot > best:
-            best, where = dot, i
-    if where < 0:
-        raise ValueError("no points to compare with")
+    dots = [x * px + y * py + z * pz for px, py, pz, _, _ in points]
+    best = max(dots)
+    if best != best:  # NaN first: max() would keep it; take the first largest of the others
+        best = max((d for d in dots if d == d), default=best)
+        if best != best:
+            raise ValueError("no points to compare with")
+    where = dots.index(best)  # the first of equally near points, as a loop would find
     return haversine_km(lat, lon, points[where][3], points[where][4]), where
 
 

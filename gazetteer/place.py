@@ -128,7 +128,7 @@ class Place:
     @property
     def precision(self) -> str:
         """Precision class of this place: facility, town, region, country or sea."""
-        return precision_of(self.kind)
+        return KIND_PRECISION.get(self.kind, "town")  # precision_of, without a call
 
     def scored(self, score: float, reason: str) -> Place:
         """Return a copy carrying ``score`` and ``reason``."""

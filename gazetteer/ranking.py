@@ -9,6 +9,7 @@ score goes to whether the place is of that kind.  Each candidate carries a one-l
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -110,8 +111,10 @@ def _score(
     ctx: Context,
     core_weight: float | None,
     key: str,
-    near: Sequence[tuple[float, float, float, float, float]],
+    nearest: tuple[float, int] | None,
 ) -> float:
+    """The score of ``row``; ``nearest`` is its distance to the nearest context point and
+    that point's index, when the context has points."""
     match = _MATCH.get(row.tier, 0.5) * (core_weight or 1.0)
     if row.tier == LOOSE_TIER and key:
         match *= SequenceMatcher(None, key, normalize(row.name)).ratio()
@@ -119,8 +122,8 @@ def _score(
     signals: list[float] = []
     if ctx.country:
         signals.append(1.0 if row.country == ctx.country else (0.5 if not row.country else 0.0))
-    if near:
-        d = nearest_km(row.lat, row.lon, near)[0]
+    if nearest is not None:
+        d = nearest[0]
         signals.append(math.exp(-max(0.0, d - row.extent_km) / 250.0))
     if ctx.kind and (core_weight is not None or not ctx.kind_from_query):
         signals.append(1.0 if row.kind in KIND_FAMILIES.get(ctx.kind, {ctx.kind}) else 0.0)
@@ -140,7 +143,7 @@ def _reason(
     row: Row,
     ctx: Context,
     core_weight: float | None,
-    near: Sequence[tuple[float, float, float, float, float]],
+    nearest: tuple[float, int] | None,
 ) -> str:
     """Why ``row`` scored as it did (built only for the candidates returned)."""
     from_core = core_weight is not None
@@ -149,8 +152,8 @@ def _reason(
     if ctx.country:
         fit = row.country == ctx.country
         why.append(f"in {ctx.country}" if fit else f"not in {ctx.country}")
-    if near:
-        d, i = nearest_km(row.lat, row.lon, near)
+    if nearest is not None:
+        d, i = nearest
         why.append(f"{d:,.0f} km from {ctx.near[i][2]}")
     if ctx.kind and (from_core or not ctx.kind_from_query):
         fits = row.kind in KIND_FAMILIES.get(ctx.kind, frozenset({ctx.kind}))
@@ -171,6 +174,14 @@ def _loose_fits(row: Row, ctx: Context, key: str) -> bool:
     return not key or similarity(key, row.name) >= LOOSE_MIN_SIMILARITY
 
 
+@functools.lru_cache(maxsize=256)  # the places of one story serve many of its names
+def _prepared(
+    near: tuple[tuple[float, float, str], ...],
+) -> tuple[tuple[float, float, float, float, float], ...]:
+    """The context points as :func:`~gazetteer.geodesy.nearest_km` takes them."""
+    return tuple(prepare_points((lat, lon) for lat, lon, _ in near))
+
+
 def rank(
     full: Sequence[Row], core: Sequence[Row], ctx: Context, limit: int, key: str = ""
 ) -> list[Place]:
@@ -180,11 +191,11 @@ def rank(
     ``key`` is the normalised query, used to weigh loose-spelling matches by similarity; those
     too unlike it, or outside the country of the context, are no candidates.
     """
-    best: dict[str, tuple[float, float | None, Row]] = {}
+    best: dict[str, tuple[float, float | None, Row, tuple[float, int] | None]] = {}
     if ctx.named and not any(r.kind in KIND_FAMILIES[ctx.named] for r in (*full, *core)):
         ctx = replace(ctx, named=None)  # no place of the kind the name says: scores as before
     core_weight = 0.8 if full else 0.92
-    near = prepare_points((lat, lon) for lat, lon, _ in ctx.near) if ctx.near else []
+    near = _prepared(ctx.near) if ctx.near else ()
     for rows, weight in ((full, None), (core, core_weight)) if core else ((full, None),):
         for row in rows:
             old = best.get(row.id)
@@ -192,12 +203,13 @@ def rank(
                 continue  # the same row twice (a country hint brings it again): same score
             if row.tier == LOOSE_TIER and not _loose_fits(row, ctx, key):
                 continue
-            score = _score(row, ctx, weight, key, near)
+            nearest = nearest_km(row.lat, row.lon, near) if near else None
+            score = _score(row, ctx, weight, key, nearest)
             if old is None or (row.layer != USER_LAYER, -score) < (
                 old[2].layer != USER_LAYER,
                 -old[0],
             ):
-                best[row.id] = (score, weight, row)
+                best[row.id] = (score, weight, row, nearest)
     # Equal scores (two Henry Counties, both regions): the more populous first.
     ordered = list(best.values())
     if len(ordered) > 1:
@@ -205,6 +217,6 @@ def rank(
             key=lambda t: (t[2].layer != USER_LAYER, -round(t[0], 4), -t[2].population, t[2].pid)
         )
     return [
-        to_place(row, score, _reason(row, ctx, weight, near))
-        for score, weight, row in ordered[:limit]
+        to_place(row, score, _reason(row, ctx, weight, nearest))
+        for score, weight, row, nearest in ordered[:limit]
     ]

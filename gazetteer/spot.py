@@ -10,11 +10,10 @@ person's or organisation's name ("Abu Mosul", "Mosul Eye") are refused.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from gazetteer.geodesy import haversine_km
 from gazetteer.normalize import ARTICLES, normalize
@@ -47,6 +46,8 @@ SUPPORT_KM = 300.0
 BIG_CITY = 100_000
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’‘`ʿʾ]*|\d+")
+# The same words, each with the characters before it that start none (those are [\W_]).
+_GAP_TOKEN = re.compile(rf"([\W_]*)({_TOKEN.pattern})")
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?")
@@ -56,6 +57,9 @@ _AP = "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True))
 _AP_STATE = re.compile(
     rf"(?:(?<=, )|(?<=\b[DRI]-))(?:{_AP})(?![A-Za-z])|(?<![\w.])[A-Z]\.[A-Z]\.(?![A-Za-z])"
 )
+#: Where an AP state may start: a capital, at most four small letters and a full stop (the
+#: longest is "Calif."), found fast; :data:`_AP_STATE` is tried only there.
+_AP_START = re.compile(r"[A-Z][a-z]{0,4}\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +84,7 @@ class Mention:
         return self.place is not None
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
+class _Span(NamedTuple):  # a tuple: made for every name tried, so cheap to make
     start: int
     end: int
     first: int  # token index of the first word
@@ -124,7 +127,8 @@ def spot_places(
     """
     code = gz.country_code(country) if country else None
     tokens = _tokens(text)
-    spans = _with_ap_states(text, tokens, _find_spans(text, tokens, gz.has_name))
+    capitals = _not_lower(tokens)
+    spans = _with_ap_states(text, tokens, _find_spans(text, tokens, capitals, gz.has_name))
     first = [
         (sp, _named(gz.resolve(_name(text, sp), country=code, kind=sp.kind), text, sp))
         for sp in spans
@@ -136,7 +140,7 @@ def spot_places(
     }
     named = {c[0].country for _, c in first if c and _country_named(c[0])}
     memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
-    people = _people(tokens)
+    people = _people(tokens, capitals)
     mentions = []
     for sp, cands in first:
         written = text[sp.start : sp.end]
@@ -174,7 +178,7 @@ def _with_ap_states(
 ) -> list[_Span]:
     """Add the AP state abbreviations of ``text`` ("Charleston, W.Va.") to ``spans``."""
     found = []
-    for m in _AP_STATE.finditer(text):
+    for m in _ap_states(text):
         state = AP_STATES.get(m.group())
         if state is None:
             continue
@@ -187,11 +191,29 @@ def _with_ap_states(
     return sorted(kept + found, key=lambda s: s.start)
 
 
-def _people(tokens: list[tuple[int, str, int]]) -> frozenset[str]:
+def _ap_states(text: str) -> Iterator[re.Match[str]]:
+    """``_AP_STATE.finditer(text)``, tried only where :data:`_AP_START` matches.
+
+    The lookbehinds that open :data:`_AP_STATE` make the regex engine try it at every
+    character; every match starts where the cheaper :data:`_AP_START` does.
+    """
+    pos = 0
+    while (start := _AP_START.search(text, pos)) is not None:
+        m = _AP_STATE.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+def _people(tokens: list[tuple[int, str, int]], capitals: list[int]) -> frozenset[str]:
     """Capitalised words the text uses for people: after a title ("Sheriff Welch", "Mr.
-    Ripley") or before a verb of speech ("Clark said")."""
+    Ripley") or before a verb of speech ("Clark said").  ``capitals`` holds (at least) the
+    indices of the capitalised words (:func:`_not_lower`)."""
     found = set()
-    for i, (_, word, _) in enumerate(tokens):
+    for i in capitals:
+        word = tokens[i][1]
         if not word[0].isupper():
             continue
         before = tokens[i - 1][1].lower() if i else ""
@@ -225,33 +247,44 @@ def _named_country_of(cands: list[Place], named: set[str]) -> str | None:
 def _tokens(text: str) -> list[tuple[int, str, int]]:
     """Return (start, word, end) for each word; a possessive 's is cut off the word."""
     found = []
-    for m in _TOKEN.finditer(text):
-        word, start = m.group(), m.start()
+    end = 0
+    # Each word with what stands between it and the previous one: ends follow from lengths
+    # (quicker than a match object per word).
+    for gap, word in _GAP_TOKEN.findall(text):
+        start = end + len(gap)
+        end = start + len(word)
         if word[-1] == "s" and len(word) > 2 and word[-2] in "'’":
-            word = word[:-2]
-        found.append((start, word, start + len(word)))
+            found.append((start, word[:-2], end - 2))
+        else:
+            found.append((start, word, end))
     return found
 
 
+def _not_lower(tokens: list[tuple[int, str, int]]) -> list[int]:
+    """Indices of the words that may start a name: most words are lower-case (and not "al"),
+    which none of the checks below need to look at."""
+    return [
+        i
+        for i, (_, word, _) in enumerate(tokens)
+        if not (word[0].islower() and word not in LOWER_STARTS and word.isascii())
+    ]
+
+
 def _find_spans(
-    text: str, tokens: list[tuple[int, str, int]], has_name: Callable[[str], bool]
+    text: str,
+    tokens: list[tuple[int, str, int]],
+    capitals: list[int],
+    has_name: Callable[[str], bool],
 ) -> list[_Span]:
     spans: list[_Span] = []
-    i = 0
-    while i < len(tokens):
-        word = tokens[i][1]
-        # Most words are lower-case: skip them before calling _can_start.
-        if (word[0].islower() and word not in LOWER_STARTS and word.isascii()) or not _can_start(
-            text, tokens, i
-        ):
-            i += 1
+    after = 0  # tokens before this one are inside a span found
+    for i in capitals:
+        if i < after or not _can_start(text, tokens, i):
             continue
         found = _longest_at(text, tokens, i, has_name)
-        if found is None:
-            i += 1
-            continue
-        spans.append(found)
-        i = found.last
+        if found is not None:
+            spans.append(found)
+            after = found.last
     return spans
 
 
@@ -272,8 +305,10 @@ def _longest_at(
     run = [i]
     for j in range(i + 1, min(len(tokens), i + MAX_WORDS)):
         gap = text[tokens[j - 1][2] : tokens[j][0]]
-        if not _JOIN.fullmatch(gap) and not (
-            tokens[j - 1][1] in ABBREVIATED and _ABBREVIATION_GAP.fullmatch(gap)
+        if (
+            gap != " "
+            and not _JOIN.fullmatch(gap)
+            and not (tokens[j - 1][1] in ABBREVIATED and _ABBREVIATION_GAP.fullmatch(gap))
         ):
             break
         word = tokens[j][1]
@@ -364,9 +399,11 @@ def _judge(
         return _accept(written, sp, cands, sp.support or "prominent place")
     if sp.support or dateline:
         return _accept(written, sp, cands, sp.support or "dateline")
-    near = [a for a in anchors if haversine_km(a.lat, a.lon, best.lat, best.lon) <= SUPPORT_KM]
-    if near and not common:
-        return _accept(written, sp, cands, f"within {SUPPORT_KM:.0f} km of {near[0].name}")
+    near = next(
+        (a for a in anchors if haversine_km(a.lat, a.lon, best.lat, best.lon) <= SUPPORT_KM), None
+    )
+    if near is not None and not common:
+        return _accept(written, sp, cands, f"within {SUPPORT_KM:.0f} km of {near.name}")
     if common:
         return refuse(f"common word '{written}' without place context")
     return refuse("small place without support in the text")
@@ -406,8 +443,10 @@ def _runs_on(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bool:
 
 def _dateline(text: str, sp: _Span) -> bool:
     """An all-caps place opening a story: "CHARLESTON, W.Va. —", "MANSFIELD -- The ..."."""
-    before = text[: sp.start].rstrip()
-    return (not before or not before[-1].isalpha()) and bool(DATELINE_AFTER.match(text, sp.end))
+    j = sp.start  # the last character before the place that is not a space
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return (j == 0 or not text[j - 1].isalpha()) and bool(DATELINE_AFTER.match(text, sp.end))
 
 
 def _after_sentence_end(text: str, at: int) -> bool:
@@ -421,9 +460,13 @@ def _after_sentence_end(text: str, at: int) -> bool:
 def _title_line(text: str, at: int) -> bool:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    found = _LINE_WORD.finditer(text, start, end if end >= 0 else len(text))
-    line_words = [m.group() for m in itertools.islice(found, 26)]  # a title has at most 25
-    if len(line_words) < 3 or len(line_words) > 25:
-        return False
-    caps = sum(1 for w in line_words if w[0].isupper())
-    return caps / len(line_words) >= 0.6
+    words = caps = 0  # a title has 3 to 25 words, at least 60 % of them capitalised
+    for m in _LINE_WORD.finditer(text, start, end if end >= 0 else len(text)):
+        words += 1
+        if words > 25:
+            return False
+        if m.group()[0].isupper():
+            caps += 1
+        elif words - caps > 10:  # too many small words for any title
+            return False
+    return words >= 3 and caps / words >= 0.6

@@ -95,3 +95,26 @@ def test_context_changes_resolution(gz: Gazetteer) -> None:
     beside = [m.place for m in gz.spot("From Beirut the convoy drove to Tripoli.")][-1]
     assert alone is not None and beside is not None
     assert alone.country == "LY" and beside.country == "LB"
+
+
+def test_tokens_keep_offsets_and_drop_possessives() -> None:
+    from gazetteer.spot import _tokens
+
+    text = "U.S.-led  Iraq's_x 12 al-Qa'im’s, ʿAna."
+    assert _tokens(text) == [
+        (0, "U.S.", 4), (5, "led", 8), (10, "Iraq's_x", 18), (19, "12", 21), (22, "al", 24),
+        (25, "Qa'im", 30), (34, "ʿAna", 38),
+    ]  # fmt: skip
+    assert all(text[s:e] == word for s, word, e in _tokens(text))
+
+
+def test_title_lines_have_three_to_25_words_mostly_capitalised() -> None:
+    from gazetteer.spot import _title_line
+
+    title = " ".join(["Big"] * 15 + ["of"] * 10)  # 25 words, 60 % capitalised
+    assert _title_line(title, 0)
+    assert _title_line(f"a body line.\n{title}\nanother body line", 20)
+    assert not _title_line(" ".join(["Big"] * 16 + ["of"] * 10), 0)  # 26 words
+    assert not _title_line(" ".join(["Big"] * 14 + ["of"] * 11), 0)  # 56 % capitalised
+    assert not _title_line("Big News", 0)
+    assert _title_line("Big News Today", 0)

@@ -310,3 +310,65 @@ def test_the_actor_decides_strike_or_attack(
 ) -> None:
     events, _ = extract_article(Article("t", text, published=dt.date(2024, 7, 1)), gazetteer=gz)
     assert [(e.kind, e.actor) for e in events] == [(kind, actor)]
+
+
+def test_offsets_after_folded_runs_and_dropped_apostrophes() -> None:
+    """Spans point into the original text when blank runs fold and inner apostrophes drop."""
+    text = "A   blank\n\n\n run. Kata’ib  Hezbollah - - and Ansar   Allah\u2019s men; then PMF."
+    found = find_actors(text)
+    assert [m.actor.id for m in found] == [
+        "kataib-hezbollah", "houthis", "popular-mobilization-forces",
+    ]  # fmt: skip
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert [m.text for m in found][:2] == ["Kata’ib  Hezbollah", "Ansar   Allah"]
+
+
+def test_the_matcher_of_a_prefix_finds_what_the_whole_alternation_finds() -> None:
+    """Each alias, written as is, in capitals and in lower case, after other words: the
+    start found for it and the matcher of its first letters find the same match as the
+    matcher of every alias."""
+    from geo.extract.spans import actors
+
+    whole = actors._matcher()[0]
+    for alias, _ in actors._aliases():
+        for written in (alias, alias.upper(), alias.lower()):
+            norm = f"x {written} y"
+            full = whole.match(norm, 2)
+            starts = dict(actors._starts(norm))
+            assert 2 in starts or full is None, written
+            key = starts.get(2, "")
+            matcher = whole if key is None else actors._matcher_for(key)
+            part = matcher.match(norm, 2) if key != "" else None
+            assert (part.group(1) if part else None) == (full.group(1) if full else None), written
+
+
+def test_a_prefix_that_runs_into_the_next_word_hides_no_start() -> None:
+    """ "al h" begins an alias; the word after "al" still starts an alias of its own."""
+    assert ids("Hashd al  Houthi movement.Shabiin") == ["popular-mobilization-forces", "houthis"]
+
+
+def test_non_ascii_word_starts_are_tried() -> None:
+    """Case-insensitive matching folds the Kelvin sign to "k": such a start is still tried."""
+    assert ids("\u212aataib Hezbollah struck the base.") == ["kataib-hezbollah"]
+
+
+@pytest.mark.parametrize(
+    ("text", "norm", "sources"),
+    [
+        ("a - b", "a b", [0, 1, 4]),
+        ("x\t\ny", "x y", [0, 1, 3]),
+        ("'quoted' ‘it’", "'quoted' 'it'", list(range(13))),
+        ("Hamas's men", "Hamas's men", list(range(11))),
+        ("  lead", " lead", [0, 2, 3, 4, 5]),
+        ("end -", "end ", [0, 1, 2, 3]),
+        ("ab\u2011cd", "ab cd", [0, 1, 2, 3, 4]),
+    ],
+)
+def test_normalize_and_where_each_character_comes_from(
+    text: str, norm: str, sources: list[int]
+) -> None:
+    from geo.extract.spans.actors import _normalize, _source
+
+    found, pieces = _normalize(text)
+    assert found == norm
+    assert [_source(pieces, i) for i in range(len(found))] == sources

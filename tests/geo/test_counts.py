@@ -107,3 +107,34 @@ def test_and_a_person_adds_one(sentence: str, killed: int) -> None:
     from geo.extract.spans.counts import casualties
 
     assert casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    "sentence", ["THREE SOLDIERS WERE KILLED.", "Three soldiers were kİlled.", "3 were Killed"]
+)
+def test_case_does_not_hide_a_figure(sentence: str) -> None:
+    """The quick test for casualty words folds case as the patterns do, also beyond ASCII."""
+    assert casualties(sentence).killed == 3
+
+
+def test_a_sentence_without_casualty_words_says_nothing() -> None:
+    assert casualties("Jets struck three depots near the border.") == Casualties(
+        None, None, "", "no figure"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured", "reason"),
+    [
+        ("The blast LEFT 5 DEAD.", 5, None, "left"),
+        ("Gunmen KILLED a guard and two OTHERS.", 3, None, "and-others"),
+        ("A soldier WAS KILLED.", 1, None, "single"),
+        ("NO CASUALTIES were reported.", 0, 0, "none-reported"),
+    ],
+)
+def test_rules_read_capitals_too(
+    sentence: str, killed: int | None, injured: int | None, reason: str
+) -> None:
+    """The words each rule needs are looked for in any case, as the rules read them."""
+    found = casualties(sentence)
+    assert (found.killed, found.injured, found.reason) == (killed, injured, reason)

@@ -372,3 +372,37 @@ def test_a_date_after_in_response_wins() -> None:
         "In response, on December 29, jets struck depots.", D(2020, 6, 24), anchor=anchor
     )
     assert [(d.text, d.date) for d in found] == [("December 29", D(2019, 12, 29))]
+
+
+# --- the words each pattern needs -------------------------------------------------------
+
+PHRASES = [
+    "2024-01-04", "Dec. 27", "December 27, 2019", "Friday, Dec. 27", "27 December 2019",
+    "Sunday the 29th of December", "the 5th of May", "Christmas Eve", "New Year's Day, 2020",
+    "January 2020", "Sept. of 2019", "in January", "during early February", "in 2005",
+    "during mid-2019", "today", "TONIGHT", "Overnight", "this morning", "yesterday",
+    "last night", "earlier this week", "Last month", "two days later", "Days afterwards",
+    "hours earlier", "the next day", "The following day", "In response, jets", "in retaliation,",
+    "last Sunday", "This past Monday", "on Wednesday", "late Saturday",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_every_match_holds_a_word_its_pattern_needs(phrase: str) -> None:
+    """The cheap test that skips a pattern never skips a text the pattern matches."""
+    from geo.extract.spans.dates import _PATTERNS
+
+    matched = 0
+    for pattern, _handler, needs, folded in _PATTERNS:
+        for m in pattern.finditer(phrase):
+            matched += 1
+            written = m.group(0).lower() if folded else m.group(0)
+            assert all(search.search(written) for search in needs), (pattern.pattern[:40], written)
+    assert matched
+
+
+def test_case_folding_beyond_ascii_still_finds_dates() -> None:
+    """Case-insensitive patterns match "ſ" as "s": such texts are searched in full."""
+    anchor = only("On Dec. 27, 2019, drones hit the base.", None)
+    found = find_dates("In reſponse, jets struck.", MON, anchor=anchor)
+    assert [(d.text, d.date) for d in found] == [("In reſponse", D(2019, 12, 27))]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from geo.articles.article import Article
 from geo.extract.pipeline import extract_article
 from geo.extract.spans.sections import DateLayout
@@ -75,3 +77,19 @@ def test_a_year_looked_back_to_sets_no_year() -> None:
     )
     layout = DateLayout.of(text, None)
     assert layout.context(text.index("jets")) == dt.date(2024, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019 Terrorist Incidents: in 1999, 20199 and $2019; 2018.5 and 2019,5; 2020-2021",
+        "1850 people, 1919 km, a2019, .2019, 2017 (2016) 20 19 201 1920",
+    ],
+)
+def test_years_are_found_where_the_full_pattern_finds_them(text: str) -> None:
+    """The quick search for where a year starts finds what the year pattern finds."""
+    from geo.extract.spans.sections import _YEAR, _years
+
+    expected = [(m.span(), m.group(1)) for m in _YEAR.finditer(text)]
+    assert [(m.span(), m.group(1)) for m in _years(text)] == expected
+    assert expected

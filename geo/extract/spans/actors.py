@@ -15,9 +15,10 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
@@ -32,16 +33,24 @@ TYPES = frozenset({"state_military", "militia", "insurgent", "government", "coal
 SIDES = frozenset({"us_coalition", "iran_aligned", "jihadist", "other"})
 
 _APOSTROPHES = "'’‘`ʼ´"
-_SEPARATORS = r"[\s\-‐‑]+"
+_SEPARATORS = r"\s\-‐‑"
 # What _normalize rewrites, in the order it checks: an apostrophe inside a word ("Kata'ib",
-# dropped) but not a possessive "'s" ("Hamas's"), hyphen/space runs, any other apostrophe.
+# dropped) but not a possessive "'s" ("Hamas's"); a run of spaces and hyphens, but not a lone
+# space (it would stay as it is); any other apostrophe.  Each is told apart after its first
+# character, so that the regex engine finds where one may start by that character alone.
 _SPECIAL = re.compile(
-    rf"(?P<inner>(?<=\w)[{_APOSTROPHES}](?=\w)(?!s\b))|(?P<sep>{_SEPARATORS})|[{_APOSTROPHES}]"
+    rf"[{_APOSTROPHES}{_SEPARATORS}]"
+    rf"(?:(?<=\w[{_APOSTROPHES}])(?=\w)(?!s\b)(?P<inner>)"
+    rf"|(?<=[{_SEPARATORS}])(?:(?<! )|(?=[{_SEPARATORS}]))[{_SEPARATORS}]*(?P<sep>)"
+    rf"|(?<=[{_APOSTROPHES}]))"
 )
+#: What each group of _SPECIAL becomes (any other apostrophe: a straight one).
+_REWRITES = {"inner": "", "sep": " "}
 _CAPS_WORD = re.compile(r"^[A-Z.]*[A-Z][A-Z.]*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
 _WORD = re.compile(r"[A-Za-z]+")
 _WORD_START = re.compile(r"(?<![\w.])\w")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,32 +91,54 @@ class ActorMention:
     end: int
 
 
-def _normalize(text: str) -> tuple[str, list[int]]:
+#: Where a normalized text's pieces come from: the offsets in the normalized text where
+#: pieces start, and the offsets in the original text they start at (see :func:`_source`).
+_Pieces = tuple[list[int], list[int]]
+
+
+def _normalize(text: str) -> tuple[str, _Pieces]:
     """Drop inner apostrophes and fold hyphen/space runs to one space.
 
-    Every apostrophe variant becomes ``'``. Returns the normalized text and, for each of its
-    characters, the index in ``text``.
+    Every apostrophe variant becomes ``'``.  Returns the normalized text and where its
+    pieces come from in ``text`` (:func:`_source` maps an offset back); rewrites that keep a
+    character as it is (a lone space, a straight apostrophe) start no new piece.
 
     Examples
     --------
-    >>> _normalize("Kata'ib  Hezbollah’s")
+    >>> norm, pieces = _normalize("Kata'ib  Hezbollah’s")
+    >>> norm, [_source(pieces, i) for i in range(len(norm))]
     ("Kataib Hezbollah's", [0, 1, 2, 3, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19])
     """
     out: list[str] = []
-    index: list[int] = []
+    starts: list[int] = [0]
+    sources: list[int] = [0]
     pos = 0
+    size = 0  # length of the normalized text so far
     for m in _SPECIAL.finditer(text):
+        written = m.group()
+        new = _REWRITES.get(m.lastgroup or "", "'")
+        if written == new:
+            continue  # a lone space, a straight apostrophe: kept as they are
         start = m.start()
-        if start > pos:
-            out.append(text[pos:start])
-            index.extend(range(pos, start))
-        if m.lastgroup != "inner":  # an inner apostrophe is dropped
-            out.append(" " if m.lastgroup == "sep" else "'")
-            index.append(start)
+        out.append(text[pos:start])
+        out.append(new)
+        size += start - pos + len(new)
         pos = m.end()
+        if len(written) != len(new):  # offsets shift: a new piece starts here
+            if starts[-1] == size:
+                sources[-1] = pos
+            else:
+                starts.append(size)
+                sources.append(pos)
     out.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    return "".join(out), index
+    return "".join(out), (starts, sources)
+
+
+def _source(pieces: _Pieces, offset: int) -> int:
+    """The offset in the original text of ``offset`` in the normalized one."""
+    starts, sources = pieces
+    k = bisect.bisect_right(starts, offset) - 1
+    return sources[k] + offset - starts[k]
 
 
 def _alias_pattern(alias: str) -> str:
@@ -181,37 +212,146 @@ def _aliases() -> tuple[tuple[str, Actor], ...]:
 
 
 @functools.cache
+def _ordered_aliases() -> tuple[str, ...]:
+    """Every alias once, longest first: the order in which the matchers try them."""
+    return tuple(sorted({alias for alias, _ in _aliases()}, key=lambda a: (-len(a), a)))
+
+
+def _compile(aliases: Sequence[str]) -> re.Pattern[str]:
+    """The matcher of ``aliases`` (in their order) at a word start."""
+    body = "|".join(_alias_pattern(a) for a in aliases)
+    # A lookahead so that every start position yields its longest alias, overlaps included.
+    return re.compile(rf"(?<![\w.])(?=({body})(?!\w|\.\w))")
+
+
+@functools.cache
 def _matcher() -> tuple[re.Pattern[str], dict[str, Actor], dict[str, Actor]]:
     pairs = _aliases()
     folded = {alias.casefold(): actor for alias, actor in pairs if not _is_caps(alias)}
     caps = {alias: actor for alias, actor in pairs if _is_caps(alias)}
-    ordered = sorted({alias for alias, _ in pairs}, key=lambda a: (-len(a), a))
-    body = "|".join(_alias_pattern(a) for a in ordered)
-    # A lookahead so that every start position yields its longest alias, overlaps included.
-    pattern = re.compile(rf"(?<![\w.])(?=({body})(?!\w|\.\w))")
-    return pattern, folded, caps
+    return _compile(_ordered_aliases()), folded, caps
+
+
+#: How many first letters of an alias pick the aliases tried at a word start.
+_PREFIX = 4
+
+
+def _first_letters(alias: str) -> str:
+    return _normalize(alias.strip())[0][:_PREFIX].lower()
 
 
 @functools.cache
 def _prefixes() -> frozenset[str]:
-    """Lower-cased first two letters of every alias: where a match may start."""
-    return frozenset(_normalize(alias.strip())[0][:2].lower() for alias, _ in _aliases())
+    """Lower-cased first letters of every alias (all of a shorter one): where a match may
+    start."""
+    return frozenset(_first_letters(alias) for alias, _ in _aliases())
+
+
+@functools.cache
+def _firsts() -> dict[str, str]:
+    """Each alias's :func:`_first_letters`."""
+    return {alias: _first_letters(alias) for alias in _ordered_aliases()}
+
+
+@functools.cache
+def _matcher_for(prefix: str) -> re.Pattern[str]:
+    """The matcher of only the aliases that can start where a word begins with ``prefix``
+    (one of :func:`_prefixes`; each is compiled when first needed).
+
+    :func:`_starts` gives a word start the longest prefix its ASCII letters begin with.  An
+    alias can match there only if its own first letters, lower-cased, begin that prefix too:
+    the others are left out of the alternation (those that start with other characters are
+    kept, to be safe).  The alternation keeps the order of the full one, so it finds what
+    the full one finds there.
+    """
+    firsts = _firsts()
+    return _compile(
+        [a for a in _ordered_aliases() if prefix.startswith(firsts[a]) or not firsts[a].isascii()]
+    )
+
+
+@functools.cache
+def _ascii_starts() -> re.Pattern[str]:
+    """In a lower-cased text, the word starts that begin as an alias does, matched with
+    the longest such prefix."""
+    # A lookahead: a prefix ("al h") may run into the next word start, which counts too.
+    return re.compile(rf"(?<![\w.])(?=\w)(?=({_longest_of(_prefixes())}))")
+
+
+def _longest_of(words: Iterable[str]) -> str:
+    """A regex for the longest of ``words`` that the text at a place begins with.
+
+    The words as a tree of their letters ("is(?:is|ra)?" for "is", "isis", "isra"): the
+    engine follows one branch per letter instead of trying every word in turn.
+
+    >>> re.match(_longest_of(["is", "isis", "isra"]), "israel").group()
+    'isra'
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict[str, Any]) -> str:
+        longer = [re.escape(char) + branch(sub) for char, sub in sorted(node.items()) if char]
+        if not longer:
+            return ""
+        body = longer[0] if len(longer) == 1 else f"(?:{'|'.join(longer)})"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer words first
+
+    return branch(tree)
+
+
+def _starts(norm: str) -> list[tuple[int, str | None]]:
+    """Where an alias may match, in order.
+
+    Word starts whose first letters are ASCII and begin as some alias does, with the longest
+    such prefix (:func:`_prefixes`); and every word start with a non-ASCII character among
+    its first letters (given with ``None``), because case-insensitive matching folds some of
+    them to ASCII letters.
+    """
+    lowered = norm.lower()
+    if len(lowered) != len(norm):  # some letter lower-cases to two: offsets would shift
+        return list(_starts_one_by_one(norm))
+    found: list[tuple[int, str | None]] = [
+        (m.start(), m.group(1))
+        for m in _ascii_starts().finditer(lowered)
+        if norm[m.start() : m.start() + _PREFIX].isascii()
+    ]
+    if norm.isascii():
+        return found
+    others = {
+        pos
+        for m in _NON_ASCII.finditer(norm)
+        for pos in range(max(0, m.start() - _PREFIX + 1), m.start() + 1)
+        if _WORD_START.match(norm, pos)
+    }
+    return sorted(found + [(pos, None) for pos in others], key=lambda s: s[0])
+
+
+def _starts_one_by_one(norm: str) -> Iterator[tuple[int, str | None]]:
+    """:func:`_starts`, word start by word start."""
+    for m in _WORD_START.finditer(norm):
+        pos = m.start()
+        first = norm[pos : pos + _PREFIX]
+        if not first.isascii():
+            yield pos, None
+        elif prefix := _ascii_starts().match(first.lower()):
+            yield pos, prefix.group(1)
 
 
 def _matches(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(norm)``, tried only where a word starts as some alias does.
 
     Trying the long alternation at every character is most of the cost of finding actors;
-    a word start whose first two letters begin no alias cannot match.  Non-ASCII starts are
-    always tried, because case-insensitive matching folds some of them to ASCII letters.
+    a word start whose first two letters begin no alias cannot match (:func:`_starts`), and
+    where they do, only the aliases that begin with them are tried
+    (:func:`_matcher_for`).  Non-ASCII starts are tried with the whole ``pattern``.
     """
-    prefixes = _prefixes()
-    for start in _WORD_START.finditer(norm):
-        pos = start.start()
-        key = norm[pos : pos + 2]
-        if key.isascii() and key.lower() not in prefixes:
-            continue
-        found = pattern.match(norm, pos)
+    for pos, key in _starts(norm):
+        found = (pattern if key is None else _matcher_for(key)).match(norm, pos)
         if found is not None:
             yield found
 
@@ -251,7 +391,7 @@ def find_actors(text: str) -> list[ActorMention]:
     ['IS', 'ISIS']
     """
     pattern, folded, caps = _matcher()
-    norm, index = _normalize(text)
+    norm, pieces = _normalize(text)
     candidates: list[tuple[int, int, Actor]] = []
     for match in _matches(pattern, norm):
         start, end = match.span(1)
@@ -269,7 +409,7 @@ def find_actors(text: str) -> list[ActorMention]:
             taken.append(cand)
     mentions: list[ActorMention] = []
     for start, end, actor in sorted(taken, key=lambda c: c[0]):
-        o_start, o_end = index[start], index[end - 1] + 1
+        o_start, o_end = _source(pieces, start), _source(pieces, end - 1) + 1
         mentions.append(ActorMention(actor, text[o_start:o_end], o_start, o_end))
     return mentions
 

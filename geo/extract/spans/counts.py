@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.extract.spans.folding import lowered
+
 __all__ = ["Casualties", "casualties"]
 
 _UNITS = (
@@ -233,7 +235,16 @@ class _Tally:
         return best
 
 
-_MAYBE = re.compile(r"kill|die|dead|death|fatal|casualt|injur|wound|hurt|harm|lives|toll", re.I)
+_MAYBE_WORDS = "kill|die|dead|death|fatal|casualt|injur|wound|hurt|harm|lives|toll"
+_MAYBE = re.compile(_MAYBE_WORDS, re.I)
+# Words some figures need, searched in the lower-cased sentence (much faster than re.I): no
+# figure below without a word of _MAYBE; "and two others" without "other" or "more", ...
+_MAYBE_LOWER = re.compile(_MAYBE_WORDS)
+_OTHERS_WORDS = re.compile("other|more")
+_LEFT_WORDS = re.compile("left|leaving")
+_ONE_DIED_WORDS = re.compile("died|killed|wounded|injured")
+_ZERO_WORDS = re.compile("casualties|injuries|deaths|fatalities|harmed|hurt|injured|wounded|killed")
+_NOTHING = Casualties(None, None, "", "no figure")
 
 
 def casualties(sentence: str) -> Casualties:
@@ -258,14 +269,20 @@ def casualties(sentence: str) -> Casualties:
     >>> casualties("Two soldiers were wounded in the 2023 attack by 30 rockets.").injured
     2
     """
-    if not _MAYBE.search(sentence):  # no word any figure below needs: nothing said
-        return Casualties(None, None, "", "no figure")
+    lower = lowered(sentence)  # None when only the re.I patterns tell
+    if not (_MAYBE.search(sentence) if lower is None else _MAYBE_LOWER.search(lower)):
+        return _NOTHING  # no word any figure below needs: nothing said
+
+    def may(words: re.Pattern[str]) -> bool:
+        return lower is None or words.search(lower) is not None
+
     tally = _Tally(sentence)
-    for m in _AND_OTHERS.finditer(sentence):
+    for m in _AND_OTHERS.finditer(sentence) if may(_OTHERS_WORDS) else ():
         n = _value(m.group("n")) if m.group("n") else 1
         if n is not None and not _ATTRIBUTION.search(m.group("who")):
             tally.add(m, _kind(m.group("v")), n + 1, "and-others")
-    for pattern, rule in ((_LEFT, "left"), (_PASSIVE, "passive"), (_ACTIVE, "active")):
+    rules = [(_LEFT, "left")] if may(_LEFT_WORDS) else []
+    for pattern, rule in [*rules, (_PASSIVE, "passive"), (_ACTIVE, "active")]:
         for m in pattern.finditer(sentence):
             if not tally.free(*m.span("n")) or not _number_ok(sentence, m):
                 continue
@@ -281,7 +298,7 @@ def casualties(sentence: str) -> Casualties:
     for m in _SINGLE.finditer(sentence):
         if tally.free(*m.span()):
             tally.add(m, _kind(m.group("v")), 1, "single")
-    for m in _ONE_DIED.finditer(sentence):
+    for m in _ONE_DIED.finditer(sentence) if may(_ONE_DIED_WORDS) else ():
         if tally.free(*m.span()):
             tally.add(m, _kind(m.group("v").split()[-1]), 1, "single")
     for m in _ALT.finditer(sentence):
@@ -296,7 +313,7 @@ def casualties(sentence: str) -> Casualties:
             tally.texts.append(m.group(0).strip(",;( "))
             tally.note("alternative")
     killed, injured = tally.total("killed"), tally.total("injured")
-    zero = _ZERO.search(sentence)
+    zero = _ZERO.search(sentence) if may(_ZERO_WORDS) else None
     if zero:
         word = next(g for g in zero.groups() if g).lower()
         if injured is None and word not in ("deaths", "fatalities", "killed"):

@@ -16,6 +16,7 @@ is never a date, and "May"/"March" count as months only next to a day or year.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from geo.extract.spans.dates_relative import (
     on_or_before,
     relative_period,
 )
+from geo.extract.spans.folding import lowered
 
 __all__ = ["EventDate", "event_date", "find_dates"]
 
@@ -283,57 +285,79 @@ def _anchored(m: re.Match[str], pub: dt.date | None, anchor: EventDate | None) -
     return best, coarser(anchor.precision, "week"), earliest, latest, reason
 
 
-# Order breaks ties between equally long overlapping matches.
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_ISO, _iso),
-    (_MONTH_DAY, _explicit),
-    (_DAY_MONTH, _explicit),
-    (_HOLIDAY, _holiday),
-    (_MONTH_YEAR, _month_year),
-    (_MONTH_ONLY, _month_only),
-    (_YEAR_ONLY, _year_only),
-    (_RELATIVE, _relative),
-    (_ANCHORED, _anchored),
-    (_WEEKDAY_REF, _weekday),
+# What each pattern needs: cheap searches (literal words, digits) that a text must all pass
+# for the pattern to match, which skip most patterns for most sentences; a sentence that
+# passes none has no date.  Patterns that ignore case are tested on the lower-cased text,
+# when that finds what they would (:func:`~geo.extract.spans.folding.lowered`).
+_MONTH_WORDS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_DIGIT = re.compile("[0-9]")
+_CENTURY = re.compile("19|20")
+_WEEKDAY_WORDS = re.compile("|".join(w.title() for w in _WEEKDAYS))
+_RELATIVE_WORDS = re.compile(
+    "today|tonight|overnight|morning|afternoon|evening|yesterday|night|week|month|year"
+)
+_ANCHORED_WORDS = re.compile(
+    "later|afterward|earlier|next|following|previous|preceding|response|retaliation"
+)
+_Needs = tuple[re.Pattern[str], ...]
+
+# Order breaks ties between equally long overlapping matches.  Each pattern comes with what
+# it needs and whether it ignores case.
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, _Needs, bool], ...] = (
+    (_ISO, _iso, (re.compile(r"\d-"),), False),
+    (_MONTH_DAY, _explicit, (_MONTH_WORDS, _DIGIT), False),
+    (_DAY_MONTH, _explicit, (_MONTH_WORDS, _DIGIT), False),
+    (_HOLIDAY, _holiday, (re.compile("Christmas|New"),), False),
+    (_MONTH_YEAR, _month_year, (_MONTH_WORDS, _CENTURY), False),
+    (_MONTH_ONLY, _month_only, (re.compile(_BARE_MONTH),), False),
+    (_YEAR_ONLY, _year_only, (_CENTURY,), False),
+    (_RELATIVE, _relative, (_RELATIVE_WORDS,), True),
+    (_ANCHORED, _anchored, (_ANCHORED_WORDS,), True),
+    (_WEEKDAY_REF, _weekday, (_WEEKDAY_WORDS,), False),
 )
 
+_Candidate = tuple[int, int, re.Match[str], _Handler]
 
-def _candidates(text: str) -> list[tuple[int, int, re.Match[str], _Handler]]:
+
+@functools.lru_cache(maxsize=128)  # find_dates often reads a sentence again (layout, context)
+def _candidates(text: str) -> tuple[_Candidate, ...]:
     """Non-overlapping matches in text order; the longest wins an overlap."""
+    lower = lowered(text)
+    passed: dict[re.Pattern[str], bool] = {}  # whether the text passes each search
     found: list[tuple[int, int, int, re.Match[str], _Handler]] = []
-    for rank, (pattern, handler) in enumerate(_PATTERNS):
+    for rank, (pattern, handler, needs, folded) in enumerate(_PATTERNS):
+        searched = text if not folded else lower
+        if searched is not None:
+            lacks = False  # a search the text fails (a plain loop: this runs for every text)
+            for search in needs:
+                ok = passed.get(search)
+                if ok is None:
+                    ok = passed[search] = search.search(searched) is not None
+                if not ok:
+                    lacks = True
+                    break
+            if lacks:
+                continue
         for m in pattern.finditer(text):
             start, end = m.span("x") if "x" in pattern.groupindex else m.span()
             found.append((start, end, rank, m, handler))
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    chosen: list[tuple[int, int, re.Match[str], _Handler]] = []
+    chosen: list[_Candidate] = []
     for start, end, _rank, m, handler in found:
         if all(end <= s or start >= e for s, e, _m, _h in chosen):
             chosen.append((start, end, m, handler))
-    return sorted(chosen, key=lambda c: c[0])
-
-
-# Every date pattern above needs one of these (a digit, a month, a weekday, a relative word):
-# texts without any are skipped before the full search (two thirds of the sentences that
-# report events name no date).
-_MAYBE = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|later"
-    r"|earlier|afterward|response|retaliation|christmas|morning|afternoon|evening",
-    re.I,
-)
+    return tuple(sorted(chosen, key=lambda c: c[0]))
 
 
 def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> list[EventDate]:
     """Resolve every candidate in order; each result anchors the next relative phrase."""
     results: list[EventDate] = []
-    if not _MAYBE.search(text):
-        return results
-    found = _candidates(text)
+    chosen = _candidates(text)
     # "In response, on December 29, ...": a date after it wins over "in response"
     found = [
         c
-        for i, c in enumerate(found)
-        if not (c[3] is _anchored and c[2]["resp"] and i + 1 < len(found))
+        for i, c in enumerate(chosen)
+        if not (c[3] is _anchored and c[2]["resp"] and i + 1 < len(chosen))
     ]
     for start, end, m, handler in found:
         resolved = handler(m, published, anchor)

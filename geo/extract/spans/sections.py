@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from geo.extract.spans.dates import EventDate, find_dates
@@ -31,6 +32,8 @@ from geo.extract.spans.dates_relative import midpoint, month_bounds
 __all__ = ["DateLayout", "year_context"]
 
 _YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![,.]\d)(?!\s*(?:people|persons|km)\b)")
+# Where a year starts; found fast, as the lookbehind that opens _YEAR is tried at every place.
+_YEAR_START = re.compile(r"1[89]|20")
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
@@ -72,6 +75,18 @@ def year_context(text: str) -> dt.date | None:
         return None  # not a heading line of its own
     found = _YEAR.search(head)
     return dt.date(int(found.group(1)), 12, 31) if found else None
+
+
+def _years(text: str) -> Iterator[re.Match[str]]:
+    """``_YEAR.finditer(text)``, tried only where ``_YEAR_START`` matches."""
+    pos = 0
+    while (start := _YEAR_START.search(text, pos)) is not None:
+        m = _YEAR.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _caption_day(text: str) -> dt.date | None:
@@ -118,7 +133,7 @@ class DateLayout:
     @classmethod
     def of(cls, text: str, published: dt.date | None) -> DateLayout:
         """Read the layout of ``text`` once."""
-        marked = ((m.start(), int(m.group(1)), _sets_year(text, m)) for m in _YEAR.finditer(text))
+        marked = ((m.start(), int(m.group(1)), _sets_year(text, m)) for m in _years(text))
         years = tuple(y for y in marked if y[2])
         layout = cls(published, year_context(text), years, ())
         spans = tuple(layout._spans(text))
@@ -131,9 +146,9 @@ class DateLayout:
         if self.published is not None:
             # a heading that names an earlier year ("2017 Terrorist Incidents:" in a report
             # published in 2018) says which year its days are in
-            heads = [y for _, y, level in self.years[:i] if level == 2]
-            if heads and heads[-1] < self.published.year:
-                return dt.date(heads[-1], 12, 31)
+            head = next((y for _, y, level in reversed(self.years[:i]) if level == 2), None)
+            if head is not None and head < self.published.year:
+                return dt.date(head, 12, 31)
             return self.published
         if i:
             year = self.years[i - 1][1]
