@@ -215,7 +215,7 @@ def test_at_least_is_no_preposition_before_an_agent(gz: Gazetteer) -> None:
 def test_an_event_with_its_day_and_country_is_specific(gz: Gazetteer) -> None:
     text = (
         "A deadly chemical weapons attack in Syria on April 4, 2017, and a U.S. military "
-        "strike in response on April 6, 2017 have returned the conflict to the headlines."
+        "strike in response on April 6 have returned the conflict to the headlines."
     )
     found = sorted((e.kind, e.date.isoformat(), e.actor) for e in events(gz, text))
     assert found == [("attack", "2017-04-04", ""), ("strike", "2017-04-06", "United States")]

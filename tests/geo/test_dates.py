@@ -406,3 +406,31 @@ def test_case_folding_beyond_ascii_still_finds_dates() -> None:
     anchor = only("On Dec. 27, 2019, drones hit the base.", None)
     found = find_dates("In reſponse, jets struck.", MON, anchor=anchor)
     assert [(d.text, d.date) for d in found] == [("In reſponse", D(2019, 12, 27))]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "precision"),
+    [
+        ("On August 20,1998, the United States struck.", "1998-08-20", "1998-08-20", "day"),
+        ("between 27 and 31 March 2022, in Moura", "2022-03-27", "2022-03-31", "week"),
+        ("On 4 and 5 June 2021, insurgents attacked.", "2021-06-04", "2021-06-05", "week"),
+        ("Strikes conducted Aug. 20-22, 2017 in Syria", "2017-08-20", "2017-08-22", "week"),
+        ("January 30/31, 2017 – Taliban fighters attacked", "2017-01-30", "2017-01-31", "week"),
+        ("two airstrikes June 23 and 30, 2018", "2018-06-23", "2018-06-23", "day"),
+    ],
+)
+def test_tight_commas_spans_of_days_and_lists_of_days(
+    text: str, first: str, last: str, precision: str
+) -> None:
+    (found,) = find_dates(text, dt.date(2022, 12, 31))
+    assert (found.date.isoformat(), found.latest.isoformat(), found.precision) == (
+        first,
+        last,
+        precision,
+    )
+
+
+def test_a_yearless_day_after_a_full_date_takes_its_year() -> None:
+    text = "a chemical attack on April 4, 2017, and a strike in response on April 6"
+    found = find_dates(text, dt.date(2024, 1, 11))
+    assert [d.date for d in found] == [dt.date(2017, 4, 4), dt.date(2017, 4, 6)]

@@ -118,6 +118,21 @@ _DAY_MONTH = re.compile(
     rf"(?:\b{_WEEKDAY},?\s+(?:the\s+)?)?(?<![\w\-.,/]){_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}")
+# "August 20,1998": a year right after the comma
+_MONTH_DAY_TIGHT = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>[12]\d|3[01]|0?[1-9]),(?P<year>(?:19|20)\d\d)(?![\w\-]|[.,]\d)"
+)
+# Two days of one month: "between 27 and 31 March 2022", "On 4 and 5 June 2021", "March 4-6",
+# "January 30/31": one date spanning them
+_D = r"(?:[12]\d|3[01]|0?[1-9])"
+_DAY_RANGE = re.compile(
+    rf"(?<![\w\-.,/])(?P<d1>{_D})(?:\s+and\s+|\s*[-–/]\s*)(?P<d2>{_D})\s+(?:of\s+)?{_MONTH}"
+    rf"(?:,?\s+{_YEAR})?"
+)
+_RANGE_OF_MONTH = re.compile(
+    rf"\b{_MONTH}\s+(?P<d1>{_D})(?:\s*[-–/]\s*|\s+and\s+|\s+to\s+)(?P<d2>{_D})(?![\w:]|[.,/]\d)"
+    rf"(?:,?\s+{_YEAR})?"
+)
 _MONTH_ONLY = re.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<x>{_BARE_MONTH})\b(?!\.?,?\s*\d)"
 )
@@ -181,6 +196,25 @@ def _month(
     if published is not None and earliest <= published < best:
         best = published
     return best, "month", earliest, latest, reason
+
+
+def _day_range(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Resolved | None:
+    """'4 and 5 June 2021', 'between 27 and 31 March', 'Aug. 20-22', 'January 30/31': from
+    the first day to the last (a week at most), dated by the first.  Two days joined by "and"
+    that are not consecutive are a list ("June 23 and 30"), not one span."""
+    first, last, year = m["d1"], m["d2"], m["year"]
+    month = _MONTHS[m["month"].lower()]
+    start = _complete(month, int(first), year, pub, m[0])
+    end = _complete(month, int(last), year, pub, m[0])
+    if start is None or end is None or not start[0] < end[0] <= start[0] + dt.timedelta(days=7):
+        return start
+    joined = re.search(r"\sand\s", m[0]) is not None and not _BETWEEN.search(
+        m.string, max(0, m.start() - 9), m.start()
+    )
+    if joined and end[0] - start[0] > dt.timedelta(days=1):
+        return start  # "airstrikes June 23 and 30": two days, not one event over both
+    reason = f"days {first} to {last}: {start[0].isoformat()} to {end[0].isoformat()}"
+    return start[0], "week", start[0], end[0], reason
 
 
 def _month_year(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Resolved | None:
@@ -305,6 +339,9 @@ _Needs = tuple[re.Pattern[str], ...]
 # it needs and whether it ignores case.
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, _Needs, bool], ...] = (
     (_ISO, _iso, (re.compile(r"\d-"),), False),
+    (_DAY_RANGE, _day_range, (_MONTH_WORDS, _DIGIT), False),
+    (_RANGE_OF_MONTH, _day_range, (_MONTH_WORDS, _DIGIT), False),
+    (_MONTH_DAY_TIGHT, _explicit, (_MONTH_WORDS, _DIGIT), False),
     (_MONTH_DAY, _explicit, (_MONTH_WORDS, _DIGIT), False),
     (_DAY_MONTH, _explicit, (_MONTH_WORDS, _DIGIT), False),
     (_HOLIDAY, _holiday, (re.compile("Christmas|New"),), False),
@@ -317,6 +354,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, _Needs, bool], ...] = (
 )
 
 _Candidate = tuple[int, int, re.Match[str], _Handler]
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 
 
 @functools.lru_cache(maxsize=128)  # find_dates often reads a sentence again (layout, context)
@@ -361,6 +400,16 @@ def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> lis
     ]
     for start, end, m, handler in found:
         resolved = handler(m, published, anchor)
+        if handler is _explicit and m["year"] is None and results:
+            # "on April 4, 2017, and a strike in response on April 6": the year just named
+            prior = results[-1]
+            if prior.precision == "day" and _YEAR_IN.search(prior.text):
+                same_year = _complete(_MONTHS[m["month"].lower()], int(m["day"]), None, None, m[0])
+                named = _complete(
+                    _MONTHS[m["month"].lower()], int(m["day"]), str(prior.date.year), None, m[0]
+                )
+                if same_year is None and named is not None and named[0] >= prior.date:
+                    resolved = named
         if resolved is None:
             continue
         best, precision, earliest, latest, reason = resolved
