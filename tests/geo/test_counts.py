@@ -138,3 +138,15 @@ def test_rules_read_capitals_too(
     """The words each rule needs are looked for in any case, as the rules read them."""
     found = casualties(sentence)
     assert (found.killed, found.injured, found.reason) == (killed, injured, reason)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("On 21 January three people were killed in an airstrike.", 3),
+        ("The strike resulted in the death of two (2) al-Shabaab militants.", 2),
+        ("The attack caused the deaths of 12 people.", 12),
+    ],
+)
+def test_a_day_before_the_count_and_deaths_of(sentence: str, killed: int) -> None:
+    assert casualties(sentence).killed == killed

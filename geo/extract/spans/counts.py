@@ -17,6 +17,7 @@ Casualties(killed=0, injured=0, text='no casualties', reason='none-reported')
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from geo.extract.spans.folding import lowered
@@ -56,6 +57,10 @@ _PASSIVE = re.compile(
     rf"{_N}(?P<mid>(?:\s+\(?[A-Za-z][\w'’.-]*\)?){{0,9}}?)\s+{_AUX}{_ADV}"
     rf"(?P<v>killed|dead|died|deaths|fatalities|wounded|injured|injuries|hurt)\b",
     re.I,
+)
+# "the strike resulted in the death of two (2) militants"
+_DEATH_OF = re.compile(
+    rf"\b(?:resulted\s+in|caused|led\s+to)\s+the\s+(?P<v>deaths?)\s+of\s+{_N}", re.I
 )
 _LEFT = re.compile(
     rf"\b(?:left|leaving)\s+{_N}(?:\s+(?:people|others|persons))?\s+(?P<v>dead|killed|injured|wounded)\b",
@@ -173,6 +178,16 @@ def _kind(verb: str) -> str:
     return "killed" if re.match(r"kill|claim|dead|died|death|fatal", verb, re.I) else "injured"
 
 
+def _tries(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` from each number on: unlike ``finditer``, a match the caller
+    turns down ("21" in "On 21 January three people were killed") does not hide a later
+    number inside it ("three")."""
+    pos = 0
+    while (m := pattern.search(sentence, pos)) is not None:
+        yield m
+        pos = m.end("n")
+
+
 def _number_ok(sentence: str, m: re.Match[str]) -> bool:
     """Reject years, ages, unit numbers and counts of things that are not people."""
     raw = m.group("n")
@@ -242,6 +257,7 @@ _MAYBE = re.compile(_MAYBE_WORDS, re.I)
 _MAYBE_LOWER = re.compile(_MAYBE_WORDS)
 _OTHERS_WORDS = re.compile("other|more")
 _LEFT_WORDS = re.compile("left|leaving")
+_DEATH_WORDS = re.compile("death")
 _ONE_DIED_WORDS = re.compile("died|killed|wounded|injured")
 _ZERO_WORDS = re.compile("casualties|injuries|deaths|fatalities|harmed|hurt|injured|wounded|killed")
 _NOTHING = Casualties(None, None, "", "no figure")
@@ -282,8 +298,9 @@ def casualties(sentence: str) -> Casualties:
         if n is not None and not _ATTRIBUTION.search(m.group("who")):
             tally.add(m, _kind(m.group("v")), n + 1, "and-others")
     rules = [(_LEFT, "left")] if may(_LEFT_WORDS) else []
+    rules += [(_DEATH_OF, "death-of")] if may(_DEATH_WORDS) else []
     for pattern, rule in [*rules, (_PASSIVE, "passive"), (_ACTIVE, "active")]:
-        for m in pattern.finditer(sentence):
+        for m in _tries(pattern, sentence):
             if not tally.free(*m.span("n")) or not _number_ok(sentence, m):
                 continue
             mid = m.groupdict().get("mid") or ""
