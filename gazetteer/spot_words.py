@@ -82,7 +82,10 @@ NO_START = frozenset(
 #: "the US Embassy": a country before these words names the owner, not the place.
 MISSIONS = frozenset({"embassy", "embassies", "consulate", "consulates", "mission"})
 SPEECH = frozenset("said says told added stated noted wrote tweeted argued explained".split())
-CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "bin", *ARTICLES})
+# ... and the Persian ezafe of "Mazar-e Sharif", "Mazar-i-Sharif", "Dasht-e Archi"
+CONNECTORS = frozenset(
+    {"of", "de", "del", "da", "do", "du", "la", "le", "bin", "e", "i", "ye", *ARTICLES}
+)
 LOCATIVE = frozenset(
     """
     in near at outside from into to toward towards around across through inside within

@@ -118,3 +118,11 @@ def test_title_lines_have_three_to_25_words_mostly_capitalised() -> None:
     assert not _title_line(" ".join(["Big"] * 14 + ["of"] * 11), 0)  # 56 % capitalised
     assert not _title_line("Big News", 0)
     assert _title_line("Big News Today", 0)
+
+
+def test_the_persian_ezafe_joins_a_name() -> None:
+    from gazetteer import default_gazetteer
+
+    text = "An attack in Mazar-e Sharif and fighting near Mazar-i-Sharif; Vitamin E and I left."
+    found = [(m.text, m.place.country if m.place else "") for m in default_gazetteer().spot(text)]
+    assert found == [("Mazar-e Sharif", "AF"), ("Mazar-i-Sharif", "AF")]
