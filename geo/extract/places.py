@@ -139,9 +139,12 @@ def stray(m: Mention, country: Place, mentions: tuple[Mention, ...]) -> bool:
     # a town by its own name up to 10,000 people; by an alternate spelling up to 100,000
     # ("El-Salin" is also a spelling of Xuelin in China)
     limit = 10_000 if place.reason.startswith("preferred") else 100_000
+    kinds: tuple[str, ...] = ("town", "facility")
     if haversine_km(place.lat, place.lon, country.lat, country.lon) > 3_000:
         limit = 1_000_000  # "Bani" in a story of Yemen is not Baní in the Dominican Republic
-    if (place.population or 0) >= limit or place.precision not in ("town", "facility"):
+        kinds = (*kinds, "region")  # nor its "Maritime Attack" the Maritime Region of Togo
+    big = (place.population or 0) >= limit and place.precision != "region"
+    if big or place.precision not in kinds:
         return False
     return not any(o.place and o.place.country == place.country for o in mentions if o is not m)
 

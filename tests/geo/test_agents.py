@@ -620,3 +620,11 @@ def test_an_attack_that_wounded_on_a_day_is_an_event(gz: Gazetteer) -> None:
     article = Article(id="a", text=text, published=dt.date(2024, 8, 6))
     found = {(e.kind, e.date) for e in extract([article], gazetteer=gz).events}
     assert ("attack", dt.date(2024, 8, 5)) in found
+
+
+def test_a_far_region_named_once_is_no_place_of_the_story(gz: Gazetteer) -> None:
+    text = (
+        "Statement on the Houthi Commercial Maritime Attack. On 3 April 2018 the Houthis "
+        "attacked a commercial vessel near the port of Hudaydah."
+    )
+    assert {e.resolved.country for e in events(gz, text)} == {"YE"}
