@@ -103,7 +103,7 @@ def _utf8(arr: pa.Array) -> bytes | memoryview:
 
 
 def _front_coded(
-    body: bytes | memoryview, lengths: np.ndarray, width: int = 24, block: int = 131072
+    body: bytes | memoryview, lengths: np.ndarray, width: int = 24, block: int = 16384
 ) -> tuple[np.ndarray, bytes, np.ndarray] | None:
     """Front coding of short texts: per text the bytes shared with the one before (none at
     every :data:`RESTART`-th, at most 255), the rest of each, and the rest's lengths.
@@ -114,14 +114,14 @@ def _front_coded(
     data = np.frombuffer(body, dtype=np.uint8)
     starts = np.cumsum(lengths) - lengths
     shared = np.zeros(n, dtype=np.int64)
-    cols = np.arange(width)
+    cols = np.arange(int(lengths.max()))  # bytes past the longest text change nothing
     last = max(len(data) - 1, 0)
-    for lo in range(1, n, block):  # compare (block x width) matrices of the texts' bytes
+    for lo in range(1, n, block):  # compare (block x longest) matrices of the texts' bytes
         hi = min(n, lo + block)
         rows = slice(lo - 1, hi)
         inside = cols < lengths[rows, None]
         grid = np.where(inside, data[np.minimum(starts[rows, None] + cols, last)], 0)
-        same = np.cumprod(grid[1:] == grid[:-1], axis=1).sum(axis=1)
+        same = np.logical_and.accumulate(grid[1:] == grid[:-1], axis=1).sum(axis=1)
         shared[lo:hi] = np.minimum(same, np.minimum(lengths[lo - 1 : hi - 1], lengths[lo:hi]))
     shared[::RESTART] = 0
     shared = np.minimum(shared, 255)
