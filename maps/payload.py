@@ -169,6 +169,26 @@ def build_payload(events: pd.DataFrame, *, links: pd.DataFrame | None = None) ->
 Columns: TypeAlias = "pd.DataFrame | Mapping[str, Column]"
 
 
+#: The columns a payload reads (others are left alone).
+READ: Final[tuple[str, ...]] = (
+    *CATEGORY_COLUMNS,
+    *("event_id", "quote", "date", "date_min", "date_max", "extent_km"),
+    *("fatalities", "injured", "mentions", "sources", "source_info", "reasons", "links"),
+)
+
+
+def _arrays(columns: Mapping[str, Column]) -> dict[str, Column]:
+    """The columns the payload reads, each Arrow one as one array (chunks joined once)."""
+    out: dict[str, Column] = {}
+    for name in READ:
+        column = columns.get(name)
+        if isinstance(column, pa.ChunkedArray):
+            column = column.combine_chunks()
+        if column is not None:
+            out[name] = column
+    return out
+
+
 def _rows(columns: Columns, keep: np.ndarray) -> Columns:
     """The rows ``keep`` (a boolean mask) of a DataFrame or of a mapping of Arrow columns."""
     if not isinstance(columns, Mapping):  # a DataFrame
@@ -191,6 +211,8 @@ def columns_payload(
     command have them; ``lat`` and ``lon`` hold one value per row (NaN where unknown).
     """
     usable = np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+    if isinstance(columns, Mapping):
+        columns = _arrays(columns)
     frame = columns if usable.all() else _rows(columns, usable)
     lat, lon, n = lat[usable], lon[usable], int(usable.sum())
 

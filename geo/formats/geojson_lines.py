@@ -51,8 +51,11 @@ BLOCK: Final = 1 << 25
 #: Bytes of the first features whose types fix the schema (ISO dates as text). Parsing is
 #: done on one thread: on a shared machine pyarrow's threads cost more than they give.
 SAMPLE: Final = 1 << 22
-#: Bytes parsed at a time by :func:`read_columns` (a third faster than :data:`BLOCK`).
+#: Bytes parsed at a time by :func:`read_columns` (a third faster than :data:`BLOCK`), and
+#: bytes of features whose types it takes (a column typed otherwise later on is one
+#: :func:`geo.clean.needs_normalizing` refuses).
 COLUMNS_BLOCK: Final = 1 << 22
+COLUMNS_SAMPLE: Final = 1 << 20
 _TOP = {"type", "id", "geometry", "properties"}
 
 
@@ -110,10 +113,10 @@ def _text_dates(kind: pa.DataType) -> pa.DataType | None:
     return kind
 
 
-def _schema(path: Path) -> pa.Schema:
-    """The types of the first features, ISO dates as text."""
+def _schema(path: Path, size: int = SAMPLE) -> pa.Schema:
+    """The types of the features in the first ``size`` bytes, ISO dates as text."""
     with _Lines(path) as lines:
-        sample = lines.read(SAMPLE)
+        sample = lines.read(size)
     sample = sample[: sample.rfind(b"\n") + 1] or sample
     one = pj.ReadOptions(use_threads=False)
     inferred = pj.read_json(pa.BufferReader(sample), read_options=one).schema
@@ -273,7 +276,7 @@ def read_columns(
     if not _ours(path):
         return None
     try:
-        schema = _schema(path)
+        schema = _schema(path, COLUMNS_SAMPLE)
         options = pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="infer")
         with _Lines(path) as lines:
             table = pj.read_json(
