@@ -118,13 +118,16 @@ def test_values_to_convert_take_the_frame_path_and_draw(
     assert _IDS.sub("ID", (tmp_path / "b.html").read_text(encoding="utf-8")) == ours
 
 
-def test_the_column_path_loads_neither_geopandas_nor_folium(tmp_path, sample_records) -> None:
+def test_the_column_path_loads_neither_geopandas_nor_folium_nor_the_gazetteer(
+    tmp_path, sample_records
+) -> None:
     records = [{k: v for k, v in r.items() if v is not None} for r in sample_records]
     path = write_events(events_frame(records), tmp_path / "events.geojson")
     code = (
         "import sys\nfrom maps.cli import main\n"
         f"assert main(['map', {str(path)!r}, '-o', {str(tmp_path / 'm.html')!r}]) == 0\n"
-        "print(sorted({'geopandas', 'shapely', 'folium', 'branca', 'jinja2'} & set(sys.modules)))"
+        "print(sorted({'geopandas', 'shapely', 'folium', 'branca', 'jinja2', 'gazetteer.core'}"
+        " & set(sys.modules)))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
