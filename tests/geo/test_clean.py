@@ -123,3 +123,20 @@ def test_files_in_another_layout_give_no_columns(tmp_path) -> None:
     path = tmp_path / "e.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": []}), encoding="utf-8")
     assert geojson_lines.read_columns(path) is None
+
+
+@pytest.mark.parametrize(("window", "windows"), [(2500, 20), (9000, 5), (1 << 26, 1)])
+def test_columns_are_the_same_whatever_the_window(tmp_path, monkeypatch, window, windows) -> None:
+    records = [
+        dict(RECORDS[i % 2], event_id=f"e{i}", quote="x" * (i * 37 % 500)) for i in range(60)
+    ]
+    path = write_events(events_frame(records), tmp_path / "events.geojson")
+    whole = geojson_lines.read_columns(path)
+    monkeypatch.setattr(geojson_lines, "WINDOW", window)
+    cut = geojson_lines.read_columns(path)
+    assert whole is not None and cut is not None
+    assert sum(1 for _ in geojson_lines._windows(path)) >= windows
+    assert {k: v.to_pylist() for k, v in cut[0].items()} == {
+        k: v.to_pylist() for k, v in whole[0].items()
+    }
+    assert cut[1].tolist() == whole[1].tolist()
