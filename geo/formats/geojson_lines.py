@@ -9,7 +9,8 @@ care: every feature a ``Feature`` with a Point of two numbers and an object of p
 properties of text, numbers, booleans, lists of those or lists of records of those in which
 every record has every key (Arrow would add a null for a key a record lacks); otherwise
 :func:`frames` and :func:`read` say so and the caller reads the file with GDAL. ISO dates stay
-text (pyarrow would make them timestamps).
+text (pyarrow would make them timestamps). :func:`read_columns` reads such a file as bare
+Arrow columns, without a frame (for the ``strikemap map`` command).
 
 Examples
 --------
@@ -212,6 +213,8 @@ def _feature_ids(columns: dict[str, pa.ChunkedArray]) -> dict[str, pa.ChunkedArr
     ids = columns.pop("id")
     if "event_id" not in columns:
         return {"event_id": ids, **columns}
+    if columns["event_id"].type != ids.type:
+        return None  # ids of another type (numbers): the frame reader compares them
     same = pc.or_kleene(pc.is_null(ids), pc.equal(ids, columns["event_id"]))
     return columns if pc.all(pc.fill_null(same, False)).as_py() else None
 

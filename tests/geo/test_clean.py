@@ -140,3 +140,15 @@ def test_columns_are_the_same_whatever_the_window(tmp_path, monkeypatch, window,
         k: v.to_pylist() for k, v in whole[0].items()
     }
     assert cut[1].tolist() == whole[1].tolist()
+
+
+def test_feature_ids_stand_for_missing_event_ids_only() -> None:
+    ids = pa.chunked_array([["x1", None]])
+    same = geojson_lines._feature_ids({"id": ids, "event_id": pa.chunked_array([["x1", "x2"]])})
+    assert same is not None and list(same) == ["event_id"]
+    assert geojson_lines._feature_ids({"id": ids})["event_id"] is ids
+    assert (
+        geojson_lines._feature_ids({"id": ids, "event_id": pa.chunked_array([["x9", "x2"]])})
+        is None
+    )
+    assert geojson_lines._feature_ids({"id": ids, "event_id": pa.chunked_array([[1, 2]])}) is None
