@@ -65,6 +65,7 @@ def shuffle(values: np.ndarray) -> np.ndarray:
 #: parser), CR (turned into LF), "<" (could start "</script") and DEL, the escape itself;
 #: each becomes DEL followed by the value XOR 64 (``@``, ``M``, ``|``, ``?``).
 _UNSAFE: Final[tuple[int, ...]] = (0, 13, 60, 127)
+_IS_UNSAFE: Final = np.isin(np.arange(128), _UNSAFE)  # by 7-bit value
 
 
 def text7(data: bytes) -> str:
@@ -85,7 +86,7 @@ def text7(data: bytes) -> str:
         values[:, k] = ((b[k - 1] & ((1 << k) - 1)) << (7 - k)) | (b[k] >> (k + 1))
     values[:, 7] = b[6] & 0x7F
     chars = values.reshape(-1)
-    unsafe = np.flatnonzero(np.isin(chars, _UNSAFE))
+    unsafe = np.flatnonzero(_IS_UNSAFE[chars])
     tails = chars[unsafe] ^ 64
     chars[unsafe] = 127
     out = np.insert(chars, unsafe + 1, tails)
@@ -136,10 +137,9 @@ def _rest_bytes(
     data: np.ndarray, starts: np.ndarray, lengths: np.ndarray, shared: np.ndarray
 ) -> bytes:
     """The bytes of each text after its shared prefix, end to end."""
-    size = lengths - shared
-    owner = np.repeat(np.arange(len(lengths)), size)
-    within = np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
-    picked: np.ndarray = data[starts[owner] + shared[owner] + within]
+    edges = np.bincount(starts, minlength=len(data) + 1)  # +1 where a shared prefix starts
+    edges -= np.bincount(starts + shared, minlength=len(data) + 1)  # -1 where it ends
+    picked: np.ndarray = data[np.cumsum(edges[: len(data)]) == 0]
     return picked.tobytes()
 
 
