@@ -31,6 +31,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -266,8 +267,9 @@ def _frames(path: Path, schema: pa.Schema, block: int) -> Iterator[gpd.GeoDataFr
             raise ValueError(str(err)) from err
 
 
-#: Bytes of a file :func:`read_columns` blanks and parses at a time (a window ends at a line end).
-WINDOW: Final = 1 << 26
+#: Bytes of a file :func:`read_columns` blanks and parses at a time (a window ends at a line
+#: end): the next window is blanked while one is parsed.
+WINDOW: Final = 1 << 24
 
 
 def _blanked(data: pa.Buffer) -> pa.Buffer:
@@ -279,9 +281,9 @@ def _blanked(data: pa.Buffer) -> pa.Buffer:
 
 
 def _windows(path: Path) -> Iterator[pa.Buffer]:
-    """The features of a file in the one-line layout as newline-delimited JSON: windows of
-    about :data:`WINDOW` bytes of the memory-mapped file, each ending at a line end, their
-    line-end commas blanked."""
+    """The features of a file in the one-line layout: windows of about :data:`WINDOW` bytes
+    of the memory-mapped file, each ending at a line end (:func:`_blanked` makes each one
+    newline-delimited JSON)."""
     with pa.memory_map(str(path)) as mapped:
         whole = mapped.read_buffer()
     start, stop = len(HEAD), whole.size - len(TAIL)
@@ -291,8 +293,24 @@ def _windows(path: Path) -> Iterator[pa.Buffer]:
             low = max(start, start + WINDOW - (1 << 16))
             cut = whole.slice(low, start + WINDOW - low).to_pybytes().rfind(b"\n")
             end = low + cut + 1 if cut >= 0 else stop  # a line longer than that: the rest
-        yield _blanked(whole.slice(start, end - start))
+        yield whole.slice(start, end - start)
         start = end
+
+
+def _parsed(path: Path, read: pj.ReadOptions, parse: pj.ParseOptions) -> list[pa.Table]:
+    """Each window of the file blanked and parsed, the next one blanked meanwhile on a thread
+    of its own (Arrow lets go of the GIL for both)."""
+    tables = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="strikemap-blank") as pool:
+        ahead: Future[pa.Buffer] | None = None
+        for window in _windows(path):
+            blanked = pool.submit(_blanked, window)
+            if ahead is not None:
+                tables.append(pj.read_json(pa.BufferReader(ahead.result()), read, parse))
+            ahead = blanked
+        if ahead is not None:
+            tables.append(pj.read_json(pa.BufferReader(ahead.result()), read, parse))
+    return tables
 
 
 def read_columns(
@@ -303,7 +321,7 @@ def read_columns(
     None when the file is not in the one-line layout or a row needs GDAL's care.
 
     The file is memory-mapped and read :data:`WINDOW` bytes at a time, its line-end commas
-    blanked by Arrow (:func:`_windows`), and parsed with pyarrow's threads, ``block`` bytes
+    blanked by Arrow (:func:`_parsed`), and parsed with pyarrow's threads, ``block`` bytes
     at a time (small blocks stay in the processor's caches): the ``strikemap map`` command
     reads a file this way.
     """
@@ -313,11 +331,8 @@ def read_columns(
         schema = _schema(path, COLUMNS_SAMPLE)
         options = pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="infer")
         threads = pj.ReadOptions(block_size=block, use_threads=True)
-        parts = [
-            pj.read_json(pa.BufferReader(window), read_options=threads, parse_options=options)
-            for window in _windows(path)
-        ]
-        table = pa.concat_tables(parts)  # fails when a window typed a column otherwise
+        # concat_tables fails when a window typed a column otherwise
+        table = pa.concat_tables(_parsed(path, threads, options))
     except (pa.ArrowException, ValueError):
         return None
     found = _columns(table)
