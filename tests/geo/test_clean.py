@@ -152,3 +152,11 @@ def test_feature_ids_stand_for_missing_event_ids_only() -> None:
         is None
     )
     assert geojson_lines._feature_ids({"id": ids, "event_id": pa.chunked_array([[1, 2]])}) is None
+
+
+def test_a_lone_surrogate_leaves_the_file_to_the_frame_reader(tmp_path) -> None:
+    path = _file(tmp_path)
+    text = path.read_text(encoding="utf-8").replace('"quote": "<b>q</b>"', '"quote": "a\\ud800"')
+    path.write_text(text, encoding="utf-8")
+    assert "\\ud800" in path.read_text(encoding="utf-8")
+    assert geojson_lines.read_columns(path) is None
