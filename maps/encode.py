@@ -137,9 +137,10 @@ def _rest_bytes(
     data: np.ndarray, starts: np.ndarray, lengths: np.ndarray, shared: np.ndarray
 ) -> bytes:
     """The bytes of each text after its shared prefix, end to end."""
-    edges = np.bincount(starts, minlength=len(data) + 1)  # +1 where a shared prefix starts
-    edges -= np.bincount(starts + shared, minlength=len(data) + 1)  # -1 where it ends
-    picked: np.ndarray = data[np.cumsum(edges[: len(data)]) == 0]
+    size = lengths - shared
+    owner = np.repeat(np.arange(len(lengths)), size)
+    within = np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
+    picked: np.ndarray = data[starts[owner] + shared[owner] + within]
     return picked.tobytes()
 
 
