@@ -29,7 +29,6 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
 
 import numpy as np
 import pyarrow as pa
@@ -39,7 +38,6 @@ from geo.schema import COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KINDS,
 
 __all__ = ["needs_normalizing"]
 
-_ISO_DAY: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 Columns = Mapping[str, pa.Array | pa.ChunkedArray]
 
 
@@ -78,13 +76,11 @@ def _value_problem(name: str, column: pa.Array | pa.ChunkedArray) -> str | None:
     if name in DATE_COLUMNS:
         days = pc.utf8_trim_whitespace(column)
         given = pc.filter(days, pc.not_equal(days, ""))  # nulls and blanks are no dates
-        if not _all(pc.match_substring_regex(given, _ISO_DAY)) or not _all(
-            pc.not_equal(pc.utf8_slice_codeunits(given, 0, 4), "0000")
-        ):
-            return f"{name}: not every value is an ISO day"
-        try:
+        try:  # Arrow takes exactly YYYY-MM-DD of a day that exists (year 0 too)
             pc.cast(given, pa.date32())
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            return f"{name}: not every value is an ISO day"
+        if pc.any(pc.starts_with(given, "0000")).as_py():
             return f"{name}: not every value is an ISO day"
     return None
 

@@ -160,3 +160,12 @@ def test_a_lone_surrogate_leaves_the_file_to_the_frame_reader(tmp_path) -> None:
     path.write_text(text, encoding="utf-8")
     assert "\\ud800" in path.read_text(encoding="utf-8")
     assert geojson_lines.read_columns(path) is None
+
+
+@pytest.mark.parametrize(
+    "day", ["2024-1-05", "20240105", "2024-01-05T10:00", "+2024-01-05", "2024/01/05", "12024-01-05"]
+)
+def test_dates_in_other_forms_are_left_to_the_normalizer(tmp_path, day) -> None:
+    path = _file(tmp_path, {"date": day})
+    columns, xy = geojson_lines.read_columns(path)
+    assert needs_normalizing(columns, xy[:, 0], xy[:, 1]) == "date: not every value is an ISO day"
