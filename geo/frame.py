@@ -36,7 +36,7 @@ import shapely
 
 from geo.convert import date_column, float_column, int_column, list_column, text_column
 from geo.errors import EventsFileError
-from geo.schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KINDS, LIST_COLUMNS
+from geo.schema import COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KINDS, LIST_COLUMNS
 
 __all__ = [
     "DATE_COLUMNS",
@@ -47,9 +47,6 @@ __all__ = [
     "normalize_events_report",
     "report_problems",
 ]
-
-#: Columns holding ISO dates as text.
-DATE_COLUMNS = frozenset({"date", "date_min", "date_max"})
 
 
 class BadRowsWarning(UserWarning):

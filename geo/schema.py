@@ -74,6 +74,8 @@ INT_COLUMNS: Final[frozenset[str]] = frozenset(
     }
 )
 FLOAT_COLUMNS: Final[frozenset[str]] = frozenset({"extent_km"})
+#: Columns holding ISO dates as text.
+DATE_COLUMNS: Final[frozenset[str]] = frozenset({"date", "date_min", "date_max"})
 KINDS: Final[tuple[str, ...]] = ("strike", "attack")
 DATE_PRECISIONS: Final[tuple[str, ...]] = ("day", "week", "month", "year")
 GEO_PRECISIONS: Final[tuple[str, ...]] = ("facility", "town", "region", "country", "sea")

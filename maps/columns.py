@@ -2,7 +2,8 @@
 
 Events frames come from :mod:`geo.frame` (string dtype, ``Int64``, lists) but
 also from files and hands: object columns, pyarrow-backed columns
-(``pd.ArrowDtype``, as a columnar reader gives them), JSON text for lists,
+(``pd.ArrowDtype``, as a columnar reader gives them), pyarrow arrays themselves (the
+``strikemap map`` command reads a file's columns without pandas), JSON text for lists,
 numpy arrays from Parquet, Timestamps or Arrow dates for dates. Each function
 takes a column (or ``None`` when the frame lacks it) and works on the whole
 column at once with pyarrow compute; only cells pyarrow cannot convert (JSON
@@ -10,6 +11,7 @@ text for a list, lone surrogates, mixed types) go through a per-cell fallback.
 
 Examples
 --------
+>>> import pandas as pd
 >>> import pandas as pd
 >>> c = categories(pd.Series(["strike", None, "strike", " attack"]), 4)
 >>> c["values"], c["codes"].tolist()
@@ -28,16 +30,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: A column of an events table: a pandas Series or a pyarrow array.
+Column: TypeAlias = "pd.Series | pa.Array | pa.ChunkedArray"
+
 __all__ = [
+    "Column",
     "arrow_of",
     "categories",
+    "cells",
     "clean_text",
     "day_numbers",
     "list_cell",
@@ -64,19 +73,31 @@ def clean_text(value: Any) -> str:
 def _is_missing(value: Any) -> bool:
     if isinstance(value, list | tuple | dict | np.ndarray | Mapping):
         return False
+    import pandas as pd
+
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
 
 
-def arrow_of(column: pd.Series) -> pa.Array | None:
+def cells(column: Column) -> list[Any]:
+    """The column's cells as Python values."""
+    if isinstance(column, pa.Array | pa.ChunkedArray):
+        return column.to_pylist()  # type: ignore[no-any-return]
+    return column.tolist()
+
+
+def arrow_of(column: Column) -> pa.Array | None:
     """Return the column as one pyarrow array (zero-copy for Arrow-backed columns), or None
     when pyarrow cannot convert it as it is (mixed types, lone surrogates)."""
-    try:
-        arr = pa.array(column, from_pandas=True)
-    except _ARROW_ERRORS:
-        return None
+    if isinstance(column, pa.Array | pa.ChunkedArray):
+        arr = column
+    else:
+        try:
+            arr = pa.array(column, from_pandas=True)
+        except _ARROW_ERRORS:
+            return None
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.chunk(0) if arr.num_chunks == 1 else arr.combine_chunks()
     return arr
@@ -86,7 +107,7 @@ def _empty_strings(n: int) -> pa.Array:
     return pa.array(np.full(n, "", dtype=object), type=pa.large_string())
 
 
-def texts(column: pd.Series | None, n: int) -> pa.Array:
+def texts(column: Column | None, n: int) -> pa.Array:
     """Return the column as a ``large_string`` array of ``n`` texts ('' where missing)."""
     if column is None:
         return _empty_strings(n)
@@ -97,7 +118,7 @@ def texts(column: pd.Series | None, n: int) -> pa.Array:
         except _ARROW_ERRORS:
             arr = None
     if arr is None:  # odd cells: one at a time
-        return pa.array([clean_text(v) for v in column.tolist()], type=pa.large_string())
+        return pa.array([clean_text(v) for v in cells(column)], type=pa.large_string())
     return _filled(arr.cast(pa.large_string()))
 
 
@@ -111,7 +132,7 @@ def _decoded(arr: pa.Array, transform: Any) -> pa.Array:
     return pc.take(transform(encoded.dictionary), encoded.indices)
 
 
-def categories(column: pd.Series | None, n: int, *, lower: bool = False) -> dict[str, Any]:
+def categories(column: Column | None, n: int, *, lower: bool = False) -> dict[str, Any]:
     """Dictionary-encode a text column: ``{"values": [...], "codes": int32 array}``.
 
     Missing values become ''. Values are stripped (and lower-cased with ``lower``);
@@ -129,7 +150,7 @@ def categories(column: pd.Series | None, n: int, *, lower: bool = False) -> dict
     return {"values": again.dictionary.to_pylist(), "codes": codes}
 
 
-def day_numbers(column: pd.Series | None, n: int) -> np.ndarray:
+def day_numbers(column: Column | None, n: int) -> np.ndarray:
     """Return days since 1970-01-01 as floats (NaN where missing or not a date).
 
     Dates, timestamps (their day) and ISO text (its first ten characters) are read.
@@ -152,7 +173,7 @@ def day_numbers(column: pd.Series | None, n: int) -> np.ndarray:
     return _float_array(_decoded(strings, parse))
 
 
-def _as_text(arr: pa.Array, column: pd.Series, n: int) -> pa.Array:
+def _as_text(arr: pa.Array, column: Column, n: int) -> pa.Array:
     if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
         return arr
     return texts(column, n)
@@ -160,10 +181,10 @@ def _as_text(arr: pa.Array, column: pd.Series, n: int) -> pa.Array:
 
 def _float_array(arr: pa.Array) -> np.ndarray:
     out: np.ndarray = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
-    return np.where(pd.isna(out), np.nan, out).astype(np.float64)
+    return out.astype(np.float64)  # nulls are NaN
 
 
-def numbers(column: pd.Series | None, n: int) -> np.ndarray:
+def numbers(column: Column | None, n: int) -> np.ndarray:
     """Return the column as floats (NaN where missing or not a number)."""
     if column is None:
         return np.full(n, np.nan)
@@ -174,7 +195,9 @@ def numbers(column: pd.Series | None, n: int) -> np.ndarray:
         or pa.types.is_null(arr.type)
     ):
         return _float_array(arr)
-    values = pd.to_numeric(pd.Series(column.tolist(), dtype=object), errors="coerce")
+    import pandas as pd
+
+    values = pd.to_numeric(pd.Series(cells(column), dtype=object), errors="coerce")
     return values.to_numpy(dtype="float64", na_value=np.nan)
 
 
@@ -195,7 +218,7 @@ def list_cell(value: Any) -> list[Any]:
     return [] if _is_missing(value) else [value]
 
 
-def list_column(column: pd.Series | None, n: int, item: pa.DataType) -> pa.Array:
+def list_column(column: Column | None, n: int, item: pa.DataType) -> pa.Array:
     """Return a list column as a ``list<item>`` array (null lists become empty lists).
 
     Lists, numpy arrays and Arrow lists convert at once; JSON text and mixed cells go
@@ -210,8 +233,8 @@ def list_column(column: pd.Series | None, n: int, item: pa.DataType) -> pa.Array
             return _fit(arr, item)
         except _ARROW_ERRORS:
             pass
-    cells = [[_item(v, item) for v in list_cell(c)] for c in column.tolist()]
-    return pa.array([[v for v in c if v is not None] for c in cells], type=pa.list_(item))
+    items = [[_item(v, item) for v in list_cell(c)] for c in cells(column)]
+    return pa.array([[v for v in c if v is not None] for c in items], type=pa.list_(item))
 
 
 def _fit(arr: pa.Array, item: pa.DataType) -> pa.Array:

@@ -35,6 +35,8 @@ Examples
 
 from __future__ import annotations
 
+import queue
+import threading
 from typing import Any, Final
 
 import numpy as np
@@ -63,6 +65,7 @@ def shuffle(values: np.ndarray) -> np.ndarray:
 #: parser), CR (turned into LF), "<" (could start "</script") and DEL, the escape itself;
 #: each becomes DEL followed by the value XOR 64 (``@``, ``M``, ``|``, ``?``).
 _UNSAFE: Final[tuple[int, ...]] = (0, 13, 60, 127)
+_IS_UNSAFE: Final = np.isin(np.arange(128), _UNSAFE)  # by 7-bit value
 
 
 def text7(data: bytes) -> str:
@@ -83,7 +86,7 @@ def text7(data: bytes) -> str:
         values[:, k] = ((b[k - 1] & ((1 << k) - 1)) << (7 - k)) | (b[k] >> (k + 1))
     values[:, 7] = b[6] & 0x7F
     chars = values.reshape(-1)
-    unsafe = np.flatnonzero(np.isin(chars, _UNSAFE))
+    unsafe = np.flatnonzero(_IS_UNSAFE[chars])
     tails = chars[unsafe] ^ 64
     chars[unsafe] = 127
     out = np.insert(chars, unsafe + 1, tails)
@@ -103,7 +106,7 @@ def _utf8(arr: pa.Array) -> bytes | memoryview:
 
 
 def _front_coded(
-    body: bytes | memoryview, lengths: np.ndarray, width: int = 24, block: int = 131072
+    body: bytes | memoryview, lengths: np.ndarray, width: int = 24, block: int = 16384
 ) -> tuple[np.ndarray, bytes, np.ndarray] | None:
     """Front coding of short texts: per text the bytes shared with the one before (none at
     every :data:`RESTART`-th, at most 255), the rest of each, and the rest's lengths.
@@ -114,14 +117,14 @@ def _front_coded(
     data = np.frombuffer(body, dtype=np.uint8)
     starts = np.cumsum(lengths) - lengths
     shared = np.zeros(n, dtype=np.int64)
-    cols = np.arange(width)
+    cols = np.arange(int(lengths.max()))  # bytes past the longest text change nothing
     last = max(len(data) - 1, 0)
-    for lo in range(1, n, block):  # compare (block x width) matrices of the texts' bytes
+    for lo in range(1, n, block):  # compare (block x longest) matrices of the texts' bytes
         hi = min(n, lo + block)
         rows = slice(lo - 1, hi)
         inside = cols < lengths[rows, None]
         grid = np.where(inside, data[np.minimum(starts[rows, None] + cols, last)], 0)
-        same = np.cumprod(grid[1:] == grid[:-1], axis=1).sum(axis=1)
+        same = np.logical_and.accumulate(grid[1:] == grid[:-1], axis=1).sum(axis=1)
         shared[lo:hi] = np.minimum(same, np.minimum(lengths[lo - 1 : hi - 1], lengths[lo:hi]))
     shared[::RESTART] = 0
     shared = np.minimum(shared, 255)
@@ -157,19 +160,63 @@ def _smaller(first: np.ndarray, second: np.ndarray, sample: int = 65536) -> bool
     return sizes[0] < sizes[1]
 
 
-class Packed:
-    """Columns appended to the two chunks, with their header entries."""
+class _Deflater:
+    """Raw deflate of one chunk's parts, as they come, on a thread of its own: zlib-ng lets
+    go of the GIL, so packing the next columns and compressing those before overlap. The
+    bytes are those of compressing the parts one after the other on one stream."""
 
-    def __init__(self) -> None:
+    def __init__(self, level: int) -> None:
+        self.packer = zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15, 9)
+        self.parts: queue.SimpleQueue[bytes | memoryview | None] = queue.SimpleQueue()
+        self.out: list[bytes] = []
+        self.error: BaseException | None = None
+        self.closed = False
+        self.thread = threading.Thread(target=self._run, name="strikemap-deflate", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            while (part := self.parts.get()) is not None:
+                self.out.append(self.packer.compress(part))
+            self.out.append(self.packer.flush())
+        except BaseException as err:  # raised again by result(), in the caller's thread
+            self.error = err
+
+    def put(self, data: bytes | memoryview) -> None:
+        """Compress ``data`` after the parts put before it."""
+        self.parts.put(data)
+
+    def close(self) -> None:
+        """Let the thread end after the parts put (more calls do nothing)."""
+        if not self.closed:
+            self.closed = True
+            self.parts.put(None)
+
+    def result(self) -> bytes:
+        """The compressed stream of every part put (waits for the thread)."""
+        self.close()
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return b"".join(self.out)
+
+
+class Packed:
+    """Columns appended to the two chunks, with their header entries; each chunk is
+    compressed at ``level`` as it grows (:class:`_Deflater`)."""
+
+    def __init__(self, level: int = LEVEL) -> None:
         self.parts: dict[str, list[bytes | memoryview]] = {c: [] for c in _CHUNKS}
         self.sizes: dict[str, int] = dict.fromkeys(_CHUNKS, 0)
         self.columns: list[dict[str, Any]] = []
         self.stored_codes: dict[tuple[str, str], np.ndarray] = {}
+        self.deflaters = {c: _Deflater(level) for c in _CHUNKS}
 
     def _put(self, chunk: str, data: bytes | memoryview) -> int:
         offset = self.sizes[chunk]
-        self.parts[chunk].append(data)
+        self.parts[chunk].append(data)  # kept: the deflater reads it on its own thread
         self.sizes[chunk] += len(data)
+        self.deflaters[chunk].put(data)
         return offset
 
     def floats(self, name: str, values: np.ndarray, chunk: str = "core") -> None:
@@ -236,14 +283,9 @@ class Packed:
             entry |= {"front": f"{name}#shared", "restart": RESTART}
         self.columns.append(entry)
 
-    def compressed(self, level: int) -> list[tuple[str, int, bytes]]:
+    def compressed(self) -> list[tuple[str, int, bytes]]:
         """(chunk name, raw size, raw-deflated bytes) of each chunk."""
-        out = []
-        for chunk in _CHUNKS:
-            packer = zlib_ng.compressobj(level, zlib_ng.DEFLATED, -15, 9)
-            body = b"".join(packer.compress(part) for part in self.parts[chunk]) + packer.flush()
-            out.append((chunk, self.sizes[chunk], body))
-        return out
+        return [(chunk, self.sizes[chunk], self.deflaters[chunk].result()) for chunk in _CHUNKS]
 
 
 def _add_core(packed: Packed, p: dict[str, Any], digits: np.ndarray) -> None:
@@ -281,11 +323,14 @@ def encode_payload(
     p: dict[str, Any], *, level: int = LEVEL
 ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """Return the JSON-able header and ``(chunk name, text)`` of each chunk (:func:`text7`)."""
-    packed = Packed()
-    digits = np.array(p["digits"], dtype=np.int64)
-    _add_core(packed, p, digits)
-    _add_text(packed, p)
-    chunks = packed.compressed(level)
+    packed = Packed(level)
+    try:
+        _add_core(packed, p, np.array(p["digits"], dtype=np.int64))
+        _add_text(packed, p)
+        chunks = packed.compressed()
+    finally:  # after an error too: no thread is left waiting for parts
+        for deflater in packed.deflaters.values():
+            deflater.close()
     header = {
         "version": p["version"],
         "n": p["n"],

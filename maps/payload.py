@@ -38,20 +38,26 @@ Examples
 from __future__ import annotations
 
 import json
-from typing import Any, Final
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from maps import tables
-from maps.columns import categories, day_numbers, numbers, texts
+from maps.columns import Column, categories, day_numbers, numbers, texts
 from maps.errors import MapInputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "CATEGORY_COLUMNS",
     "DEFAULT_EXTENT_KM",
     "PRECISION_DIGITS",
     "build_payload",
+    "columns_payload",
     "script_json",
 ]
 
@@ -150,46 +156,94 @@ def build_payload(events: pd.DataFrame, *, links: pd.DataFrame | None = None) ->
         When ``events`` is not a (Geo)DataFrame with a geometry (or lat/lon), or
         ``links`` is not a DataFrame with ``strike_id`` and ``attack_id``.
     """
+    import pandas as pd
+
     if not isinstance(events, pd.DataFrame):
         raise MapInputError(f"events must be a GeoDataFrame, not {type(events).__name__}")
-    lat, lon = _coordinates(events.reset_index(drop=True))
-    usable = np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
     frame = events.reset_index(drop=True)
-    if not usable.all():
-        frame = frame[usable].reset_index(drop=True)
+    lat, lon = _coordinates(frame)
+    return columns_payload(frame, lat, lon, links=links)
+
+
+#: Events as :func:`columns_payload` takes them.
+Columns: TypeAlias = "pd.DataFrame | Mapping[str, Column]"
+
+
+#: The columns a payload reads (others are left alone).
+READ: Final[tuple[str, ...]] = (
+    *CATEGORY_COLUMNS,
+    *("event_id", "quote", "date", "date_min", "date_max", "extent_km"),
+    *("fatalities", "injured", "mentions", "sources", "source_info", "reasons", "links"),
+)
+
+
+def _arrays(columns: Mapping[str, Column]) -> dict[str, Column]:
+    """The columns the payload reads, each Arrow one as one array (chunks joined once)."""
+    out: dict[str, Column] = {}
+    for name in READ:
+        column = columns.get(name)
+        if isinstance(column, pa.ChunkedArray):
+            column = column.combine_chunks()
+        if column is not None:
+            out[name] = column
+    return out
+
+
+def _rows(columns: Columns, keep: np.ndarray) -> Columns:
+    """The rows ``keep`` (a boolean mask) of a DataFrame or of a mapping of Arrow columns."""
+    if not isinstance(columns, Mapping):  # a DataFrame
+        return columns[keep].reset_index(drop=True)
+    mask = pa.array(keep)
+    return {name: pc.filter(column, mask) for name, column in columns.items()}
+
+
+def columns_payload(
+    columns: Columns,
+    lat: np.ndarray,
+    lon: np.ndarray,
+    *,
+    links: pd.DataFrame | None = None,
+) -> dict[str, Any]:
+    """Return the map payload of events given as columns and coordinates (EPSG:4326).
+
+    ``columns`` is a DataFrame (indexed 0..n-1, without its geometry) or a mapping of
+    column names to pyarrow arrays, as :func:`build_payload` and the ``strikemap map``
+    command have them; ``lat`` and ``lon`` hold one value per row (NaN where unknown).
+    """
+    usable = np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+    if isinstance(columns, Mapping):
+        columns = _arrays(columns)
+    frame = columns if usable.all() else _rows(columns, usable)
     lat, lon, n = lat[usable], lon[usable], int(usable.sum())
 
-    def col(name: str) -> pd.Series | None:
-        return frame[name] if name in frame.columns else None
-
-    cat = {name: categories(col(name), n, lower=name in _LOWER) for name in CATEGORY_COLUMNS}
+    cat = {name: categories(frame.get(name), n, lower=name in _LOWER) for name in CATEGORY_COLUMNS}
     gp = cat["geo_precision"]
     per_value = np.array([PRECISION_DIGITS.get(v, 5) for v in gp["values"]], dtype=int)
     digits = per_value[gp["codes"]]
-    best, d0 = day_numbers(col("date"), n), day_numbers(col("date_min"), n)
-    d1 = day_numbers(col("date_max"), n)
+    best, d0 = day_numbers(frame.get("date"), n), day_numbers(frame.get("date_min"), n)
+    d1 = day_numbers(frame.get("date_max"), n)
     d0, d1 = np.where(np.isnan(d0), best, d0), np.where(np.isnan(d1), best, d1)
     d0, d1 = np.fmin(d0, d1), np.fmax(d0, d1)
     best = np.where(np.isnan(best), d0, best)
-    ids = texts(col("event_id"), n)
+    ids = texts(frame.get("event_id"), n)
     lat, lon = _round(lat, digits), _round(lon, digits)
-    extent = np.round(numbers(col("extent_km"), n), 1)
+    extent = np.round(numbers(frame.get("extent_km"), n), 1)
     return {
         "version": 2,
         "n": n,
-        "dropped": int(len(events) - n),
+        "dropped": int(len(usable) - n),
         "bounds": _bounds(lat, lon, _radius_km(extent, gp)),
         "lat": lat,
         "lon": lon,
         "id": ids,
-        "quote": texts(col("quote"), n),
+        "quote": texts(frame.get("quote"), n),
         "date": best,
         "d0": d0,
         "d1": d1,
         "extent": extent,
-        "fatalities": np.floor(numbers(col("fatalities"), n)),
-        "injured": np.floor(numbers(col("injured"), n)),
-        "mentions": np.floor(numbers(col("mentions"), n)),
+        "fatalities": np.floor(numbers(frame.get("fatalities"), n)),
+        "injured": np.floor(numbers(frame.get("injured"), n)),
+        "mentions": np.floor(numbers(frame.get("mentions"), n)),
         "cat": cat,
         "sources": tables.sources(frame, n),
         "reasons": tables.reasons(frame, n),

@@ -37,34 +37,29 @@ Examples
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any
 
 import folium
-import pandas as pd
 from branca.element import Element, Figure
 
 from maps.assets import head_tags
-from maps.encode import encode_payload
 from maps.errors import MapError, MapInputError
-from maps.labels import labels_for
+from maps.page import (
+    DEFAULT_VIEW,
+    LABELLED,
+    VIEWS,
+    check_options,
+    data_tags,
+    init_script,
+    map_view,
+    payload_header,
+)
 from maps.payload import build_payload, script_json
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = ["DEFAULT_VIEW", "LABELLED", "VIEWS", "StrikeMap", "render_map"]
-
-#: How events are drawn: chosen by density, always bubbles, or always hexagons.
-VIEWS: Final[tuple[str, ...]] = ("auto", "bubbles", "hexbins")
-#: Columns whose codes get human labels in popups, panel and legend.
-LABELLED: Final[tuple[str, ...]] = (
-    "kind",
-    "weapon",
-    "date_precision",
-    "geo_precision",
-    "actor_side",
-    "country",
-)
-
-#: Centre and zoom of a map without events (the Iraq–Syria–Yemen theatre).
-DEFAULT_VIEW: Final[tuple[tuple[float, float], int]] = ((29.0, 45.0), 4)
 
 
 class StrikeMap(folium.Map):
@@ -125,34 +120,14 @@ class EventsLayer(Element):
         if self.title:
             figure.header.add_child(_Raw(f"<title>{escape(self.title)}</title>"), name="sm_title")
         data_id = f"sm-data-{self._id}"
-        block = f'<script type="application/json" id="{data_id}">{self.payload_json}</script>'
-        figure.html.add_child(_Raw(block), name=data_id)
-        for name, text in self.chunks:  # text7: no "<", so nothing can end the element
-            chunk = f'<script type="application/octet-stream" id="{data_id}-{name}">{text}</script>'
-            figure.html.add_child(_Raw(chunk), name=f"{data_id}-{name}")
-        init = f'strikemap.init({self._parent.get_name()}, "{data_id}");'
+        names = [data_id] + [f"{data_id}-{name}" for name, _ in self.chunks]
+        for name, tag in zip(
+            names, data_tags(data_id, self.payload_json, self.chunks), strict=True
+        ):
+            figure.html.add_child(_Raw(tag), name=name)
+        init = init_script(self._parent.get_name(), data_id)
         figure.script.add_child(_Raw(init), name=self.get_name())
         return ""
-
-
-def _check(name: str, value: Any, kind: type | tuple[type, ...], what: str) -> None:
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise MapInputError(f"{name} must be {what}, not {value!r}")
-
-
-def _check_options(options: dict[str, Any]) -> None:
-    for name in ("inline", "by_actor", "heatmap", "uncertainty", "outline"):
-        _check(name, options[name], bool, "True or False")
-    _check("title", options["title"], (str, type(None)), "a string or None")
-    _check("tiles", options["tiles"], (str, type(None)), "a tile provider name, URL or None")
-    _check("attr", options["attr"], (str, type(None)), "a string or None")
-    _check("cluster_px", options["cluster_px"], int, "an integer")
-    if options["view"] not in VIEWS:
-        raise MapInputError(f"view must be one of {', '.join(VIEWS)}, not {options['view']!r}")
-    if not 10 <= options["cluster_px"] <= 400:
-        raise MapInputError(f"cluster_px must be 10 to 400 pixels, not {options['cluster_px']}")
-    if options["title"] is not None and len(options["title"]) > 500:
-        raise MapInputError(f"title must be at most 500 characters, not {len(options['title'])}")
 
 
 def render_map(
@@ -214,26 +189,15 @@ def render_map(
     MapInputError
         For a frame without geometry, a bad links table or a bad option.
     """
-    options = dict(
-        inline=inline, by_actor=by_actor, heatmap=heatmap, uncertainty=uncertainty,
-        outline=outline, title=title, tiles=tiles, attr=attr, cluster_px=cluster_px, view=view,
+    options = check_options(
+        dict(
+            inline=inline, by_actor=by_actor, heatmap=heatmap, uncertainty=uncertainty,
+            outline=outline, title=title, tiles=tiles, attr=attr, cluster_px=cluster_px, view=view,
+        )
     )  # fmt: skip
-    _check_options(options)
     payload = build_payload(events, links=links)
-    header, chunks = encode_payload(payload)
-    header["labels"] = {name: labels_for(name, header["cat"][name]) for name in LABELLED}
-    header["options"] = {
-        "title": title or "",
-        "by_actor": by_actor,
-        "heatmap": heatmap,
-        "uncertainty": uncertainty,
-        "cluster_px": cluster_px,
-        "view": view,
-    }
-    center, zoom = DEFAULT_VIEW
-    if payload["bounds"]:
-        (south, west), (north, east) = payload["bounds"]
-        center, zoom = ((south + north) / 2, (west + east) / 2), 6
+    header, chunks = payload_header(payload, options)
+    center, zoom = map_view(payload["bounds"])
     try:
         fmap = StrikeMap(location=center, zoom_start=zoom, tiles=tiles, attr=attr)
     except ValueError as err:

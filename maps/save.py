@@ -27,7 +27,7 @@ from typing import Any
 
 from maps.errors import MapInputError, MapWriteError
 
-__all__ = ["map_html", "save_map"]
+__all__ = ["map_html", "save_html", "save_map"]
 
 #: When this process started writing (close enough: when this module was imported).
 _STARTED = time.time()
@@ -56,8 +56,12 @@ def save_map(m: Any, path: str | os.PathLike[str]) -> Path:
         When the folder or file cannot be written; the previous file, if any,
         is left as it was and no temporary file remains.
     """
+    return save_html(map_html(m), path)
+
+
+def save_html(html: str, path: str | os.PathLike[str]) -> Path:
+    """Write the page ``html`` at ``path`` as :func:`save_map` writes a map's page."""
     target = Path(path)
-    html = map_html(m)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_temporaries(target)

@@ -15,15 +15,21 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any, Final
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from maps.columns import list_column, texts
 from maps.errors import MapInputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: An events table: a DataFrame, or the file's columns by name (pyarrow arrays).
+Table: TypeAlias = "pd.DataFrame | Mapping[str, Any]"
 
 __all__ = ["SOURCE_FIELDS", "links", "reasons", "sources"]
 
@@ -57,7 +63,7 @@ def _csr(event: np.ndarray, code: np.ndarray, n: int) -> tuple[np.ndarray, np.nd
     return offsets, code.astype(np.int32)
 
 
-def _records(frame: pd.DataFrame, n: int) -> tuple[dict[str, pa.Array], np.ndarray]:
+def _records(frame: Table, n: int) -> tuple[dict[str, pa.Array], np.ndarray]:
     """Every source record (fields) and its event: ``source_info`` records, then the ids of
     ``sources`` that are not already among the event's records."""
     info = list_column(frame.get("source_info"), n, _RECORD)
@@ -88,7 +94,7 @@ def _first_positions(code: np.ndarray, size: int) -> np.ndarray:
     return first
 
 
-def sources(frame: pd.DataFrame, n: int) -> dict[str, Any]:
+def sources(frame: Table, n: int) -> dict[str, Any]:
     """One deduplicated sources table (``source_info`` records, ``sources`` ids) and
     each event's indices into it.
 
@@ -117,7 +123,7 @@ def sources(frame: pd.DataFrame, n: int) -> dict[str, Any]:
     return {"table": table, "offsets": offsets, "index": index}
 
 
-def reasons(frame: pd.DataFrame, n: int) -> dict[str, Any]:
+def reasons(frame: Table, n: int) -> dict[str, Any]:
     """The distinct reasons (``values``) and each event's indices into them."""
     column = list_column(frame.get("reasons"), n, _STR)
     values = pc.dictionary_encode(_clean(column.flatten()))
@@ -126,11 +132,14 @@ def reasons(frame: pd.DataFrame, n: int) -> dict[str, Any]:
     return {"values": values.dictionary, "offsets": offsets - offsets[0], "index": index}
 
 
-def _pairs(frame: pd.DataFrame, table: pd.DataFrame | None) -> tuple[pa.Array, ...]:
+def _pairs(frame: Table, n: int, table: pd.DataFrame | None) -> tuple[pa.Array, ...]:
     """(first ids, second ids, reasons) from a links table, or else from a ``links`` column."""
-    if table is None:
-        attr = frame.attrs.get("links")
-        table = attr if isinstance(attr, pd.DataFrame) else None
+    attr = getattr(frame, "attrs", {}).get("links")
+    if table is not None or attr is not None:
+        import pandas as pd
+
+        if table is None:
+            table = attr if isinstance(attr, pd.DataFrame) else None
     if table is not None:
         if not isinstance(table, pd.DataFrame):
             raise MapInputError(f"links must be a DataFrame, not {type(table).__name__}")
@@ -146,19 +155,21 @@ def _pairs(frame: pd.DataFrame, table: pd.DataFrame | None) -> tuple[pa.Array, .
     if "links" not in frame or "event_id" not in frame:
         empty = pa.array([], type=_STR)
         return empty, empty, empty
-    column = list_column(frame["links"], len(frame), _STR)
-    own = pc.take(texts(frame["event_id"], len(frame)), pc.list_parent_indices(column))
+    column = list_column(frame["links"], n, _STR)
+    own = pc.take(texts(frame["event_id"], n), pc.list_parent_indices(column))
     other = _clean(column.flatten())
     return own, other, pa.array(np.full(len(other), "", dtype=object), type=_STR)
 
 
-def links(frame: pd.DataFrame, ids: pa.Array, table: pd.DataFrame | None) -> dict[str, Any]:
+def links(frame: Table, ids: pa.Array, table: pd.DataFrame | None) -> dict[str, Any]:
     """Links as event indices ``a``, ``b``, reason codes, and the count ``dropped`` of links
-    whose ends are not (distinct) events of the map."""
-    first, second, why = _pairs(frame, table)
+    whose ends are not (distinct) events of the map (``ids``, one per row of ``frame``)."""
+    first, second, why = _pairs(frame, len(ids), table)
     if not len(first):
         return {"a": np.zeros(0, np.int32), "b": np.zeros(0, np.int32),
                 "reason": {"values": [], "codes": np.zeros(0, np.int32)}, "dropped": 0}  # fmt: skip
+    import pandas as pd
+
     names = pd.Index(ids.to_numpy(zero_copy_only=False))
     unique = ~names.duplicated() & (names != "")
     lookup = pd.Index(names[unique])

@@ -9,7 +9,8 @@ care: every feature a ``Feature`` with a Point of two numbers and an object of p
 properties of text, numbers, booleans, lists of those or lists of records of those in which
 every record has every key (Arrow would add a null for a key a record lacks); otherwise
 :func:`frames` and :func:`read` say so and the caller reads the file with GDAL. ISO dates stay
-text (pyarrow would make them timestamps).
+text (pyarrow would make them timestamps). :func:`read_columns` reads such a file as bare
+Arrow columns, without a frame (for the ``strikemap map`` command).
 
 Examples
 --------
@@ -30,19 +31,19 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-import geopandas as gpd
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pj
-import shapely
 
-from geo.formats.columnar import frame_of
+if TYPE_CHECKING:
+    import geopandas as gpd
 
-__all__ = ["BLOCK", "feature_rows", "frames", "read"]
+__all__ = ["BLOCK", "feature_rows", "frames", "read", "read_columns"]
 
 #: The first and last bytes of a file :func:`geo.formats.geojson.write` wrote.
 HEAD: Final = b'{"type": "FeatureCollection", "features": [\n'
@@ -52,6 +53,11 @@ BLOCK: Final = 1 << 25
 #: Bytes of the first features whose types fix the schema (ISO dates as text). Parsing is
 #: done on one thread: on a shared machine pyarrow's threads cost more than they give.
 SAMPLE: Final = 1 << 22
+#: Bytes parsed at a time by :func:`read_columns` (a third faster than :data:`BLOCK`), and
+#: bytes of features whose types it takes (a column typed otherwise later on is one
+#: :func:`geo.clean.needs_normalizing` refuses).
+COLUMNS_BLOCK: Final = 1 << 22
+COLUMNS_SAMPLE: Final = 1 << 20
 _TOP = {"type", "id", "geometry", "properties"}
 
 
@@ -109,10 +115,10 @@ def _text_dates(kind: pa.DataType) -> pa.DataType | None:
     return kind
 
 
-def _schema(path: Path) -> pa.Schema:
-    """The types of the first features, ISO dates as text."""
+def _schema(path: Path, size: int = SAMPLE) -> pa.Schema:
+    """The types of the features in the first ``size`` bytes, ISO dates as text."""
     with _Lines(path) as lines:
-        sample = lines.read(SAMPLE)
+        sample = lines.read(size)
     sample = sample[: sample.rfind(b"\n") + 1] or sample
     one = pj.ReadOptions(use_threads=False)
     inferred = pj.read_json(pa.BufferReader(sample), read_options=one).schema
@@ -146,8 +152,9 @@ def _takes(column: pa.ChunkedArray) -> bool:
     return all(pc.struct_field(records, [i]).null_count == 0 for i in range(item.num_fields))
 
 
-def _frame(table: pa.Table) -> gpd.GeoDataFrame | None:
-    """The raw frame of a table of features, or None when a row needs GDAL's care."""
+def _columns(table: pa.Table) -> tuple[dict[str, pa.ChunkedArray], np.ndarray] | None:
+    """The property columns (with the feature ``id``, if any, as ``id``) and the (lon, lat)
+    pairs of a table of features, or None when a row needs GDAL's care."""
     names = set(table.column_names)
     if not {"type", "geometry", "properties"} <= names <= _TOP:
         return None
@@ -181,9 +188,36 @@ def _frame(table: pa.Table) -> gpd.GeoDataFrame | None:
         columns["id"] = table.column("id")
     if not all(_takes(column) for column in columns.values()):
         return None
+    return columns, xy
+
+
+def _frame(table: pa.Table) -> gpd.GeoDataFrame | None:
+    """The raw frame of a table of features, or None when a row needs GDAL's care."""
+    import shapely
+
+    from geo.formats.columnar import frame_of
+
+    found = _columns(table)
+    if found is None:
+        return None
+    columns, xy = found
     points = shapely.points(xy[:, 0], xy[:, 1])
     raw, kept = feature_rows(frame_of(pa.table(columns), points, 4326))
     return None if raw is None or kept else raw
+
+
+def _feature_ids(columns: dict[str, pa.ChunkedArray]) -> dict[str, pa.ChunkedArray] | None:
+    """:func:`feature_rows` on Arrow columns: the feature ``id`` stands for a missing
+    ``event_id`` and is dropped where it repeats it; None when it differs (a column kept)."""
+    if "id" not in columns:
+        return columns
+    ids = columns.pop("id")
+    if "event_id" not in columns:
+        return {"event_id": ids, **columns}
+    if columns["event_id"].type != ids.type:
+        return None  # ids of another type (numbers): the frame reader compares them
+    same = pc.or_kleene(pc.is_null(ids), pc.equal(ids, columns["event_id"]))
+    return columns if pc.all(pc.fill_null(same, False)).as_py() else None
 
 
 def feature_rows(raw: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame | None, bool]:
@@ -233,6 +267,81 @@ def _frames(path: Path, schema: pa.Schema, block: int) -> Iterator[gpd.GeoDataFr
             raise ValueError(str(err)) from err
 
 
+#: Bytes of a file :func:`read_columns` blanks and parses at a time (a window ends at a line
+#: end): the next window is blanked while one is parsed.
+WINDOW: Final = 1 << 24
+
+
+def _blanked(data: pa.Buffer) -> pa.Buffer:
+    """``data`` with every ``,\\n`` turned into `` \\n`` (by Arrow, in one pass)."""
+    size = pa.py_buffer(np.array([0, data.size], dtype=np.int64))
+    whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, size, data])
+    blanked: pa.Buffer = pc.replace_substring(whole, b",\n", b" \n").buffers()[2]
+    return blanked.slice(0, data.size)
+
+
+def _windows(path: Path) -> Iterator[pa.Buffer]:
+    """The features of a file in the one-line layout: windows of about :data:`WINDOW` bytes
+    of the memory-mapped file, each ending at a line end (:func:`_blanked` makes each one
+    newline-delimited JSON)."""
+    with pa.memory_map(str(path)) as mapped:
+        whole = mapped.read_buffer()
+    start, stop = len(HEAD), whole.size - len(TAIL)
+    while start < stop:
+        end = stop
+        if stop - start > WINDOW:  # end at the last line end of the window's last 64 KB
+            low = max(start, start + WINDOW - (1 << 16))
+            cut = whole.slice(low, start + WINDOW - low).to_pybytes().rfind(b"\n")
+            end = low + cut + 1 if cut >= 0 else stop  # a line longer than that: the rest
+        yield whole.slice(start, end - start)
+        start = end
+
+
+def _parsed(path: Path, read: pj.ReadOptions, parse: pj.ParseOptions) -> list[pa.Table]:
+    """Each window of the file blanked and parsed, the next one blanked meanwhile on a thread
+    of its own (Arrow lets go of the GIL for both)."""
+    tables = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="strikemap-blank") as pool:
+        ahead: Future[pa.Buffer] | None = None
+        for window in _windows(path):
+            blanked = pool.submit(_blanked, window)
+            if ahead is not None:
+                tables.append(pj.read_json(pa.BufferReader(ahead.result()), read, parse))
+            ahead = blanked
+        if ahead is not None:
+            tables.append(pj.read_json(pa.BufferReader(ahead.result()), read, parse))
+    return tables
+
+
+def read_columns(
+    path: Path, *, block: int = COLUMNS_BLOCK
+) -> tuple[dict[str, pa.ChunkedArray], np.ndarray] | None:
+    """The whole file as Arrow columns and (lon, lat) pairs, without a frame: the columns
+    :func:`read` would give (the feature ``id`` as ``event_id`` where that is missing), or
+    None when the file is not in the one-line layout or a row needs GDAL's care.
+
+    The file is memory-mapped and read :data:`WINDOW` bytes at a time, its line-end commas
+    blanked by Arrow (:func:`_parsed`), and parsed with pyarrow's threads, ``block`` bytes
+    at a time (small blocks stay in the processor's caches): the ``strikemap map`` command
+    reads a file this way.
+    """
+    if not _ours(path):
+        return None
+    try:
+        schema = _schema(path, COLUMNS_SAMPLE)
+        options = pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="infer")
+        threads = pj.ReadOptions(block_size=block, use_threads=True)
+        # concat_tables fails when a window typed a column otherwise
+        table = pa.concat_tables(_parsed(path, threads, options))
+    except (pa.ArrowException, ValueError):
+        return None
+    found = _columns(table)
+    if found is None:
+        return None
+    columns = _feature_ids(found[0])
+    return None if columns is None else (columns, found[1])
+
+
 def read(path: Path) -> gpd.GeoDataFrame | None:
     """The whole file as a raw frame, or None when GDAL must read it."""
     blocks = frames(path)
@@ -244,6 +353,7 @@ def read(path: Path) -> gpd.GeoDataFrame | None:
         return None
     if len(parts) == 1:
         return parts[0]
+    import geopandas as gpd
     import pandas as pd
 
     joined = pd.concat(parts, ignore_index=True)

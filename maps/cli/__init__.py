@@ -69,24 +69,40 @@ def _arrow_memory_pool() -> None:
         os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", ARROW_POOL)
 
 
+#: The root errors of the packages (module, class), reported in one line.
+_ROOTS = (("gazetteer.errors", "GazetteerError"), ("geo.errors", "GeoError"))
+
+
+def _reported(err: Exception) -> bool:
+    """Whether ``err`` is one of the packages' errors or a :class:`CommandError`.
+
+    A package's errors are looked up only if its module is loaded (it is, if one of them
+    was raised), so that a command that never needs the gazetteer does not import it.
+    """
+    roots: list[type[Exception]] = [CommandError]
+    for module, name in _ROOTS:
+        if module in sys.modules:
+            roots.append(getattr(sys.modules[module], name))
+    return isinstance(err, tuple(roots))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     _arrow_memory_pool()
-    from gazetteer.errors import GazetteerError
-    from geo.errors import GeoError
-
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         with warnings.catch_warnings():  # restores Python's own format afterwards
             warnings.showwarning = _show_warning
             code: int = args.run(args)
-    except (GazetteerError, GeoError, CommandError) as err:
-        return fail(str(err))
     except KeyboardInterrupt:
         return fail("interrupted", code=130)
-    except BrokenPipeError:
-        return 0
+    except Exception as err:
+        if _reported(err):
+            return fail(str(err))
+        if isinstance(err, BrokenPipeError):
+            return 0
+        raise
     return code
 
 

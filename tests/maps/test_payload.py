@@ -201,3 +201,30 @@ def test_lone_surrogates_and_odd_values_do_not_break_the_payload(events) -> None
 def test_kind_and_weapon_are_lowercased(events) -> None:
     p = build_payload(events([{"lat": 1, "lon": 1, "kind": " Strike ", "weapon": "Drone"}]))
     assert p["cat"]["kind"]["values"] == ["strike"] and p["cat"]["weapon"]["values"] == ["drone"]
+
+
+def test_chunks_deflate_as_one_stream_and_no_thread_outlives_an_error(sample) -> None:
+    import threading
+
+    from zlib_ng import zlib_ng
+
+    from maps.encode import Packed, encode_payload
+
+    packed = Packed(6)
+    parts = [b"strike " * 5000, memoryview(bytes(range(256)) * 300), b""]
+    for part in parts:
+        packed._put("text", part)
+    (_, _, core), (_, size, text) = packed.compressed()
+    one = zlib_ng.compressobj(6, zlib_ng.DEFLATED, -15, 9)  # the parts in turn, on one stream
+    assert text == b"".join(one.compress(part) for part in parts) + one.flush()
+    assert zlib_ng.decompress(text, -15) == b"".join(parts)
+    assert size == sum(len(p) for p in parts) and zlib_ng.decompress(core, -15) == b""
+
+    payload = build_payload(sample)
+    payload["quote"] = "not an Arrow array"  # packing fails half-way
+    with pytest.raises(AttributeError):
+        encode_payload(payload)
+    for thread in threading.enumerate():
+        if thread.name == "strikemap-deflate":
+            thread.join(timeout=10)
+            assert not thread.is_alive()
