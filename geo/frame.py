@@ -122,6 +122,11 @@ def _normalize(
     gdf: gpd.GeoDataFrame, label: Callable[[int], str]
 ) -> tuple[gpd.GeoDataFrame, list[str]]:
     """Normalize ``gdf``; ``label(i)`` names row i in problems ("events.csv row 3")."""
+    if gdf.attrs:
+        # pandas deep-copies ``attrs`` (an extraction's diagnostics, thousands of notes) into
+        # every column taken from the frame: work on a view without them
+        gdf = gdf.copy(deep=False)
+        gdf.attrs = {}
     try:
         geoms = gdf.geometry if isinstance(gdf, gpd.GeoDataFrame) else None
     except AttributeError:  # a GeoDataFrame without an active geometry column
