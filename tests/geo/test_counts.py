@@ -150,3 +150,8 @@ def test_rules_read_capitals_too(
 )
 def test_a_day_before_the_count_and_deaths_of(sentence: str, killed: int) -> None:
     assert casualties(sentence).killed == killed
+
+
+def test_lookalike_letters_in_number_words_are_no_crash() -> None:
+    assert casualties("ſeveral people were killed in the strike.").killed is None
+    assert casualties("ſix people were killed in the strike.").killed in (None, 6)

@@ -160,7 +160,8 @@ class Casualties:
 
 def _value(raw: str) -> int | None:
     """Return the integer a number phrase stands for, ``None`` for vague ones."""
-    word = re.sub(r"\s+", " ", raw.strip().lower())
+    # casefold: a case-insensitive match may have read "ſeveral" (long s) as "several"
+    word = re.sub(r"\s+", " ", raw.strip().casefold())
     if word.replace(",", "").isdigit():
         return int(word.replace(",", ""))
     if word in _VAGUE:
@@ -171,6 +172,8 @@ def _value(raw: str) -> int | None:
         head = word.split(" ")[0]
         return 100 * (1 if head == "a" else _WORD_VALUES[head])
     parts = re.split(r"[\s-]", word)
+    if not all(p in _WORD_VALUES for p in parts):
+        return None  # a lookalike spelling the patterns let through: no figure
     return sum(_WORD_VALUES[p] for p in parts)
 
 
