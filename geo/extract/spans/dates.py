@@ -404,11 +404,10 @@ def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> lis
             # "on April 4, 2017, and a strike in response on April 6": the year just named
             prior = results[-1]
             if prior.precision == "day" and _YEAR_IN.search(prior.text):
-                same_year = _complete(_MONTHS[m["month"].lower()], int(m["day"]), None, None, m[0])
                 named = _complete(
                     _MONTHS[m["month"].lower()], int(m["day"]), str(prior.date.year), None, m[0]
                 )
-                if same_year is None and named is not None and named[0] >= prior.date:
+                if named is not None and named[0] >= prior.date:
                     resolved = named
         if resolved is None:
             continue
