@@ -314,9 +314,7 @@ def extract_article(
     blame_from_context(drafts, context_actors, sentences)
     for m in unused:
         diag.not_events.append(_note(article, m, "refers back to no reported event"))
-    events = _without_listed_twice(
-        [e for d in drafts for e in _to_events(article, d, diag, places)]
-    )
+    events = _without_listed_twice([_to_events(article, d, diag, places) for d in drafts])
     if not events:
         diag.no_events.append(
             {"source": article.id, "path": article.path, "problem": "no strike or attack found"}
@@ -324,14 +322,16 @@ def extract_article(
     return events, diag
 
 
-def _without_listed_twice(events: list[Event]) -> list[Event]:
-    """Drop an event made for a place named in a list ("in Kyiv and Kharkiv") when the
-    article reports an event of that kind, day and place of its own."""
-    own = {(e.kind, e.date, e.resolved.id) for e in events if _LISTED not in e.place_how}
+def _without_listed_twice(made: list[list[Event]]) -> list[Event]:
+    """The events of each draft (its own first, then one per other place its list names), but
+    none made for a place named in a list ("in Kyiv and Kharkiv") when the article reports an
+    event of that kind, day and place of its own."""
+    own = {(es[0].kind, es[0].date, es[0].resolved.id) for es in made if es}
     return [
         e
-        for e in events
-        if _LISTED not in e.place_how or (e.kind, e.date, e.resolved.id) not in own
+        for es in made
+        for i, e in enumerate(es)
+        if i == 0 or (e.kind, e.date, e.resolved.id) not in own
     ]
 
 
