@@ -24,7 +24,7 @@ from geo.extract.roles import (
     STATE_TYPES,
     agent_state,
     country_forces,
-    forces_of,
+    forces_of_country,
     kind_by_victims,
     passive_trigger,
     roles,
@@ -265,7 +265,9 @@ def sentence_mentions(
             notes.append(f"place {place.written!r} -> {place.place.name} ({place.how})")
         if unnamed and place is not None:  # "government aircraft" of the country struck
             home_country = places.gazetteer.get(f"country:{place.place.country}")
-            state = forces_of(home_country.name, demonym=False) if home_country else None
+            state = (
+                forces_of_country(home_country.country, home_country.name) if home_country else None
+            )
         # "A similar attack against another office in Tuz Khormato killed 5": a toll of its own
         toll = TOLL.match(sentence, trig.end) is not None or bool(
             _TOLL_BEFORE.search(sentence, 0, trig.start)  # "12 were killed in two car bombings"

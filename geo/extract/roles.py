@@ -33,6 +33,7 @@ __all__ = [
     "agent_state",
     "country_forces",
     "forces_of",
+    "forces_of_country",
     "kind_by_victims",
     "passive_trigger",
     "roles",
@@ -295,13 +296,20 @@ def forces_of(word: str, demonym: bool = True, named: bool = True) -> Actor | No
     )
     if found[0].reason.split(";")[0] not in how:
         return None
-    code = found[0].country
+    return forces_of_country(found[0].country, found[0].name)
+
+
+def forces_of_country(code: str, name: str) -> Actor | None:
+    """The forces of the country ``code`` (called ``name``): the lexicon's actor for its
+    military when it has one, else the country; None for a country with no state forces."""
+    if code in _NO_STATE:
+        return None
     own = [a for a in load_actors() if a.country == code and a.type in STATE_TYPES]
     own.sort(key=lambda a: a.type != "state_military")
     return (
         own[0]
         if own
-        else Actor(f"{code.lower()}-forces", found[0].name, "state_military", "other", None, code)
+        else Actor(f"{code.lower()}-forces", name, "state_military", "other", None, code)
     )
 
 
