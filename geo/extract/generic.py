@@ -54,6 +54,12 @@ ACTED = re.compile(
     r"|broke\s+out)\b",
     re.I,
 )
+# The object of a verb of doing, done: "Rangers carried out a raid on a commander".
+DONE = re.compile(
+    r"\b(?:carried\s+out|conducted|launched|mounted|staged|performed|made)\s+(?:an?|one)\s+"
+    r"(?:[\w\-]+\s+){0,3}$",
+    re.I,
+)
 # Bombs, IEDs and rockets that are the objects of a verb of destroying or finding are
 # weapons, not attacks: "destroyed 36 fighting positions, four IEDs and an IED factory",
 # "found a car bomb".  The list after the verb runs to the clause's end.

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from geo.extract.dating import assign_dates
-from geo.extract.generic import ACTED, TOLL, early_skip, negation, reported_plural, specific
+from geo.extract.generic import ACTED, DONE, TOLL, early_skip, negation, reported_plural, specific
 from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import (
     SEQUENCE,
@@ -35,7 +35,7 @@ from geo.extract.roles import (
     unnamed_state,
     with_unlisted,
 )
-from geo.extract.spans.actors import ActorMention
+from geo.extract.spans.actors import ActorMention, actor_as_of
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
 from geo.extract.spans.sections import DateLayout
@@ -208,6 +208,22 @@ def sentence_mentions(
             doer = replace(doer, actor=own) if own is not None else doer
         if doer is not None and cues[i] == "condemnation":
             doer = None  # "Iran described the airstrikes as terrorism": Iran condemns them
+        date = dates[i][0] if i in dates else None
+        if date is not None:
+            notes.append(f"{dates[i][1]} {date.text!r}: {date.reason}")
+        relative = None
+        rel = _RELATIVE.search(sentence[max(0, trig.start - 60) : trig.start])
+        if rel and i > 0 and date is None:
+            n = rel["n"].lower()
+            days = _NUMBERS[n] if n in _NUMBERS else int(n)
+            relative = (i - 1, -days if rel["dir"].lower() == "after" else days)
+            notes.append(f"{rel[0].strip()!r}: dated from the event before it")
+        section = layout.section(start + trig.start) if layout and date is None else None
+        if date is None and relative is None and section is not None:
+            date = section
+            notes.append(f"date of the section {section.text!r}: {section.reason}")
+        if doer is not None:  # "the Taliban" in 2026: Afghanistan's government
+            doer = replace(doer, actor=actor_as_of(doer.actor, date.date if date else None))
         kind = trig.kind
         state = state_before(sentence, trig) if doer is None and kind != "attack" else None
         if state is None and doer is None and not kind:
@@ -225,6 +241,10 @@ def sentence_mentions(
             notes.append("kind from a state's forces the text does not name")
         if kind == "strike" and doer is not None and _UNIT.match(trig.text):
             kind = ""  # "Houthi forces struck": units are the actor's, who decides the kind
+        if doer is not None and doer.start <= trig.start < doer.end:
+            kind = (
+                ""  # "Taliban fighters attacked": the agent is the actor's name, its type decides
+            )
         if not kind and doer is not None:
             kind = "strike" if doer.actor.type in STATE_TYPES else "attack"
             notes.append(f"kind from actor {doer.actor.name}")
@@ -235,20 +255,6 @@ def sentence_mentions(
         refers = trig.determiner == "definite" or not trig.strong or headline
         if refers and not headline and reported_plural(sentence, trig):
             refers = False  # "conducted strikes on ...": new strikes, if specific (below)
-        date = dates[i][0] if i in dates else None
-        if date is not None:
-            notes.append(f"{dates[i][1]} {date.text!r}: {date.reason}")
-        relative = None
-        rel = _RELATIVE.search(sentence[max(0, trig.start - 60) : trig.start])
-        if rel and i > 0 and date is None:
-            n = rel["n"].lower()
-            days = _NUMBERS[n] if n in _NUMBERS else int(n)
-            relative = (i - 1, -days if rel["dir"].lower() == "after" else days)
-            notes.append(f"{rel[0].strip()!r}: dated from the event before it")
-        section = layout.section(start + trig.start) if layout and date is None else None
-        if date is None and relative is None and section is not None:
-            date = section
-            notes.append(f"date of the section {section.text!r}: {section.reason}")
         home = doer.actor.country if doer else ""
         place = pick_place(
             places,
@@ -292,10 +298,12 @@ def sentence_mentions(
             # "A U.S. strike in eastern Baghdad on Thursday killed..." and "Near Beiji, a strike
             # destroyed two vehicles" report an event; "an assault on Iraq's sovereignty" does not.
             acted = ACTED.match(sentence, trig.end) is not None or toll
+            # "Rangers carried out a raid on a commander": done by someone, whom or wherever
+            done = DONE.search(sentence, max(0, trig.start - 60), trig.start) is not None
             # "a U.S. military strike in response on April 6": its day and who struck
             # "including an attack that wounded U.S. personnel on August 5": its toll and day
             hurt = _HURT_THAT.match(sentence, trig.end) is not None
-            said = (doer or state or place) is not None or hurt
+            said = (doer or state or place) is not None or hurt or done
             owned = said and date is not None and date.precision == "day"
             # "four additional people in a separate attack in Mazar-e Sharif": one more event
             owned = owned or (trig.determiner == "another" and place is not None and place.local)

@@ -74,7 +74,17 @@ _DETERMINERS |= {"those": "definite", "its": "definite", "their": "definite", "h
 _DETERMINERS |= {"another": "another", "second": "another", "third": "another", "new": "another"}
 _DETERMINERS |= {"separate": "another", "further": "another"}
 _DETERMINERS |= {"a": "indefinite", "an": "indefinite", "one": "indefinite"}
-_CLAUSE = frozenset("that which who and or of in on by for to with after before since".split())
+_CLAUSE = frozenset(
+    (
+        *"that which who and or of in on by for to with after before since out".split(),
+        # the verbs that do an event, in any tense: "the Taliban carry out attacks"
+        *(
+            form
+            for lemma in "carry launch conduct mount stage perform make resume continue".split()
+            for form in lexicon.inflections(lemma)
+        ),
+    )
+)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$"
 )

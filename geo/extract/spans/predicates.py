@@ -46,6 +46,8 @@ _OBJECT = (
 )
 _AGENT_ACTS = (
     rf"(?P<ag>{lexicon.pattern(list(lexicon.AGENTS))})\s+(?:{_GAP})"
+    # a verb after an article is a noun: "killed three soldiers in an attack"
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
     rf"(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?:\s+{_OBJECT}\b)?"
 )
 _NOUN_EVENTS = rf"(?P<nv>{lexicon.pattern(lexicon.noun_forms())})"

@@ -1,0 +1,77 @@
+"""Who did an event: the subject of a verb of doing, of killing "in a raid", and an actor
+that changed type on a day (the Taliban took power in August 2021).
+
+Our own example sentences, one per phrasing class.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gazetteer import Gazetteer
+from geo.articles.article import Article
+from geo.event import Event
+from geo.extract.pipeline import extract
+from geo.extract.spans.actors import actor_as_of, actor_by_name
+
+PUB = dt.date(2024, 1, 11)
+
+
+def events(gz: Gazetteer, text: str, published: dt.date | None = PUB) -> list[Event]:
+    return list(extract([Article(id="a", text=text, published=published)], gazetteer=gz).events)
+
+
+def test_an_actor_that_took_power_is_a_state_from_that_day() -> None:
+    taliban = actor_by_name("Taliban")
+    assert taliban is not None
+    assert actor_as_of(taliban, dt.date(2021, 8, 14)).type == "insurgent"
+    assert actor_as_of(taliban, dt.date(2021, 8, 15)).type == "government"
+    assert actor_as_of(taliban, None) is taliban
+
+
+def test_the_taliban_strike_after_august_2021_and_attack_before(gz: Gazetteer) -> None:
+    text = (
+        "On 3 March 2019 Taliban fighters attacked a checkpoint in Kunduz. "
+        "On 5 March 2025 Taliban fighters attacked a border post in Kunar."
+    )
+    found = {e.date.year: e.kind for e in events(gz, text)}
+    assert found == {2019: "attack", 2025: "strike"}
+
+
+def test_a_timeline_in_the_present_that_carries_out_attacks(gz: Gazetteer) -> None:
+    # "The" before the actor is no determiner of "attacks": a verb stands between them.
+    text = (
+        "2025 in Pakistan\nMarch\n"
+        "- 4 March – The Baloch fighters carry out attacks on two army posts in Turbat."
+    )
+    found = events(gz, text, published=None)
+    assert [(e.kind, e.date.isoformat()) for e in found] == [("attack", "2025-03-04")]
+
+
+def test_a_raid_carried_out_on_a_dated_line_is_an_event(gz: Gazetteer) -> None:
+    text = "2016 in Somalia\nJune\n- June 3 – Commandos carried out a raid on a militant commander."
+    found = events(gz, text, published=None)
+    assert [(e.date.isoformat(), e.resolved.name) for e in found] == [("2016-06-03", "Somalia")]
+
+
+def test_who_killed_in_a_raid_did_the_raid(gz: Gazetteer) -> None:
+    found = events(
+        gz, "On Monday, NDS forces killed a senior al-Qaeda commander in a raid in Ghazni Province."
+    )
+    assert [(e.kind, e.actor) for e in found] == [("strike", "Afghan forces")]
+
+
+def test_soldiers_killed_in_an_attack_are_its_victims(gz: Gazetteer) -> None:
+    found = events(
+        gz, "On Monday, 6 Malian soldiers killed and 4 wounded in an attack on a camp near Gao."
+    )
+    assert [(e.kind, e.actor) for e in found] == [("attack", "")]
+
+
+def test_a_noun_after_an_article_is_no_verb_of_an_agent(gz: Gazetteer) -> None:
+    # "soldiers in an attack" is no agent and verb: the place belongs to the attack
+    found = events(
+        gz,
+        "On Monday, al-Shabaab fighters killed three soldiers in an attack on a base near Baidoa.",
+    )
+    assert [(e.actor, e.resolved.name.split()[0]) for e in found] == [("al-Shabaab", "Baidoa")]
