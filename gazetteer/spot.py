@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from gazetteer.geodesy import haversine_km
-from gazetteer.normalize import ARTICLES, normalize
+from gazetteer.normalize import ARTICLES, normalize, skeleton
 from gazetteer.place import Place
 from gazetteer.spot_words import (
     ABBREVIATED,
@@ -48,6 +48,10 @@ BIG_CITY = 100_000
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’‘`ʿʾ]*|\d+")
 # The same words, each with the characters before it that start none (those are [\W_]).
 _GAP_TOKEN = re.compile(rf"([\W_]*)({_TOKEN.pattern})")
+# A name written in Arabic transliteration: an article joined by a hyphen ("al-Nu'man") or an
+# ayn or hamza mark inside a word ("Ma’arat").  Its vowels and doubled letters vary from one
+# writer to the next ("Ma’arat"/"Ma‘arrat"), so its consonant skeleton may name it.
+_TRANSLITERATED = re.compile(r"\b(?:al|el|an|ar|as|ash|at|ad|az|ad)[-‐‑]\w|\w['’‘ʿʾ`]\w", re.I)
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?")
@@ -325,11 +329,19 @@ def _longest_at(
         if kind_m and check(normalize(text[start : kind_m.end()])):
             hint = KIND_OF[kind_m.group(1).lower()]
             return _Span(start, kind_m.end(), i, run[n - 1] + 1, hint, "kind word")
-        if check(normalize(text[start:end])):
+        key = normalize(text[start:end])
+        loose = n > 1 and _TRANSLITERATED.search(text, start, end) is not None
+        if check(key) or (loose and _loose(key, check)):
             after = KIND_OF[kind_m.group(1).lower()] if kind_m else None
             support = "kind word" if kind_m else _locative(tokens, i)
             return _Span(start, end, i, run[n - 1] + 1, after, support)
     return None
+
+
+def _loose(key: str, has_name: Callable[[str], bool]) -> bool:
+    """Whether the consonant skeleton of a transliterated name names a place."""
+    loose = skeleton(key)
+    return len(loose) >= 4 and has_name(loose)
 
 
 def _locative(tokens: list[tuple[int, str, int]], i: int) -> str:

@@ -126,3 +126,17 @@ def test_the_persian_ezafe_joins_a_name() -> None:
     text = "An attack in Mazar-e Sharif and fighting near Mazar-i-Sharif; Vitamin E and I left."
     found = [(m.text, m.place.country if m.place else "") for m in default_gazetteer().spot(text)]
     assert found == [("Mazar-e Sharif", "AF"), ("Mazar-i-Sharif", "AF")]
+
+
+@pytest.mark.parametrize(
+    "written", ["Ma’arat al-Nu’man", "Ma'arat al-Nu'man", "Maarat al-Numan", "Ma‘arat an-Nu‘man"]
+)
+def test_a_transliterated_name_is_spotted_by_its_skeleton(gz: Gazetteer, written: str) -> None:
+    # its vowels and doubled letters vary ("Ma‘arrat an Nu‘mān" in GeoNames)
+    found = _found(gz, f"Markets in {written} and Saraqib were struck.")
+    assert [name for _, name in found][:1] == ["Ma‘arrat an Nu‘mān"]
+
+
+def test_a_name_without_transliteration_marks_needs_its_exact_spelling(gz: Gazetteer) -> None:
+    # "Marat Numan" has the skeleton but none of the marks of a transliterated name
+    assert _found(gz, "Markets in Marat Numan were struck.") == []
