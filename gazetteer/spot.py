@@ -11,7 +11,7 @@ person's or organisation's name ("Abu Mosul", "Mosul Eye") are refused.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
@@ -37,6 +37,7 @@ from gazetteer.spot_words import (
     PERSON_CUES,
     SPEECH,
     TITLES,
+    ap_state_matches,
 )
 
 __all__ = ["COMMON_WORDS", "Mention", "Resolver", "spot_places"]
@@ -55,15 +56,6 @@ _TRANSLITERATED = re.compile(r"\b(?:al|el|an|ar|as|ash|at|ad|az|ad)[-‐‑]\w|\
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?")
-_AP = "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True))
-#: An AP state abbreviation after a town ("Charleston, W.Va.") or a party ("D-Ind."); a
-#: dotted pair ("S.C.", "D.C.") stands alone too.
-_AP_STATE = re.compile(
-    rf"(?:(?<=, )|(?<=\b[DRI]-))(?:{_AP})(?![A-Za-z])|(?<![\w.])[A-Z]\.[A-Z]\.(?![A-Za-z])"
-)
-#: Where an AP state may start: a capital, at most four small letters and a full stop (the
-#: longest is "Calif."), found fast; :data:`_AP_STATE` is tried only there.
-_AP_START = re.compile(r"[A-Z][a-z]{0,4}\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +105,7 @@ class Resolver(Protocol):
         near: Sequence[Place] | None = None,
         kind: str | None = None,
         limit: int = 5,
+        offline: bool = False,
     ) -> list[Place]: ...
 
 
@@ -143,6 +136,11 @@ def spot_places(
         if c and _anchor(c[0]) and (_strong(c[0]) or (len(c) == 1 and sp.support))
     }
     named = {c[0].country for _, c in first if c and _country_named(c[0])}
+    home = named | {p.country for p in anchors.values()}
+    replaced, loose = _loose_spots(gz, text, tokens, capitals, spans, home, code)
+    if loose:
+        gone = set(replaced)
+        first = sorted([f for f in first if f[0] not in gone] + loose, key=lambda f: f[0].start)
     memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
     people = _people(tokens, capitals)
     mentions = []
@@ -166,6 +164,41 @@ def spot_places(
     return mentions
 
 
+def _loose_spots(
+    gz: Resolver,
+    text: str,
+    tokens: list[tuple[int, str, int]],
+    capitals: list[int],
+    spans: list[_Span],
+    home: set[str],
+    code: str | None,
+) -> tuple[list[_Span], list[tuple[_Span, list[Place]]]]:
+    """Names after a locative ("in Tuz Khormato") that only a consonant skeleton matches, if
+    it names a place in a country the text is about (transliterations vary in vowels and
+    doubled letters); with the shorter exact spans they replace ("Tuz")."""
+    starts = {sp.first: sp for sp in spans}
+    taken = {i: sp for sp in spans for i in range(sp.first, sp.last)}
+    replaced: list[_Span] = []
+    found: list[tuple[_Span, list[Place]]] = []
+    after = 0
+    for i in capitals:
+        exact = starts.get(i)
+        if i < after or (i in taken and exact is None) or not _locative(tokens, i):
+            continue
+        sp = _can_start(text, tokens, i) and _longest_at(text, tokens, i, gz.has_name, loose=True)
+        if not sp or (exact is not None and sp.last <= exact.last):
+            continue
+        if any(taken.get(j, exact) is not exact for j in range(sp.first, sp.last)):
+            continue
+        places = gz.resolve(_name(text, sp), country=code, kind=sp.kind, offline=True)
+        cands = _named(places, text, sp)
+        if cands and cands[0].country in home and cands[0].reason.startswith("loose"):
+            found.append((sp, cands))
+            replaced += [exact] if exact is not None else []
+            after = sp.last
+    return replaced, found
+
+
 def _name(text: str, sp: _Span) -> str:
     return sp.query or text[sp.start : sp.end]
 
@@ -182,7 +215,7 @@ def _with_ap_states(
 ) -> list[_Span]:
     """Add the AP state abbreviations of ``text`` ("Charleston, W.Va.") to ``spans``."""
     found = []
-    for m in _ap_states(text):
+    for m in ap_state_matches(text):
         state = AP_STATES.get(m.group())
         if state is None:
             continue
@@ -193,22 +226,6 @@ def _with_ap_states(
         return spans
     kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
     return sorted(kept + found, key=lambda s: s.start)
-
-
-def _ap_states(text: str) -> Iterator[re.Match[str]]:
-    """``_AP_STATE.finditer(text)``, tried only where :data:`_AP_START` matches.
-
-    The lookbehinds that open :data:`_AP_STATE` make the regex engine try it at every
-    character; every match starts where the cheaper :data:`_AP_START` does.
-    """
-    pos = 0
-    while (start := _AP_START.search(text, pos)) is not None:
-        m = _AP_STATE.match(text, start.start())
-        if m is None:
-            pos = start.start() + 1
-            continue
-        yield m
-        pos = m.end()
 
 
 def _people(tokens: list[tuple[int, str, int]], capitals: list[int]) -> frozenset[str]:
@@ -304,8 +321,13 @@ def _can_start(text: str, tokens: list[tuple[int, str, int]], i: int) -> bool:
 
 
 def _longest_at(
-    text: str, tokens: list[tuple[int, str, int]], i: int, has_name: Callable[[str], bool]
+    text: str,
+    tokens: list[tuple[int, str, int]],
+    i: int,
+    has_name: Callable[[str], bool],
+    loose: bool = False,
 ) -> _Span | None:
+    """The longest known name at token ``i`` (``loose``: known by its skeleton alone)."""
     run = [i]
     for j in range(i + 1, min(len(tokens), i + MAX_WORDS)):
         gap = text[tokens[j - 1][2] : tokens[j][0]]
@@ -330,18 +352,12 @@ def _longest_at(
             hint = KIND_OF[kind_m.group(1).lower()]
             return _Span(start, kind_m.end(), i, run[n - 1] + 1, hint, "kind word")
         key = normalize(text[start:end])
-        loose = n > 1 and _TRANSLITERATED.search(text, start, end) is not None
-        if check(key) or (loose and _loose(key, check)):
+        marked = loose or (n > 1 and _TRANSLITERATED.search(text, start, end) is not None)
+        if (check(key) and not loose) or (marked and len(sk := skeleton(key)) >= 4 and check(sk)):
             after = KIND_OF[kind_m.group(1).lower()] if kind_m else None
             support = "kind word" if kind_m else _locative(tokens, i)
             return _Span(start, end, i, run[n - 1] + 1, after, support)
     return None
-
-
-def _loose(key: str, has_name: Callable[[str], bool]) -> bool:
-    """Whether the consonant skeleton of a transliterated name names a place."""
-    loose = skeleton(key)
-    return len(loose) >= 4 and has_name(loose)
 
 
 def _locative(tokens: list[tuple[int, str, int]], i: int) -> str:

@@ -12,6 +12,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from gazetteer.normalize import ARTICLES
 
@@ -34,6 +35,7 @@ __all__ = [
     "PERSON_CUES",
     "SPEECH",
     "TITLES",
+    "ap_state_matches",
 ]
 
 #: Capitalised words that are places somewhere but far more often something else.
@@ -204,3 +206,30 @@ TITLES = frozenset(
     prof sir lord lady miss
     """.split()
 )
+
+
+_AP = "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True))
+#: An AP state abbreviation after a town ("Charleston, W.Va.") or a party ("D-Ind."); a
+#: dotted pair ("S.C.", "D.C.") stands alone too.
+_AP_STATE = re.compile(
+    rf"(?:(?<=, )|(?<=\b[DRI]-))(?:{_AP})(?![A-Za-z])|(?<![\w.])[A-Z]\.[A-Z]\.(?![A-Za-z])"
+)
+#: Where an AP state may start: a capital, at most four small letters and a full stop (the
+#: longest is "Calif."), found fast; :data:`_AP_STATE` is tried only there.
+_AP_START = re.compile(r"[A-Z][a-z]{0,4}\.")
+
+
+def ap_state_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_AP_STATE.finditer(text)``, tried only where :data:`_AP_START` matches.
+
+    The lookbehinds that open :data:`_AP_STATE` make the regex engine try it at every
+    character; every match starts where the cheaper :data:`_AP_START` does.
+    """
+    pos = 0
+    while (start := _AP_START.search(text, pos)) is not None:
+        m = _AP_STATE.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+            continue
+        yield m
+        pos = m.end()

@@ -140,3 +140,23 @@ def test_a_transliterated_name_is_spotted_by_its_skeleton(gz: Gazetteer, written
 def test_a_name_without_transliteration_marks_needs_its_exact_spelling(gz: Gazetteer) -> None:
     # "Marat Numan" has the skeleton but none of the marks of a transliterated name
     assert _found(gz, "Markets in Marat Numan were struck.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name"),
+    [
+        ("A bomb went off in the city of Tuz Khormato, Iraq.", "Tuz Khormato", "Ţūz Khūrmātū"),
+        ("Bombs hit Baghdad and a market in Mahmoudiyah.", "Mahmoudiyah", "Al Maḩmūdīyah"),
+        ("Clashes broke out in Deir Ezzor, Syria.", "Deir Ezzor", "Deir ez-Zor"),
+    ],
+)
+def test_a_loose_spelling_after_a_locative_in_the_storys_country(
+    gz: Gazetteer, text: str, written: str, name: str
+) -> None:
+    assert (written, name) in _found(gz, text)
+
+
+def test_a_loose_spelling_in_another_country_than_the_storys_is_no_place(gz: Gazetteer) -> None:
+    # "Mahmoudiyah" loosely names an Iraqi town, but this story is about France
+    assert _found(gz, "Protesters gathered in Paris and in Mahmoudiyah, France.")[0][0] == "Paris"
+    assert "Mahmoudiyah" not in [w for w, _ in _found(gz, "Crowds in Paris and in Mahmoudiyah.")]
