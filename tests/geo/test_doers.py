@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from gazetteer import Gazetteer
 from geo.articles.article import Article
 from geo.event import Event
@@ -75,3 +77,19 @@ def test_a_noun_after_an_article_is_no_verb_of_an_agent(gz: Gazetteer) -> None:
         "On Monday, al-Shabaab fighters killed three soldiers in an attack on a base near Baidoa.",
     )
     assert [(e.actor, e.resolved.name.split()[0]) for e in found] == [("al-Shabaab", "Baidoa")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 April fifty armed militants led by a retired colonel (a former officer) attacked "
+        "the police station in Kramatorsk.",
+        "On 12 April gunmen loyal to a local warlord opened fire on a bus in Kramatorsk.",
+        "On 12 April militants (some of them foreign) stormed the police station in Kramatorsk.",
+    ],
+)
+def test_an_aside_between_the_agent_and_its_verb(gz: Gazetteer, text: str) -> None:
+    found = events(gz, text)
+    assert [(e.kind, e.date.isoformat(), e.resolved.name) for e in found] == [
+        ("attack", "2023-04-12", "Kramatorsk")
+    ]

@@ -44,8 +44,15 @@ _OBJECT = (
     r"|warehouse|safe\s+house|building|position|checkpoint|camp|networks?|cells?|fighters"
     r"|members|leaders?|commanders?|operatives|hideouts?|strongholds?)"
 )
+# What may stand between an agent and its verb besides a few words: a parenthesis and who
+# leads or backs it ("militants led by Igor Girkin (a retired colonel) attacked").
+_ASIDE = (
+    r"(?:\([^()]{0,120}\)\s+"
+    r"|(?:led|backed|supported|commanded|loyal|linked|affiliated|allied)\s+(?:by|to|with)\s+"
+    r"(?:[\w\-’'.]+\s+){1,4}?(?:\([^()]{0,120}\)\s+)?)?"
+)
 _AGENT_ACTS = (
-    rf"(?P<ag>{lexicon.pattern(list(lexicon.AGENTS))})\s+(?:{_GAP})"
+    rf"(?P<ag>{lexicon.pattern(list(lexicon.AGENTS))})\s+{_ASIDE}(?:{_GAP})"
     # a verb after an article is a noun: "killed three soldiers in an attack"
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
     rf"(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?:\s+{_OBJECT}\b)?"
