@@ -24,7 +24,7 @@ from geo.extract.roles import SEQUENCE
 from geo.extract.spans.dates import EventDate
 from geo.extract.triggers import Trigger
 
-__all__ = ["assign_dates"]
+__all__ = ["assign_dates", "dates_by_sequence"]
 
 _LATER = re.compile(r"\b(?:following|next)\s+day\b|\bdays?\s+later\b|\bthe\s+day\s+after\b", re.I)
 
@@ -112,3 +112,46 @@ def _gap(trigger: Trigger, d: EventDate, sentence: str = "") -> int:
     between = sentence[lo:hi]
     penalty = 50 if any(c in between for c in ",;:()") or SEQUENCE.search(between) else 0
     return max(0, hi - lo) + penalty
+
+
+def dates_by_sequence(
+    sentence: str,
+    starts: list[int],
+    dates: list[EventDate | None],
+    open_: list[bool],
+) -> list[EventDate | None]:
+    """Date the undated events of a sentence from dated ones it orders them against.
+
+    "Jets struck a car on Tuesday after militants fired a missile": the missile was fired
+    that day or in the week before; "... before X" the other way round.  Week precision.
+    ``starts`` are the event phrases' offsets, ``dates`` their dates (``None`` for none or
+    for one that dates nothing), ``open_`` whether each may take a date this way.
+
+    >>> s = "Jets struck a car on Tuesday after militants fired a missile."
+    >>> day = EventDate(dt.date(2024, 1, 9), "day", dt.date(2024, 1, 9), dt.date(2024, 1, 9),
+    ...                 "on Tuesday", 18, 28, "")
+    >>> found = dates_by_sequence(s, [5, 46], [day, None], [False, True])[1]
+    >>> found.precision, found.earliest.isoformat(), found.latest.isoformat()
+    ('week', '2024-01-03', '2024-01-09')
+    """
+    out = list(dates)
+    for i, start in enumerate(starts):
+        if not open_[i]:
+            continue
+        for j, d in enumerate(dates):
+            if d is None or j == i:
+                continue
+            lo, hi = sorted((start, starts[j]))
+            seq = SEQUENCE.search(sentence, lo, hi)
+            if seq is None or seq.group(0).lower() in ("when", "while", "since"):
+                continue
+            in_clause = start > seq.start()  # the event the word introduces
+            earlier = (seq.group(0).lower() != "before") == in_clause
+            week = dt.timedelta(days=6)
+            lo_day, hi_day = (
+                (d.earliest - week, d.latest) if earlier else (d.earliest, d.latest + week)
+            )
+            note = f"{seq.group(0)!r} the event of {d.text!r}: {lo_day} to {hi_day}"
+            out[i] = EventDate(d.date, "week", lo_day, hi_day, d.text, d.start, d.end, note)
+            break
+    return out
