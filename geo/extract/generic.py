@@ -49,14 +49,16 @@ TOLL = re.compile(
     re.I,
 )
 ACTED = re.compile(
-    r"\s+(?:\w+ly\s+)?(?:destroyed|engaged|killed|hit|struck|targeted|damaged|wounded|injured"
+    # "bombings and other attacks also killed", "strikes reportedly destroyed"
+    r"\s+(?:(?:and|or)\s+(?:other\s+)?[\w\-]+\s+)?(?:(?:\w+ly|also)\s+)?(?:destroyed|engaged|killed|hit|struck|targeted|damaged|wounded|injured"
     r"|eliminated|suppressed|set\s+fire|left|claimed|took\s+place|occurred|happened|erupted"
     r"|broke\s+out)\b",
     re.I,
 )
 # The object of a verb of doing, done: "Rangers carried out a raid on a commander".
 DONE = re.compile(
-    r"\b(?:carried\s+out|conducted|launched|mounted|staged|performed|made)\s+(?:an?|one)\s+"
+    r"\b(?:carr(?:ied|ying)\s+out|conduct(?:ed|ing)|launch(?:ed|ing)|mount(?:ed|ing)|stag(?:ed|ing)"
+    r"|perform(?:ed|ing)|made)\s+(?:an?|one)\s+"
     r"(?:[\w\-]+\s+){0,3}$",
     re.I,
 )

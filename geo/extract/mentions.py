@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from geo.extract.dating import assign_dates
+from geo.extract.dating import assign_dates, dates_by_sequence
 from geo.extract.generic import ACTED, DONE, TOLL, early_skip, negation, reported_plural, specific
 from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import (
@@ -291,15 +291,28 @@ def sentence_mentions(
         if undated and toll and local and story_day is not None:
             date = story_day  # no publication day to fall back on: the day the story is at
             notes.append(f"the day the story last named, {story_day.date.isoformat()}")
+        elif (
+            undated
+            and date is None
+            and place is not None
+            and place.local
+            and trig.determiner == "indefinite"
+            and layout is not None
+        ):
+            # "On Sunday 19 May, jets were tasked … before conducting a precision attack": no
+            # publication day, nor an event before, but the day the paragraph last named
+            date = layout.day_before(text, start)
+            if date is not None:
+                notes.append(f"the day the paragraph last named, {date.text!r}")
         skip = skips[i]
         if not skip and i > 0 and _RESTATED.search(sentence, max(0, trig.start - 50), trig.start):
             skip = "restates the event before it"  # "…, claiming that it had targeted …"
         if not skip and not trig.strong and trig.determiner in ("indefinite", "another"):
             # "A U.S. strike in eastern Baghdad on Thursday killed..." and "Near Beiji, a strike
             # destroyed two vehicles" report an event; "an assault on Iraq's sovereignty" does not.
-            acted = ACTED.match(sentence, trig.end) is not None or toll
             # "Rangers carried out a raid on a commander": done by someone, whom or wherever
             done = DONE.search(sentence, max(0, trig.start - 60), trig.start) is not None
+            acted = ACTED.match(sentence, trig.end) is not None or toll or done
             # "a U.S. military strike in response on April 6": its day and who struck
             # "including an attack that wounded U.S. personnel on August 5": its toll and day
             hurt = _HURT_THAT.match(sentence, trig.end) is not None
@@ -460,32 +473,13 @@ def _share(sentence: str, triggers: list[Trigger], found: list[EventMention]) ->
             else m
             for m in found
         ]
-    return [_dated_by_sequence(sentence, triggers, found, i) for i in range(len(found))]
-
-
-def _dated_by_sequence(
-    sentence: str, triggers: list[Trigger], found: list[EventMention], i: int
-) -> EventMention:
-    """Date an undated event from a dated one the sentence orders it against.
-
-    "Jets struck a car on Tuesday after militants fired a missile": the missile was fired
-    that day or in the week before; "... before X" the other way round.  Week precision.
-    """
-    m = found[i]
-    if m.skip or m.refers or m.date is not None or m.relative is not None:
-        return m  # "the airstrike", referring back, takes its event's date instead
-    for j, other in enumerate(found):
-        if other.skip or other.date is None or j == i:
-            continue
-        lo, hi = sorted((triggers[i].start, triggers[j].start))
-        seq = SEQUENCE.search(sentence, lo, hi)
-        if seq is None or seq.group(0).lower() in ("when", "while", "since"):
-            continue
-        in_clause = triggers[i].start > seq.start()  # the event the word introduces
-        earlier = (seq.group(0).lower() != "before") == in_clause
-        d, week = other.date, dt.timedelta(days=6)
-        lo_day, hi_day = (d.earliest - week, d.latest) if earlier else (d.earliest, d.latest + week)
-        note = f"{seq.group(0)!r} the event of {d.text!r}: {lo_day} to {hi_day}"
-        when = EventDate(d.date, "week", lo_day, hi_day, d.text, d.start, d.end, note)
-        return replace(m, date=when, reasons=(*m.reasons, f"date: {note}"))
-    return m
+    # "Jets struck a car on Tuesday after militants fired a missile": the missile's week
+    open_ = [
+        not (m.skip or m.refers or m.date is not None or m.relative is not None) for m in found
+    ]
+    usable = [None if m.skip else m.date for m in found]
+    ordered = dates_by_sequence(sentence, [t.start for t in triggers], usable, open_)
+    return [
+        replace(m, date=d, reasons=(*m.reasons, f"date: {d.reason}")) if o and d else m
+        for m, d, o in zip(found, ordered, open_, strict=True)
+    ]

@@ -93,3 +93,26 @@ def test_an_aside_between_the_agent_and_its_verb(gz: Gazetteer, text: str) -> No
     assert [(e.kind, e.date.isoformat(), e.resolved.name) for e in found] == [
         ("attack", "2023-04-12", "Kramatorsk")
     ]
+
+
+def test_plural_events_and_others_that_killed_in_a_place(gz: Gazetteer) -> None:
+    found = events(gz, "Bombings and other attacks also killed a number of people in Basra.")
+    assert [(e.kind, e.resolved.name.split()[-1]) for e in found] == [("attack", "Basrah")]
+
+
+def test_a_precision_attack_conducted_on_the_day_the_paragraph_names(gz: Gazetteer) -> None:
+    # no publication date: the paragraph's day dates the attack its aircraft carried out
+    text = (
+        "Fighting went on through March 2019. On Sunday 19 May, two RAF Typhoons were tasked "
+        "to support Iraqi forces. Our aircraft checked the area south-west of Mosul before "
+        "conducting a precision attack on a tunnel."
+    )
+    found = events(gz, text, published=None)
+    assert [(e.kind, e.date.isoformat(), e.resolved.name) for e in found] == [
+        ("strike", "2019-05-19", "Mosul")
+    ]
+
+
+def test_a_generic_attack_in_a_paragraph_with_a_day_stays_undated(gz: Gazetteer) -> None:
+    text = "On Sunday 19 May 2019, rockets were seen near Mosul. Rocket fire is a danger in Mosul."
+    assert [e.date.isoformat() for e in events(gz, text, published=None)] == []

@@ -76,7 +76,7 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         "airstrike",
         True,
     ),
-    (r"(?:precision|retaliatory|defensive)\s+strikes?", "strike", "", True),
+    (r"precision\s+(?:strikes?|attacks?)|(?:retaliatory|defensive)\s+strikes?", "strike", "", True),
     (_AGENT_ACTS, "", "", True),
     (r"bombed\b(?!\s+(?:of|by)\s+(?:a|an)\s+(?:car|suicide))", "strike", "airstrike", True),
     # "bombings" are mostly an armed group's; the actor decides (a state's are airstrikes).

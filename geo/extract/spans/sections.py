@@ -172,6 +172,15 @@ class DateLayout:
             found = [d for d in found if _ABSOLUTE.search(d.text) or (d.start, d.end) in anchored]
         return found
 
+    def day_before(self, text: str, offset: int) -> EventDate | None:
+        """The last day the paragraph names before ``offset`` ("On Sunday 19 May, jets were
+        tasked … They struck a tunnel"): the day a story without a publication date is at."""
+        found = find_dates(text[text.rfind("\n", 0, offset) + 1 : offset], self.context(offset))
+        if self.stand_in(offset):  # a year alone resolves no weekday
+            found = [d for d in found if _ABSOLUTE.search(d.text)]
+        days = [d for d in found if d.precision == "day"]
+        return days[-1] if days else None
+
     def section(self, offset: int) -> EventDate | None:
         """The date a heading or the line's leading date gives ``offset``, if any."""
         found = None
