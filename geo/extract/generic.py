@@ -62,6 +62,12 @@ DONE = re.compile(
     r"(?:[\w\-]+\s+){0,3}$",
     re.I,
 )
+# A count of events a subject did: "forces conducted 28 strikes", "jets carried out five raids".
+DONE_COUNT = re.compile(
+    r"\b(?:carried\s+out|conducted|launched|mounted|staged|performed|made|flew)\s+"
+    r"(?:\w+\s+){1,3}$",
+    re.I,
+)
 # Bombs, IEDs and rockets that are the objects of a verb of destroying or finding are
 # weapons, not attacks: "destroyed 36 fighting positions, four IEDs and an IED factory",
 # "found a car bomb".  The list after the verb runs to the clause's end.

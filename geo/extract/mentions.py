@@ -17,7 +17,16 @@ import re
 from dataclasses import dataclass, replace
 
 from geo.extract.dating import assign_dates, dates_by_sequence
-from geo.extract.generic import ACTED, DONE, TOLL, early_skip, negation, reported_plural, specific
+from geo.extract.generic import (
+    ACTED,
+    DONE,
+    DONE_COUNT,
+    TOLL,
+    early_skip,
+    negation,
+    reported_plural,
+    specific,
+)
 from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import (
     SEQUENCE,
@@ -325,8 +334,12 @@ def sentence_mentions(
             else:
                 refers = False
         if not skip and trig.count is not None:
-            # "Near Mosul, three strikes engaged two units": one day's strikes at one place.
-            if place is None or not place.local:
+            # "Near Mosul, three strikes engaged two units": one day's strikes at one place;
+            # "in Iraq, forces conducted 28 strikes" on a day: that day's strikes in Iraq
+            daily = date is not None and date.precision == "day" and place is not None
+            head = trig.start + trig.text.rfind(" ") + 1  # "forces conducted 28 strikes"
+            daily = daily and DONE_COUNT.search(sentence, max(0, head - 60), head) is not None
+            if not daily and (place is None or not place.local):
                 skip = f"count of {trig.count} events, not one event"
             else:
                 refers = False

@@ -116,3 +116,18 @@ def test_a_precision_attack_conducted_on_the_day_the_paragraph_names(gz: Gazette
 def test_a_generic_attack_in_a_paragraph_with_a_day_stays_undated(gz: Gazetteer) -> None:
     text = "On Sunday 19 May 2019, rockets were seen near Mosul. Rocket fire is a danger in Mosul."
     assert [e.date.isoformat() for e in events(gz, text, published=None)] == []
+
+
+def test_a_days_count_of_strikes_a_force_conducted_in_a_country_is_one_event(
+    gz: Gazetteer,
+) -> None:
+    text = "On Jan. 8, in Iraq, coalition military forces conducted 14 strikes against ISIL."
+    found = events(gz, text)
+    assert [(e.kind, e.date.isoformat(), e.resolved.name) for e in found] == [
+        ("strike", "2024-01-08", "Iraq")
+    ]
+
+
+def test_a_count_of_strikes_reported_on_is_no_event(gz: Gazetteer) -> None:
+    text = "Officials gave details today on 37 strikes conducted Jan. 2-4 in Syria and Iraq."
+    assert events(gz, text) == []
