@@ -34,7 +34,7 @@ from geo.articles.article import Article
 from geo.event import Event
 from geo.extract.cluster import Draft, blame_from_context, cluster_mentions
 from geo.extract.locate import ArticlePlaces, article_places, fallback_place
-from geo.extract.mentions import EventMention, may_report, sentence_mentions
+from geo.extract.mentions import EventMention, sentence_mentions
 from geo.extract.merge import merge_events
 from geo.extract.places import listed_with
 from geo.extract.roles import STATE_TYPES
@@ -44,6 +44,7 @@ from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate
 from geo.extract.spans.sections import DateLayout
 from geo.extract.subevent import sub_event_type
+from geo.extract.triggers import may_report
 
 _SHIPPING = re.compile(
     r"\b(?:ships?|shipping|vessels?|tankers?|freighters?|cargo|merchant|warships?|destroyers?)\b",

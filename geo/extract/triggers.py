@@ -27,7 +27,7 @@ from geo.extract.spans.predicates import RULES as _RULES
 from geo.extract.spans.predicates import UNIT_VERBS as _UNIT_VERBS
 from geo.extract.spans.predicates import WEAPON_WORDS as _W
 
-__all__ = ["Trigger", "acted_by", "default_kind", "find_triggers"]
+__all__ = ["Trigger", "acted_by", "default_kind", "find_triggers", "may_report"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +158,32 @@ _TARGET_OF = re.compile(
     r"(?:(?!(?:by|with|from)\b)[\w\-]+\s+){0,3}$",
     re.I,
 )
+
+
+# Cheap test before the full trigger search: most sentences of an article report nothing.
+# Searched in the lower-cased sentence: several times faster than re.I over an alternation.
+# The stems cover every rule of :mod:`geo.extract.triggers` and every word of the lexicon
+# (a test checks that each lexicon form contains one).
+_STEMS = (
+    *"strik strick struck attack raid assault barrage salvo volley bomb rocket".split(),
+    *"missile drone mortar".split(),
+    *"hit target fire launch shell ied explosive vessel usv boat artillery pound storm".split(),
+    *"ambush kill shoot shot detonat explod blow blew rock tear tore torn rip destroy".split(),
+    *"engag wound injur damag massacr behead execut gunfire blast explos firing".split(),
+    *("assassin", "gunned", "abduct", "came under", "come under", "comes under", "coming under"),
+    *("invad", "overr", "land", "fell", "fall", "crash", "slam", "clash", "intercept", "downed"),
+    *("go off", "goes off", "went off", "gone off", "going off"),
+)
+_ANY_TRIGGER = re.compile("|".join(sorted(set(_STEMS), key=len, reverse=True)))
+
+
+def may_report(sentence: str) -> bool:
+    """Cheap test: could this sentence report a strike or attack at all?
+
+    >>> may_report("Rockets hit the base."), may_report("Talks resumed in Geneva.")
+    (True, False)
+    """
+    return _ANY_TRIGGER.search(sentence.lower()) is not None
 
 
 def find_triggers(text: str) -> list[Trigger]:
