@@ -24,7 +24,7 @@ from geo.extract.roles import SEQUENCE
 from geo.extract.spans.dates import EventDate
 from geo.extract.triggers import Trigger
 
-__all__ = ["assign_dates", "dates_by_sequence"]
+__all__ = ["assign_dates", "dates_by_sequence", "listed_days"]
 
 _LATER = re.compile(r"\b(?:following|next)\s+day\b|\bdays?\s+later\b|\bthe\s+day\s+after\b", re.I)
 
@@ -155,3 +155,29 @@ def dates_by_sequence(
             out[i] = EventDate(d.date, "week", lo_day, hi_day, d.text, d.start, d.end, note)
             break
     return out
+
+
+_TWO_DAYS = re.compile(r"\b(?P<a>[12]\d|3[01]|0?[1-9])\s+and\s+(?P<b>[12]\d|3[01]|0?[1-9])\b")
+
+
+def listed_days(d: EventDate) -> list[EventDate]:
+    """The days of a date that lists two of one month ("June 23 and 30", "4 and 5 June 2021"),
+    each a day of its own; ``[d]`` for any other date.
+
+    >>> from geo.extract.spans.dates import find_dates
+    >>> (d,) = find_dates("two airstrikes June 23 and 30", dt.date(2018, 8, 30))
+    >>> [x.date.isoformat() for x in listed_days(d)]
+    ['2018-06-23', '2018-06-30']
+    """
+    m = _TWO_DAYS.search(d.text)
+    if m is None or d.precision not in ("day", "week"):
+        return [d]
+    out = []
+    for group in ("a", "b"):
+        try:
+            day = d.earliest.replace(day=int(m[group]))
+        except ValueError:
+            return [d]
+        note = f"{d.reason}; day {m[group]} of the days {d.text!r} lists"
+        out.append(EventDate(day, "day", day, day, d.text, d.start, d.end, note))
+    return out if out[0].date < out[1].date else [d]

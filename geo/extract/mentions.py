@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from geo.extract.dating import assign_dates, dates_by_sequence
+from geo.extract.dating import assign_dates, dates_by_sequence, listed_days
 from geo.extract.generic import (
     ACTED,
     DONE,
@@ -313,6 +313,8 @@ def sentence_mentions(
             daily = date is not None and date.precision == "day" and place is not None
             head = trig.start + trig.text.rfind(" ") + 1  # "forces conducted 28 strikes"
             daily = daily and DONE_COUNT.search(sentence, max(0, head - 60), head) is not None
+            # "two airstrikes June 23 and 30": an event on each day (split below)
+            daily = daily or (date is not None and len(listed_days(date)) == trig.count)
             if not daily and (place is None or not place.local):
                 skip = f"count of {trig.count} events, not one event"
             else:
@@ -356,7 +358,15 @@ def sentence_mentions(
                 reasons=tuple(notes),
             )
         )
-    return _share(sentence, triggers, _victims_beside(found))
+    return [  # "two airstrikes June 23 and 30": one event each day
+        replace(m, date=day) if day is not m.date else m
+        for m in _share(sentence, triggers, _victims_beside(found))
+        for day in (
+            listed_days(m.date)
+            if m.date is not None and m.trigger.count == len(listed_days(m.date))
+            else [m.date]
+        )
+    ]
 
 
 _VICTIMS = "names the victims of the event beside it"

@@ -131,3 +131,14 @@ def test_a_days_count_of_strikes_a_force_conducted_in_a_country_is_one_event(
 def test_a_count_of_strikes_reported_on_is_no_event(gz: Gazetteer) -> None:
     text = "Officials gave details today on 37 strikes conducted Jan. 2-4 in Syria and Iraq."
     assert events(gz, text) == []
+
+
+def test_a_count_of_strikes_on_as_many_listed_days_is_an_event_each_day(gz: Gazetteer) -> None:
+    text = "These include two airstrikes June 3 and 9 in Shabwah."
+    found = events(gz, text)
+    assert sorted(e.date.isoformat() for e in found) == ["2023-06-03", "2023-06-09"]
+
+
+def test_a_count_of_strikes_on_fewer_listed_days_is_no_event_per_day(gz: Gazetteer) -> None:
+    text = "Officials gave details of three airstrikes on June 3 and 9 in Yemen."
+    assert len(events(gz, text)) <= 1
