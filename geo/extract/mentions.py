@@ -47,8 +47,15 @@ from geo.extract.roles import (
 from geo.extract.spans.actors import ActorMention, actor_as_of
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
-from geo.extract.spans.sections import DateLayout
-from geo.extract.triggers import Trigger, acted_by, default_kind, find_triggers, may_report
+from geo.extract.spans.sections import DateLayout, cell_opens, in_short_cell
+from geo.extract.triggers import (
+    Trigger,
+    acted_by,
+    default_kind,
+    find_triggers,
+    may_report,
+    row_trigger,
+)
 
 __all__ = ["EventMention", "sentence_mentions"]
 
@@ -151,6 +158,10 @@ def sentence_mentions(
     start, end = span
     sentence = text[start:end]
     triggers = find_triggers(sentence) if may_report(sentence) else []
+    row = layout.row_at(start) if layout is not None else None
+    if row is not None:  # "| 3 December 2023 | Number 9 | Houthi missile |": one event a row
+        triggers = [row_trigger(sentence, triggers)]
+        actors = [a for a in actors if in_short_cell(sentence, a.start)][:1]  # "Perpetrator"
     actors = with_unlisted(sentence, actors)  # "ISIS-GS attacked the village"
     acting: dict[int, ActorMention] = {}  # an act's trigger start -> who acted
     for a in actors:  # "al-Shabab raided a military base": a named actor acting
@@ -170,7 +181,7 @@ def sentence_mentions(
     )
     dates = assign_dates(sentence, triggers, found_dates)
     # A headline or caption title ("Baghdad airstrike") names an event the text reports.
-    headline = not _FINAL.search(sentence) and len(sentence.split()) <= 12
+    headline = not _FINAL.search(sentence) and len(sentence.split()) <= 12 and row is None
     cues = [negation(sentence, t.start, t.end) for t in triggers]
     skips = [early_skip(sentence, t, cue, headline) for t, cue in zip(triggers, cues, strict=True)]
     # events of their own, whose places are theirs: strong phrases, and "an April 1 strike"
@@ -184,7 +195,7 @@ def sentence_mentions(
     for i, trig in enumerate(triggers):
         notes = [f"trigger {trig.text!r}"]
         doer, victim = roles(sentence, trig, actors, [t for t in triggers if t is not trig])
-        doer = doer or acting.get(trig.start)
+        doer = doer or acting.get(trig.start) or (actors[0] if row is not None and actors else None)
         if doer is not None and not doer.actor.country and doer.actor.type in STATE_TYPES:
             # "the Russian Armed Forces": unnamed forces of the country named before them
             own = country_forces(sentence, doer.start)
@@ -241,8 +252,7 @@ def sentence_mentions(
         home = doer.actor.country if doer else ""
         place = pick_place(
             places,
-            start,
-            end,
+            *((row[2], row[3]) if row is not None else (start, end)),
             start + trig.start,
             weapon=trig.weapon,
             near_country=home or next((a.actor.country for a in actors if a.actor.country), ""),
@@ -250,6 +260,8 @@ def sentence_mentions(
             need_locative=refers,
             aimed=_AIMED.match(trig.text) is not None,
         )
+        if place is not None and row is not None and not cell_opens(text, place.start):
+            place = None  # "| Maersk Gibraltar |": a ship's name, not where it was
         if place is not None:
             notes.append(f"place {place.written!r} -> {place.place.name} ({place.how})")
         if unnamed and place is not None:  # "government aircraft" of the country struck

@@ -27,7 +27,7 @@ from geo.extract.spans.predicates import RULES as _RULES
 from geo.extract.spans.predicates import UNIT_VERBS as _UNIT_VERBS
 from geo.extract.spans.predicates import WEAPON_WORDS as _W
 
-__all__ = ["Trigger", "acted_by", "default_kind", "find_triggers", "may_report"]
+__all__ = ["Trigger", "acted_by", "default_kind", "find_triggers", "may_report", "row_trigger"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +357,19 @@ def _joined(text: str, subject: Trigger, verb: Trigger) -> Trigger:
         subject.plural,
         subject.count,
     )
+
+
+def row_trigger(row: str, found: list[Trigger] | None = None) -> Trigger:
+    """The event a row of a table of events reports, over the row: its weapon that of the
+    first phrase ``found`` in it or the first the row names ("| 3 December 2023 | Number 9 |
+    Houthi ballistic missile |": a missile).
+
+    >>> t = row_trigger("| 3 December 2023 | Number 9 | Houthi ballistic missile |")
+    >>> t.weapon, t.strong, t.kind
+    ('missile', True, '')
+    """
+    weapon = next((t.weapon for t in found or () if t.weapon), "") or _weapon(row)
+    return Trigger(0, len(row), row, "", weapon, True, "", False, None)
 
 
 def default_kind(trigger: Trigger) -> str:
