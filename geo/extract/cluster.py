@@ -242,12 +242,33 @@ def cluster_mentions(
         else:
             target = next((d for d in reversed(drafts) if _same(d, m)), None)
         if target is None:
+            if m.refers and not m.actor and m.trigger.determiner == "definite":
+                m = _of_the_story(m, drafts)  # "the attacks hit the capital": the story's
             target = _new(m)
             drafts.append(target)
         else:
             _join(target, m)
         slot.append(target)
     return _settle(drafts), unused
+
+
+def _of_the_story(m: EventMention, drafts: list[Draft]) -> EventMention:
+    """A definite reference at a place of its own ("the attacks hit several of the capital's
+    districts") names the story's attacks there: their kind and actor, of the same day."""
+    if m.date is None:
+        return m
+    same_day = [d for d in drafts if d.date is not None and d.date.date == m.date.date]
+    story = next((d for d in reversed(same_day) if d.actor), None)
+    if story is None:
+        return m
+    note = f"the story's event of that day: {story.actor}"
+    return replace(
+        m,
+        kind=story.kind,
+        actor=story.actor,
+        actor_side=story.actor_side,
+        reasons=(*m.reasons, note),
+    )
 
 
 def _own_news(m: EventMention, *, later: bool = False) -> bool:

@@ -32,6 +32,8 @@ _PAST_VERB = re.compile(
     r"|fire[ds]|stage[ds]|mount(?:ed|s)?)\s+(?:[\w\-]+\s+){0,2}$",
     re.I,
 )
+# A perfect the verb of carrying out is joined to: "have asserted control … and carried out".
+_PERFECT_AND = re.compile(r"\b(?:have|has)\s+(?!been\b)\w+(?:ed|en)\b[^.;:]*\sand\s+$", re.I)
 # Words that make "25 attacks" a total over time, not one day's strikes at one place.
 _TOTAL = re.compile(
     r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total|totall?ing|altogether|cumulative"
@@ -174,6 +176,8 @@ def specific(
     if date is not None and date.precision in ("day", "week"):
         return True
     verb = _PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start])
+    if verb and _PERFECT_AND.search(sentence, 0, max(0, trig.start - 40) + verb.start()):
+        verb = None  # "insurgents have seized towns and carried out attacks": a record
     # or the verb is the trigger's own: "launched cruise missiles", "two bombs exploded",
     # "Taliban fighters attacked several checkpoints"
     first = trig.text.split()[0].lower()

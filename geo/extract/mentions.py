@@ -283,20 +283,18 @@ def sentence_mentions(
         if story_day is not None and date is not None:
             inside = date.earliest <= story_day.date <= date.latest
             story_day = story_day if inside else None  # not in the month the heading names
-        if undated and toll and local and story_day is not None:
-            date = story_day  # no publication day to fall back on: the day the story is at
+        # "the attacks hit several of the capital's districts": the story's events, at a place
+        # of their own, that day
+        went_on = refers and bool(place and place.local and ACTED.match(sentence, trig.end))
+        went_on = went_on and date is None and relative is None
+        # or no publication day to fall back on: the day the story is at
+        if story_day is not None and (went_on or (undated and (toll or coarse) and local)):
+            date = story_day
             notes.append(f"the day the story last named, {story_day.date.isoformat()}")
-        elif (
-            undated
-            and date is None
-            and place is not None
-            and place.local
-            and trig.determiner == "indefinite"
-            and layout is not None
-        ):
+        elif undated and date is None and trig.determiner == "indefinite" and layout:
             # "On Sunday 19 May, jets were tasked … before conducting a precision attack": no
             # publication day, nor an event before, but the day the paragraph last named
-            date = layout.day_before(text, start)
+            date = layout.day_before(text, start) if place and place.local else None
             if date is not None:
                 notes.append(f"the day the paragraph last named, {date.text!r}")
         skip = skips[i]
@@ -327,7 +325,9 @@ def sentence_mentions(
             daily = daily and DONE_COUNT.search(sentence, max(0, head - 60), head) is not None
             # "two airstrikes June 23 and 30": an event on each day (split below)
             daily = daily or (date is not None and len(listed_days(date)) == trig.count)
-            if not daily and (place is None or not place.local):
+            here = place is not None and place.local
+            here = here and specific(sentence, trig, date, place, found_dates)
+            if not daily and not here:  # "carried out several attacks in the capital": a record
                 skip = f"count of {trig.count} events, not one event"
             else:
                 refers = False

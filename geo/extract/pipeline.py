@@ -315,8 +315,13 @@ def extract_article(
         for m in sentence_mentions(text, (start, end), context, places, inside, anchor, layout):
             diag.mentions += 1
             spoken.add(m.sentence)
-            if m.date is not None and (not m.skip or m.date.precision == "day"):
-                anchor = m.date  # "the next day" counts from the day a story last named
+            # "the next day" counts from the day a story last named; a month heading's date
+            # of a later sentence leaves that day be
+            day = anchor.date if anchor is not None and anchor.precision == "day" else None
+            within = day is not None and m.date is not None and m.date.earliest <= day
+            within = within and m.date is not None and day is not None and day <= m.date.latest
+            if m.date is not None and (not m.skip or m.date.precision == "day") and not within:
+                anchor = m.date
             if m.skip:
                 diag.not_events.append(_note(article, m, m.skip))
                 context_actors.append(m)

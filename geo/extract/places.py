@@ -17,6 +17,7 @@ __all__ = [
     "DEMONYM_WORD",
     "ArticlePlaces",
     "PlacePick",
+    "capitals_named",
     "demonym_country",
     "demonym_elsewhere",
     "in_named_country",
@@ -238,3 +239,41 @@ def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
             PlacePick(m.text, place, m.start, m.end, "named in a list with the event's place")
         )
     return out
+
+
+# "the capital", "the Iraqi capital", "Ukraine's capital", "the capital of Yemen": a country's
+# capital city, named by its role.
+_CAPITAL = re.compile(
+    r"\b(?:[Tt]he\s+(?:(?P<dem>[A-Z][a-z]+)\s+)?capital(?:\s+city)?(?:\s+of\s+(?P<of>[A-Z][a-z]+))?"
+    r"|(?P<own>[A-Z][a-z]+)['’]s\s+capital(?:\s+city)?)\b"
+)
+
+
+def capitals_named(text: str, gz: Gazetteer, country: Place | None) -> list[PlacePick]:
+    """The capitals a text names by their role: of the country its demonym, possessive or
+    "of" names, else of the article's main ``country`` ("the capital, Kyiv": Kyiv).
+
+    >>> from gazetteer import default_gazetteer
+    >>> gz = default_gazetteer()
+    >>> [p.place.name for p in capitals_named("Bombs hit the Iraqi capital.", gz, None)]
+    ['Baghdad']
+    """
+    found = []
+    for m in _CAPITAL.finditer(text):
+        if m["dem"]:
+            code = demonym_country(gz, m["dem"])
+        elif m["of"] or m["own"]:
+            named = gz.resolve(m["of"] or m["own"], kind="country", limit=1)
+            code = named[0].country if named and named[0].kind == "country" else ""
+        else:
+            code = country.country if country is not None else ""
+        city = _capital_of(gz, code) if code else None
+        if city is not None:
+            found.append(PlacePick(m[0], city, m.start(), m.end(), f"the capital of {code}"))
+    return found
+
+
+def _capital_of(gz: Gazetteer, code: str) -> Place | None:
+    """The most populous capital-kind place of a country (a country's seat of government)."""
+    capitals = [p for p in gz.places_of_kind(("capital",)) if p.country == code]
+    return max(capitals, key=lambda p: p.population, default=None)

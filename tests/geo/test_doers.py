@@ -142,3 +142,27 @@ def test_a_count_of_strikes_on_as_many_listed_days_is_an_event_each_day(gz: Gaze
 def test_a_count_of_strikes_on_fewer_listed_days_is_no_event_per_day(gz: Gazetteer) -> None:
     text = "Officials gave details of three airstrikes on June 3 and 9 in Yemen."
     assert len(events(gz, text)) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("Rockets struck the Iraqi capital on Monday, killing two.", "Baghdad"),
+        ("On Monday a car bomb exploded in Somalia's capital, killing two.", "Mogadishu"),
+        (
+            "Fighting went on in Yemen. On Monday an airstrike hit the capital, killing two.",
+            "Sanaa",
+        ),
+    ],
+)
+def test_a_capital_named_by_its_role(gz: Gazetteer, text: str, capital: str) -> None:
+    assert [e.resolved.name for e in events(gz, text)] == [capital]
+
+
+def test_the_storys_attacks_at_a_place_of_their_own_are_an_event_there(gz: Gazetteer) -> None:
+    text = (
+        "On Monday a Russian missile attack hit Kharkiv, killing two. "
+        "The mayor of Kyiv said the attacks also hit several of the capital's districts."
+    )
+    found = sorted((e.resolved.name, e.kind, e.actor) for e in events(gz, text))
+    assert found == [("Kharkiv", "strike", "Russian forces"), ("Kyiv", "strike", "Russian forces")]
