@@ -37,7 +37,9 @@ from gazetteer.spot_words import (
     PERSON_CUES,
     SPEECH,
     TITLES,
+    after_sentence_end,
     ap_state_matches,
+    title_line,
 )
 
 __all__ = ["COMMON_WORDS", "Mention", "Resolver", "spot_places"]
@@ -54,7 +56,6 @@ _GAP_TOKEN = re.compile(rf"([\W_]*)({_TOKEN.pattern})")
 # writer to the next ("Ma’arat"/"Ma‘arrat"), so its consonant skeleton may name it.
 _TRANSLITERATED = re.compile(r"\b(?:al|el|an|ar|as|ash|at|ad|az|ad)[-‐‑]\w|\w['’‘ʿʾ`]\w", re.I)
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
-_LINE_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?")
 
 
@@ -446,7 +447,7 @@ def _inside_name(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bo
 
     Title-case lines (headlines) say nothing about names and are let through.
     """
-    return _runs_on(text, tokens, sp) and not _title_line(text, sp.start)
+    return _runs_on(text, tokens, sp) and not title_line(text, sp.start)
 
 
 def _runs_on(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bool:
@@ -454,13 +455,7 @@ def _runs_on(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bool:
         s, word, e = tokens[sp.first - 1]
         joined = _JOIN.fullmatch(text[e : tokens[sp.first][0]])
         plain = word.lower() in DIRECTIONS or word.lower() in LOCATIVE or word == "The"
-        if (
-            joined
-            and word[0].isupper()
-            and not plain
-            and s > 0
-            and not _after_sentence_end(text, s)
-        ):
+        if joined and word[0].isupper() and not plain and s > 0 and not after_sentence_end(text, s):
             return True
     if sp.last < len(tokens) and sp.kind is None:
         s, word, e = tokens[sp.last]
@@ -475,26 +470,3 @@ def _dateline(text: str, sp: _Span) -> bool:
     while j > 0 and text[j - 1].isspace():
         j -= 1
     return (j == 0 or not text[j - 1].isalpha()) and bool(DATELINE_AFTER.match(text, sp.end))
-
-
-def _after_sentence_end(text: str, at: int) -> bool:
-    """Whether only spaces stand between ``at`` and a sentence end (``.!?:"“``) before it."""
-    j = at
-    while j > 0 and text[j - 1].isspace():
-        j -= 1
-    return j > 0 and text[j - 1] in '.!?:"“'
-
-
-def _title_line(text: str, at: int) -> bool:
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    words = caps = 0  # a title has 3 to 25 words, at least 60 % of them capitalised
-    for m in _LINE_WORD.finditer(text, start, end if end >= 0 else len(text)):
-        words += 1
-        if words > 25:
-            return False
-        if m.group()[0].isupper():
-            caps += 1
-        elif words - caps > 10:  # too many small words for any title
-            return False
-    return words >= 3 and caps / words >= 0.6

@@ -1,4 +1,5 @@
-"""Word lists and patterns :func:`gazetteer.spot.spot` judges candidate place names by.
+"""Word lists, patterns and small text tests :func:`gazetteer.spot.spot` judges candidate
+place names by (is a line a title, does a sentence end before a name).
 
 Kept apart from the spotting logic so each reads in one sitting; every list is a
 frozenset of lower-case words unless its comment says otherwise.
@@ -35,7 +36,9 @@ __all__ = [
     "PERSON_CUES",
     "SPEECH",
     "TITLES",
+    "after_sentence_end",
     "ap_state_matches",
+    "title_line",
 ]
 
 #: Capitalised words that are places somewhere but far more often something else.
@@ -233,3 +236,30 @@ def ap_state_matches(text: str) -> Iterator[re.Match[str]]:
             continue
         yield m
         pos = m.end()
+
+
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def after_sentence_end(text: str, at: int) -> bool:
+    """Whether only spaces stand between ``at`` and a sentence end (``.!?:"“``) before it."""
+    j = at
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j > 0 and text[j - 1] in '.!?:"“'
+
+
+def title_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is a title: 3 to 25 words, mostly capitalised."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = caps = 0  # a title has 3 to 25 words, at least 60 % of them capitalised
+    for m in _LINE_WORD.finditer(text, start, end if end >= 0 else len(text)):
+        words += 1
+        if words > 25:
+            return False
+        if m.group()[0].isupper():
+            caps += 1
+        elif words - caps > 10:  # too many small words for any title
+            return False
+    return words >= 3 and caps / words >= 0.6

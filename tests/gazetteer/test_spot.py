@@ -109,15 +109,15 @@ def test_tokens_keep_offsets_and_drop_possessives() -> None:
 
 
 def test_title_lines_have_three_to_25_words_mostly_capitalised() -> None:
-    from gazetteer.spot import _title_line
+    from gazetteer.spot_words import title_line
 
     title = " ".join(["Big"] * 15 + ["of"] * 10)  # 25 words, 60 % capitalised
-    assert _title_line(title, 0)
-    assert _title_line(f"a body line.\n{title}\nanother body line", 20)
-    assert not _title_line(" ".join(["Big"] * 16 + ["of"] * 10), 0)  # 26 words
-    assert not _title_line(" ".join(["Big"] * 14 + ["of"] * 11), 0)  # 56 % capitalised
-    assert not _title_line("Big News", 0)
-    assert _title_line("Big News Today", 0)
+    assert title_line(title, 0)
+    assert title_line(f"a body line.\n{title}\nanother body line", 20)
+    assert not title_line(" ".join(["Big"] * 16 + ["of"] * 10), 0)  # 26 words
+    assert not title_line(" ".join(["Big"] * 14 + ["of"] * 11), 0)  # 56 % capitalised
+    assert not title_line("Big News", 0)
+    assert title_line("Big News Today", 0)
 
 
 def test_the_persian_ezafe_joins_a_name() -> None:
