@@ -55,6 +55,7 @@ _GAP_TOKEN = re.compile(rf"([\W_]*)({_TOKEN.pattern})")
 # ayn or hamza mark inside a word ("Ma’arat").  Its vowels and doubled letters vary from one
 # writer to the next ("Ma’arat"/"Ma‘arrat"), so its consonant skeleton may name it.
 _TRANSLITERATED = re.compile(r"\b(?:al|el|an|ar|as|ash|at|ad|az|ad)[-‐‑]\w|\w['’‘ʿʾ`]\w", re.I)
+_LISTED = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?")
 
@@ -144,7 +145,7 @@ def spot_places(
         first = sorted([f for f in first if f[0] not in gone] + loose, key=lambda f: f[0].start)
     memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
     people = _people(tokens, capitals)
-    mentions = []
+    mentions: list[Mention] = []
     for sp, cands in first:
         written = text[sp.start : sp.end]
         if (written, sp.kind) not in memo:
@@ -159,6 +160,14 @@ def spot_places(
             # and "Tehran" often stand for governments, not for a spot on the map.
             memo[written, sp.kind] = (cands, [p for p in near if p.kind != "capital"])
         cands, near = memo[written, sp.kind]
+        last = mentions[-1] if mentions and mentions[-1].accepted else None
+        if (
+            not sp.support
+            and last
+            and last.reason.startswith("after")
+            and _LISTED.fullmatch(text, last.end, sp.start)
+        ):  # "at Avdiivka, Pisky and Maryinka": the locative is the list's
+            sp = sp._replace(support=f"{last.reason}, listed with {last.text}")
         mention = _judge(text, tokens, sp, cands, near, demonyms, people)
         if mention.accepted or include_refused:
             mentions.append(mention)

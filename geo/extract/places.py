@@ -177,7 +177,7 @@ _LIST_GAP = re.compile(
     # ", ", " and ", ", including ", and a colon opening a list ("across Ukraine: Kyiv, Lviv")
     r"(?:\s*[,:]\s*(?:and\s+|or\s+|as\s+well\s+as\s+|including\s+)?|\s+(?:and|or|as\s+well\s+as)\s+"
     r"|\s+and\s+(?:across|in|throughout)\s+(?:the\s+)?)"
-    r"(?:the\s+)?(?:(?:cities|towns|villages|provinces)\s+of\s+)?",
+    r"(?:the\s+)?(?:(?:cit(?:y|ies)|towns?|villages?|provinces?|regions?)\s+of\s+)?",
     re.I,
 )
 

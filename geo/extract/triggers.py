@@ -172,7 +172,7 @@ _STEMS = (
     *"engag wound injur damag massacr behead execut gunfire blast explos firing".split(),
     *("assassin", "gunned", "abduct", "came under", "come under", "comes under", "coming under"),
     *("invad", "overr", "land", "fell", "fall", "crash", "slam", "clash", "intercept", "downed"),
-    *("go off", "goes off", "went off", "gone off", "going off"),
+    *("go off", "goes off", "went off", "gone off", "going off", "firefight", "gun battle"),
 )
 _ANY_TRIGGER = re.compile("|".join(sorted(set(_STEMS), key=len, reverse=True)))
 

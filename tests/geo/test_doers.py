@@ -166,3 +166,17 @@ def test_the_storys_attacks_at_a_place_of_their_own_are_an_event_there(gz: Gazet
     )
     found = sorted((e.resolved.name, e.kind, e.actor) for e in events(gz, text))
     assert found == [("Kharkiv", "strike", "Russian forces"), ("Kyiv", "strike", "Russian forces")]
+
+
+def test_positions_the_target_of_gunfire_at_listed_villages(gz: Gazetteer) -> None:
+    text = (
+        "On Monday, army positions were the target of small arms fire and sniper fire at "
+        "Avdiivka, Pisky and Maryinka."
+    )
+    found = sorted(e.resolved.name for e in events(gz, text))
+    assert found == ["Avdiyivka", "Mar'yinka", "Pisky"]
+
+
+def test_a_list_after_the_city_of(gz: Gazetteer) -> None:
+    text = "On Monday Russian missiles targeted the capital, Kyiv, as well as the city of Kharkiv."
+    assert sorted(e.resolved.name for e in events(gz, text)) == ["Kharkiv", "Kyiv"]

@@ -267,6 +267,15 @@ EVENT_NOUNS: Final[dict[str, str]] = {
     "bombing": "",
     "massacre": "",
     "clash": "",
+    # fire of small arms and guns: "positions were the target of small arms fire"
+    "small arms fire": "",
+    "small-arms fire": "",
+    "machine gun fire": "",
+    "machine-gun fire": "",
+    "sniper fire": "",
+    "tank fire": "artillery",
+    "firefight": "",
+    "gun battle": "",
 }
 
 

@@ -192,7 +192,9 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         # a headline's passive without its auxiliary: "10 Police Killed in Afghanistan"
         r"|(?<=[A-Za-z] )(?-i:Killed|Shot\s+Dead|Gunned\s+Down|Assassinated)"
         r"(?=\s+(?i:in|near|at)\s)"
-        r"|c(?:ame|omes?|oming)\s+under\s+(?:\w+\s+){0,2}?(?:fire|attack)",
+        r"|c(?:ame|omes?|oming)\s+under\s+(?:\w+\s+){0,2}?(?:fire|attack)"
+        # "positions were the target of small arms fire"
+        r"|(?:was|were|is|are|been)\s+the\s+targets?\s+of",
         "",
         "",
         False,
