@@ -388,8 +388,11 @@ def _strong(place: Place) -> bool:
 
 
 def _named_kind(place: Place) -> bool:
-    """Countries, continents, regions, seas and sites: places that are rarely other words."""
-    return place.precision in ("country", "region", "sea", "facility")
+    """Countries, continents, regions, seas and sites, and the curated districts of the
+    theatre's cities ("Karrada"): places that are rarely other words."""
+    return place.precision in ("country", "region", "sea", "facility") or place.id.startswith(
+        "curated:"
+    )
 
 
 def _judge(

@@ -224,6 +224,9 @@ def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
         joined = i > 0 and re.search(
             r"\b(?:and|or|as\s+well\s+as|including)\b", ctx.text[chain[i - 1].end : m.start]
         )
+        prior = chain[i - 1].place if i > 0 else None
+        if not joined and prior is not None and _around(prior, place):
+            continue  # "Karrada, Baghdad": the city the district is in, no second place
         same = place.precision == level and place.country == pick.place.country
         # "across Ukraine: Kyiv, Lviv and Dnipro": the towns of the country the event is in
         within = (
@@ -277,3 +280,12 @@ def _capital_of(gz: Gazetteer, code: str) -> Place | None:
     """The most populous capital-kind place of a country (a country's seat of government)."""
     capitals = [p for p in gz.places_of_kind(("capital",)) if p.country == code]
     return max(capitals, key=lambda p: p.population, default=None)
+
+
+def _around(inner: Place, outer: Place) -> bool:
+    """Whether ``outer`` is the place ``inner`` lies in (a district's city): more populous and
+    within its extent (5 km at least); not a neighbouring village of a list."""
+    if (outer.population or 0) <= (inner.population or 0):
+        return False
+    reach = max(outer.extent_km or 0.0, 5.0)
+    return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= reach

@@ -180,3 +180,13 @@ def test_positions_the_target_of_gunfire_at_listed_villages(gz: Gazetteer) -> No
 def test_a_list_after_the_city_of(gz: Gazetteer) -> None:
     text = "On Monday Russian missiles targeted the capital, Kyiv, as well as the city of Kharkiv."
     assert sorted(e.resolved.name for e in events(gz, text)) == ["Kharkiv", "Kyiv"]
+
+
+def test_a_district_and_its_city_are_one_place(gz: Gazetteer) -> None:
+    found = events(gz, "A car bomb exploded in Karrada, Baghdad, on Monday, killing five.")
+    assert [e.resolved.name for e in found] == ["Karrada"]
+
+
+def test_two_districts_hit_are_two_events(gz: Gazetteer) -> None:
+    found = events(gz, "Car bombs hit Karrada and Kadhimiya on Monday, killing five.")
+    assert sorted(e.resolved.name for e in found) == ["Kadhimiya", "Karrada"]
