@@ -190,3 +190,10 @@ def test_a_district_and_its_city_are_one_place(gz: Gazetteer) -> None:
 def test_two_districts_hit_are_two_events(gz: Gazetteer) -> None:
     found = events(gz, "Car bombs hit Karrada and Kadhimiya on Monday, killing five.")
     assert sorted(e.resolved.name for e in found) == ["Kadhimiya", "Karrada"]
+
+
+def test_missiles_that_impacted_and_a_hijacking(gz: Gazetteer) -> None:
+    text = "On Monday two anti-ship missiles impacted the water near a cargo ship in the Red Sea."
+    assert [e.kind for e in events(gz, text)] == ["attack"]
+    text = "The hijacking of the tanker occurred on 3 May 2023, when pirates seized it near Eyl."
+    assert [(e.kind, e.date.isoformat()) for e in events(gz, text)] == [("attack", "2023-05-03")]
