@@ -169,6 +169,9 @@ def _same(d: Draft, m: EventMention) -> bool:
         return False
     if _titled(d) and m.actor:
         return True  # the event a title or headline named, now reported with its actor
+    finer = d.date is not None and m.date is not None and d.date.precision != "day"
+    if _titled(d) and finer and m.date is not None and m.date.precision == "day":
+        return True  # "December 2019 Mogadishu bombing", then its day: the title's event
 
     if d.date is not None and m.date is not None and d.date.precision == m.date.precision == "day":
         return True

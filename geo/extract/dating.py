@@ -70,6 +70,7 @@ def assign_dates(
         for i in range(len(triggers))
         # "the following day" dates what the sentence tells after it, not what came before
         if not (_LATER.search(d.text) and d.start > triggers[i].end and n > 0)
+        and not _reported_earlier(sentence, d, triggers[i])
     )
     taken: set[int] = set()
     for _weak, _gap_chars, n, i in pairs:
@@ -104,6 +105,25 @@ def assign_dates(
                 chosen[i] = (approx, "date of the report")
                 break
     return chosen
+
+
+# A verb of saying or finding whose object clause follows: "investigators suspected that".
+_REPORTED = re.compile(
+    r"\b(?:said|stated|suspected|concluded|found|believed|reported|claimed|determined|assessed"
+    r"|alleged|announced|confirmed|revealed)\s+that\s+",
+    re.I,
+)
+_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:[\w\-]+\s+){0,4}$", re.I)
+
+
+def _reported_earlier(sentence: str, d: EventDate, trigger: Trigger) -> bool:
+    """Whether the date is that of a report of the event, told in the past perfect or referred
+    to: "In November 2019, investigators suspected that a jet had bombed the center", "A
+    January 2020 report stated that the strike was carried out by..."."""
+    if d.end > trigger.start or not _REPORTED.search(sentence, d.end, trigger.start):
+        return False
+    perfect = "had " in trigger.text.lower() or _PERFECT.search(sentence, 0, trigger.start)
+    return bool(perfect) or trigger.determiner == "definite"
 
 
 def _gap(trigger: Trigger, d: EventDate, sentence: str = "") -> int:

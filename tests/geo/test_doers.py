@@ -197,3 +197,31 @@ def test_missiles_that_impacted_and_a_hijacking(gz: Gazetteer) -> None:
     assert [e.kind for e in events(gz, text)] == ["attack"]
     text = "The hijacking of the tanker occurred on 3 May 2023, when pirates seized it near Eyl."
     assert [(e.kind, e.date.isoformat()) for e in events(gz, text)] == [("attack", "2023-05-03")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In November 2019, investigators suspected that a foreign jet had bombed the center in "
+        "Tajoura.",
+        "A January 2020 report by the UN mission stated that the strike on Tajoura was carried "
+        "out by a foreign jet.",
+    ],
+)
+def test_the_date_of_a_report_is_not_the_events(gz: Gazetteer, text: str) -> None:
+    assert [e.date.isoformat() for e in events(gz, text, published=None)] == []
+
+
+def test_a_titles_month_is_the_day_its_text_reports(gz: Gazetteer) -> None:
+    text = (
+        "December 2019 Baidoa bombing\n"
+        "On 28 December 2019, a suicide truck bomber killed at least 12 people at a checkpoint "
+        "in Baidoa."
+    )
+    found = events(gz, text, published=None)
+    assert [(e.date.isoformat(), e.date_precision) for e in found] == [("2019-12-28", "day")]
+
+
+def test_a_day_before_an_announcement_of_the_strikes_still_dates_them(gz: Gazetteer) -> None:
+    text = "On 26 February 2021, the Pentagon announced the air strikes on militia sites in Syria."
+    assert [e.date.isoformat() for e in events(gz, text, published=None)] == ["2021-02-26"]
