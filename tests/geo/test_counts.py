@@ -173,3 +173,15 @@ def test_lookalike_letters_in_number_words_are_no_crash() -> None:
 )
 def test_killings_told_by_their_verb(sentence: str, killed: int | None) -> None:
     assert casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("A drone strike in Beirut killed Hezbollah senior commander Fuad Shukr.", 1),
+        ("The raid killed ISIS leader Abu Bakr al-Baghdadi.", 1),
+        ("The strike killed Al-Shabaab fighters and a commander.", None),
+    ],
+)
+def test_one_named_person_killed(sentence: str, killed: int | None) -> None:
+    assert casualties(sentence).killed == killed

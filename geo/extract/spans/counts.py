@@ -73,7 +73,9 @@ _PERSON = (
     r"|sailor|adviser|advisor|figure|chief|head|worker|resident|journalist|policeman"
 )
 _SINGLE = re.compile(
-    rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+(?:an?|one|the)\s+(?:[\w'’.-]+\s+){{0,5}}?"
+    # "killed a senior commander", "killed Hezbollah senior commander Fuad Shukr"
+    rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+(?:(?:an?|one|the)\s+|(?-i:(?=[A-Z])))"
+    rf"(?:(?!(?:and|or)\b)[\w'’.-]+\s+){{0,5}}?"
     rf"(?:{_PERSON})\b(?!s)",
     re.I,
 )
