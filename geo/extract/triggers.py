@@ -111,6 +111,7 @@ _ADJ_ED = frozenset(
     foiled reported coordinated sustained concentrated combined unclaimed""".split()
 )
 _WORD = re.compile(r"[\w.'’\-]+")
+_ASIDE = re.compile(r"\([^()]*\)")
 _CRAFT = re.compile(
     r"(?:\s*,\s*|\s+(?:and|or)\s+|\s+)(?:[\w\-]+,?\s+){0,4}?(?:aircraft|helicopters?|planes?|jets?"
     r"|submarines?|boats?|craft)\b",
@@ -123,6 +124,7 @@ _TIMES = re.compile(r"\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|
 def _determiner(text: str, start: int) -> tuple[str, int | None]:
     """The determiner or count governing the noun at ``start``: walk back over modifiers."""
     window = text[max(0, start - 60) : start]
+    window = _ASIDE.sub(" ", window)  # "the early (Thursday) morning blasts"
     window = window[max(window.rfind(c) for c in "–—:;(|") + 1 :]  # within the clause
     words = _WORD.findall(window)[-5:]
     for word in reversed(words):

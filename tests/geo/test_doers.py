@@ -225,3 +225,10 @@ def test_a_titles_month_is_the_day_its_text_reports(gz: Gazetteer) -> None:
 def test_a_day_before_an_announcement_of_the_strikes_still_dates_them(gz: Gazetteer) -> None:
     text = "On 26 February 2021, the Pentagon announced the air strikes on militia sites in Syria."
     assert [e.date.isoformat() for e in events(gz, text, published=None)] == ["2021-02-26"]
+
+
+def test_a_parenthesis_before_the_noun_hides_no_determiner() -> None:
+    from geo.extract.triggers import find_triggers
+
+    (t,) = find_triggers("Others were wounded in the early (Thursday) morning blasts.")
+    assert t.determiner == "definite"
