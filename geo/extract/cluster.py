@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from geo.event import Report
 from geo.extract.locate import PlacePick, compatible
 from geo.extract.mentions import EventMention
+from geo.extract.roles import passive_trigger
 from geo.extract.spans.dates import EventDate
 from geo.extract.spans.dates_relative import midpoint
 from geo.schema import DATE_RANK, PLACE_RANK
@@ -245,7 +246,9 @@ def cluster_mentions(
         else:
             target = next((d for d in reversed(drafts) if _same(d, m)), None)
         if target is None:
-            if m.refers and not m.actor and m.trigger.determiner == "definite":
+            also = passive_trigger(m.trigger) and " also " in m.trigger.text
+            told = m.trigger.determiner == "definite" or also
+            if m.refers and not m.actor and told:
                 m = _of_the_story(m, drafts)  # "the attacks hit the capital": the story's
             target = _new(m)
             drafts.append(target)
@@ -256,8 +259,9 @@ def cluster_mentions(
 
 
 def _of_the_story(m: EventMention, drafts: list[Draft]) -> EventMention:
-    """A definite reference at a place of its own ("the attacks hit several of the capital's
-    districts") names the story's attacks there: their kind and actor, of the same day."""
+    """A definite reference or a passive at a place of its own ("the attacks hit several of the
+    capital's districts", "one person was also killed in Pavlohrad") names the story's attacks
+    there: their kind and actor, of the same day."""
     if m.date is None:
         return m
     same_day = [d for d in drafts if d.date is not None and d.date.date == m.date.date]

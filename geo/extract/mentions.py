@@ -285,7 +285,9 @@ def sentence_mentions(
             story_day = story_day if inside else None  # not in the month the heading names
         # "the attacks hit several of the capital's districts": the story's events, at a place
         # of their own, that day
-        went_on = refers and bool(place and place.local and ACTED.match(sentence, trig.end))
+        also = passive_trigger(trig) and " also " in trig.text  # "was also killed in Pavlohrad"
+        went_on = ACTED.match(sentence, trig.end) is not None or also
+        went_on = refers and went_on and bool(place and place.local)
         went_on = went_on and date is None and relative is None
         # or no publication day to fall back on: the day the story is at
         if story_day is not None and (went_on or (undated and (toll or coarse) and local)):

@@ -232,3 +232,15 @@ def test_a_parenthesis_before_the_noun_hides_no_determiner() -> None:
 
     (t,) = find_triggers("Others were wounded in the early (Thursday) morning blasts.")
     assert t.determiner == "definite"
+
+
+def test_a_victim_also_killed_in_another_city_is_the_storys_event_there(gz: Gazetteer) -> None:
+    text = (
+        "Russian missiles hit Kharkiv on Monday, wounding 20 people. One person was also "
+        "killed in the eastern city of Pavlohrad."
+    )
+    found = sorted((e.resolved.name, e.kind, e.actor, e.fatalities) for e in events(gz, text))
+    assert found == [
+        ("Kharkiv", "strike", "Russian forces", 0),
+        ("Pavlohrad", "strike", "Russian forces", 1),
+    ]

@@ -188,7 +188,7 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (_NOUN_EVENTS, "", "", False),
     (r"(?:was|were|been|being)\s+(?:struck|hit|targeted|bombed)", "", "", False),
     (
-        rf"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:{_VICTIM})"
+        rf"(?:was|were|is|are|been|being)\s+(?:(?:\w+ly|also)\s+)?(?:{_VICTIM})"
         # a headline's passive without its auxiliary: "10 Police Killed in Afghanistan"
         r"|(?<=[A-Za-z] )(?-i:Killed|Shot\s+Dead|Gunned\s+Down|Assassinated)"
         r"(?=\s+(?i:in|near|at)\s)"
