@@ -112,6 +112,11 @@ _ADJ_ED = frozenset(
 )
 _WORD = re.compile(r"[\w.'’\-]+")
 _ASIDE = re.compile(r"\([^()]*\)")
+# Capitalised words before a number that make no name with it ("On Monday 3 strikes").
+_NOT_NAMES = frozenset(
+    """on in at by since after before and but the a an monday tuesday wednesday thursday
+    friday saturday sunday""".split()
+)
 _CRAFT = re.compile(
     r"(?:\s*,\s*|\s+(?:and|or)\s+|\s+)(?:[\w\-]+,?\s+){0,4}?(?:aircraft|helicopters?|planes?|jets?"
     r"|submarines?|boats?|craft)\b",
@@ -138,6 +143,10 @@ def _determiner(text: str, start: int) -> tuple[str, int | None]:
         if low.isdigit():
             if int(low) >= 1000 or _MONTH_BEFORE.search(text[:start].rsplit(word, 1)[0]):
                 continue  # a year or a day of a date ("the Oct. 7 attack")
+            at = words.index(word)
+            name = at > 0 and words[at - 1][:1].isupper()
+            if name and words[at - 1].lower().strip(".,") not in _NOT_NAMES:
+                return "", None  # the number of a name: "the Tower 22 drone attack"
             return "", int(low)
         if low in _NUMBER_WORDS:
             return "", _NUMBER_WORDS[low]

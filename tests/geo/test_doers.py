@@ -244,3 +244,17 @@ def test_a_victim_also_killed_in_another_city_is_the_storys_event_there(gz: Gaze
         ("Kharkiv", "strike", "Russian forces", 0),
         ("Pavlohrad", "strike", "Russian forces", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The Tower 22 drone attack killed three soldiers.", None),
+        ("On Monday 3 strikes hit Raqqa.", 3),
+        ("There were 25 attacks since May.", 25),
+    ],
+)
+def test_the_number_of_a_name_counts_no_events(text: str, count: int | None) -> None:
+    from geo.extract.triggers import find_triggers
+
+    assert [t.count for t in find_triggers(text)] == [count]
