@@ -258,3 +258,20 @@ def test_the_number_of_a_name_counts_no_events(text: str, count: int | None) -> 
     from geo.extract.triggers import find_triggers
 
     assert [t.count for t in find_triggers(text)] == [count]
+
+
+def test_a_participle_after_a_comma_has_the_clauses_agent(gz: Gazetteer) -> None:
+    text = (
+        "An RAF Reaper patrolled over the river on 20 February 2018, striking armed men near Hajin."
+    )
+    assert [(e.kind, e.date.isoformat(), e.resolved.name) for e in events(gz, text)] == [
+        ("strike", "2018-02-20", "Hajīn")
+    ]
+
+
+def test_a_participle_takes_no_agent_across_another_verb_of_force(gz: Gazetteer) -> None:
+    text = (
+        "On 27 June 2022, Russian forces fired two missiles into central Kremenchuk, hitting "
+        "a shopping mall."
+    )
+    assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "Russian forces")]

@@ -33,6 +33,11 @@ _GAP = (
     # or a first verb phrase and "and": "militants came ashore on small boats and attacked"
     r"|(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to|said"
     r"|says)\b)[\w\-’']+\s+){1,10}?and\s+"
+    # or a clause and then a participle after a comma: "a Reaper patrolled over the
+    # Euphrates on Tuesday, striking armed terrorists"
+    r"|(?:(?!(?:was|were|been|being|is|are|be|who|which|that|or|but|while|said|says|fired"
+    rf"|launched|{lexicon.pattern(lexicon.verb_forms())})\b)[\w\-’']+,?\s+){{1,16}}?(?<=,\s)"
+    r"(?=(?:striking|destroying|hitting|targeting|bombing|shelling|engaging)\b)"
 )
 # What strikes hit, as its own phrase: "struck five weapons depots".
 _OBJECT = (
