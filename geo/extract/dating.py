@@ -24,7 +24,7 @@ from geo.extract.roles import SEQUENCE
 from geo.extract.spans.dates import EventDate
 from geo.extract.triggers import Trigger
 
-__all__ = ["assign_dates", "dates_by_sequence", "listed_days"]
+__all__ = ["WHO_ACTS", "assign_dates", "dates_by_sequence", "listed_days"]
 
 _LATER = re.compile(r"\b(?:following|next)\s+day\b|\bdays?\s+later\b|\bthe\s+day\s+after\b", re.I)
 
@@ -43,6 +43,11 @@ _OTHER_ACT = re.compile(
     r"|\bclaimed\s+responsibility\s+for\s+the\s+(?:[\w\-]+\s+){1,3}on\s+$",
     re.I,
 )
+
+
+#: A trigger that is a relative clause ("terrorists who were attacking"): it tells what the
+#: target of the event before it was doing, at that event's place and time.
+WHO_ACTS = re.compile(r"\s(?:who|that)\s")
 
 
 def assign_dates(
@@ -88,6 +93,10 @@ def assign_dates(
             if inside:
                 taken.add(inside[0][0])
                 chosen[i] = (inside[0][1], f"{how}: the day within {d.text!r}")
+    for i, t in enumerate(triggers):  # "an airstrike against terrorists who were attacking
+        # army forces near Buulobarde on Oct. 23": the strike's day is the clause's
+        if i > 0 and i in chosen and i - 1 not in chosen and WHO_ACTS.search(t.text):
+            chosen[i - 1] = (chosen[i][0], "the date of its target's clause")
     for d in speech:  # "officials said on Thursday": the event was that day or just before
         for i in order:
             if i not in chosen:

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from geo.extract.dating import assign_dates, dates_by_sequence, listed_days
+from geo.extract.dating import WHO_ACTS, assign_dates, dates_by_sequence, listed_days
 from geo.extract.generic import (
     ACTED,
     DONE,
@@ -180,6 +180,7 @@ def sentence_mentions(
         else find_dates(sentence, published, anchor=anchor)
     )
     dates = assign_dates(sentence, triggers, found_dates)
+    clauses = {t.start for t in triggers if WHO_ACTS.search(t.text)}  # share their places
     # A headline or caption title ("Baghdad airstrike") names an event the text reports.
     headline = not _FINAL.search(sentence) and len(sentence.split()) <= 12 and row is None
     cues = [negation(sentence, t.start, t.end) for t in triggers]
@@ -256,7 +257,7 @@ def sentence_mentions(
             start + trig.start,
             weapon=trig.weapon,
             near_country=home or next((a.actor.country for a in actors if a.actor.country), ""),
-            others=tuple(start + o for o in live if o != trig.start),
+            others=tuple(start + o for o in live if o != trig.start and o not in clauses),
             need_locative=refers,
             aimed=_AIMED.match(trig.text) is not None,
         )

@@ -275,3 +275,15 @@ def test_a_participle_takes_no_agent_across_another_verb_of_force(gz: Gazetteer)
         "a shopping mall."
     )
     assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "Russian forces")]
+
+
+def test_a_strike_on_fighters_who_were_attacking_is_two_events_there(gz: Gazetteer) -> None:
+    text = (
+        "U.S. Africa Command conducted an airstrike against al-Shabaab fighters who were "
+        "attacking Somali army forces near Jilib, Somalia, on Oct. 23, 2022."
+    )
+    found = sorted((e.kind, e.actor, e.date.isoformat(), e.resolved.name) for e in events(gz, text))
+    assert found == [
+        ("attack", "al-Shabaab", "2022-10-23", "Jilib"),
+        ("strike", "United States", "2022-10-23", "Jilib"),
+    ]

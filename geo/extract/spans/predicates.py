@@ -57,7 +57,10 @@ _ASIDE = (
     r"(?:[\w\-’'.]+\s+){1,4}?(?:\([^()]{0,120}\)\s+)?)?"
 )
 _AGENT_ACTS = (
-    rf"(?P<ag>{lexicon.pattern(list(lexicon.AGENTS))})\s+{_ASIDE}(?:{_GAP})"
+    rf"(?P<ag>{lexicon.pattern(list(lexicon.AGENTS))})\s+{_ASIDE}"
+    # the subject of a relative clause: "terrorists who were attacking army forces"
+    r"(?:(?:who|that)\s+(?:(?:were|was)\s+(?=[a-z]+ing\b)|had\s+)?)?"
+    rf"(?:{_GAP})"
     # a verb after an article is a noun: "killed three soldiers in an attack"
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
     rf"(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?:\s+{_OBJECT}\b)?"
