@@ -79,7 +79,7 @@ _SEIZED = re.compile(
     r"|engag(?:ed|ing)|neutrali[sz](?:ed|ing)|disabl(?:ed|ing)"
     r"|caches?\s+of|storage\s+of|factor(?:y|ies)\s+for)\b"
     r"(?:(?!\b(?:when|after|while|as|before|that|which|who|by|killing|in|near|at|on|during|amid"
-    r"|following|under)\b)[^.;:!?])*?"
+    r"|following|under)\b)[^.;:!?—–])*?"
     r"(?:\b(?:an?|the|one|two|three"
     r"|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
     r"(?:(?!(?:in|by|at|near|on|during|with|from)\b)[\w\-]+\s+){0,2}$",

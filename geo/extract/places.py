@@ -233,7 +233,9 @@ def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
             pick.place.kind == "country"
             and place.country == pick.place.country
             and place.precision in local
-            and ":" in ctx.text[pick.end : chain[min(i, len(chain) - 1)].start + 1]
+            and re.search(
+                r":|\bincluding\b", ctx.text[pick.end : chain[min(i, len(chain) - 1)].start + 1]
+            )
         )
         same = same or within
         if not same and not (joined and place.precision in local and level in local):

@@ -287,3 +287,23 @@ def test_a_strike_on_fighters_who_were_attacking_is_two_events_there(gz: Gazette
         ("attack", "al-Shabaab", "2022-10-23", "Jilib"),
         ("strike", "United States", "2022-10-23", "Jilib"),
     ]
+
+
+def test_a_bomb_dropped_is_an_airstrike(gz: Gazetteer) -> None:
+    text = "The bomb was dropped Thursday on a tunnel complex in the Achin district of Nangarhar."
+    assert [(e.kind, e.weapon) for e in events(gz, text)] == [("strike", "airstrike")]
+
+
+def test_towns_a_country_level_attack_includes_are_its_places(gz: Gazetteer) -> None:
+    text = (
+        "On 8 July 2024, Russia launched another missile attack against cities across Ukraine, "
+        "including Kyiv, Dnipro and Kryvyi Rih."
+    )
+    assert sorted(e.resolved.name for e in events(gz, text)) == ["Dnipro", "Kryvyy Rih", "Kyiv"]
+
+
+def test_a_dash_ends_the_list_of_things_destroyed(gz: Gazetteer) -> None:
+    text = (
+        "Burned buildings, destroyed warehouses — these followed a Russian missile attack on Kyiv."
+    )
+    assert [e.resolved.name for e in events(gz, text)] == ["Kyiv"]

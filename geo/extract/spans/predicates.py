@@ -194,7 +194,20 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     ),
     (r"shelling", "", "artillery", False),
     (_NOUN_EVENTS, "", "", False),
-    (r"(?:was|were|been|being)\s+(?:struck|hit|targeted|bombed)", "", "", False),
+    (
+        r"(?:was|were|been|being)\s+(?:struck|hit|targeted|bombed|attacked|ambushed|shelled"
+        r"|raided|stormed)",
+        "",
+        "",
+        False,
+    ),
+    # aircraft drop bombs: "the U.S. dropped the most powerful bomb", "the bomb was dropped"
+    (
+        r"dropp(?:ed|ing|s)\s+(?:[\w\-]+\s+){0,6}?bombs?|bombs?\s+(?:was|were)\s+dropped",
+        "strike",
+        "airstrike",
+        True,
+    ),
     (
         rf"(?:was|were|is|are|been|being)\s+(?:(?:\w+ly|also)\s+)?(?:{_VICTIM})"
         # a headline's passive without its auxiliary: "10 Police Killed in Afghanistan"
