@@ -182,6 +182,11 @@ _LIST_GAP = re.compile(
 )
 
 
+# What opens the towns of a country: "across Ukraine: Kyiv, Lviv", "cities across Ukraine,
+# including Kyiv, Dnipro and Kryvyi Rih".
+_INCLUDES = re.compile(r":|\bincluding\b")
+
+
 def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
     """The other places a list names together with the event's place, in text order.
 
@@ -233,9 +238,8 @@ def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
             pick.place.kind == "country"
             and place.country == pick.place.country
             and place.precision in local
-            and re.search(
-                r":|\bincluding\b", ctx.text[pick.end : chain[min(i, len(chain) - 1)].start + 1]
-            )
+            and _INCLUDES.search(ctx.text, pick.end, chain[min(i, len(chain) - 1)].start + 1)
+            is not None
         )
         same = same or within
         if not same and not (joined and place.precision in local and level in local):
