@@ -71,11 +71,22 @@ def year_context(text: str) -> dt.date | None:
     day = _caption_day(text)
     if day is not None:
         return day
+    named = _NAMED_EVENT.match(text)  # "The 2021 Erbil rocket attacks occurred when ..."
+    if named is not None:
+        return dt.date(int(named["y"]), 12, 31)
     head = text[:160].split("\n", 1)[0]
     if "\n" not in text[:160] or len(head) > 100 or head.rstrip().endswith("."):
         return None  # not a heading line of its own
     found = _YEAR.search(head)
     return dt.date(int(found.group(1)), 12, 31) if found else None
+
+
+# A text that opens with the name of its event, year first: "The 2021 Erbil rocket attacks",
+# "The 2015 Sana'a mosque bombings were".
+_NAMED_EVENT = re.compile(
+    r"\s*(?:The\s+)?(?P<y>1[89]\d\d|20\d\d)\s+(?:[A-Z][\w'’.\-]*\s+){0,4}"
+    rf"(?:[a-z]+\s+)?(?:{lexicon.pattern(lexicon.noun_forms())}|crisis|massacres?|attacks?)\b"
+)
 
 
 def _years(text: str) -> Iterator[re.Match[str]]:
