@@ -101,7 +101,9 @@ def _fits(d: Draft, m: EventMention, *, strict: bool) -> bool:
     if d.kind != m.kind:
         # "killed in the attack" may refer to a strike, but only to one of the same date; a
         # title's "Kremenchuk shopping mall attack" is the strike its text then reports.
-        agnostic = m.refers and not m.weapon and not m.actor
+        # "These missiles were aimed at …" after "Russia launched missile and drone attacks"
+        definite = m.trigger.determiner == "definite"
+        agnostic = m.refers and not m.actor and (not m.weapon or definite) and not m.trigger.kind
         if _titled(d) and m.actor and not m.refers:
             return _dates_fit(d.date, m.date, strict=False) and compatible(
                 d.place.place if d.place else None, m.place.place if m.place else None

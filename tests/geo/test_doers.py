@@ -307,3 +307,16 @@ def test_a_dash_ends_the_list_of_things_destroyed(gz: Gazetteer) -> None:
         "Burned buildings, destroyed warehouses — these followed a Russian missile attack on Kyiv."
     )
     assert [e.resolved.name for e in events(gz, text)] == ["Kyiv"]
+
+
+def test_the_storys_missiles_aimed_at_a_countrys_listed_cities(gz: Gazetteer) -> None:
+    text = (
+        "Last night, Russia launched a wave of missile and drone attacks. These missiles were "
+        "aimed at cities across Ukraine: Kyiv, Lviv and Odesa."
+    )
+    found = sorted((e.resolved.name, e.kind, e.actor) for e in events(gz, text))
+    assert found == [
+        ("Kyiv", "strike", "Russian forces"),
+        ("Lviv", "strike", "Russian forces"),
+        ("Odesa", "strike", "Russian forces"),
+    ]
