@@ -66,8 +66,10 @@ DONE = re.compile(
 )
 # A count of events a subject did: "forces conducted 28 strikes", "jets carried out five raids".
 DONE_COUNT = re.compile(
-    r"\b(?:carried\s+out|conducted|launched|mounted|staged|performed|made|flew)\s+"
-    r"(?:\w+\s+){1,3}$",
+    r"\b(?:carr(?:ied|ying)\s+out|conduct(?:ed|ing)?|launch(?:ed|ing)|mount(?:ed|ing)"
+    r"|stag(?:ed|ing)|perform(?:ed|ing)|made|flew)\s+(?:at\s+least\s+)?"
+    # an exact count, not "several" or "dozens of": "conducted 28 strikes", "two raids"
+    r"(?!(?:several|dozens|many|numerous|scores|multiple|some)\b)(?:\w+\s+){1,3}$",
     re.I,
 )
 # Bombs, IEDs and rockets that are the objects of a verb of destroying or finding are

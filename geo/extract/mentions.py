@@ -323,7 +323,8 @@ def sentence_mentions(
         if not skip and trig.count is not None:
             # "Near Mosul, three strikes engaged two units": one day's strikes at one place;
             # "in Iraq, forces conducted 28 strikes" on a day: that day's strikes in Iraq
-            daily = date is not None and date.precision == "day" and place is not None
+            # (or over the days a release tells: "launching three attacks in Syria")
+            daily = (date is None or date.precision in ("day", "week")) and place is not None
             head = trig.start + trig.text.rfind(" ") + 1  # "forces conducted 28 strikes"
             daily = daily and DONE_COUNT.search(sentence, max(0, head - 60), head) is not None
             # "two airstrikes June 23 and 30": an event on each day (split below)

@@ -35,7 +35,7 @@ from geo.event import Event
 from geo.extract.cluster import Draft, blame_from_context, cluster_mentions
 from geo.extract.locate import ArticlePlaces, article_places, fallback_place
 from geo.extract.mentions import EventMention, sentence_mentions
-from geo.extract.merge import merge_events
+from geo.extract.merge import merge_events, without_covered
 from geo.extract.places import listed_with
 from geo.extract.roles import STATE_TYPES
 from geo.extract.sentences import split_sentences
@@ -336,6 +336,7 @@ def extract_article(
     for m in unused:
         diag.not_events.append(_note(article, m, "refers back to no reported event"))
     events = _without_listed_twice([_to_events(article, d, diag, places, layout) for d in drafts])
+    events = without_covered(events)
     if not events:
         diag.no_events.append(
             {"source": article.id, "path": article.path, "problem": "no strike or attack found"}

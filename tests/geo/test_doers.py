@@ -320,3 +320,25 @@ def test_the_storys_missiles_aimed_at_a_countrys_listed_cities(gz: Gazetteer) ->
         ("Lviv", "strike", "Russian forces"),
         ("Odesa", "strike", "Russian forces"),
     ]
+
+
+def test_a_count_of_attacks_launched_in_a_country_this_week_is_one_event(gz: Gazetteer) -> None:
+    text = "Iran-backed militants kept up pressure, launching three attacks in Syria."
+    assert [(e.kind, e.resolved.name) for e in events(gz, text)] == [("attack", "Syria")]
+
+
+def test_a_countrys_count_that_its_detailed_strikes_cover_is_no_event_of_its_own(
+    gz: Gazetteer,
+) -> None:
+    text = (
+        "On Nov. 1, in Syria, coalition forces conducted 10 strikes against ISIL.\n"
+        "Near Al Hasakah, two strikes struck two ISIL tactical units.\n"
+        "Near Raqqa, a strike destroyed an ISIL vehicle."
+    )
+    found = sorted(e.place for e in events(gz, text))
+    assert found == ["Al Hasakah", "Raqqa"]
+
+
+def test_several_attacks_carried_out_are_a_record(gz: Gazetteer) -> None:
+    text = "Insurgents have seized towns and carried out several large attacks in the capital."
+    assert events(gz, text) == []
