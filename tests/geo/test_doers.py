@@ -342,3 +342,10 @@ def test_a_countrys_count_that_its_detailed_strikes_cover_is_no_event_of_its_own
 def test_several_attacks_carried_out_are_a_record(gz: Gazetteer) -> None:
     text = "Insurgents have seized towns and carried out several large attacks in the capital."
     assert events(gz, text) == []
+
+
+def test_a_long_title_is_a_headline(gz: Gazetteer) -> None:
+    text = "Statement by Pentagon Press Secretary John Smith on U.S. Strikes Against ISIS in Syria"
+    assert [(e.kind, e.actor, e.resolved.name) for e in events(gz, text)] == [
+        ("strike", "United States", "Syria")
+    ]
