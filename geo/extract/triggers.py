@@ -184,7 +184,7 @@ _STEMS = (
     *("assassin", "gunned", "abduct", "came under", "come under", "comes under", "coming under"),
     *("invad", "overr", "land", "fell", "fall", "crash", "slam", "clash", "intercept", "downed"),
     *("go off", "goes off", "went off", "gone off", "going off", "firefight", "gun battle"),
-    *("impact", "hijack", "dropp"),
+    *("impact", "hijack", "dropp", "grenade"),
 )
 _ANY_TRIGGER = re.compile("|".join(sorted(set(_STEMS), key=len, reverse=True)))
 

@@ -349,3 +349,8 @@ def test_a_long_title_is_a_headline(gz: Gazetteer) -> None:
     assert [(e.kind, e.actor, e.resolved.name) for e in events(gz, text)] == [
         ("strike", "United States", "Syria")
     ]
+
+
+def test_grenades_thrown_are_a_grenade_attack(gz: Gazetteer) -> None:
+    text = "On 25 December 2010, a militant threw two hand grenades at a market in Khar."
+    assert [(e.kind, e.sub_event_type) for e in events(gz, text)] == [("attack", "Grenade")]

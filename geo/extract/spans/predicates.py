@@ -158,7 +158,10 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (r"(?:terror(?:ist)?|suicide)\s+attacks?", "attack", "", True),
     # "a grenade was thrown at a checkpoint"
     (
-        r"(?:hand\s+)?grenades?\s+(?:was|were|is|are)\s+(?:thrown|hurled|lobbed|tossed)",
+        r"(?:hand\s+)?grenades?\s+(?:was|were|is|are)\s+(?:thrown|hurled|lobbed|tossed)"
+        # "an extremist threw two hand grenades at a distribution centre"
+        r"|(?:thr(?:ew|ows?|owing)|hurl(?:ed|s|ing)|lobb(?:ed|ing)|toss(?:ed|es|ing))\s+"
+        r"(?:[\w\-]+\s+){0,3}?(?:hand\s+)?grenades?",
         "attack",
         "",
         True,
