@@ -434,3 +434,13 @@ def test_a_yearless_day_after_a_full_date_takes_its_year() -> None:
     text = "a chemical attack on April 4, 2017, and a strike in response on April 6"
     found = find_dates(text, dt.date(2024, 1, 11))
     assert [d.date for d in found] == [dt.date(2017, 4, 4), dt.date(2017, 4, 6)]
+
+
+def test_a_month_that_names_an_event_is_its_date() -> None:
+    import datetime as dt
+
+    from geo.extract.spans.dates import find_dates
+
+    (d,) = find_dates("He was behind an October bombing in Mogadishu.", dt.date(2018, 9, 19))
+    assert (d.date.year, d.date.month, d.precision) == (2017, 10, "month")
+    assert find_dates("An October wind blew.", dt.date(2018, 9, 19)) == []

@@ -136,6 +136,11 @@ _RANGE_OF_MONTH = re.compile(
 _MONTH_ONLY = re.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<x>{_BARE_MONTH})\b(?!\.?,?\s*\d)"
 )
+# A month naming an event: "an October bombing in Mogadishu", "the March attack".
+_MONTH_ATTR = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Ll]ast)\s+(?P<x>{_BARE_MONTH})\s+(?=(?:[\w\-]+\s+)?(?:attacks?|"
+    r"bombings?|strikes?|airstrikes?|raids?|assaults?|massacres?|shelling)\b)"
+)
 _YEAR_ONLY = re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid)[\s\-]?)?(?P<x>{_YEAR})")
 _WEEKDAY_REF = re.compile(
     r"(?P<x>(?:\b(?P<mod>[Ll]ast|[Nn]ext|[Ll]ate|[Ee]arly|[Tt]his\s+past|[Tt]his\s+coming)\s+)?"
@@ -347,6 +352,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, _Needs, bool], ...] = (
     (_HOLIDAY, _holiday, (re.compile("Christmas|New"),), False),
     (_MONTH_YEAR, _month_year, (_MONTH_WORDS, _CENTURY), False),
     (_MONTH_ONLY, _month_only, (re.compile(_BARE_MONTH),), False),
+    (_MONTH_ATTR, _month_only, (re.compile(_BARE_MONTH),), False),
     (_YEAR_ONLY, _year_only, (_CENTURY,), False),
     (_RELATIVE, _relative, (_RELATIVE_WORDS,), True),
     (_ANCHORED, _anchored, (_ANCHORED_WORDS,), True),
