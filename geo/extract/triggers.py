@@ -132,10 +132,14 @@ def _determiner(text: str, start: int) -> tuple[str, int | None]:
     window = _ASIDE.sub(" ", window)  # "the early (Thursday) morning blasts"
     window = window[max(window.rfind(c) for c in "–—:;(|") + 1 :]  # within the clause
     words = _WORD.findall(window)[-5:]
-    for word in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
         low = word.lower().strip(".")
         if re.fullmatch(r"[a-z]+day['’]s", low):
             return "definite", None
+        joined = low in ("and", "or") and 0 < k < len(words) - 1 and words[k - 1][:1].isupper()
+        if joined and words[k + 1][:1].isupper():
+            continue  # "931 American and British airstrikes": adjectives, one phrase
         if low in ("that", "this", "these", "those") and word is not words[-1]:
             return "", None  # "groups that were behind drone attacks"
         if low in _DETERMINERS:

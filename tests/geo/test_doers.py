@@ -354,3 +354,10 @@ def test_a_long_title_is_a_headline(gz: Gazetteer) -> None:
 def test_grenades_thrown_are_a_grenade_attack(gz: Gazetteer) -> None:
     text = "On 25 December 2010, a militant threw two hand grenades at a market in Khar."
     assert [(e.kind, e.sub_event_type) for e in events(gz, text)] == [("attack", "Grenade")]
+
+
+def test_a_count_before_joined_adjectives_counts_the_events() -> None:
+    from geo.extract.triggers import find_triggers
+
+    (t,) = find_triggers("The rebels recorded 931 American and British airstrikes on their sites.")
+    assert t.count == 931
