@@ -100,7 +100,7 @@ LOCATIVE = frozenset(
 OF_HEADS = DIRECTIONS | frozenset(
     """
     town city village province governorate outskirts area district region suburb suburbs
-    centre center heart coast port
+    centre center heart coast port vicinity
     """.split()
 )
 KIND_AFTER = re.compile(

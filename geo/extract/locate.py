@@ -426,11 +426,14 @@ def fallback_place(
     near_country: str = "",
     maritime: bool = False,
     reported: bool = False,
+    home: str = "",
 ) -> PlacePick | None:
     """The coarse place of an event whose sentence names none: a sea for attacks on
     shipping, else the article's main country.  An event ``reported`` anew (not only
     referred to) may take the country the article names most when none is named as a
-    place where things happen ("U.S. forces conducted a strike near Gobanale, Somalia")."""
+    place where things happen ("U.S. forces conducted a strike near Gobanale, Somalia"),
+    and else the ``home`` country of the armed group that did it ("Al-Shabaab militants
+    attacked a base in Lower Shabelle", a region the gazetteer lacks)."""
     if (maritime or weapon in _MARITIME) and ctx.seas:
         pick = PlacePick(ctx.seas[0].name, ctx.seas[0], -1, -1, "attack at sea: the article's sea")
         return _sea_part(ctx.gazetteer, pick, near_country)
@@ -443,6 +446,9 @@ def fallback_place(
             -1,
             "no place in the sentence: the article's main country",
         )
+    group = ctx.gazetteer.get(f"country:{home}") if home and reported else None
+    if group is not None:
+        return PlacePick(group.name, group, -1, -1, "no place named: the armed group's country")
     return None
 
 

@@ -194,6 +194,7 @@ def _to_events(
             weapon=d.weapon,
             near_country=actor.country if actor else "",
             maritime=bool(_SHIPPING.search(said)),
+            home=actor.country if actor is not None and actor.type not in STATE_TYPES else "",
             reported=any(not m.refers or not m.trigger.determiner for m in d.mentions),
         )
     if place is None:

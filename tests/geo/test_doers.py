@@ -361,3 +361,25 @@ def test_a_count_before_joined_adjectives_counts_the_events() -> None:
 
     (t,) = find_triggers("The rebels recorded 931 American and British airstrikes on their sites.")
     assert t.count == 931
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Artillery fire killed two civilians in Kherson on Monday.", ("attack", "Kherson", 2)),
+        (
+            "U.S. forces conducted an airstrike in the vicinity of Jilib, Somalia, on Monday.",
+            ("strike", "Jilib", 0),
+        ),
+        ("Pirates hijacked a bulk carrier off Eyl, Somalia, on Monday.", ("attack", "Somalia", 0)),
+        # a region the gazetteer lacks: the armed group's own country
+        (
+            "Al-Shabaab militants attacked a base in Xyzland region on Monday.",
+            ("attack", "Somalia", 0),
+        ),
+    ],
+)
+def test_common_phrasings_of_releases_and_wires(
+    gz: Gazetteer, text: str, expected: tuple[str, str, int]
+) -> None:
+    assert [(e.kind, e.resolved.name, e.fatalities) for e in events(gz, text)] == [expected]

@@ -89,6 +89,7 @@ AGENTS: Final[dict[str, Agent]] = {
         (
             "gunmen",
             "gunman",
+            "pirates",
             "militants",
             "insurgents",
             "attackers",

@@ -28,7 +28,9 @@ _W |= {"ied": "ied", "roadside": "ied", "car": "ied", "suicide": "ied", "bomb": 
 # "Israeli warplanes on Sunday struck", "a suicide bomber kills 12" (headlines' present tense).
 # The words between may not make it passive ("troops were killed").
 _GAP = (
-    r"(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to)\b)"
+    # not an event noun: "artillery fire killed" is the fire's, a noun phrase of its own
+    r"(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to|fire"
+    r"|attacks?|strikes?|barrages?|salvos?|shelling)\b)"
     r"[\w\-’']+\s+){0,4}?"
     # or a first verb phrase and "and": "militants came ashore on small boats and attacked"
     r"|(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to|said"
