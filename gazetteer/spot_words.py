@@ -95,6 +95,7 @@ LOCATIVE = frozenset(
     """
     in near at outside from into to toward towards around across through inside within
     between
+    shelled raided struck bombed attacked targeted stormed besieged overran entered
     """.split()
 )
 OF_HEADS = DIRECTIONS | frozenset(

@@ -131,8 +131,8 @@ def _admin1(
     names += [n.split(", ")[0] for n in names if ", " in n]  # "Dagestan, Respublika"
     kept = [n for n in dict.fromkeys(names) if normalize(n) not in taken and not _compass(n)]
     word = _KIND_WORDS.get(kind, "Region")
-    if name not in kept:
-        kept.append(f"{name} {word}")
+    if name not in kept:  # the city's name: "Kandahar Province", not another language's form
+        kept.insert(0, f"{name} {word}")
     place = Place(
         id=f"admin1:{code}",
         name=name if name in kept else kept[0],

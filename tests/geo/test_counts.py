@@ -185,3 +185,15 @@ def test_killings_told_by_their_verb(sentence: str, killed: int | None) -> None:
 )
 def test_one_named_person_killed(sentence: str, killed: int | None) -> None:
     assert casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Unidentified gunmen shot dead a local official in Kirkuk.", 1),
+        ("Gunmen shot dead three policemen at a checkpoint.", 3),
+        ("Five soldiers were martyred in an attack on a checkpoint.", 5),
+    ],
+)
+def test_shot_dead_and_martyred_are_killed(sentence: str, killed: int) -> None:
+    assert casualties(sentence).killed == killed

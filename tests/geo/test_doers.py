@@ -383,3 +383,10 @@ def test_common_phrasings_of_releases_and_wires(
     gz: Gazetteer, text: str, expected: tuple[str, str, int]
 ) -> None:
     assert [(e.kind, e.resolved.name, e.fatalities) for e in events(gz, text)] == [expected]
+
+
+def test_the_place_a_force_raided_is_its_place(gz: Gazetteer) -> None:
+    text = "Israeli forces raided the Jenin refugee camp on Monday, killing three Palestinians."
+    assert [(e.kind, e.resolved.name, e.fatalities) for e in events(gz, text)] == [
+        ("strike", "Janīn", 3)
+    ]

@@ -47,7 +47,10 @@ _QUAL = rf"(?:(?P<q>{_QUALS})\s+)?"
 _LOWER_BOUND = re.compile(r"at\s+least|more\s+than|over|upwards\s+of|just\s+over", re.I)
 _N = rf"(?<![\w$/:.-]){_QUAL}(?P<n>{_NUM})(?![\w:]|-\w|\.\d)"
 
-_KILL_VERB = r"kill(?:ed|ing|s)?|claim(?:ed|ing)\s+the\s+lives\s+of"
+_KILL_VERB = (
+    r"kill(?:ed|ing|s)?|claim(?:ed|ing)\s+the\s+lives\s+of|shot\s+dead|gunned\s+down"
+    r"|assassinat(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing)"
+)
 _INJ_VERB = r"injur(?:ed|ing|es|e)|wound(?:ed|ing|s)?|hurt(?:ing|s)?"
 _ADV = r"(?:(?:reportedly|also|allegedly|all|later|initially|instantly|seriously|critically)\s+)?"
 _AUX = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|got)\s+)?"
@@ -56,7 +59,7 @@ _ACTIVE = re.compile(rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+{_N}", re.I)
 _PASSIVE = re.compile(
     rf"{_N}(?P<mid>(?:\s+\(?[A-Za-z][\w'’.-]*\)?){{0,9}}?)\s+{_AUX}{_ADV}"
     rf"(?P<v>killed|dead|died|deaths|fatalities|wounded|injured|injuries|hurt|executed"
-    r"|assassinated|beheaded|shot\s+dead|shot\s+to\s+death|gunned\s+down)\b",
+    r"|assassinated|beheaded|martyred|shot\s+dead|shot\s+to\s+death|gunned\s+down)\b",
     re.I,
 )
 # "the strike resulted in the death of two (2) militants"
@@ -194,7 +197,7 @@ def _value(raw: str) -> int | None:
 
 def _kind(verb: str) -> str:
     killed = re.match(
-        r"kill|claim|dead|died|death|fatal|exec|assassin|behead|shot|gunned", verb, re.I
+        r"kill|claim|dead|died|death|fatal|exec|assassin|behead|shot|gunned|martyr", verb, re.I
     )
     return "killed" if killed else "injured"
 
@@ -273,7 +276,7 @@ class _Tally:
 
 _MAYBE_WORDS = (
     "kill|die|dead|death|fatal|casualt|injur|wound|hurt|harm|lives|toll|execut|assassin|behead"
-    "|gunned"
+    "|gunned|martyr"
 )
 _MAYBE = re.compile(_MAYBE_WORDS, re.I)
 # Words some figures need, searched in the lower-cased sentence (much faster than re.I): no
