@@ -1,0 +1,91 @@
+"""geo.extract.spans.scan: the quick scan finds exactly what ``pattern.finditer`` finds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.extract.sentences import split_sentences
+from geo.extract.spans.predicates import PATTERN, SCAN
+from geo.extract.spans.scan import Scan
+
+REPORTS = Path(__file__).parents[1] / "data" / "reports" / "reports.jsonl"
+
+
+def _spans(found: object) -> list[tuple[tuple[int, int], str | None]]:
+    return [(m.span(), m.lastgroup) for m in found]  # type: ignore[attr-defined]
+
+
+def test_the_predicate_scan_has_a_quick_search() -> None:
+    assert SCAN.starts is not None
+
+
+def test_the_predicate_scan_finds_what_the_pattern_finds_in_every_report() -> None:
+    texts = [json.loads(line)["text"] for line in REPORTS.read_text(encoding="utf-8").splitlines()]
+    sentences = [t[s:e] for t in texts for s, e in split_sentences(t)]
+    assert len(sentences) > 1000
+    found = 0
+    for sentence in sentences:
+        expected = _spans(PATTERN.finditer(sentence))
+        assert _spans(SCAN.finditer(sentence)) == expected, sentence
+        found += len(expected)
+    assert found > 500
+
+
+def test_lower_casing_keeps_word_space_and_digit_characters() -> None:
+    """The quick search reads lower-cased text with \\w, \\s and \\d and the word boundary."""
+    chars = "".join(chr(c) for c in range(0x110000) if c != 0x130)
+    lowered = chars.lower()
+    assert len(lowered) == len(chars)
+    for cls in (r"\w", r"\s", r"\d"):
+        one = re.compile(cls)
+        assert [bool(one.match(c)) for c in chars] == [bool(one.match(c)) for c in lowered]
+
+
+_PATTERNS = [
+    PATTERN,
+    re.compile(r"\b(?:air[- ]?strikes?|F-16s?|(?<=[A-Za-z] )(?-i:Killed)|was\s+hit)\b", re.I),
+    re.compile(r"strik(?:e|es)|ab+c", re.I),  # no \b: matches inside words too
+    re.compile(r"[\w\-]+\s+attack"),  # starts with a class: case-sensitive
+    re.compile(r"\b(?:\d+|two)\s+(?:strikes|Strikes)"),
+]
+_WORDS = [
+    "air strike", "Airstrikes", "AIR-STRIKE", "F-16", "f-16s", "Killed", "killed", "was  hit",
+    "strikes", "ſtrikes", "\u212aILLED", "abbbc", "ABC", "İ", "rocket attack", "12 strikes",
+    "two Strikes", "x", "-", " ", "\n", ".", "forces attacked", "gunmen opened fire", "jets",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=20),
+    st.lists(st.sampled_from(["", " ", "a", "-", ". ", "é"]), min_size=20, max_size=20),
+)
+def test_a_scan_finds_what_finditer_finds(words: list[str], glue: list[str]) -> None:
+    text = "".join(g + w for g, w in zip(glue, words, strict=False))
+    for pattern in _PATTERNS:
+        assert _spans(Scan.of(pattern).finditer(text)) == _spans(pattern.finditer(text))
+
+
+@pytest.mark.parametrize("source", [r"x*", r"(?:a|.)b", r".+strike", r"[^a]b", r"\W+x"])
+def test_no_quick_search_when_a_match_may_start_with_anything(source: str) -> None:
+    pattern = re.compile(source)
+    scan = Scan.of(pattern)
+    assert scan.starts is None
+    assert _spans(scan.finditer("ab xy strike b")) == _spans(pattern.finditer("ab xy strike b"))
+
+
+def test_optional_and_repeated_beginnings_are_all_searched() -> None:
+    scan = Scan.of(re.compile(r"a*b|(?:x|)y"))
+    assert scan.starts is not None
+    assert [m.group(0) for m in scan.finditer("c aab b xy y")] == ["aab", "b", "xy", "y"]
+
+
+def test_a_pattern_without_a_word_boundary_is_searched_inside_words() -> None:
+    scan = Scan.of(re.compile(r"strikes?", re.I))
+    assert [m.group(0) for m in scan.finditer("Airstrikes and STRIKE")] == ["strikes", "STRIKE"]
