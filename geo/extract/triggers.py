@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from geo.extract.spans import lexicon
 from geo.extract.spans.predicates import OBJECT as _OBJECT
-from geo.extract.spans.predicates import PATTERN as _PATTERN
 from geo.extract.spans.predicates import RULES as _RULES
+from geo.extract.spans.predicates import SCAN as _SCAN
 from geo.extract.spans.predicates import UNIT_VERBS as _UNIT_VERBS
 from geo.extract.spans.predicates import WEAPON_WORDS as _W
 
@@ -162,7 +162,7 @@ def find_triggers(text: str) -> list[Trigger]:
     ['rocket', 'vessel']
     """
     found: list[Trigger] = []
-    for m in _PATTERN.finditer(text):
+    for m in _SCAN.finditer(text):
         rule = int((m.lastgroup or "r0")[1:])
         _, kind, weapon, strong = _RULES[rule]
         phrase = m.group(0)
