@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from geo.extract.sentences import split_sentences
 from geo.extract.spans.predicates import PATTERN, SCAN
-from geo.extract.spans.scan import Scan
+from geo.extract.spans.scan import Scan, words_pattern
 
 REPORTS = Path(__file__).parents[1] / "data" / "reports" / "reports.jsonl"
 
@@ -89,3 +89,16 @@ def test_optional_and_repeated_beginnings_are_all_searched() -> None:
 def test_a_pattern_without_a_word_boundary_is_searched_inside_words() -> None:
     scan = Scan.of(re.compile(r"strikes?", re.I))
     assert [m.group(0) for m in scan.finditer("Airstrikes and STRIKE")] == ["strikes", "STRIKE"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["strik", "struck", "st", "raid", "raids", "go off", "a.b"]), min_size=1
+    ),
+    st.text(alphabet="strikucaobd .go", max_size=40),
+)
+def test_words_pattern_finds_what_the_alternation_finds(words: list[str], text: str) -> None:
+    plain = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    tree = re.compile(words_pattern(words))
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]

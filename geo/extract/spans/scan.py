@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from geo.extract.spans.folding import lowered
 
-__all__ = ["Scan"]
+__all__ = ["Scan", "words_pattern"]
 
 # How many characters of each beginning the quick search looks for: enough to skip most
 # words, few enough that the search stays small.
@@ -121,6 +121,30 @@ def _trie(prefixes: set[_Prefix], *, word_start: bool) -> str:
     # no word character before the first one: (?<!\w.) once the first is read
     after = r"(?<!\w.)" if word_start else ""
     return "(?:" + "|".join(ch + after + branch(sub) for ch, sub in sorted(tree.items())) + ")"
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """A regex of the longest of ``words`` the text at a place begins with, as a tree of
+    their letters: the engine follows one branch per letter instead of trying every word.
+
+    >>> re.search(words_pattern(["strik", "struck", "raid"]), "raids struck").group()
+    'raid'
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict[str, Any]) -> str:
+        longer = [re.escape(char) + branch(sub) for char, sub in sorted(node.items()) if char]
+        if not longer:
+            return ""
+        body = longer[0] if len(longer) == 1 else f"(?:{'|'.join(longer)})"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer words first
+
+    return branch(tree)
 
 
 @dataclass(frozen=True, slots=True)
