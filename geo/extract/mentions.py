@@ -38,6 +38,7 @@ from geo.extract.roles import (
 from geo.extract.spans.actors import ActorMention
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
+from geo.extract.spans.scan import words_pattern
 from geo.extract.spans.sections import DateLayout
 from geo.extract.triggers import Trigger, acted_by, default_kind, find_triggers
 
@@ -65,7 +66,7 @@ _STEMS = (
     *("invad", "overr", "land", "fell", "fall", "crash", "slam", "clash", "intercept", "downed"),
     *("go off", "goes off", "went off", "gone off", "going off"),
 )
-_ANY_TRIGGER = re.compile("|".join(sorted(set(_STEMS), key=len, reverse=True)))
+_ANY_TRIGGER = re.compile(words_pattern(_STEMS))
 
 
 _ALSO = re.compile(
