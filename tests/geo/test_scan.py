@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.extract.sentences import split_sentences
+from geo.extract.spans import counts
 from geo.extract.spans.predicates import PATTERN, SCAN
 from geo.extract.spans.scan import Scan, words_pattern
 
@@ -21,20 +22,35 @@ def _spans(found: object) -> list[tuple[tuple[int, int], str | None]]:
     return [(m.span(), m.lastgroup) for m in found]  # type: ignore[attr-defined]
 
 
-def test_the_predicate_scan_has_a_quick_search() -> None:
-    assert SCAN.starts is not None
+# The scans the extraction uses, with their patterns.
+_USED = [(PATTERN, SCAN)] + [
+    (scan.pattern, scan)
+    for name, scan in vars(counts).items()
+    if name.endswith("_SCAN") and isinstance(scan, Scan)
+]
 
 
-def test_the_predicate_scan_finds_what_the_pattern_finds_in_every_report() -> None:
+def test_the_scans_used_have_a_quick_search() -> None:
+    assert len(_USED) == 9
+    assert all(scan.starts is not None for _, scan in _USED)
+
+
+@pytest.mark.parametrize(("pattern", "scan"), _USED, ids=lambda x: str(x)[:30])
+def test_a_scan_finds_what_its_pattern_finds_in_every_report(
+    pattern: re.Pattern[str], scan: Scan
+) -> None:
     texts = [json.loads(line)["text"] for line in REPORTS.read_text(encoding="utf-8").splitlines()]
     sentences = [t[s:e] for t in texts for s, e in split_sentences(t)]
     assert len(sentences) > 1000
     found = 0
     for sentence in sentences:
-        expected = _spans(PATTERN.finditer(sentence))
-        assert _spans(SCAN.finditer(sentence)) == expected, sentence
+        expected = _spans(pattern.finditer(sentence))
+        assert _spans(scan.finditer(sentence)) == expected, sentence
         found += len(expected)
-    assert found > 500
+        for pos in (1, len(sentence) // 2):
+            first, found_at = pattern.search(sentence, pos), scan.search(sentence, pos)
+            assert (found_at and found_at.span()) == (first and first.span())
+    assert found > 0
 
 
 def test_lower_casing_keeps_word_space_and_digit_characters() -> None:
@@ -69,7 +85,12 @@ _WORDS = [
 def test_a_scan_finds_what_finditer_finds(words: list[str], glue: list[str]) -> None:
     text = "".join(g + w for g, w in zip(glue, words, strict=False))
     for pattern in _PATTERNS:
-        assert _spans(Scan.of(pattern).finditer(text)) == _spans(pattern.finditer(text))
+        scan = Scan.of(pattern)
+        assert _spans(scan.finditer(text)) == _spans(pattern.finditer(text))
+        for pos in range(0, len(text), 7):
+            first = pattern.search(text, pos)
+            found = scan.search(text, pos)
+            assert (found and found.span()) == (first and first.span())
 
 
 @pytest.mark.parametrize("source", [r"x*", r"(?:a|.)b", r".+strike", r"[^a]b", r"\W+x"])
