@@ -36,8 +36,7 @@ __all__ = ["Scan", "words_pattern"]
 # How many characters of each beginning the quick search looks for: enough to skip most
 # words, few enough that the search stays small.
 _DEPTH = 4
-# Characters of a class expanded one by one (a larger class ends the beginning there).
-_MAX_CLASS = 64
+_ASCII = 128
 
 _Prefix = tuple[str, ...]  # one regex of one character per position
 
@@ -51,10 +50,15 @@ def _sre() -> tuple[Any, Any] | None:
 
 
 def _one_char(op: Any, av: Any, c: Any) -> str | None:
-    """A regex for the lower-cased characters one parsed item matches, or ``None``."""
+    """A regex for the lower-cased characters one parsed item matches, or ``None``.
+
+    Only ASCII characters and the classes ``\\s``, ``\\w``, ``\\d`` are read: lower-casing
+    keeps those (and case-insensitive matching takes no other character for an ASCII one
+    but the four that :func:`~geo.extract.spans.folding.lowered` refuses); a beginning stops
+    before anything else."""
     categories = {c.CATEGORY_SPACE: r"\s", c.CATEGORY_WORD: r"\w", c.CATEGORY_DIGIT: r"\d"}
     if op is c.LITERAL:
-        return re.escape(chr(av).lower())
+        return re.escape(chr(av).lower()) if av < _ASCII else None
     if op is c.CATEGORY:
         return categories.get(av)
     if op is not c.IN:
@@ -62,14 +66,14 @@ def _one_char(op: Any, av: Any, c: Any) -> str | None:
     chars: set[str] = set()
     named: list[str] = []
     for item, value in av:
-        if item is c.LITERAL:
+        if item is c.LITERAL and value < _ASCII:
             chars.add(chr(value).lower())
-        elif item is c.RANGE and value[1] - value[0] < _MAX_CLASS:
+        elif item is c.RANGE and value[1] < _ASCII:
             chars.update(chr(n).lower() for n in range(value[0], value[1] + 1))
         elif item is c.CATEGORY and value in categories:
             named.append(categories[value])
         else:
-            return None  # a negated class, a large range: anything may follow
+            return None  # a negated class, a character beyond ASCII: anything may follow
     return "[" + "".join(named) + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
 
 
