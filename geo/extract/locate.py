@@ -33,6 +33,7 @@ from geo.extract.places import (
     in_named_country,
     stray,
 )
+from geo.extract.spans.scan import Scan
 from geo.schema import PLACE_RANK
 
 __all__ = [
@@ -66,6 +67,7 @@ _LOCATIVE = re.compile(
     r"(?:(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2},\s+)?$",
     re.I,
 )
+_LOCATIVE_SCAN = Scan.of(_LOCATIVE)  # the same matches, tried only where its words begin
 #: Added to the distance between a place and a trigger on the other side of a clause break.
 CLAUSE_PENALTY = 50
 _CLAUSE_BREAK = re.compile(
@@ -152,7 +154,7 @@ def article_places(
         place = mention.place
         assert place is not None
         if place.country and place.precision != "sea":
-            local = bool(_LOCATIVE.search(text[max(0, mention.start - 40) : mention.start]))
+            local = bool(_LOCATIVE_SCAN.search(text[max(0, mention.start - 40) : mention.start]))
             weights[place.country] += (2 if place.kind != "country" else 1) * local
     country = None
     weights = Counter({code: w for code, w in weights.items() if w > 0})
@@ -304,7 +306,9 @@ def pick_place(
             if any(_gap(ctx.text, site.start, o) < distance for o in others):
                 continue
             rank = 0 if site.precision == "facility" else PLACE_RANK.get(site.precision, 2)
-            locative = bool(_LOCATIVE.search(ctx.text[max(start, site.start - 40) : site.start]))
+            locative = bool(
+                _LOCATIVE_SCAN.search(ctx.text[max(start, site.start - 40) : site.start])
+            )
             cands.append(((not locative and rank > 0, rank, distance), site))
     for m in ctx.mentions:
         if not start <= m.start < end or any(s.start <= m.start < s.end for s in ctx.sites):
@@ -312,7 +316,7 @@ def pick_place(
         place = m.place
         assert place is not None
         before = ctx.text[max(start, m.start - 40) : m.start]
-        locative = bool(_LOCATIVE.search(before))
+        locative = bool(_LOCATIVE_SCAN.search(before))
         # "the Baghdad bomb attacks": a place naming the event, right before its trigger
         naming = (
             place.kind != "country"
