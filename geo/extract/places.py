@@ -181,6 +181,34 @@ _LIST_GAP = re.compile(
 )
 
 
+# The lists of the article asked about last (:func:`listed_with` runs for each of its events).
+_LAST_LISTS: list[tuple[tuple[Mention, ...], str, tuple[tuple[Mention, ...], ...]]] = []
+
+
+def _lists(ctx: ArticlePlaces) -> tuple[tuple[Mention, ...], ...]:
+    """The resolved mentions of the article in text order, cut into runs that a list joins
+    ("Kyiv, Lviv and Dnipro"; a mention alone is a run of one)."""
+    last = _LAST_LISTS[0] if _LAST_LISTS else None
+    if last is not None and last[0] is ctx.mentions and last[1] is ctx.text:
+        return last[2]
+    ordered = sorted(
+        (m for m in ctx.mentions if m.place is not None), key=lambda m: (m.start, -m.end)
+    )
+    runs: list[tuple[Mention, ...]] = []
+    chain: list[Mention] = []
+    for m in ordered:
+        if chain and _LIST_GAP.fullmatch(ctx.text, chain[-1].end, m.start):
+            chain.append(m)
+            continue
+        if chain:
+            runs.append(tuple(chain))
+        chain = [m]
+    if chain:
+        runs.append(tuple(chain))
+    _LAST_LISTS[:] = [(ctx.mentions, ctx.text, tuple(runs))]
+    return tuple(runs)
+
+
 def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
     """The other places a list names together with the event's place, in text order.
 
@@ -197,18 +225,8 @@ def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
     """
     if pick.start < 0:
         return []
-    ordered = sorted(
-        (m for m in ctx.mentions if m.place is not None), key=lambda m: (m.start, -m.end)
-    )
-    chain: list[Mention] = []
-    for m in ordered:
-        if chain and _LIST_GAP.fullmatch(ctx.text, chain[-1].end, m.start):
-            chain.append(m)
-            continue
-        if any(c.start <= pick.start < c.end for c in chain):
-            break
-        chain = [m]
-    if not any(c.start <= pick.start < c.end for c in chain):
+    chain = next((c for c in _lists(ctx) if any(m.start <= pick.start < m.end for m in c)), ())
+    if not chain:
         return []
     level = pick.place.precision
     local = ("facility", "town", "region")

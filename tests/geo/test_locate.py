@@ -330,3 +330,19 @@ def test_a_person_by_title_is_no_unknown_place(gz: Gazetteer) -> None:
     )
     event = one_event(gz, text)
     assert not event.place.startswith("President")
+
+
+def test_listed_places_of_one_article_do_not_leak_into_another() -> None:
+    """listed_with reuses the lists of the article it was last asked about, by identity."""
+    from geo.extract.places import listed_with
+
+    gz = Gazetteer()
+    one = "Car bombs hit Jableh and Tartus on Monday."
+    two = "Car bombs hit Jableh on Monday. Officials in Tartus said nothing."
+    ctx_one, ctx_two = article_places(one, gazetteer=gz), article_places(two, gazetteer=gz)
+    pick_one = pick_place(ctx_one, 0, len(one), 4)
+    pick_two = pick_place(ctx_two, 0, 31, 4)
+    assert pick_one is not None and pick_two is not None
+    for _ in range(2):
+        assert [p.place.name for p in listed_with(ctx_one, pick_one)] == ["Ţarţūs"]
+        assert listed_with(ctx_two, pick_two) == []
