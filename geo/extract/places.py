@@ -6,6 +6,7 @@ with its country, a namesake abroad, a demonym).  :mod:`geo.extract.locate` buil
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -21,6 +22,7 @@ __all__ = [
     "demonym_elsewhere",
     "in_named_country",
     "listed_with",
+    "mentions_within",
     "stray",
 ]
 
@@ -181,19 +183,31 @@ _LIST_GAP = re.compile(
 )
 
 
-# The lists of the article asked about last (:func:`listed_with` runs for each of its events).
-_LAST_LISTS: list[tuple[tuple[Mention, ...], str, tuple[tuple[Mention, ...], ...]]] = []
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """What the place helpers work out once per article: its mentions by position, and its
+    lists of places."""
+
+    mentions: tuple[Mention, ...]
+    text: str
+    starts: tuple[int, ...]  # the mentions' starts, in order
+    order: tuple[int, ...]  # the index in ``mentions`` of each of those
+    lists: tuple[tuple[Mention, ...], ...]
 
 
-def _lists(ctx: ArticlePlaces) -> tuple[tuple[Mention, ...], ...]:
-    """The resolved mentions of the article in text order, cut into runs that a list joins
-    ("Kyiv, Lviv and Dnipro"; a mention alone is a run of one)."""
-    last = _LAST_LISTS[0] if _LAST_LISTS else None
-    if last is not None and last[0] is ctx.mentions and last[1] is ctx.text:
-        return last[2]
+# The index of the article asked about last (its events ask one after the other).
+_LAST: list[_Index] = []
+
+
+def _index(ctx: ArticlePlaces) -> _Index:
+    last = _LAST[0] if _LAST else None
+    if last is not None and last.mentions is ctx.mentions and last.text is ctx.text:
+        return last
+    by_start = sorted(range(len(ctx.mentions)), key=lambda i: ctx.mentions[i].start)
     ordered = sorted(
         (m for m in ctx.mentions if m.place is not None), key=lambda m: (m.start, -m.end)
     )
+    # runs that a list joins ("Kyiv, Lviv and Dnipro"; a mention alone is a run of one)
     runs: list[tuple[Mention, ...]] = []
     chain: list[Mention] = []
     for m in ordered:
@@ -205,8 +219,24 @@ def _lists(ctx: ArticlePlaces) -> tuple[tuple[Mention, ...], ...]:
         chain = [m]
     if chain:
         runs.append(tuple(chain))
-    _LAST_LISTS[:] = [(ctx.mentions, ctx.text, tuple(runs))]
-    return tuple(runs)
+    starts = tuple(ctx.mentions[i].start for i in by_start)
+    index = _Index(ctx.mentions, ctx.text, starts, tuple(by_start), tuple(runs))
+    _LAST[:] = [index]
+    return index
+
+
+def mentions_within(ctx: ArticlePlaces, start: int, end: int) -> list[Mention]:
+    """The article's mentions that start in ``[start, end)``, in the order of
+    ``ctx.mentions`` (found by position, not by a look at every mention).
+
+    >>> from geo.extract.locate import article_places
+    >>> ctx = article_places("Rockets hit Baghdad. Jets struck Mosul.")
+    >>> [m.text for m in mentions_within(ctx, 21, 39)]
+    ['Mosul']
+    """
+    index = _index(ctx)
+    lo, hi = bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end)
+    return [ctx.mentions[i] for i in sorted(index.order[lo:hi])]
 
 
 def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
@@ -225,7 +255,9 @@ def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
     """
     if pick.start < 0:
         return []
-    chain = next((c for c in _lists(ctx) if any(m.start <= pick.start < m.end for m in c)), ())
+    chain = next(
+        (c for c in _index(ctx).lists if any(m.start <= pick.start < m.end for m in c)), ()
+    )
     if not chain:
         return []
     level = pick.place.precision
