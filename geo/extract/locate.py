@@ -31,6 +31,7 @@ from geo.extract.places import (
     demonym_country,
     demonym_elsewhere,
     in_named_country,
+    mentions_within,
     stray,
 )
 from geo.extract.spans.scan import Scan
@@ -310,7 +311,7 @@ def pick_place(
                 _LOCATIVE_SCAN.search(ctx.text[max(start, site.start - 40) : site.start])
             )
             cands.append(((not locative and rank > 0, rank, distance), site))
-    for m in ctx.mentions:
+    for m in mentions_within(ctx, start, end):
         if not start <= m.start < end or any(s.start <= m.start < s.end for s in ctx.sites):
             continue
         place = m.place
