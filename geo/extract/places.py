@@ -7,7 +7,9 @@ with its country, a namesake abroad, a demonym).  :mod:`geo.extract.locate` buil
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from gazetteer import Mention, Place
@@ -21,6 +23,7 @@ __all__ = [
     "demonym_country",
     "demonym_elsewhere",
     "in_named_country",
+    "inside_longer",
     "listed_with",
     "mentions_within",
     "stray",
@@ -223,6 +226,28 @@ def _index(ctx: ArticlePlaces) -> _Index:
     index = _Index(ctx.mentions, ctx.text, starts, tuple(by_start), tuple(runs))
     _LAST[:] = [index]
     return index
+
+
+def inside_longer(spans: tuple[tuple[int, int], ...]) -> Callable[[int, int], bool]:
+    """A test of whether ``[start, end)`` lies inside a longer one of ``spans`` (an actor's
+    name around a place's: "U.S." in "U.S. forces"), by bisection rather than a look at
+    every span.
+
+    >>> inside = inside_longer(((0, 10), (20, 24)))
+    >>> inside(2, 6), inside(20, 24), inside(12, 14)
+    (True, False, False)
+    """
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))  # the furthest end so far
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start)  # the spans that start no later
+        if i == 0 or reach[i - 1] < end:
+            return False
+        return any(end <= e and e - s > end - start for s, e in ordered[:i])
+
+    return inside
 
 
 def mentions_within(ctx: ArticlePlaces, start: int, end: int) -> list[Mention]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazetteer import Gazetteer
 from geo.articles.article import Article
@@ -346,3 +348,20 @@ def test_listed_places_of_one_article_do_not_leak_into_another() -> None:
     for _ in range(2):
         assert [p.place.name for p in listed_with(ctx_one, pick_one)] == ["Ţarţūs"]
         assert listed_with(ctx_two, pick_two) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=8),
+    st.integers(0, 45),
+    st.integers(0, 10),
+)
+def test_inside_longer_is_the_plain_test_over_every_span(
+    spans: list[tuple[int, int]], start: int, size: int
+) -> None:
+    from geo.extract.places import inside_longer
+
+    skip = tuple((s, s + n) for s, n in spans)
+    end = start + size
+    plain = any(s <= start and end <= e and e - s > end - start for s, e in skip)
+    assert inside_longer(skip)(start, end) == plain
