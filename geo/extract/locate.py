@@ -31,6 +31,7 @@ from geo.extract.places import (
     demonym_country,
     demonym_elsewhere,
     in_named_country,
+    inside_longer,
     mentions_within,
     stray,
 )
@@ -128,11 +129,12 @@ def article_places(
         country is the article's and the namesake an unknown name.
     """
     gz = gazetteer or default_gazetteer()
+    inside = inside_longer(skip)
     mentions = tuple(
         m
         for m in spot(text, gazetteer=gz)
         if m.place is not None
-        and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in skip)
+        and not inside(m.start, m.end)
         and not demonym_elsewhere(gz, m.text, m.place)
     )
     mentions = in_named_country(text, gz, mentions)
