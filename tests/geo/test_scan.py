@@ -136,3 +136,12 @@ def test_beginnings_stop_before_characters_beyond_ascii() -> None:
     text = "Σx ςx σy ab"
     assert _spans(scan.finditer(text)) == _spans(pattern.finditer(text))
     assert len(_spans(pattern.finditer(text))) == 4
+
+
+def test_an_ascii_pattern_reads_word_starts_as_it_does() -> None:
+    """Under re.ASCII "é" is no word character, so "\\bstrike" matches in "éstrike"."""
+    pattern = re.compile(r"\bstrikes?\b", re.I | re.A)
+    scan = Scan.of(pattern)
+    text = "éstrike, Strikes"
+    assert _spans(scan.finditer(text)) == _spans(pattern.finditer(text))
+    assert len(_spans(pattern.finditer(text))) == 2

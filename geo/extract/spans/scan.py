@@ -185,7 +185,10 @@ class Scan:
         word_start = parsed[:1] == [(constants.AT, constants.AT_BOUNDARY)] and all(
             p[0].isalnum() for p in prefixes
         )
-        return cls(pattern, re.compile(_trie(prefixes, word_start=word_start)))
+        # \w, \s and \d as the pattern reads them (ASCII only, or any letter)
+        return cls(
+            pattern, re.compile(_trie(prefixes, word_start=word_start), pattern.flags & re.A)
+        )
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """``pattern.search(text, pos)``, found more quickly."""
