@@ -199,6 +199,7 @@ def sentence_mentions(
         if not why and (t.strong or (i in dated and t.determiner in ("indefinite", "another")))
     ]
     found: list[EventMention] = []
+    also = bool(_ALSO.search(sentence))  # "also killed one other": the sentence's, once
     for i, trig in enumerate(triggers):
         notes = [f"trigger {trig.text!r}"]
         doer, victim = roles(sentence, trig, actors, [t for t in triggers if t is not trig])
@@ -344,7 +345,7 @@ def sentence_mentions(
                 target=target,
                 killed=None,
                 injured=None,
-                also=bool(_ALSO.search(sentence)),
+                also=also,
                 skip=skip,
                 reasons=tuple(notes),
             )
