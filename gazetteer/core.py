@@ -263,6 +263,7 @@ class Gazetteer:
         near: NearSpec | Sequence[NearSpec] | None = None,
         kind: str | None = None,
         limit: int = 5,
+        offline: bool = False,
     ) -> list[Place]:
         """Return ranked candidates for ``name``; ``[]`` when nothing matches.
 
@@ -278,7 +279,11 @@ class Gazetteer:
             A kind hint such as ``"base"``, ``"airport"``, ``"province"``.
         limit : int
             How many candidates to return at most.
+        offline : bool
+            Never ask the online fallback (for guesses, such as loose spellings in running text).
         """
+        if offline and self.online is not None:
+            return self._resolve(name, country, near, kind, limit, offline=True)
         if near is None:
             key = (name, country, kind, limit)
             cached = self._resolved.get(key)
@@ -299,6 +304,7 @@ class Gazetteer:
         near: NearSpec | Sequence[NearSpec] | None,
         kind: str | None,
         limit: int,
+        offline: bool = False,
     ) -> list[Place]:
         text = check_name(name)
         code = self.country_code(country) if country else None
@@ -316,7 +322,7 @@ class Gazetteer:
             full = self._loose(text, ctx.country)
             core = self._loose(query.core, ctx.country) if query.core != text else ()
         found = rank(full, core, ctx, limit, normalize(query.core))
-        if not found and self.online is not None:
+        if not found and self.online is not None and not offline:
             found = self.online.resolve(query.core, country=code, limit=limit)
         return found
 

@@ -182,6 +182,12 @@ def _prepared(
     return tuple(prepare_points((lat, lon) for lat, lon, _ in near))
 
 
+@functools.lru_cache(maxsize=65536)
+def _alike(key: str, name: str) -> float:
+    """How alike a normalised query and a place's own name are (cached: pairs repeat)."""
+    return similarity(key, name)
+
+
 def rank(
     full: Sequence[Row], core: Sequence[Row], ctx: Context, limit: int, key: str = ""
 ) -> list[Place]:
@@ -210,11 +216,20 @@ def rank(
                 -old[0],
             ):
                 best[row.id] = (score, weight, row, nearest)
-    # Equal scores (two Henry Counties, both regions): the more populous first.
+    # Scores within 0.001 (two towns of nearly equal size that both have the name as an
+    # alternate, "Sloviansk"): the one whose own name is more like the query; then the higher
+    # score and the more populous (two Henry Counties, both regions).
     ordered = list(best.values())
     if len(ordered) > 1:
         ordered.sort(
-            key=lambda t: (t[2].layer != USER_LAYER, -round(t[0], 4), -t[2].population, t[2].pid)
+            key=lambda t: (
+                t[2].layer != USER_LAYER,
+                -round(t[0], 3),
+                -_alike(key, t[2].name) if key else 0.0,
+                -round(t[0], 4),
+                -t[2].population,
+                t[2].pid,
+            )
         )
     return [
         to_place(row, score, _reason(row, ctx, weight, nearest))

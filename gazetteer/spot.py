@@ -11,12 +11,12 @@ person's or organisation's name ("Abu Mosul", "Mosul Eye") are refused.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from gazetteer.geodesy import haversine_km, lat_reach_deg
-from gazetteer.normalize import ARTICLES, normalize
+from gazetteer.normalize import ARTICLES, normalize, skeleton
 from gazetteer.place import Place
 from gazetteer.spot_words import (
     ABBREVIATED,
@@ -37,6 +37,9 @@ from gazetteer.spot_words import (
     PERSON_CUES,
     SPEECH,
     TITLES,
+    after_sentence_end,
+    ap_state_matches,
+    title_line,
 )
 
 __all__ = ["COMMON_WORDS", "Mention", "Resolver", "spot_places"]
@@ -49,18 +52,13 @@ BIG_CITY = 100_000
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’‘`ʿʾ]*|\d+")
 # The same words, each with the characters before it that start none (those are [\W_]).
 _GAP_TOKEN = re.compile(rf"([\W_]*)({_TOKEN.pattern})")
+# A name written in Arabic transliteration: an article joined by a hyphen ("al-Nu'man") or an
+# ayn or hamza mark inside a word ("Ma’arat").  Its vowels and doubled letters vary from one
+# writer to the next ("Ma’arat"/"Ma‘arrat"), so its consonant skeleton may name it.
+_TRANSLITERATED = re.compile(r"\b(?:al|el|an|ar|as|ash|at|ad|az|ad)[-‐‑]\w|\w['’‘ʿʾ`]\w", re.I)
+_LISTED = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
-_LINE_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?")
-_AP = "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True))
-#: An AP state abbreviation after a town ("Charleston, W.Va.") or a party ("D-Ind."); a
-#: dotted pair ("S.C.", "D.C.") stands alone too.
-_AP_STATE = re.compile(
-    rf"(?:(?<=, )|(?<=\b[DRI]-))(?:{_AP})(?![A-Za-z])|(?<![\w.])[A-Z]\.[A-Z]\.(?![A-Za-z])"
-)
-#: Where an AP state may start: a capital, at most four small letters and a full stop (the
-#: longest is "Calif."), found fast; :data:`_AP_STATE` is tried only there.
-_AP_START = re.compile(r"[A-Z][a-z]{0,4}\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +108,7 @@ class Resolver(Protocol):
         near: Sequence[Place] | None = None,
         kind: str | None = None,
         limit: int = 5,
+        offline: bool = False,
     ) -> list[Place]: ...
 
 
@@ -140,9 +139,14 @@ def spot_places(
         if c and _anchor(c[0]) and (_strong(c[0]) or (len(c) == 1 and sp.support))
     }
     named = {c[0].country for _, c in first if c and _country_named(c[0])}
+    home = named | {p.country for p in anchors.values()}
+    replaced, loose = _loose_spots(gz, text, tokens, capitals, spans, home, code)
+    if loose:
+        gone = set(replaced)
+        first = sorted([f for f in first if f[0] not in gone] + loose, key=lambda f: f[0].start)
     memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
     people = _people(tokens, capitals)
-    mentions = []
+    mentions: list[Mention] = []
     for sp, cands in first:
         written = text[sp.start : sp.end]
         if (written, sp.kind) not in memo:
@@ -157,10 +161,53 @@ def spot_places(
             # and "Tehran" often stand for governments, not for a spot on the map.
             memo[written, sp.kind] = (cands, [p for p in near if p.kind != "capital"])
         cands, near = memo[written, sp.kind]
+        last = mentions[-1] if mentions and mentions[-1].accepted else None
+        if (
+            not sp.support
+            and last
+            and last.reason.startswith("after")
+            and _LISTED.fullmatch(text, last.end, sp.start)
+        ):  # "at Avdiivka, Pisky and Maryinka": the locative is the list's
+            sp = sp._replace(support=f"{last.reason}, listed with {last.text}")
         mention = _judge(text, tokens, sp, cands, near, demonyms, people)
         if mention.accepted or include_refused:
             mentions.append(mention)
     return mentions
+
+
+def _loose_spots(
+    gz: Resolver,
+    text: str,
+    tokens: list[tuple[int, str, int]],
+    capitals: list[int],
+    spans: list[_Span],
+    home: set[str],
+    code: str | None,
+) -> tuple[list[_Span], list[tuple[_Span, list[Place]]]]:
+    """Names after a locative ("in Tuz Khormato") that only a consonant skeleton matches, if
+    it names a place in a country the text is about (transliterations vary in vowels and
+    doubled letters); with the shorter exact spans they replace ("Tuz")."""
+    starts = {sp.first: sp for sp in spans}
+    taken = {i: sp for sp in spans for i in range(sp.first, sp.last)}
+    replaced: list[_Span] = []
+    found: list[tuple[_Span, list[Place]]] = []
+    after = 0
+    for i in capitals:
+        exact = starts.get(i)
+        if i < after or (i in taken and exact is None) or not _locative(tokens, i):
+            continue
+        sp = _can_start(text, tokens, i) and _longest_at(text, tokens, i, gz.has_name, loose=True)
+        if not sp or (exact is not None and sp.last <= exact.last):
+            continue
+        if any(taken.get(j, exact) is not exact for j in range(sp.first, sp.last)):
+            continue
+        places = gz.resolve(_name(text, sp), country=code, kind=sp.kind, offline=True)
+        cands = _named(places, text, sp)
+        if cands and cands[0].country in home and cands[0].reason.startswith("loose"):
+            found.append((sp, cands))
+            replaced += [exact] if exact is not None else []
+            after = sp.last
+    return replaced, found
 
 
 def _name(text: str, sp: _Span) -> str:
@@ -179,7 +226,7 @@ def _with_ap_states(
 ) -> list[_Span]:
     """Add the AP state abbreviations of ``text`` ("Charleston, W.Va.") to ``spans``."""
     found = []
-    for m in _ap_states(text):
+    for m in ap_state_matches(text):
         state = AP_STATES.get(m.group())
         if state is None:
             continue
@@ -190,22 +237,6 @@ def _with_ap_states(
         return spans
     kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
     return sorted(kept + found, key=lambda s: s.start)
-
-
-def _ap_states(text: str) -> Iterator[re.Match[str]]:
-    """``_AP_STATE.finditer(text)``, tried only where :data:`_AP_START` matches.
-
-    The lookbehinds that open :data:`_AP_STATE` make the regex engine try it at every
-    character; every match starts where the cheaper :data:`_AP_START` does.
-    """
-    pos = 0
-    while (start := _AP_START.search(text, pos)) is not None:
-        m = _AP_STATE.match(text, start.start())
-        if m is None:
-            pos = start.start() + 1
-            continue
-        yield m
-        pos = m.end()
 
 
 def _people(tokens: list[tuple[int, str, int]], capitals: list[int]) -> frozenset[str]:
@@ -301,8 +332,13 @@ def _can_start(text: str, tokens: list[tuple[int, str, int]], i: int) -> bool:
 
 
 def _longest_at(
-    text: str, tokens: list[tuple[int, str, int]], i: int, has_name: Callable[[str], bool]
+    text: str,
+    tokens: list[tuple[int, str, int]],
+    i: int,
+    has_name: Callable[[str], bool],
+    loose: bool = False,
 ) -> _Span | None:
+    """The longest known name at token ``i`` (``loose``: known by its skeleton alone)."""
     run = [i]
     for j in range(i + 1, min(len(tokens), i + MAX_WORDS)):
         gap = text[tokens[j - 1][2] : tokens[j][0]]
@@ -326,7 +362,9 @@ def _longest_at(
         if kind_m and check(normalize(text[start : kind_m.end()])):
             hint = KIND_OF[kind_m.group(1).lower()]
             return _Span(start, kind_m.end(), i, run[n - 1] + 1, hint, "kind word")
-        if check(normalize(text[start:end])):
+        key = normalize(text[start:end])
+        marked = loose or (n > 1 and _TRANSLITERATED.search(text, start, end) is not None)
+        if (check(key) and not loose) or (marked and len(sk := skeleton(key)) >= 4 and check(sk)):
             after = KIND_OF[kind_m.group(1).lower()] if kind_m else None
             support = "kind word" if kind_m else _locative(tokens, i)
             return _Span(start, end, i, run[n - 1] + 1, after, support)
@@ -351,8 +389,11 @@ def _strong(place: Place) -> bool:
 
 
 def _named_kind(place: Place) -> bool:
-    """Countries, continents, regions, seas and sites: places that are rarely other words."""
-    return place.precision in ("country", "region", "sea", "facility")
+    """Countries, continents, regions, seas and sites, and the curated districts of the
+    theatre's cities ("Karrada"): places that are rarely other words."""
+    return place.precision in ("country", "region", "sea", "facility") or place.id.startswith(
+        "curated:"
+    )
 
 
 def _judge(
@@ -425,7 +466,7 @@ def _inside_name(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bo
 
     Title-case lines (headlines) say nothing about names and are let through.
     """
-    return _runs_on(text, tokens, sp) and not _title_line(text, sp.start)
+    return _runs_on(text, tokens, sp) and not title_line(text, sp.start)
 
 
 def _runs_on(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bool:
@@ -433,13 +474,7 @@ def _runs_on(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bool:
         s, word, e = tokens[sp.first - 1]
         joined = _JOIN.fullmatch(text[e : tokens[sp.first][0]])
         plain = word.lower() in DIRECTIONS or word.lower() in LOCATIVE or word == "The"
-        if (
-            joined
-            and word[0].isupper()
-            and not plain
-            and s > 0
-            and not _after_sentence_end(text, s)
-        ):
+        if joined and word[0].isupper() and not plain and s > 0 and not after_sentence_end(text, s):
             return True
     if sp.last < len(tokens) and sp.kind is None:
         s, word, e = tokens[sp.last]
@@ -454,26 +489,3 @@ def _dateline(text: str, sp: _Span) -> bool:
     while j > 0 and text[j - 1].isspace():
         j -= 1
     return (j == 0 or not text[j - 1].isalpha()) and bool(DATELINE_AFTER.match(text, sp.end))
-
-
-def _after_sentence_end(text: str, at: int) -> bool:
-    """Whether only spaces stand between ``at`` and a sentence end (``.!?:"“``) before it."""
-    j = at
-    while j > 0 and text[j - 1].isspace():
-        j -= 1
-    return j > 0 and text[j - 1] in '.!?:"“'
-
-
-def _title_line(text: str, at: int) -> bool:
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    words = caps = 0  # a title has 3 to 25 words, at least 60 % of them capitalised
-    for m in _LINE_WORD.finditer(text, start, end if end >= 0 else len(text)):
-        words += 1
-        if words > 25:
-            return False
-        if m.group()[0].isupper():
-            caps += 1
-        elif words - caps > 10:  # too many small words for any title
-            return False
-    return words >= 3 and caps / words >= 0.6

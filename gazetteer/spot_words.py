@@ -1,4 +1,5 @@
-"""Word lists and patterns :func:`gazetteer.spot.spot` judges candidate place names by.
+"""Word lists, patterns and small text tests :func:`gazetteer.spot.spot` judges candidate
+place names by (is a line a title, does a sentence end before a name).
 
 Kept apart from the spotting logic so each reads in one sitting; every list is a
 frozenset of lower-case words unless its comment says otherwise.
@@ -12,6 +13,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from gazetteer.normalize import ARTICLES
 
@@ -34,6 +36,9 @@ __all__ = [
     "PERSON_CUES",
     "SPEECH",
     "TITLES",
+    "after_sentence_end",
+    "ap_state_matches",
+    "title_line",
 ]
 
 #: Capitalised words that are places somewhere but far more often something else.
@@ -204,3 +209,57 @@ TITLES = frozenset(
     prof sir lord lady miss
     """.split()
 )
+
+
+_AP = "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True))
+#: An AP state abbreviation after a town ("Charleston, W.Va.") or a party ("D-Ind."); a
+#: dotted pair ("S.C.", "D.C.") stands alone too.
+_AP_STATE = re.compile(
+    rf"(?:(?<=, )|(?<=\b[DRI]-))(?:{_AP})(?![A-Za-z])|(?<![\w.])[A-Z]\.[A-Z]\.(?![A-Za-z])"
+)
+#: Where an AP state may start: a capital, at most four small letters and a full stop (the
+#: longest is "Calif."), found fast; :data:`_AP_STATE` is tried only there.
+_AP_START = re.compile(r"[A-Z][a-z]{0,4}\.")
+
+
+def ap_state_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_AP_STATE.finditer(text)``, tried only where :data:`_AP_START` matches.
+
+    The lookbehinds that open :data:`_AP_STATE` make the regex engine try it at every
+    character; every match starts where the cheaper :data:`_AP_START` does.
+    """
+    pos = 0
+    while (start := _AP_START.search(text, pos)) is not None:
+        m = _AP_STATE.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def after_sentence_end(text: str, at: int) -> bool:
+    """Whether only spaces stand between ``at`` and a sentence end (``.!?:"“``) before it."""
+    j = at
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j > 0 and text[j - 1] in '.!?:"“'
+
+
+def title_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is a title: 3 to 25 words, mostly capitalised."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = caps = 0  # a title has 3 to 25 words, at least 60 % of them capitalised
+    for m in _LINE_WORD.finditer(text, start, end if end >= 0 else len(text)):
+        words += 1
+        if words > 25:
+            return False
+        if m.group()[0].isupper():
+            caps += 1
+        elif words - caps > 10:  # too many small words for any title
+            return False
+    return words >= 3 and caps / words >= 0.6

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from geo.event import Report
 from geo.extract.locate import PlacePick, compatible
 from geo.extract.mentions import EventMention
+from geo.extract.roles import passive_trigger
 from geo.extract.spans.dates import EventDate
 from geo.extract.spans.dates_relative import midpoint
 from geo.schema import DATE_RANK, PLACE_RANK
@@ -100,7 +101,9 @@ def _fits(d: Draft, m: EventMention, *, strict: bool) -> bool:
     if d.kind != m.kind:
         # "killed in the attack" may refer to a strike, but only to one of the same date; a
         # title's "Kremenchuk shopping mall attack" is the strike its text then reports.
-        agnostic = m.refers and not m.weapon and not m.actor
+        # "These missiles were aimed at …" after "Russia launched missile and drone attacks"
+        definite = m.trigger.determiner == "definite"
+        agnostic = m.refers and not m.actor and (not m.weapon or definite) and not m.trigger.kind
         if _titled(d) and m.actor and not m.refers:
             return _dates_fit(d.date, m.date, strict=False) and compatible(
                 d.place.place if d.place else None, m.place.place if m.place else None
@@ -169,6 +172,9 @@ def _same(d: Draft, m: EventMention) -> bool:
         return False
     if _titled(d) and m.actor:
         return True  # the event a title or headline named, now reported with its actor
+    finer = d.date is not None and m.date is not None and d.date.precision != "day"
+    if _titled(d) and finer and m.date is not None and m.date.precision == "day":
+        return True  # "December 2019 Mogadishu bombing", then its day: the title's event
 
     if d.date is not None and m.date is not None and d.date.precision == m.date.precision == "day":
         return True
@@ -242,12 +248,36 @@ def cluster_mentions(
         else:
             target = next((d for d in reversed(drafts) if _same(d, m)), None)
         if target is None:
+            also = passive_trigger(m.trigger) and " also " in m.trigger.text
+            told = m.trigger.determiner == "definite" or also
+            if m.refers and not m.actor and told:
+                m = _of_the_story(m, drafts)  # "the attacks hit the capital": the story's
             target = _new(m)
             drafts.append(target)
         else:
             _join(target, m)
         slot.append(target)
     return _settle(drafts), unused
+
+
+def _of_the_story(m: EventMention, drafts: list[Draft]) -> EventMention:
+    """A definite reference or a passive at a place of its own ("the attacks hit several of the
+    capital's districts", "one person was also killed in Pavlohrad") names the story's attacks
+    there: their kind and actor, of the same day."""
+    if m.date is None:
+        return m
+    same_day = [d for d in drafts if d.date is not None and d.date.date == m.date.date]
+    story = next((d for d in reversed(same_day) if d.actor), None)
+    if story is None:
+        return m
+    note = f"the story's event of that day: {story.actor}"
+    return replace(
+        m,
+        kind=story.kind,
+        actor=story.actor,
+        actor_side=story.actor_side,
+        reasons=(*m.reasons, note),
+    )
 
 
 def _own_news(m: EventMention, *, later: bool = False) -> bool:

@@ -24,7 +24,7 @@ from geo.extract.roles import SEQUENCE
 from geo.extract.spans.dates import EventDate
 from geo.extract.triggers import Trigger
 
-__all__ = ["assign_dates"]
+__all__ = ["WHO_ACTS", "assign_dates", "dates_by_sequence", "listed_days"]
 
 _LATER = re.compile(r"\b(?:following|next)\s+day\b|\bdays?\s+later\b|\bthe\s+day\s+after\b", re.I)
 
@@ -43,6 +43,11 @@ _OTHER_ACT = re.compile(
     r"|\bclaimed\s+responsibility\s+for\s+the\s+(?:[\w\-]+\s+){1,3}on\s+$",
     re.I,
 )
+
+
+#: A trigger that is a relative clause ("terrorists who were attacking"): it tells what the
+#: target of the event before it was doing, at that event's place and time.
+WHO_ACTS = re.compile(r"\s(?:who|that)\s")
 
 
 def assign_dates(
@@ -70,6 +75,7 @@ def assign_dates(
         for i in range(len(triggers))
         # "the following day" dates what the sentence tells after it, not what came before
         if not (_LATER.search(d.text) and d.start > triggers[i].end and n > 0)
+        and not _reported_earlier(sentence, d, triggers[i])
     )
     taken: set[int] = set()
     for _weak, _gap_chars, n, i in pairs:
@@ -87,6 +93,10 @@ def assign_dates(
             if inside:
                 taken.add(inside[0][0])
                 chosen[i] = (inside[0][1], f"{how}: the day within {d.text!r}")
+    for i, t in enumerate(triggers):  # "an airstrike against terrorists who were attacking
+        # army forces near Buulobarde on Oct. 23": the strike's day is the clause's
+        if i > 0 and i in chosen and i - 1 not in chosen and WHO_ACTS.search(t.text):
+            chosen[i - 1] = (chosen[i][0], "the date of its target's clause")
     for d in speech:  # "officials said on Thursday": the event was that day or just before
         for i in order:
             if i not in chosen:
@@ -106,9 +116,97 @@ def assign_dates(
     return chosen
 
 
+# A verb of saying or finding whose object clause follows: "investigators suspected that".
+_REPORTED = re.compile(
+    r"\b(?:said|stated|suspected|concluded|found|believed|reported|claimed|determined|assessed"
+    r"|alleged|announced|confirmed|revealed)\s+that\s+",
+    re.I,
+)
+_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:[\w\-]+\s+){0,4}$", re.I)
+
+
+def _reported_earlier(sentence: str, d: EventDate, trigger: Trigger) -> bool:
+    """Whether the date is that of a report of the event, told in the past perfect or referred
+    to: "In November 2019, investigators suspected that a jet had bombed the center", "A
+    January 2020 report stated that the strike was carried out by..."."""
+    if d.end > trigger.start or not _REPORTED.search(sentence, d.end, trigger.start):
+        return False
+    perfect = "had " in trigger.text.lower() or _PERFECT.search(sentence, 0, trigger.start)
+    return bool(perfect) or trigger.determiner == "definite"
+
+
 def _gap(trigger: Trigger, d: EventDate, sentence: str = "") -> int:
     """Characters between a date and a trigger, plus a penalty across a clause break."""
     lo, hi = (d.end, trigger.start) if d.end <= trigger.start else (trigger.end, d.start)
     between = sentence[lo:hi]
     penalty = 50 if any(c in between for c in ",;:()") or SEQUENCE.search(between) else 0
     return max(0, hi - lo) + penalty
+
+
+def dates_by_sequence(
+    sentence: str,
+    starts: list[int],
+    dates: list[EventDate | None],
+    open_: list[bool],
+) -> list[EventDate | None]:
+    """Date the undated events of a sentence from dated ones it orders them against.
+
+    "Jets struck a car on Tuesday after militants fired a missile": the missile was fired
+    that day or in the week before; "... before X" the other way round.  Week precision.
+    ``starts`` are the event phrases' offsets, ``dates`` their dates (``None`` for none or
+    for one that dates nothing), ``open_`` whether each may take a date this way.
+
+    >>> s = "Jets struck a car on Tuesday after militants fired a missile."
+    >>> day = EventDate(dt.date(2024, 1, 9), "day", dt.date(2024, 1, 9), dt.date(2024, 1, 9),
+    ...                 "on Tuesday", 18, 28, "")
+    >>> found = dates_by_sequence(s, [5, 46], [day, None], [False, True])[1]
+    >>> found.precision, found.earliest.isoformat(), found.latest.isoformat()
+    ('week', '2024-01-03', '2024-01-09')
+    """
+    out = list(dates)
+    for i, start in enumerate(starts):
+        if not open_[i]:
+            continue
+        for j, d in enumerate(dates):
+            if d is None or j == i:
+                continue
+            lo, hi = sorted((start, starts[j]))
+            seq = SEQUENCE.search(sentence, lo, hi)
+            if seq is None or seq.group(0).lower() in ("when", "while", "since"):
+                continue
+            in_clause = start > seq.start()  # the event the word introduces
+            earlier = (seq.group(0).lower() != "before") == in_clause
+            week = dt.timedelta(days=6)
+            lo_day, hi_day = (
+                (d.earliest - week, d.latest) if earlier else (d.earliest, d.latest + week)
+            )
+            note = f"{seq.group(0)!r} the event of {d.text!r}: {lo_day} to {hi_day}"
+            out[i] = EventDate(d.date, "week", lo_day, hi_day, d.text, d.start, d.end, note)
+            break
+    return out
+
+
+_TWO_DAYS = re.compile(r"\b(?P<a>[12]\d|3[01]|0?[1-9])\s+and\s+(?P<b>[12]\d|3[01]|0?[1-9])\b")
+
+
+def listed_days(d: EventDate) -> list[EventDate]:
+    """The days of a date that lists two of one month ("June 23 and 30", "4 and 5 June 2021"),
+    each a day of its own; ``[d]`` for any other date.
+
+    >>> from geo.extract.spans.dates import find_dates
+    >>> (d,) = find_dates("two airstrikes June 23 and 30", dt.date(2018, 8, 30))
+    >>> [x.date.isoformat() for x in listed_days(d)]
+    ['2018-06-23', '2018-06-30']
+    """
+    m = _TWO_DAYS.search(d.text)
+    if m is None or d.precision not in ("day", "week"):
+        return [d]
+    out = []
+    for group in ("a", "b"):
+        try:
+            day = d.earliest.replace(day=int(m[group]))
+        except ValueError:
+            return [d]
+        note = f"{d.reason}; day {m[group]} of the days {d.text!r} lists"
+        out.append(EventDate(day, "day", day, day, d.text, d.start, d.end, note))
+    return out if out[0].date < out[1].date else [d]

@@ -32,6 +32,8 @@ _PAST_VERB = re.compile(
     r"|fire[ds]|stage[ds]|mount(?:ed|s)?)\s+(?:[\w\-]+\s+){0,2}$",
     re.I,
 )
+# A perfect the verb of carrying out is joined to: "have asserted control … and carried out".
+_PERFECT_AND = re.compile(r"\b(?:have|has)\s+(?!been\b)\w+(?:ed|en)\b[^.;:]*\sand\s+$", re.I)
 # Words that make "25 attacks" a total over time, not one day's strikes at one place.
 _TOTAL = re.compile(
     r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total|totall?ing|altogether|cumulative"
@@ -49,9 +51,25 @@ TOLL = re.compile(
     re.I,
 )
 ACTED = re.compile(
-    r"\s+(?:\w+ly\s+)?(?:destroyed|engaged|killed|hit|struck|targeted|damaged|wounded|injured"
+    # "bombings and other attacks also killed", "strikes reportedly destroyed"
+    r"\s+(?:(?:and|or)\s+(?:other\s+)?[\w\-]+\s+)?(?:(?:\w+ly|also)\s+)?(?:destroyed|engaged|killed|hit|struck|targeted|damaged|wounded|injured"
     r"|eliminated|suppressed|set\s+fire|left|claimed|took\s+place|occurred|happened|erupted"
     r"|broke\s+out)\b",
+    re.I,
+)
+# The object of a verb of doing, done: "Rangers carried out a raid on a commander".
+DONE = re.compile(
+    r"\b(?:carr(?:ied|ying)\s+out|conduct(?:ed|ing)|launch(?:ed|ing)|mount(?:ed|ing)|stag(?:ed|ing)"
+    r"|perform(?:ed|ing)|made)\s+(?:an?|one)\s+"
+    r"(?:[\w\-]+\s+){0,3}$",
+    re.I,
+)
+# A count of events a subject did: "forces conducted 28 strikes", "jets carried out five raids".
+DONE_COUNT = re.compile(
+    r"\b(?:carr(?:ied|ying)\s+out|conduct(?:ed|ing)?|launch(?:ed|ing)|mount(?:ed|ing)"
+    r"|stag(?:ed|ing)|perform(?:ed|ing)|made|flew)\s+(?:at\s+least\s+)?"
+    # an exact count, not "several" or "dozens of": "conducted 28 strikes", "two raids"
+    r"(?!(?:several|dozens|many|numerous|scores|multiple|some)\b)(?:\w+\s+){1,3}$",
     re.I,
 )
 # Bombs, IEDs and rockets that are the objects of a verb of destroying or finding are
@@ -63,7 +81,7 @@ _SEIZED = re.compile(
     r"|engag(?:ed|ing)|neutrali[sz](?:ed|ing)|disabl(?:ed|ing)"
     r"|caches?\s+of|storage\s+of|factor(?:y|ies)\s+for)\b"
     r"(?:(?!\b(?:when|after|while|as|before|that|which|who|by|killing|in|near|at|on|during|amid"
-    r"|following|under)\b)[^.;:!?])*?"
+    r"|following|under)\b)[^.;:!?—–])*?"
     r"(?:\b(?:an?|the|one|two|three"
     r"|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
     r"(?:(?!(?:in|by|at|near|on|during|with|from)\b)[\w\-]+\s+){0,2}$",
@@ -160,6 +178,8 @@ def specific(
     if date is not None and date.precision in ("day", "week"):
         return True
     verb = _PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start])
+    if verb and _PERFECT_AND.search(sentence, 0, max(0, trig.start - 40) + verb.start()):
+        verb = None  # "insurgents have seized towns and carried out attacks": a record
     # or the verb is the trigger's own: "launched cruise missiles", "two bombs exploded",
     # "Taliban fighters attacked several checkpoints"
     first = trig.text.split()[0].lower()

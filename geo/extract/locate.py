@@ -28,6 +28,7 @@ from geo.extract.places import (
     DEMONYM_WORD,
     ArticlePlaces,
     PlacePick,
+    capitals_named,
     demonym_country,
     demonym_elsewhere,
     in_named_country,
@@ -180,6 +181,10 @@ def article_places(
             country = home
     if country is not None:  # "near El Burr, Somalia" is not a hamlet of that name in Ohio
         mentions = tuple(m for m in mentions if not stray(m, country, mentions))
+    capitals = capitals_named(text, gz, country)  # "the Iraqi capital", "the capital"
+    if capitals:
+        named_by_role = [Mention(c.written, c.start, c.end, c.place, (), c.how) for c in capitals]
+        mentions = tuple(sorted((*mentions, *named_by_role), key=lambda m: (m.start, -m.end)))
     seas = Counter(m.place.id for m in mentions if m.place and m.place.precision == "sea")
     by_id = {m.place.id: m.place for m in mentions if m.place}
     if not named:  # no place at all: "Afghan Officials Say NATO Airstrike Killed Women"

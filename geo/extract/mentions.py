@@ -16,8 +16,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from geo.extract.dating import assign_dates
-from geo.extract.generic import ACTED, TOLL, early_skip, negation, reported_plural, specific
+from gazetteer.spot_words import title_line
+from geo.extract.dating import WHO_ACTS, assign_dates, dates_by_sequence, listed_days
+from geo.extract.generic import (
+    ACTED,
+    DONE,
+    DONE_COUNT,
+    TOLL,
+    early_skip,
+    negation,
+    reported_plural,
+    specific,
+)
 from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import (
     SEQUENCE,
@@ -35,14 +45,20 @@ from geo.extract.roles import (
     unnamed_state,
     with_unlisted,
 )
-from geo.extract.spans.actors import ActorMention
+from geo.extract.spans.actors import ActorMention, actor_as_of
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
-from geo.extract.spans.scan import words_pattern
-from geo.extract.spans.sections import DateLayout
-from geo.extract.triggers import Trigger, acted_by, default_kind, find_triggers
+from geo.extract.spans.sections import DateLayout, cell_opens, in_short_cell
+from geo.extract.triggers import (
+    Trigger,
+    acted_by,
+    default_kind,
+    find_triggers,
+    may_report,
+    row_trigger,
+)
 
-__all__ = ["EventMention", "may_report", "sentence_mentions"]
+__all__ = ["EventMention", "sentence_mentions"]
 
 _UNIT = re.compile(r"(?:security\s+|special\s+)?(?:troops|soldiers|forces|commandos)\b", re.I)
 _RELATIVE = re.compile(
@@ -52,23 +68,6 @@ _RELATIVE = re.compile(
 )
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _FINAL = re.compile(r"[.!?][\"'”’)]*$")
-# Cheap test before the full trigger search: most sentences of an article report nothing.
-# Searched in the lower-cased sentence: several times faster than re.I over an alternation.
-# The stems cover every rule of :mod:`geo.extract.triggers` and every word of the lexicon
-# (a test checks that each lexicon form contains one).
-_STEMS = (
-    *"strik strick struck attack raid assault barrage salvo volley bomb rocket".split(),
-    *"missile drone mortar".split(),
-    *"hit target fire launch shell ied explosive vessel usv boat artillery pound storm".split(),
-    *"ambush kill shoot shot detonat explod blow blew rock tear tore torn rip destroy".split(),
-    *"engag wound injur damag massacr behead execut gunfire blast explos firing".split(),
-    *("assassin", "gunned", "abduct", "came under", "come under", "comes under", "coming under"),
-    *("invad", "overr", "land", "fell", "fall", "crash", "slam", "clash", "intercept", "downed"),
-    *("go off", "goes off", "went off", "gone off", "going off"),
-)
-_ANY_TRIGGER = re.compile(words_pattern(_STEMS))
-
-
 _ALSO = re.compile(
     r"\balso\s+(?:killed|killing|died)\b|\b(?:killed|killing)\s+(?:\w+\s+){0,2}other\b"
     r"|\b(?:second|third|another)\s+(?:[\w'’-]+\s+){0,4}?(?:died|was\s+killed)\b",
@@ -128,15 +127,6 @@ class EventMention:
     reasons: tuple[str, ...]
 
 
-def may_report(sentence: str) -> bool:
-    """Cheap test: could this sentence report a strike or attack at all?
-
-    >>> may_report("Rockets hit the base."), may_report("Talks resumed in Geneva.")
-    (True, False)
-    """
-    return _ANY_TRIGGER.search(sentence.lower()) is not None
-
-
 def sentence_mentions(
     text: str,
     span: tuple[int, int],
@@ -169,6 +159,10 @@ def sentence_mentions(
     start, end = span
     sentence = text[start:end]
     triggers = find_triggers(sentence) if may_report(sentence) else []
+    row = layout.row_at(start) if layout is not None else None
+    if row is not None:  # "| 3 December 2023 | Number 9 | Houthi missile |": one event a row
+        triggers = [row_trigger(sentence, triggers)]
+        actors = [a for a in actors if in_short_cell(sentence, a.start)][:1]  # "Perpetrator"
     actors = with_unlisted(sentence, actors)  # "ISIS-GS attacked the village"
     acting: dict[int, ActorMention] = {}  # an act's trigger start -> who acted
     for a in actors:  # "al-Shabab raided a military base": a named actor acting
@@ -187,8 +181,10 @@ def sentence_mentions(
         else find_dates(sentence, published, anchor=anchor)
     )
     dates = assign_dates(sentence, triggers, found_dates)
+    clauses = {t.start for t in triggers if WHO_ACTS.search(t.text)}  # share their places
     # A headline or caption title ("Baghdad airstrike") names an event the text reports.
-    headline = not _FINAL.search(sentence) and len(sentence.split()) <= 12
+    short = len(sentence.split()) <= 12 or title_line(text, start)  # or a title-case line
+    headline = not _FINAL.search(sentence) and short and row is None
     cues = [negation(sentence, t.start, t.end) for t in triggers]
     skips = [early_skip(sentence, t, cue, headline) for t, cue in zip(triggers, cues, strict=True)]
     # events of their own, whose places are theirs: strong phrases, and "an April 1 strike"
@@ -203,13 +199,29 @@ def sentence_mentions(
     for i, trig in enumerate(triggers):
         notes = [f"trigger {trig.text!r}"]
         doer, victim = roles(sentence, trig, actors, [t for t in triggers if t is not trig])
-        doer = doer or acting.get(trig.start)
+        doer = doer or acting.get(trig.start) or (actors[0] if row is not None and actors else None)
         if doer is not None and not doer.actor.country and doer.actor.type in STATE_TYPES:
             # "the Russian Armed Forces": unnamed forces of the country named before them
             own = country_forces(sentence, doer.start)
             doer = replace(doer, actor=own) if own is not None else doer
         if doer is not None and cues[i] == "condemnation":
             doer = None  # "Iran described the airstrikes as terrorism": Iran condemns them
+        date = dates[i][0] if i in dates else None
+        if date is not None:
+            notes.append(f"{dates[i][1]} {date.text!r}: {date.reason}")
+        relative = None
+        rel = _RELATIVE.search(sentence[max(0, trig.start - 60) : trig.start])
+        if rel and i > 0 and date is None:
+            n = rel["n"].lower()
+            days = _NUMBERS[n] if n in _NUMBERS else int(n)
+            relative = (i - 1, -days if rel["dir"].lower() == "after" else days)
+            notes.append(f"{rel[0].strip()!r}: dated from the event before it")
+        section = layout.section(start + trig.start) if layout and date is None else None
+        if date is None and relative is None and section is not None:
+            date = section
+            notes.append(f"date of the section {section.text!r}: {section.reason}")
+        if doer is not None:  # "the Taliban" in 2026: Afghanistan's government
+            doer = replace(doer, actor=actor_as_of(doer.actor, date.date if date else None))
         kind = trig.kind
         state = state_before(sentence, trig) if doer is None and kind != "attack" else None
         if state is None and doer is None and not kind:
@@ -227,6 +239,10 @@ def sentence_mentions(
             notes.append("kind from a state's forces the text does not name")
         if kind == "strike" and doer is not None and _UNIT.match(trig.text):
             kind = ""  # "Houthi forces struck": units are the actor's, who decides the kind
+        if doer is not None and doer.start <= trig.start < doer.end:
+            kind = (
+                ""  # "Taliban fighters attacked": the agent is the actor's name, its type decides
+            )
         if not kind and doer is not None:
             kind = "strike" if doer.actor.type in STATE_TYPES else "attack"
             notes.append(f"kind from actor {doer.actor.name}")
@@ -237,32 +253,19 @@ def sentence_mentions(
         refers = trig.determiner == "definite" or not trig.strong or headline
         if refers and not headline and reported_plural(sentence, trig):
             refers = False  # "conducted strikes on ...": new strikes, if specific (below)
-        date = dates[i][0] if i in dates else None
-        if date is not None:
-            notes.append(f"{dates[i][1]} {date.text!r}: {date.reason}")
-        relative = None
-        rel = _RELATIVE.search(sentence[max(0, trig.start - 60) : trig.start])
-        if rel and i > 0 and date is None:
-            n = rel["n"].lower()
-            days = _NUMBERS[n] if n in _NUMBERS else int(n)
-            relative = (i - 1, -days if rel["dir"].lower() == "after" else days)
-            notes.append(f"{rel[0].strip()!r}: dated from the event before it")
-        section = layout.section(start + trig.start) if layout and date is None else None
-        if date is None and relative is None and section is not None:
-            date = section
-            notes.append(f"date of the section {section.text!r}: {section.reason}")
         home = doer.actor.country if doer else ""
         place = pick_place(
             places,
-            start,
-            end,
+            *((row[2], row[3]) if row is not None else (start, end)),
             start + trig.start,
             weapon=trig.weapon,
             near_country=home or next((a.actor.country for a in actors if a.actor.country), ""),
-            others=tuple(start + o for o in live if o != trig.start),
+            others=tuple(start + o for o in live if o != trig.start and o not in clauses),
             need_locative=refers,
             aimed=_AIMED.match(trig.text) is not None,
         )
+        if place is not None and row is not None and not cell_opens(text, place.start):
+            place = None  # "| Maersk Gibraltar |": a ship's name, not where it was
         if place is not None:
             notes.append(f"place {place.written!r} -> {place.place.name} ({place.how})")
         if unnamed and place is not None:  # "government aircraft" of the country struck
@@ -284,20 +287,35 @@ def sentence_mentions(
         if story_day is not None and date is not None:
             inside = date.earliest <= story_day.date <= date.latest
             story_day = story_day if inside else None  # not in the month the heading names
-        if undated and toll and local and story_day is not None:
-            date = story_day  # no publication day to fall back on: the day the story is at
+        # "the attacks hit several of the capital's districts": the story's events, at a place
+        # of their own, that day
+        also = passive_trigger(trig) and " also " in trig.text  # "was also killed in Pavlohrad"
+        went_on = ACTED.match(sentence, trig.end) is not None or also
+        went_on = refers and went_on and bool(place and place.local)
+        went_on = went_on and date is None and relative is None
+        # or no publication day to fall back on: the day the story is at
+        if story_day is not None and (went_on or (undated and (toll or coarse) and local)):
+            date = story_day
             notes.append(f"the day the story last named, {story_day.date.isoformat()}")
+        elif undated and date is None and trig.determiner == "indefinite" and layout:
+            # "On Sunday 19 May, jets were tasked … before conducting a precision attack": no
+            # publication day, nor an event before, but the day the paragraph last named
+            date = layout.day_before(text, start) if place and place.local else None
+            if date is not None:
+                notes.append(f"the day the paragraph last named, {date.text!r}")
         skip = skips[i]
         if not skip and i > 0 and _RESTATED.search(sentence, max(0, trig.start - 50), trig.start):
             skip = "restates the event before it"  # "…, claiming that it had targeted …"
         if not skip and not trig.strong and trig.determiner in ("indefinite", "another"):
             # "A U.S. strike in eastern Baghdad on Thursday killed..." and "Near Beiji, a strike
             # destroyed two vehicles" report an event; "an assault on Iraq's sovereignty" does not.
-            acted = ACTED.match(sentence, trig.end) is not None or toll
+            # "Rangers carried out a raid on a commander": done by someone, whom or wherever
+            done = DONE.search(sentence, max(0, trig.start - 60), trig.start) is not None
+            acted = ACTED.match(sentence, trig.end) is not None or toll or done
             # "a U.S. military strike in response on April 6": its day and who struck
             # "including an attack that wounded U.S. personnel on August 5": its toll and day
             hurt = _HURT_THAT.match(sentence, trig.end) is not None
-            said = (doer or state or place) is not None or hurt
+            said = (doer or state or place) is not None or hurt or done
             owned = said and date is not None and date.precision == "day"
             # "four additional people in a separate attack in Mazar-e Sharif": one more event
             owned = owned or (trig.determiner == "another" and place is not None and place.local)
@@ -306,8 +324,17 @@ def sentence_mentions(
             else:
                 refers = False
         if not skip and trig.count is not None:
-            # "Near Mosul, three strikes engaged two units": one day's strikes at one place.
-            if place is None or not place.local:
+            # "Near Mosul, three strikes engaged two units": one day's strikes at one place;
+            # "in Iraq, forces conducted 28 strikes" on a day: that day's strikes in Iraq
+            # (or over the days a release tells: "launching three attacks in Syria")
+            daily = (date is None or date.precision in ("day", "week")) and place is not None
+            head = trig.start + trig.text.rfind(" ") + 1  # "forces conducted 28 strikes"
+            daily = daily and DONE_COUNT.search(sentence, max(0, head - 60), head) is not None
+            # "two airstrikes June 23 and 30": an event on each day (split below)
+            daily = daily or (date is not None and len(listed_days(date)) == trig.count)
+            here = place is not None and place.local
+            here = here and specific(sentence, trig, date, place, found_dates)
+            if not daily and not here:  # "carried out several attacks in the capital": a record
                 skip = f"count of {trig.count} events, not one event"
             else:
                 refers = False
@@ -350,7 +377,15 @@ def sentence_mentions(
                 reasons=tuple(notes),
             )
         )
-    return _share(sentence, triggers, _victims_beside(found))
+    return [  # "two airstrikes June 23 and 30": one event each day
+        replace(m, date=day) if day is not m.date else m
+        for m in _share(sentence, triggers, _victims_beside(found))
+        for day in (
+            listed_days(m.date)
+            if m.date is not None and m.trigger.count == len(listed_days(m.date))
+            else [m.date]
+        )
+    ]
 
 
 _VICTIMS = "names the victims of the event beside it"
@@ -454,32 +489,13 @@ def _share(sentence: str, triggers: list[Trigger], found: list[EventMention]) ->
             else m
             for m in found
         ]
-    return [_dated_by_sequence(sentence, triggers, found, i) for i in range(len(found))]
-
-
-def _dated_by_sequence(
-    sentence: str, triggers: list[Trigger], found: list[EventMention], i: int
-) -> EventMention:
-    """Date an undated event from a dated one the sentence orders it against.
-
-    "Jets struck a car on Tuesday after militants fired a missile": the missile was fired
-    that day or in the week before; "... before X" the other way round.  Week precision.
-    """
-    m = found[i]
-    if m.skip or m.refers or m.date is not None or m.relative is not None:
-        return m  # "the airstrike", referring back, takes its event's date instead
-    for j, other in enumerate(found):
-        if other.skip or other.date is None or j == i:
-            continue
-        lo, hi = sorted((triggers[i].start, triggers[j].start))
-        seq = SEQUENCE.search(sentence, lo, hi)
-        if seq is None or seq.group(0).lower() in ("when", "while", "since"):
-            continue
-        in_clause = triggers[i].start > seq.start()  # the event the word introduces
-        earlier = (seq.group(0).lower() != "before") == in_clause
-        d, week = other.date, dt.timedelta(days=6)
-        lo_day, hi_day = (d.earliest - week, d.latest) if earlier else (d.earliest, d.latest + week)
-        note = f"{seq.group(0)!r} the event of {d.text!r}: {lo_day} to {hi_day}"
-        when = EventDate(d.date, "week", lo_day, hi_day, d.text, d.start, d.end, note)
-        return replace(m, date=when, reasons=(*m.reasons, f"date: {note}"))
-    return m
+    # "Jets struck a car on Tuesday after militants fired a missile": the missile's week
+    open_ = [
+        not (m.skip or m.refers or m.date is not None or m.relative is not None) for m in found
+    ]
+    usable = [None if m.skip else m.date for m in found]
+    ordered = dates_by_sequence(sentence, [t.start for t in triggers], usable, open_)
+    return [
+        replace(m, date=d, reasons=(*m.reasons, f"date: {d.reason}")) if o and d else m
+        for m, d, o in zip(found, ordered, open_, strict=True)
+    ]

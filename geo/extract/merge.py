@@ -68,13 +68,14 @@ from typing import Final
 
 from gazetteer import Place
 from gazetteer.geodesy import haversine_km
+from gazetteer.normalize import normalize
 from geo.event import Event
 from geo.extract.cluster import narrow
 from geo.extract.locate import compatible
 from geo.extract.spans.dates import EventDate
 from geo.schema import DATE_RANK, PLACE_RANK
 
-__all__ = ["MergeKey", "merge_events", "merge_groups", "merge_key", "same_event"]
+__all__ = ["MergeKey", "merge_events", "merge_groups", "merge_key", "same_event", "without_covered"]
 
 #: (kind, first day, last day, spot): what decides which events can ever merge.
 MergeKey = tuple[str, int, int, Place]
@@ -372,3 +373,25 @@ def merge_groups(keys: Sequence[MergeKey]) -> list[int]:
         for i, j in _spot_pairs(spots):
             _link_runs(runs[(kind, spots[i])], runs[(kind, spots[j])], links)
     return [links.root(i) for i in range(len(keys))]
+
+
+def without_covered(events: list[Event]) -> list[Event]:
+    """An article's events without those at a whole country that its finer events of the same
+    kind and days cover ("conducted ten strikes in Syria", then "Near Al Hawl, one strike…").
+
+    A country-level event keeps its place when it carries figures of its own (fatalities).
+    """
+    return [
+        e
+        for e in events
+        if e.resolved.kind != "country"
+        or normalize(e.place) != normalize(e.resolved.name)  # "Near Kisik": a name, unknown
+        or e.fatalities
+        or not any(
+            f.kind == e.kind
+            and f.resolved.kind != "country"
+            and f.resolved.country == e.resolved.country
+            and e.date_min <= f.date <= e.date_max
+            for f in events
+        )
+    ]

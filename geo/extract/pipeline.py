@@ -34,16 +34,17 @@ from geo.articles.article import Article
 from geo.event import Event
 from geo.extract.cluster import Draft, blame_from_context, cluster_mentions
 from geo.extract.locate import ArticlePlaces, article_places, fallback_place
-from geo.extract.mentions import EventMention, may_report, sentence_mentions
-from geo.extract.merge import merge_events
+from geo.extract.mentions import EventMention, sentence_mentions
+from geo.extract.merge import merge_events, without_covered
 from geo.extract.places import listed_with
 from geo.extract.roles import STATE_TYPES
 from geo.extract.sentences import split_sentences
 from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate
-from geo.extract.spans.sections import DateLayout
+from geo.extract.spans.sections import DateLayout, cell_opens
 from geo.extract.subevent import sub_event_type
+from geo.extract.triggers import may_report
 
 _SHIPPING = re.compile(
     r"\b(?:ships?|shipping|vessels?|tankers?|freighters?|cargo|merchant|warships?|destroyers?)\b",
@@ -171,7 +172,9 @@ def _follow_up_counts(
             back[-1].killed.append(counts.killed)
 
 
-def _to_events(article: Article, d: Draft, diag: Diagnostics, places: ArticlePlaces) -> list[Event]:
+def _to_events(
+    article: Article, d: Draft, diag: Diagnostics, places: ArticlePlaces, layout: DateLayout
+) -> list[Event]:
     first = d.mentions[0]
     text = article.text
     if d.date is None and article.published is not None:
@@ -184,6 +187,8 @@ def _to_events(article: Article, d: Draft, diag: Diagnostics, places: ArticlePla
     if place is None:
         actor = actor_by_name(d.actor) if d.actor else None
         said = " ".join(text[m.sentence[0] : m.sentence[1]] for m in d.mentions)
+        if layout.row_at(first.sentence[0]) is not None:  # a table's title and header too
+            said += text[max(0, first.sentence[0] - 300) : first.sentence[0]]
         place = fallback_place(
             places,
             weapon=d.weapon,
@@ -274,19 +279,30 @@ def extract_article(
     # Only sentences with strike or attack words can report events: look for actors in
     # those alone (the rest blanked out, so offsets stay those of the article).  Places are
     # spotted in the whole text: the other sentences give the article's country and seas.
-    keep = [(s, e) for s, e in sentences if may_report(text[s:e])]
+    layout = DateLayout.of(text, article.published)
+    keep = [(s, e) for s, e in sentences if may_report(text[s:e]) or layout.row_at(s) is not None]
     masked = _mask(text, keep)
     actors = find_actors(masked)
     homes = tuple(a.actor.country for a in actors if a.actor.type not in STATE_TYPES)
-    places = article_places(
-        text,
-        gazetteer=gz,
-        skip=tuple((a.start, a.end) for a in actors),
-        homes=tuple(h for h in homes if h),
+    # the cells of a table of events other than its "Location" (ships, flags, names)
+    skip = (
+        *((a.start, a.end) for a in actors),
+        *((s, e) for s, e, ps, _ in layout.rows if ps < 0),
+        *(span for s, e, ps, pe in layout.rows if ps > s for span in ((s, ps), (pe, e))),
     )
+    homes = tuple(h for h in homes if h)
+    places = article_places(text, gazetteer=gz, skip=skip, homes=homes)
+    # in a table without a header, a place that does not open its cell ("| Maersk Gibraltar |")
+    inner = [
+        (m.start - 1, m.end)  # a span around it: skip covers longer spans only
+        for m in places.mentions
+        if any(s == ps <= m.start < e for s, e, ps, _ in layout.rows)
+        and not cell_opens(text, m.start)
+    ]
+    if inner:
+        places = article_places(text, gazetteer=gz, skip=(*skip, *inner), homes=homes)
     mentions: list[EventMention] = []
     anchor: EventDate | None = None
-    layout = DateLayout.of(text, article.published)
     spoken: set[tuple[int, int]] = set()
     context_actors: list[EventMention] = []  # mentions of no event, for who acts in the story
     for start, end in keep:
@@ -299,8 +315,13 @@ def extract_article(
         for m in sentence_mentions(text, (start, end), context, places, inside, anchor, layout):
             diag.mentions += 1
             spoken.add(m.sentence)
-            if m.date is not None and (not m.skip or m.date.precision == "day"):
-                anchor = m.date  # "the next day" counts from the day a story last named
+            # "the next day" counts from the day a story last named; a month heading's date
+            # of a later sentence leaves that day be
+            day = anchor.date if anchor is not None and anchor.precision == "day" else None
+            within = day is not None and m.date is not None and m.date.earliest <= day
+            within = within and m.date is not None and day is not None and day <= m.date.latest
+            if m.date is not None and (not m.skip or m.date.precision == "day") and not within:
+                anchor = m.date
             if m.skip:
                 diag.not_events.append(_note(article, m, m.skip))
                 context_actors.append(m)
@@ -314,7 +335,8 @@ def extract_article(
     blame_from_context(drafts, context_actors, sentences)
     for m in unused:
         diag.not_events.append(_note(article, m, "refers back to no reported event"))
-    events = _without_listed_twice([_to_events(article, d, diag, places) for d in drafts])
+    events = _without_listed_twice([_to_events(article, d, diag, places, layout) for d in drafts])
+    events = without_covered(events)
     if not events:
         diag.no_events.append(
             {"source": article.id, "path": article.path, "problem": "no strike or attack found"}

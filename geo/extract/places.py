@@ -20,6 +20,7 @@ __all__ = [
     "DEMONYM_WORD",
     "ArticlePlaces",
     "PlacePick",
+    "capitals_named",
     "demonym_country",
     "demonym_elsewhere",
     "in_named_country",
@@ -181,7 +182,7 @@ _LIST_GAP = re.compile(
     # ", ", " and ", ", including ", and a colon opening a list ("across Ukraine: Kyiv, Lviv")
     r"(?:\s*[,:]\s*(?:and\s+|or\s+|as\s+well\s+as\s+|including\s+)?|\s+(?:and|or|as\s+well\s+as)\s+"
     r"|\s+and\s+(?:across|in|throughout)\s+(?:the\s+)?)"
-    r"(?:the\s+)?(?:(?:cities|towns|villages|provinces)\s+of\s+)?",
+    r"(?:the\s+)?(?:(?:cit(?:y|ies)|towns?|villages?|provinces?|regions?)\s+of\s+)?",
     re.I,
 )
 
@@ -264,6 +265,11 @@ def mentions_within(ctx: ArticlePlaces, start: int, end: int) -> list[Mention]:
     return [ctx.mentions[i] for i in sorted(index.order[lo:hi])]
 
 
+# What opens the towns of a country: "across Ukraine: Kyiv, Lviv", "cities across Ukraine,
+# including Kyiv, Dnipro and Kryvyi Rih".
+_INCLUDES = re.compile(r":|\bincluding\b")
+
+
 def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
     """The other places a list names together with the event's place, in text order.
 
@@ -298,13 +304,17 @@ def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
         joined = i > 0 and re.search(
             r"\b(?:and|or|as\s+well\s+as|including)\b", ctx.text[chain[i - 1].end : m.start]
         )
+        prior = chain[i - 1].place if i > 0 else None
+        if not joined and prior is not None and _around(prior, place):
+            continue  # "Karrada, Baghdad": the city the district is in, no second place
         same = place.precision == level and place.country == pick.place.country
         # "across Ukraine: Kyiv, Lviv and Dnipro": the towns of the country the event is in
         within = (
             pick.place.kind == "country"
             and place.country == pick.place.country
             and place.precision in local
-            and ":" in ctx.text[pick.end : chain[min(i, len(chain) - 1)].start + 1]
+            and _INCLUDES.search(ctx.text, pick.end, chain[min(i, len(chain) - 1)].start + 1)
+            is not None
         )
         same = same or within
         if not same and not (joined and place.precision in local and level in local):
@@ -313,3 +323,50 @@ def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
             PlacePick(m.text, place, m.start, m.end, "named in a list with the event's place")
         )
     return out
+
+
+# "the capital", "the Iraqi capital", "Ukraine's capital", "the capital of Yemen": a country's
+# capital city, named by its role.
+_CAPITAL = re.compile(
+    r"\b(?:[Tt]he\s+(?:(?P<dem>[A-Z][a-z]+)\s+)?capital(?:\s+city)?(?:\s+of\s+(?P<of>[A-Z][a-z]+))?"
+    r"|(?P<own>[A-Z][a-z]+)['’]s\s+capital(?:\s+city)?)\b"
+)
+
+
+def capitals_named(text: str, gz: Gazetteer, country: Place | None) -> list[PlacePick]:
+    """The capitals a text names by their role: of the country its demonym, possessive or
+    "of" names, else of the article's main ``country`` ("the capital, Kyiv": Kyiv).
+
+    >>> from gazetteer import default_gazetteer
+    >>> gz = default_gazetteer()
+    >>> [p.place.name for p in capitals_named("Bombs hit the Iraqi capital.", gz, None)]
+    ['Baghdad']
+    """
+    found = []
+    for m in _CAPITAL.finditer(text):
+        if m["dem"]:
+            code = demonym_country(gz, m["dem"])
+        elif m["of"] or m["own"]:
+            named = gz.resolve(m["of"] or m["own"], kind="country", limit=1)
+            code = named[0].country if named and named[0].kind == "country" else ""
+        else:
+            code = country.country if country is not None else ""
+        city = _capital_of(gz, code) if code else None
+        if city is not None:
+            found.append(PlacePick(m[0], city, m.start(), m.end(), f"the capital of {code}"))
+    return found
+
+
+def _capital_of(gz: Gazetteer, code: str) -> Place | None:
+    """The most populous capital-kind place of a country (a country's seat of government)."""
+    capitals = [p for p in gz.places_of_kind(("capital",)) if p.country == code]
+    return max(capitals, key=lambda p: p.population, default=None)
+
+
+def _around(inner: Place, outer: Place) -> bool:
+    """Whether ``outer`` is the place ``inner`` lies in (a district's city): more populous and
+    within its extent (5 km at least); not a neighbouring village of a list."""
+    if (outer.population or 0) <= (inner.population or 0):
+        return False
+    reach = max(outer.extent_km or 0.0, 5.0)
+    return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= reach

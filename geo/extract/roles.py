@@ -122,6 +122,13 @@ _SUBJECT_VERB = re.compile(
     rf"^\W*(?:[\w\-’'(),]+\s+){{0,6}}?(?:{pattern(_DOER_VERBS)}|has\s+used)\b",
     re.I,
 )
+# "NDS forces killed a commander in a raid": who killed did the raid the killing was in.
+_KILLED_IN = re.compile(
+    r"^\W*(?:[\w\-’'(),]+\s+){0,6}?(?:kill(?:s|ed)|wound(?:s|ed)|captur(?:es|ed)|eliminat(?:es|ed)"
+    r"|destroy(?:s|ed))\s+(?!(?:and|or|in|on|at|by|during|when|as|while|after|near)\b)"
+    r"[^;:.]{0,100}?\s(?:in|during)\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$",
+    re.I,
+)
 _TARGET_CUE = re.compile(
     r"\b(?:(?:against|on|targeting|targeted|at|toward|towards|struck|hit|(?:intended|meant)\s+for"
     r"|aimed\s+at)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}|(?:kill(?:s|ed|ing)?)\s+(?:[\w\-]+\s+){0,5})$",
@@ -197,6 +204,7 @@ def roles(
             and (
                 (_SUBJECT_VERB.match(between) and not _TARGET_CUE.search(before))
                 or _BEHIND.fullmatch(between)
+                or _KILLED_IN.match(between)
             )
         ):
             rank = 2

@@ -174,3 +174,9 @@ def test_spelling_resolves(
     best = found[0]
     d = haversine_km(best.lat, best.lon, lat, lon)
     assert d <= km, f"{name!r} -> {best.name} ({best.country}) {d:.0f} km off; {best.reason}"
+
+
+def test_two_towns_of_one_alternate_name_and_size_rank_by_their_own_name(gz: Gazetteer) -> None:
+    # GeoNames lists "Sloviansk" among Nikopol's alternate names too, and the two towns have
+    # nearly the same population: the town whose own name is the query's wins
+    assert gz.best("Sloviansk").name == "Slovyansk"  # type: ignore[union-attr]

@@ -35,13 +35,12 @@ def test_every_ap_state_is_found_where_the_cheap_search_starts() -> None:
     """Each abbreviation, after a town and after a party, in running text: the search that
     tries the full pattern only where a capital, small letters and a full stop start
     finds what the full pattern finds everywhere."""
-    from gazetteer.spot import _AP_STATE, _ap_states
-    from gazetteer.spot_words import AP_STATES
+    from gazetteer.spot_words import _AP_STATE, AP_STATES, ap_state_matches
 
     for abbr in [*AP_STATES, "U.S.", "A.B."]:
         for text in (f"Hill, {abbr} said", f"Sen. Lee, R-{abbr}, and Ann, {abbr}x Ltd.", abbr):
             expected = [(m.span(), m.group()) for m in _AP_STATE.finditer(text)]
-            assert [(m.span(), m.group()) for m in _ap_states(text)] == expected, text
+            assert [(m.span(), m.group()) for m in ap_state_matches(text)] == expected, text
 
 
 def test_abbreviated_saint_and_mount(gz: Gazetteer) -> None:

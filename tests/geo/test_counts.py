@@ -155,3 +155,33 @@ def test_a_day_before_the_count_and_deaths_of(sentence: str, killed: int) -> Non
 def test_lookalike_letters_in_number_words_are_no_crash() -> None:
     assert casualties("ſeveral people were killed in the strike.").killed is None
     assert casualties("ſix people were killed in the strike.").killed in (None, 6)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("A militia leader in Homs is assassinated by unknown gunmen.", 1),
+        ("The group's emir was killed in an airstrike near Baquba.", 1),
+        ("The strike resulted in the assassination of Hamza Ali, a senior commander.", 1),
+        ("Two police officers are shot dead outside a restaurant.", 2),
+        ("Three soldiers were later shot to death near the checkpoint.", 3),
+        ("Six villagers were abducted and executed by the militants.", 6),
+        ("Three people were shot and killed at the market.", 3),
+        ("No one was killed in the attack.", 0),
+        ("The convoy was hit near the bridge.", None),
+    ],
+)
+def test_killings_told_by_their_verb(sentence: str, killed: int | None) -> None:
+    assert casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("A drone strike in Beirut killed Hezbollah senior commander Fuad Shukr.", 1),
+        ("The raid killed ISIS leader Abu Bakr al-Baghdadi.", 1),
+        ("The strike killed Al-Shabaab fighters and a commander.", None),
+    ],
+)
+def test_one_named_person_killed(sentence: str, killed: int | None) -> None:
+    assert casualties(sentence).killed == killed

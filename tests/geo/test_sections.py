@@ -93,3 +93,13 @@ def test_years_are_found_where_the_full_pattern_finds_them(text: str) -> None:
     expected = [(m.span(), m.group(1)) for m in _YEAR.finditer(text)]
     assert [(m.span(), m.group(1)) for m in _years(text)] == expected
     assert expected
+
+
+def test_a_text_named_for_its_event_gives_its_year() -> None:
+    from geo.extract.spans.sections import year_context
+
+    text = (
+        "The 2021 Basra rocket attacks occurred when rockets hit the airport. On 15 February, ..."
+    )
+    assert year_context(text) == dt.date(2021, 12, 31)
+    assert year_context("The rocket attacks of 2021 went on.") is None

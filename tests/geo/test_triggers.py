@@ -394,8 +394,8 @@ def test_bombings_are_the_actors_to_decide_and_default_to_attacks() -> None:
 def test_every_lexicon_form_passes_the_cheap_sentence_test() -> None:
     """The prefilter must not drop a sentence whose only event word is in the lexicon
     ("Afghanistan: Roadside Blast Kills 10" was skipped before the prefilter knew "blast")."""
-    from geo.extract.mentions import may_report
     from geo.extract.spans import lexicon
+    from geo.extract.triggers import may_report
 
     # an agent reports an event only with an action verb: the verb forms must pass
     missed = [f for f in lexicon.verb_forms() + lexicon.noun_forms() if not may_report(f)]
@@ -404,8 +404,8 @@ def test_every_lexicon_form_passes_the_cheap_sentence_test() -> None:
 
 
 def test_victim_participles_pass_the_cheap_sentence_test() -> None:
-    from geo.extract.mentions import may_report
     from geo.extract.spans import lexicon
+    from geo.extract.triggers import may_report
 
     assert [p for p in lexicon.VICTIM_PARTICIPLES if not may_report(f"he was {p}")] == []
     assert may_report("The patrol came under fire.")

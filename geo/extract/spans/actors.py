@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,7 +26,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Actor", "ActorMention", "actor_by_name", "find_actors", "load_actors"]
+__all__ = ["Actor", "ActorMention", "actor_as_of", "actor_by_name", "find_actors", "load_actors"]
 
 #: Allowed values of :attr:`Actor.type`.
 TYPES = frozenset({"state_military", "militia", "insurgent", "government", "coalition"})
@@ -71,6 +72,10 @@ class Actor:
         Id of the umbrella actor, if any.
     country : str
         ISO 3166-1 alpha-2 code of the home country; ``""`` for transnational actors.
+    becomes : str or None
+        Id of the actor this one is from ``since`` on (an insurgency that took power).
+    since : str
+        ISO date from which ``becomes`` applies; ``""`` when it does not.
     """
 
     id: str
@@ -79,6 +84,8 @@ class Actor:
     side: str
     parent: str | None
     country: str
+    becomes: str | None = None
+    since: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +184,13 @@ def load_actors() -> tuple[Actor, ...]:
             side=str(entry["side"]),
             parent=entry.get("parent"),
             country=str(entry.get("country") or ""),
+            becomes=entry.get("becomes"),
+            since=str(entry.get("since") or ""),
         )
+        if (actor.becomes is None) != (not actor.since):
+            raise ValueError(f"actor {actor.id}: 'becomes' and 'since' go together")
+        if actor.since:
+            dt.date.fromisoformat(actor.since)  # a ValueError names the bad date
         if actor.type not in TYPES:
             raise ValueError(f"actor {actor.id}: unknown type {actor.type!r}")
         if actor.side not in SIDES:
@@ -189,7 +202,24 @@ def load_actors() -> tuple[Actor, ...]:
     for actor in actors:
         if actor.parent is not None and actor.parent not in ids:
             raise ValueError(f"actor {actor.id}: unknown parent {actor.parent!r}")
+        if actor.becomes is not None and actor.becomes not in ids:
+            raise ValueError(f"actor {actor.id}: unknown successor {actor.becomes!r}")
     return tuple(actors)
+
+
+def actor_as_of(actor: Actor, day: dt.date | None) -> Actor:
+    """The actor a name meant on ``day``: "Taliban" are Afghanistan's government from August
+    2021 on, an insurgency before (unchanged when the day is unknown).
+
+    Examples
+    --------
+    >>> taliban = actor_by_name("Taliban")
+    >>> [actor_as_of(taliban, dt.date(y, 1, 1)).type for y in (2017, 2026)]
+    ['insurgent', 'government']
+    """
+    if actor.becomes is None or day is None or day < dt.date.fromisoformat(actor.since):
+        return actor
+    return next(a for a in load_actors() if a.id == actor.becomes)
 
 
 @functools.cache

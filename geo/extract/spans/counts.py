@@ -56,7 +56,8 @@ _AUX = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|got)\s+)?
 _ACTIVE = re.compile(rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+{_N}", re.I)
 _PASSIVE = re.compile(
     rf"{_N}(?P<mid>(?:\s+\(?[A-Za-z][\w'’.-]*\)?){{0,9}}?)\s+{_AUX}{_ADV}"
-    rf"(?P<v>killed|dead|died|deaths|fatalities|wounded|injured|injuries|hurt)\b",
+    rf"(?P<v>killed|dead|died|deaths|fatalities|wounded|injured|injuries|hurt|executed"
+    r"|assassinated|beheaded|shot\s+dead|shot\s+to\s+death|gunned\s+down)\b",
     re.I,
 )
 # "the strike resulted in the death of two (2) militants"
@@ -73,7 +74,9 @@ _PERSON = (
     r"|sailor|adviser|advisor|figure|chief|head|worker|resident|journalist|policeman"
 )
 _SINGLE = re.compile(
-    rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+(?:an?|one|the)\s+(?:[\w'’.-]+\s+){{0,5}}?"
+    # "killed a senior commander", "killed Hezbollah senior commander Fuad Shukr"
+    rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+(?:(?:an?|one|the)\s+|(?-i:(?=[A-Z])))"
+    rf"(?:(?!(?:and|or)\b)[\w'’.-]+\s+){{0,5}}?"
     rf"(?:{_PERSON})\b(?!s)",
     re.I,
 )
@@ -83,6 +86,18 @@ _ONE_DIED = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?)?\s+(?:also\s+)?"
     r"(?P<v>died|was\s+(?:also\s+)?killed|was\s+(?:also\s+)?(?:wounded|injured))\b",
     re.I,
+)
+# One person killed, told by a singular passive or the person's death, when no figure is
+# given: "X, leader of the group, is assassinated", "was killed in an airstrike", "the
+# assassination of Saleh al-Arouri".
+_ONE_KILLED = re.compile(
+    r"(?<!no one )(?<!nobody )\b(?:was|is)\s+(?:(?:also|reportedly|later|then)\s+)?"
+    r"(?P<v>killed|assassinated|executed|beheaded|shot\s+dead|shot\s+to\s+death|gunned\s+down)\b"
+    r"|\b(?:the\s+)?(?P<w>assassination|killing|death)\s+of\s+(?-i:[A-Z])",
+    re.I,
+)
+_JOINED_PASSIVE = re.compile(
+    r"(?:\s+(?:were|was|are|is))?\s+(?:\w+ed|shot|hit|struck|beaten|taken)\s+and$", re.I
 )
 _AND_OTHERS = re.compile(
     rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+(?P<who>[^,.;\d]{{1,80}}?)(?:\s*,)?\s+"
@@ -179,7 +194,10 @@ def _value(raw: str) -> int | None:
 
 
 def _kind(verb: str) -> str:
-    return "killed" if re.match(r"kill|claim|dead|died|death|fatal", verb, re.I) else "injured"
+    killed = re.match(
+        r"kill|claim|dead|died|death|fatal|exec|assassin|behead|shot|gunned", verb, re.I
+    )
+    return "killed" if killed else "injured"
 
 
 def _tries(pattern: Scan, sentence: str) -> Iterator[re.Match[str]]:
@@ -254,7 +272,10 @@ class _Tally:
         return best
 
 
-_MAYBE_WORDS = "kill|die|dead|death|fatal|casualt|injur|wound|hurt|harm|lives|toll"
+_MAYBE_WORDS = (
+    "kill|die|dead|death|fatal|casualt|injur|wound|hurt|harm|lives|toll|execut|assassin|behead"
+    "|gunned"
+)
 _MAYBE = re.compile(_MAYBE_WORDS, re.I)
 # Words some figures need, searched in the lower-cased sentence (much faster than re.I): no
 # figure below without a word of _MAYBE; "and two others" without "other" or "more", ...
@@ -315,6 +336,7 @@ def casualties(sentence: str) -> Casualties:
             if not tally.free(*m.span("n")) or not _number_ok(sentence, m):
                 continue
             mid = m.groupdict().get("mid") or ""
+            mid = _JOINED_PASSIVE.sub("", mid)  # "were abducted and executed", "shot and killed"
             if any(w.lower() in _MID_STOP for w in mid.split()):
                 continue
             if rule == "passive" and m.group("n").lower() in _VAGUE and mid:
@@ -329,6 +351,9 @@ def casualties(sentence: str) -> Casualties:
     for m in _ONE_DIED_SCAN.finditer(sentence) if may(_ONE_DIED_WORDS) else ():
         if tally.free(*m.span()):
             tally.add(m, _kind(m.group("v").split()[-1]), 1, "single")
+    one = _ONE_KILLED.search(sentence) if not tally.groups["killed"] else None
+    if one is not None and tally.free(*one.span()):
+        tally.add(one, "killed", 1, "single")
     for m in _ALT.finditer(sentence):
         value = _value(m.group("n"))
         if value is None or not tally.free(*m.span("n")) or not _number_ok(sentence, m):

@@ -252,6 +252,7 @@ ACTION_VERBS: Final[dict[str, str]] = {
     "invade": "",
     "overrun": "",
     "clash": "",
+    "hijack": "",
 }
 
 #: Nouns that name one event: the weapon they imply ('' when none). "strike" and "attack"
@@ -267,6 +268,16 @@ EVENT_NOUNS: Final[dict[str, str]] = {
     "bombing": "",
     "massacre": "",
     "clash": "",
+    "hijacking": "",
+    # fire of small arms and guns: "positions were the target of small arms fire"
+    "small arms fire": "",
+    "small-arms fire": "",
+    "machine gun fire": "",
+    "machine-gun fire": "",
+    "sniper fire": "",
+    "tank fire": "artillery",
+    "firefight": "",
+    "gun battle": "",
 }
 
 

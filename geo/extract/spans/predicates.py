@@ -34,6 +34,11 @@ _GAP = (
     # or a first verb phrase and "and": "militants came ashore on small boats and attacked"
     r"|(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to|said"
     r"|says)\b)[\w\-’']+\s+){1,10}?and\s+"
+    # or a clause and then a participle after a comma: "a Reaper patrolled over the
+    # Euphrates on Tuesday, striking armed terrorists"
+    r"|(?:(?!(?:was|were|been|being|is|are|be|who|which|that|or|but|while|said|says|fired"
+    rf"|launched|{lexicon.pattern(lexicon.verb_forms())})\b)[\w\-’']+,?\s+){{1,16}}?(?<=,\s)"
+    r"(?=(?:striking|destroying|hitting|targeting|bombing|shelling|engaging)\b)"
 )
 # What strikes hit, as its own phrase: "struck five weapons depots".
 _OBJECT = (
@@ -45,8 +50,20 @@ _OBJECT = (
     r"|warehouse|safe\s+house|building|position|checkpoint|camp|networks?|cells?|fighters"
     r"|members|leaders?|commanders?|operatives|hideouts?|strongholds?)"
 )
+# What may stand between an agent and its verb besides a few words: a parenthesis and who
+# leads or backs it ("militants led by Igor Girkin (a retired colonel) attacked").
+_ASIDE = (
+    r"(?:\([^()]{0,120}\)\s+"
+    r"|(?:led|backed|supported|commanded|loyal|linked|affiliated|allied)\s+(?:by|to|with)\s+"
+    r"(?:[\w\-’'.]+\s+){1,4}?(?:\([^()]{0,120}\)\s+)?)?"
+)
 _AGENT_ACTS = (
-    rf"(?P<ag>{lexicon.pattern(list(lexicon.AGENTS))})\s+(?:{_GAP})"
+    rf"(?P<ag>{lexicon.pattern(list(lexicon.AGENTS))})\s+{_ASIDE}"
+    # the subject of a relative clause: "terrorists who were attacking army forces"
+    r"(?:(?:who|that)\s+(?:(?:were|was)\s+(?=[a-z]+ing\b)|had\s+)?)?"
+    rf"(?:{_GAP})"
+    # a verb after an article is a noun: "killed three soldiers in an attack"
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
     rf"(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?:\s+{_OBJECT}\b)?"
 )
 _NOUN_EVENTS = rf"(?P<nv>{lexicon.pattern(lexicon.noun_forms())})"
@@ -68,7 +85,7 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         "airstrike",
         True,
     ),
-    (r"(?:precision|retaliatory|defensive)\s+strikes?", "strike", "", True),
+    (r"precision\s+(?:strikes?|attacks?)|(?:retaliatory|defensive)\s+strikes?", "strike", "", True),
     (_AGENT_ACTS, "", "", True),
     (r"bombed\b(?!\s+(?:of|by)\s+(?:a|an)\s+(?:car|suicide))", "strike", "airstrike", True),
     # "bombings" are mostly an armed group's; the actor decides (a state's are airstrikes).
@@ -107,9 +124,10 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         r"(?:(?:packed|laden|loaded|armed|rigged)\s+with\s+(?:\w+\s+){0,2}?\w+\s+)?"
         # "a rocket fired from Lebanon reportedly killed 12"
         r"(?:(?:fired|launched)\s+(?:from|by)\s+(?:the\s+)?(?:[\w\-]+\s+){1,3}?)?(?:\w+ly\s+)?"
-        r"(?:hits?|struck|kill(?:s|ed)|wound(?:s|ed)"
+        r"(?:hits?|struck|impact(?:s|ed)|kill(?:s|ed)|wound(?:s|ed)"
         r"|slam(?:s|med)\s+into|(?:lands?|landed|falls?|fell|crash(?:es|ed)?|rain(?:s|ed)\s+down)"
-        r"\s+(?:on|in|near|inside|around)|targeted|attacked|explod(?:es|ed))",
+        r"\s+(?:on|in|near|inside|around)|targeted|attacked|explod(?:es|ed)"
+        r"|(?:were|was)\s+aimed\s+at)",
         "",
         "",
         True,
@@ -178,13 +196,28 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     ),
     (r"shelling", "", "artillery", False),
     (_NOUN_EVENTS, "", "", False),
-    (r"(?:was|were|been|being)\s+(?:struck|hit|targeted|bombed)", "", "", False),
     (
-        rf"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:{_VICTIM})"
+        r"(?:was|were|been|being)\s+(?:struck|hit|targeted|bombed|attacked|ambushed|shelled"
+        r"|raided|stormed)",
+        "",
+        "",
+        False,
+    ),
+    # aircraft drop bombs: "the U.S. dropped the most powerful bomb", "the bomb was dropped"
+    (
+        r"dropp(?:ed|ing|s)\s+(?:[\w\-]+\s+){0,6}?bombs?|bombs?\s+(?:was|were)\s+dropped",
+        "strike",
+        "airstrike",
+        True,
+    ),
+    (
+        rf"(?:was|were|is|are|been|being)\s+(?:(?:\w+ly|also)\s+)?(?:{_VICTIM})"
         # a headline's passive without its auxiliary: "10 Police Killed in Afghanistan"
         r"|(?<=[A-Za-z] )(?-i:Killed|Shot\s+Dead|Gunned\s+Down|Assassinated)"
         r"(?=\s+(?i:in|near|at)\s)"
-        r"|c(?:ame|omes?|oming)\s+under\s+(?:\w+\s+){0,2}?(?:fire|attack)",
+        r"|c(?:ame|omes?|oming)\s+under\s+(?:\w+\s+){0,2}?(?:fire|attack)"
+        # "positions were the target of small arms fire"
+        r"|(?:was|were|is|are|been)\s+the\s+targets?\s+of",
         "",
         "",
         False,

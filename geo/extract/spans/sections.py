@@ -26,10 +26,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from geo.extract.spans import lexicon
 from geo.extract.spans.dates import EventDate, find_dates
 from geo.extract.spans.dates_relative import midpoint, month_bounds
 
-__all__ = ["DateLayout", "year_context"]
+__all__ = ["DateLayout", "cell_opens", "event_rows", "in_short_cell", "year_context"]
 
 _YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?![,.]\d)(?!\s*(?:people|persons|km)\b)")
 # Where a year starts; found fast, as the lookbehind that opens _YEAR is tried at every place.
@@ -70,11 +71,22 @@ def year_context(text: str) -> dt.date | None:
     day = _caption_day(text)
     if day is not None:
         return day
+    named = _NAMED_EVENT.match(text)  # "The 2021 Erbil rocket attacks occurred when ..."
+    if named is not None:
+        return dt.date(int(named["y"]), 12, 31)
     head = text[:160].split("\n", 1)[0]
     if "\n" not in text[:160] or len(head) > 100 or head.rstrip().endswith("."):
         return None  # not a heading line of its own
     found = _YEAR.search(head)
     return dt.date(int(found.group(1)), 12, 31) if found else None
+
+
+# A text that opens with the name of its event, year first: "The 2021 Erbil rocket attacks",
+# "The 2015 Sana'a mosque bombings were".
+_NAMED_EVENT = re.compile(
+    r"\s*(?:The\s+)?(?P<y>1[89]\d\d|20\d\d)\s+(?:[A-Z][\w'’.\-]*\s+){0,4}"
+    rf"(?:[a-z]+\s+)?(?:{lexicon.pattern(lexicon.noun_forms())}|crisis|massacres?|attacks?)\b"
+)
 
 
 def _years(text: str) -> Iterator[re.Match[str]]:
@@ -96,6 +108,79 @@ def _caption_day(text: str) -> dt.date | None:
     first = head.split(". ", 1)[0].rstrip(".")
     days = [d for d in find_dates(first, None) if d.precision == "day" and d.end >= len(first) - 1]
     return days[-1].date if days else None
+
+
+# A table row: a line of at least three cells between pipes; a header row has a cell "Date".
+_ROW = re.compile(r"[^\n|]*\|(?:[^|\n]*\|){2,}[^\n]*")
+_HEADER = re.compile(r"(?:^|\|)\s*dates?\s*(?:\||$)", re.I)
+_EVENT_WORD = re.compile(
+    rf"\b(?:{lexicon.pattern(lexicon.noun_forms() + lexicon.verb_forms())})\b", re.I
+)
+_WEAPON_WORD = re.compile(
+    r"\b(?:missiles?|rockets?|drones?|UAVs?|mortars?|artillery|shells?|bombs?|IEDs?|airstrikes?)\b",
+    re.I,
+)
+
+
+def event_rows(text: str) -> tuple[tuple[int, int, int, int], ...]:
+    r"""The rows of tables that list strikes or attacks, one a row: the table's title line or
+    header row names an event ("Attacks on commercial vessels", "| Date | Vessel attacked |"),
+    or the row a weapon ("| 3 December 2023 | Number 9 | Houthi ballistic missile |").  Each is
+    ``(start, end, place start, place end)``, the place the cell under a header "Location",
+    ``-1, -1`` when the header has none (ship names and flags are no places of the event), the
+    whole row when the table has no header.
+
+    >>> text = "Attacks\n| # | Date | Location |\n| 1 | 2 May 2024 | Marib, Yemen |"
+    >>> [(text[s:e], text[ps:pe]) for s, e, ps, pe in event_rows(text)]
+    [('| 1 | 2 May 2024 | Marib, Yemen |', 'Marib, Yemen')]
+    """
+    rows: list[tuple[int, int, int, int]] = []
+    topic = False  # the table's title line or its header row names an event
+    where = -2  # the index of the header's "Location" cell; -1 none, -2 no header
+    last_end = -2
+    for m in _ROW.finditer(text) if "|" in text else ():
+        row = m[0].strip()
+        start = m.start() + m[0].index(row[0])
+        if last_end < 0 or text.count("\n", last_end + 1, m.start()):  # a new table
+            above = text[text.rfind("\n", 0, max(0, m.start() - 1)) + 1 : m.start()]
+            topic = len(above) <= 120 and _EVENT_WORD.search(above) is not None
+            where = -2
+        last_end = m.end()
+        cells = [c.strip().lower() for c in row.strip("|").split("|")]
+        if _HEADER.search(row):
+            topic = topic or _EVENT_WORD.search(row) is not None  # "| Vessel attacked |"
+            where = next((i for i, c in enumerate(cells) if c in _WHERE), -1)
+        elif any(c.isdigit() for c in row) and (topic or _WEAPON_WORD.search(row)):
+            place = (start, start + len(row)) if where == -2 else (-1, -1)
+            if 0 <= where < len(cells) and cells[where]:
+                cell = row.strip("|").split("|")[where]
+                at = start + row.index(cell) + len(cell) - len(cell.lstrip())
+                place = (at, at + len(cell.strip()))
+            rows.append((start, start + len(row), *place))
+    return tuple(rows)
+
+
+_WHERE = frozenset({"location", "place", "where", "site", "locality"})
+
+
+def in_short_cell(text: str, at: int) -> bool:
+    """Whether the table cell around ``at`` is a name, not a description (six words at most):
+    the actor of a row is its "Perpetrator", not one its "Details" name."""
+    end = text.find("|", at)
+    cell = text[text.rfind("|", 0, at) + 1 : end if end >= 0 else len(text)]
+    return len(cell.split()) <= 6
+
+
+def cell_opens(text: str, at: int) -> bool:
+    """Whether a table cell starts with the text at ``at``, or with a list of places it
+    closes ("| Jalalabad, Afghanistan |"; not "| Maersk Gibraltar |").
+
+    >>> text = "| Jalalabad, Afghanistan | Maersk Gibraltar |"
+    >>> [cell_opens(text, text.index(w)) for w in ("Jalalabad", "Afghanistan", "Gibraltar")]
+    [True, True, False]
+    """
+    before = text[text.rfind("|", 0, at) + 1 : at].strip()
+    return before == "" or (before.endswith(",") and "," not in before[:-1] and " " not in before)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +207,8 @@ class DateLayout:
         Parts of the text a heading or a line's leading date dates.
     caption_day : date or None
         The day a caption or dateline ends with, which stands in for a publication date.
+    rows : tuple of (int, int)
+        The rows of tables that list events (:func:`event_rows`).
     """
 
     published: dt.date | None
@@ -129,6 +216,7 @@ class DateLayout:
     years: tuple[tuple[int, int, int], ...]
     spans: tuple[_Span, ...]
     caption_day: dt.date | None = None
+    rows: tuple[tuple[int, int, int, int], ...] = ()
 
     @classmethod
     def of(cls, text: str, published: dt.date | None) -> DateLayout:
@@ -137,7 +225,11 @@ class DateLayout:
         years = tuple(y for y in marked if y[2])
         layout = cls(published, year_context(text), years, ())
         spans = tuple(layout._spans(text))
-        return cls(published, layout.caption, years, spans, _caption_day(text))
+        return cls(published, layout.caption, years, spans, _caption_day(text), event_rows(text))
+
+    def row_at(self, offset: int) -> tuple[int, int, int, int] | None:
+        """The row of a table of events (:func:`event_rows`) that starts at ``offset``."""
+        return next((row for row in self.rows if row[0] == offset), None)
 
     def context(self, offset: int) -> dt.date | None:
         """The date that resolves year-less dates at ``offset``: the publication date, else
@@ -171,6 +263,15 @@ class DateLayout:
             anchored = {(d.start, d.end) for d in find_dates(sentence, None, anchor=anchor)}
             found = [d for d in found if _ABSOLUTE.search(d.text) or (d.start, d.end) in anchored]
         return found
+
+    def day_before(self, text: str, offset: int) -> EventDate | None:
+        """The last day the paragraph names before ``offset`` ("On Sunday 19 May, jets were
+        tasked … They struck a tunnel"): the day a story without a publication date is at."""
+        found = find_dates(text[text.rfind("\n", 0, offset) + 1 : offset], self.context(offset))
+        if self.stand_in(offset):  # a year alone resolves no weekday
+            found = [d for d in found if _ABSOLUTE.search(d.text)]
+        days = [d for d in found if d.precision == "day"]
+        return days[-1] if days else None
 
     def section(self, offset: int) -> EventDate | None:
         """The date a heading or the line's leading date gives ``offset``, if any."""

@@ -1,0 +1,351 @@
+"""Who did an event: the subject of a verb of doing, of killing "in a raid", and an actor
+that changed type on a day (the Taliban took power in August 2021).
+
+Our own example sentences, one per phrasing class.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer import Gazetteer
+from geo.articles.article import Article
+from geo.event import Event
+from geo.extract.pipeline import extract
+from geo.extract.spans.actors import actor_as_of, actor_by_name
+
+PUB = dt.date(2024, 1, 11)
+
+
+def events(gz: Gazetteer, text: str, published: dt.date | None = PUB) -> list[Event]:
+    return list(extract([Article(id="a", text=text, published=published)], gazetteer=gz).events)
+
+
+def test_an_actor_that_took_power_is_a_state_from_that_day() -> None:
+    taliban = actor_by_name("Taliban")
+    assert taliban is not None
+    assert actor_as_of(taliban, dt.date(2021, 8, 14)).type == "insurgent"
+    assert actor_as_of(taliban, dt.date(2021, 8, 15)).type == "government"
+    assert actor_as_of(taliban, None) is taliban
+
+
+def test_the_taliban_strike_after_august_2021_and_attack_before(gz: Gazetteer) -> None:
+    text = (
+        "On 3 March 2019 Taliban fighters attacked a checkpoint in Kunduz. "
+        "On 5 March 2025 Taliban fighters attacked a border post in Kunar."
+    )
+    found = {e.date.year: e.kind for e in events(gz, text)}
+    assert found == {2019: "attack", 2025: "strike"}
+
+
+def test_a_timeline_in_the_present_that_carries_out_attacks(gz: Gazetteer) -> None:
+    # "The" before the actor is no determiner of "attacks": a verb stands between them.
+    text = (
+        "2025 in Pakistan\nMarch\n"
+        "- 4 March – The Baloch fighters carry out attacks on two army posts in Turbat."
+    )
+    found = events(gz, text, published=None)
+    assert [(e.kind, e.date.isoformat()) for e in found] == [("attack", "2025-03-04")]
+
+
+def test_a_raid_carried_out_on_a_dated_line_is_an_event(gz: Gazetteer) -> None:
+    text = "2016 in Somalia\nJune\n- June 3 – Commandos carried out a raid on a militant commander."
+    found = events(gz, text, published=None)
+    assert [(e.date.isoformat(), e.resolved.name) for e in found] == [("2016-06-03", "Somalia")]
+
+
+def test_who_killed_in_a_raid_did_the_raid(gz: Gazetteer) -> None:
+    found = events(
+        gz, "On Monday, NDS forces killed a senior al-Qaeda commander in a raid in Ghazni Province."
+    )
+    assert [(e.kind, e.actor) for e in found] == [("strike", "Afghan forces")]
+
+
+def test_soldiers_killed_in_an_attack_are_its_victims(gz: Gazetteer) -> None:
+    found = events(
+        gz, "On Monday, 6 Malian soldiers killed and 4 wounded in an attack on a camp near Gao."
+    )
+    assert [(e.kind, e.actor) for e in found] == [("attack", "")]
+
+
+def test_a_noun_after_an_article_is_no_verb_of_an_agent(gz: Gazetteer) -> None:
+    # "soldiers in an attack" is no agent and verb: the place belongs to the attack
+    found = events(
+        gz,
+        "On Monday, al-Shabaab fighters killed three soldiers in an attack on a base near Baidoa.",
+    )
+    assert [(e.actor, e.resolved.name.split()[0]) for e in found] == [("al-Shabaab", "Baidoa")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 April fifty armed militants led by a retired colonel (a former officer) attacked "
+        "the police station in Kramatorsk.",
+        "On 12 April gunmen loyal to a local warlord opened fire on a bus in Kramatorsk.",
+        "On 12 April militants (some of them foreign) stormed the police station in Kramatorsk.",
+    ],
+)
+def test_an_aside_between_the_agent_and_its_verb(gz: Gazetteer, text: str) -> None:
+    found = events(gz, text)
+    assert [(e.kind, e.date.isoformat(), e.resolved.name) for e in found] == [
+        ("attack", "2023-04-12", "Kramatorsk")
+    ]
+
+
+def test_plural_events_and_others_that_killed_in_a_place(gz: Gazetteer) -> None:
+    found = events(gz, "Bombings and other attacks also killed a number of people in Basra.")
+    assert [(e.kind, e.resolved.name.split()[-1]) for e in found] == [("attack", "Basrah")]
+
+
+def test_a_precision_attack_conducted_on_the_day_the_paragraph_names(gz: Gazetteer) -> None:
+    # no publication date: the paragraph's day dates the attack its aircraft carried out
+    text = (
+        "Fighting went on through March 2019. On Sunday 19 May, two RAF Typhoons were tasked "
+        "to support Iraqi forces. Our aircraft checked the area south-west of Mosul before "
+        "conducting a precision attack on a tunnel."
+    )
+    found = events(gz, text, published=None)
+    assert [(e.kind, e.date.isoformat(), e.resolved.name) for e in found] == [
+        ("strike", "2019-05-19", "Mosul")
+    ]
+
+
+def test_a_generic_attack_in_a_paragraph_with_a_day_stays_undated(gz: Gazetteer) -> None:
+    text = "On Sunday 19 May 2019, rockets were seen near Mosul. Rocket fire is a danger in Mosul."
+    assert [e.date.isoformat() for e in events(gz, text, published=None)] == []
+
+
+def test_a_days_count_of_strikes_a_force_conducted_in_a_country_is_one_event(
+    gz: Gazetteer,
+) -> None:
+    text = "On Jan. 8, in Iraq, coalition military forces conducted 14 strikes against ISIL."
+    found = events(gz, text)
+    assert [(e.kind, e.date.isoformat(), e.resolved.name) for e in found] == [
+        ("strike", "2024-01-08", "Iraq")
+    ]
+
+
+def test_a_count_of_strikes_reported_on_is_no_event(gz: Gazetteer) -> None:
+    text = "Officials gave details today on 37 strikes conducted Jan. 2-4 in Syria and Iraq."
+    assert events(gz, text) == []
+
+
+def test_a_count_of_strikes_on_as_many_listed_days_is_an_event_each_day(gz: Gazetteer) -> None:
+    text = "These include two airstrikes June 3 and 9 in Shabwah."
+    found = events(gz, text)
+    assert sorted(e.date.isoformat() for e in found) == ["2023-06-03", "2023-06-09"]
+
+
+def test_a_count_of_strikes_on_fewer_listed_days_is_no_event_per_day(gz: Gazetteer) -> None:
+    text = "Officials gave details of three airstrikes on June 3 and 9 in Yemen."
+    assert len(events(gz, text)) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("Rockets struck the Iraqi capital on Monday, killing two.", "Baghdad"),
+        ("On Monday a car bomb exploded in Somalia's capital, killing two.", "Mogadishu"),
+        (
+            "Fighting went on in Yemen. On Monday an airstrike hit the capital, killing two.",
+            "Sanaa",
+        ),
+    ],
+)
+def test_a_capital_named_by_its_role(gz: Gazetteer, text: str, capital: str) -> None:
+    assert [e.resolved.name for e in events(gz, text)] == [capital]
+
+
+def test_the_storys_attacks_at_a_place_of_their_own_are_an_event_there(gz: Gazetteer) -> None:
+    text = (
+        "On Monday a Russian missile attack hit Kharkiv, killing two. "
+        "The mayor of Kyiv said the attacks also hit several of the capital's districts."
+    )
+    found = sorted((e.resolved.name, e.kind, e.actor) for e in events(gz, text))
+    assert found == [("Kharkiv", "strike", "Russian forces"), ("Kyiv", "strike", "Russian forces")]
+
+
+def test_positions_the_target_of_gunfire_at_listed_villages(gz: Gazetteer) -> None:
+    text = (
+        "On Monday, army positions were the target of small arms fire and sniper fire at "
+        "Avdiivka, Pisky and Maryinka."
+    )
+    found = sorted(e.resolved.name for e in events(gz, text))
+    assert found == ["Avdiyivka", "Mar'yinka", "Pisky"]
+
+
+def test_a_list_after_the_city_of(gz: Gazetteer) -> None:
+    text = "On Monday Russian missiles targeted the capital, Kyiv, as well as the city of Kharkiv."
+    assert sorted(e.resolved.name for e in events(gz, text)) == ["Kharkiv", "Kyiv"]
+
+
+def test_a_district_and_its_city_are_one_place(gz: Gazetteer) -> None:
+    found = events(gz, "A car bomb exploded in Karrada, Baghdad, on Monday, killing five.")
+    assert [e.resolved.name for e in found] == ["Karrada"]
+
+
+def test_two_districts_hit_are_two_events(gz: Gazetteer) -> None:
+    found = events(gz, "Car bombs hit Karrada and Kadhimiya on Monday, killing five.")
+    assert sorted(e.resolved.name for e in found) == ["Kadhimiya", "Karrada"]
+
+
+def test_missiles_that_impacted_and_a_hijacking(gz: Gazetteer) -> None:
+    text = "On Monday two anti-ship missiles impacted the water near a cargo ship in the Red Sea."
+    assert [e.kind for e in events(gz, text)] == ["attack"]
+    text = "The hijacking of the tanker occurred on 3 May 2023, when pirates seized it near Eyl."
+    assert [(e.kind, e.date.isoformat()) for e in events(gz, text)] == [("attack", "2023-05-03")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In November 2019, investigators suspected that a foreign jet had bombed the center in "
+        "Tajoura.",
+        "A January 2020 report by the UN mission stated that the strike on Tajoura was carried "
+        "out by a foreign jet.",
+    ],
+)
+def test_the_date_of_a_report_is_not_the_events(gz: Gazetteer, text: str) -> None:
+    assert [e.date.isoformat() for e in events(gz, text, published=None)] == []
+
+
+def test_a_titles_month_is_the_day_its_text_reports(gz: Gazetteer) -> None:
+    text = (
+        "December 2019 Baidoa bombing\n"
+        "On 28 December 2019, a suicide truck bomber killed at least 12 people at a checkpoint "
+        "in Baidoa."
+    )
+    found = events(gz, text, published=None)
+    assert [(e.date.isoformat(), e.date_precision) for e in found] == [("2019-12-28", "day")]
+
+
+def test_a_day_before_an_announcement_of_the_strikes_still_dates_them(gz: Gazetteer) -> None:
+    text = "On 26 February 2021, the Pentagon announced the air strikes on militia sites in Syria."
+    assert [e.date.isoformat() for e in events(gz, text, published=None)] == ["2021-02-26"]
+
+
+def test_a_parenthesis_before_the_noun_hides_no_determiner() -> None:
+    from geo.extract.triggers import find_triggers
+
+    (t,) = find_triggers("Others were wounded in the early (Thursday) morning blasts.")
+    assert t.determiner == "definite"
+
+
+def test_a_victim_also_killed_in_another_city_is_the_storys_event_there(gz: Gazetteer) -> None:
+    text = (
+        "Russian missiles hit Kharkiv on Monday, wounding 20 people. One person was also "
+        "killed in the eastern city of Pavlohrad."
+    )
+    found = sorted((e.resolved.name, e.kind, e.actor, e.fatalities) for e in events(gz, text))
+    assert found == [
+        ("Kharkiv", "strike", "Russian forces", 0),
+        ("Pavlohrad", "strike", "Russian forces", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The Tower 22 drone attack killed three soldiers.", None),
+        ("On Monday 3 strikes hit Raqqa.", 3),
+        ("There were 25 attacks since May.", 25),
+    ],
+)
+def test_the_number_of_a_name_counts_no_events(text: str, count: int | None) -> None:
+    from geo.extract.triggers import find_triggers
+
+    assert [t.count for t in find_triggers(text)] == [count]
+
+
+def test_a_participle_after_a_comma_has_the_clauses_agent(gz: Gazetteer) -> None:
+    text = (
+        "An RAF Reaper patrolled over the river on 20 February 2018, striking armed men near Hajin."
+    )
+    assert [(e.kind, e.date.isoformat(), e.resolved.name) for e in events(gz, text)] == [
+        ("strike", "2018-02-20", "Hajīn")
+    ]
+
+
+def test_a_participle_takes_no_agent_across_another_verb_of_force(gz: Gazetteer) -> None:
+    text = (
+        "On 27 June 2022, Russian forces fired two missiles into central Kremenchuk, hitting "
+        "a shopping mall."
+    )
+    assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "Russian forces")]
+
+
+def test_a_strike_on_fighters_who_were_attacking_is_two_events_there(gz: Gazetteer) -> None:
+    text = (
+        "U.S. Africa Command conducted an airstrike against al-Shabaab fighters who were "
+        "attacking Somali army forces near Jilib, Somalia, on Oct. 23, 2022."
+    )
+    found = sorted((e.kind, e.actor, e.date.isoformat(), e.resolved.name) for e in events(gz, text))
+    assert found == [
+        ("attack", "al-Shabaab", "2022-10-23", "Jilib"),
+        ("strike", "United States", "2022-10-23", "Jilib"),
+    ]
+
+
+def test_a_bomb_dropped_is_an_airstrike(gz: Gazetteer) -> None:
+    text = "The bomb was dropped Thursday on a tunnel complex in the Achin district of Nangarhar."
+    assert [(e.kind, e.weapon) for e in events(gz, text)] == [("strike", "airstrike")]
+
+
+def test_towns_a_country_level_attack_includes_are_its_places(gz: Gazetteer) -> None:
+    text = (
+        "On 8 July 2024, Russia launched another missile attack against cities across Ukraine, "
+        "including Kyiv, Dnipro and Kryvyi Rih."
+    )
+    assert sorted(e.resolved.name for e in events(gz, text)) == ["Dnipro", "Kryvyy Rih", "Kyiv"]
+
+
+def test_a_dash_ends_the_list_of_things_destroyed(gz: Gazetteer) -> None:
+    text = (
+        "Burned buildings, destroyed warehouses — these followed a Russian missile attack on Kyiv."
+    )
+    assert [e.resolved.name for e in events(gz, text)] == ["Kyiv"]
+
+
+def test_the_storys_missiles_aimed_at_a_countrys_listed_cities(gz: Gazetteer) -> None:
+    text = (
+        "Last night, Russia launched a wave of missile and drone attacks. These missiles were "
+        "aimed at cities across Ukraine: Kyiv, Lviv and Odesa."
+    )
+    found = sorted((e.resolved.name, e.kind, e.actor) for e in events(gz, text))
+    assert found == [
+        ("Kyiv", "strike", "Russian forces"),
+        ("Lviv", "strike", "Russian forces"),
+        ("Odesa", "strike", "Russian forces"),
+    ]
+
+
+def test_a_count_of_attacks_launched_in_a_country_this_week_is_one_event(gz: Gazetteer) -> None:
+    text = "Iran-backed militants kept up pressure, launching three attacks in Syria."
+    assert [(e.kind, e.resolved.name) for e in events(gz, text)] == [("attack", "Syria")]
+
+
+def test_a_countrys_count_that_its_detailed_strikes_cover_is_no_event_of_its_own(
+    gz: Gazetteer,
+) -> None:
+    text = (
+        "On Nov. 1, in Syria, coalition forces conducted 10 strikes against ISIL.\n"
+        "Near Al Hasakah, two strikes struck two ISIL tactical units.\n"
+        "Near Raqqa, a strike destroyed an ISIL vehicle."
+    )
+    found = sorted(e.place for e in events(gz, text))
+    assert found == ["Al Hasakah", "Raqqa"]
+
+
+def test_several_attacks_carried_out_are_a_record(gz: Gazetteer) -> None:
+    text = "Insurgents have seized towns and carried out several large attacks in the capital."
+    assert events(gz, text) == []
+
+
+def test_a_long_title_is_a_headline(gz: Gazetteer) -> None:
+    text = "Statement by Pentagon Press Secretary John Smith on U.S. Strikes Against ISIS in Syria"
+    assert [(e.kind, e.actor, e.resolved.name) for e in events(gz, text)] == [
+        ("strike", "United States", "Syria")
+    ]
