@@ -195,7 +195,6 @@ def sentence_mentions(
         if not why and (t.strong or (i in dated and t.determiner in ("indefinite", "another")))
     ]
     found: list[EventMention] = []
-    also = bool(_ALSO.search(sentence))  # "also killed one other": the sentence's, once
     for i, trig in enumerate(triggers):
         notes = [f"trigger {trig.text!r}"]
         doer, victim = roles(sentence, trig, actors, [t for t in triggers if t is not trig])
@@ -372,7 +371,7 @@ def sentence_mentions(
                 target=target,
                 killed=None,
                 injured=None,
-                also=also,
+                also=bool(_ALSO.search(sentence)),
                 skip=skip,
                 reasons=tuple(notes),
             )
