@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeGuard
 
 from gazetteer.errors import InvalidQuery
-from gazetteer.geodesy import bearing, haversine_km
+from gazetteer.geodesy import bearing, haversine_km, lat_reach_deg
 from gazetteer.index import (
     TIER_ALTERNATE,
     TIER_DEMONYM,
@@ -376,11 +376,13 @@ class Gazetteer:
         lat, lon, label = ctx.near[0]
         heading = _HEADINGS.get(query.relation.split(" ")[0].removesuffix("ern"))
         radius = UNNAMED_SITE_KM * (3 if heading is not None else 1)
+        reach = lat_reach_deg(radius)  # farther in latitude alone: skipped without haversine
         close = sorted(
             (
                 (d, p)
                 for p in self.places_of_kind(KIND_FAMILIES[kind])
-                if (d := haversine_km(lat, lon, p.lat, p.lon)) <= radius
+                if abs(p.lat - lat) <= reach
+                and (d := haversine_km(lat, lon, p.lat, p.lon)) <= radius
                 and (heading is None or _angle(bearing(lat, lon, p.lat, p.lon), heading) <= 60)
             ),
             key=lambda pair: (pair[0], pair[1].id),  # two sites at the same distance: by id

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-__all__ = ["bearing", "haversine_km", "nearest_km", "prepare_points"]
+__all__ = ["bearing", "haversine_km", "lat_reach_deg", "nearest_km", "prepare_points"]
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -22,6 +22,20 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+def lat_reach_deg(km: float) -> float:
+    """Return a latitude difference in degrees beyond which two points are more than ``km``
+    apart (a great circle is at least as long as the meridian arc between the latitudes),
+    with a margin for rounding: a quick test before :func:`haversine_km`.
+
+    Examples
+    --------
+    >>> reach = lat_reach_deg(100.0)
+    >>> round(reach, 4), haversine_km(10.0, 0.0, 10.0 + reach, 0.0) > 100.0
+    (0.8993, True)
+    """
+    return km / (EARTH_RADIUS_KM * math.pi / 180) * (1 + 1e-9) + 1e-9
 
 
 def nearest_km(

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
-from gazetteer.geodesy import haversine_km
+from gazetteer.geodesy import haversine_km, lat_reach_deg
 from gazetteer.normalize import ARTICLES, normalize, skeleton
 from gazetteer.place import Place
 from gazetteer.spot_words import (
@@ -46,6 +46,7 @@ __all__ = ["COMMON_WORDS", "Mention", "Resolver", "spot_places"]
 
 MAX_WORDS = 6
 SUPPORT_KM = 300.0
+_SUPPORT_REACH = lat_reach_deg(SUPPORT_KM)
 BIG_CITY = 100_000
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’‘`ʿʾ]*|\d+")
@@ -441,7 +442,13 @@ def _judge(
     if sp.support or dateline:
         return _accept(written, sp, cands, sp.support or "dateline")
     near = next(
-        (a for a in anchors if haversine_km(a.lat, a.lon, best.lat, best.lon) <= SUPPORT_KM), None
+        (
+            a
+            for a in anchors
+            if abs(a.lat - best.lat) <= _SUPPORT_REACH  # else farther: no haversine needed
+            and haversine_km(a.lat, a.lon, best.lat, best.lon) <= SUPPORT_KM
+        ),
+        None,
     )
     if near is not None and not common:
         return _accept(written, sp, cands, f"within {SUPPORT_KM:.0f} km of {near.name}")

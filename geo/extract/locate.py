@@ -32,8 +32,11 @@ from geo.extract.places import (
     demonym_country,
     demonym_elsewhere,
     in_named_country,
+    inside_longer,
+    mentions_within,
     stray,
 )
+from geo.extract.spans.scan import Scan
 from geo.schema import PLACE_RANK
 
 __all__ = [
@@ -67,6 +70,7 @@ _LOCATIVE = re.compile(
     r"(?:(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2},\s+)?$",
     re.I,
 )
+_LOCATIVE_SCAN = Scan.of(_LOCATIVE)  # the same matches, tried only where its words begin
 #: Added to the distance between a place and a trigger on the other side of a clause break.
 CLAUSE_PENALTY = 50
 _CLAUSE_BREAK = re.compile(
@@ -126,11 +130,12 @@ def article_places(
         country is the article's and the namesake an unknown name.
     """
     gz = gazetteer or default_gazetteer()
+    inside = inside_longer(skip)
     mentions = tuple(
         m
         for m in spot(text, gazetteer=gz)
         if m.place is not None
-        and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in skip)
+        and not inside(m.start, m.end)
         and not demonym_elsewhere(gz, m.text, m.place)
     )
     mentions = in_named_country(text, gz, mentions)
@@ -153,7 +158,7 @@ def article_places(
         place = mention.place
         assert place is not None
         if place.country and place.precision != "sea":
-            local = bool(_LOCATIVE.search(text[max(0, mention.start - 40) : mention.start]))
+            local = bool(_LOCATIVE_SCAN.search(text[max(0, mention.start - 40) : mention.start]))
             weights[place.country] += (2 if place.kind != "country" else 1) * local
     country = None
     weights = Counter({code: w for code, w in weights.items() if w > 0})
@@ -309,15 +314,17 @@ def pick_place(
             if any(_gap(ctx.text, site.start, o) < distance for o in others):
                 continue
             rank = 0 if site.precision == "facility" else PLACE_RANK.get(site.precision, 2)
-            locative = bool(_LOCATIVE.search(ctx.text[max(start, site.start - 40) : site.start]))
+            locative = bool(
+                _LOCATIVE_SCAN.search(ctx.text[max(start, site.start - 40) : site.start])
+            )
             cands.append(((not locative and rank > 0, rank, distance), site))
-    for m in ctx.mentions:
+    for m in mentions_within(ctx, start, end):
         if not start <= m.start < end or any(s.start <= m.start < s.end for s in ctx.sites):
             continue
         place = m.place
         assert place is not None
         before = ctx.text[max(start, m.start - 40) : m.start]
-        locative = bool(_LOCATIVE.search(before))
+        locative = bool(_LOCATIVE_SCAN.search(before))
         # "the Baghdad bomb attacks": a place naming the event, right before its trigger
         naming = (
             place.kind != "country"

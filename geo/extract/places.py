@@ -6,7 +6,10 @@ with its country, a namesake abroad, a demonym).  :mod:`geo.extract.locate` buil
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from gazetteer import Mention, Place
@@ -21,7 +24,9 @@ __all__ = [
     "demonym_country",
     "demonym_elsewhere",
     "in_named_country",
+    "inside_longer",
     "listed_with",
+    "mentions_within",
     "stray",
 ]
 
@@ -182,6 +187,84 @@ _LIST_GAP = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """What the place helpers work out once per article: its mentions by position, and its
+    lists of places."""
+
+    mentions: tuple[Mention, ...]
+    text: str
+    starts: tuple[int, ...]  # the mentions' starts, in order
+    order: tuple[int, ...]  # the index in ``mentions`` of each of those
+    lists: tuple[tuple[Mention, ...], ...]
+
+
+# The index of the article asked about last (its events ask one after the other).
+_LAST: list[_Index] = []
+
+
+def _index(ctx: ArticlePlaces) -> _Index:
+    last = _LAST[0] if _LAST else None
+    if last is not None and last.mentions is ctx.mentions and last.text is ctx.text:
+        return last
+    by_start = sorted(range(len(ctx.mentions)), key=lambda i: ctx.mentions[i].start)
+    ordered = sorted(
+        (m for m in ctx.mentions if m.place is not None), key=lambda m: (m.start, -m.end)
+    )
+    # runs that a list joins ("Kyiv, Lviv and Dnipro"; a mention alone is a run of one)
+    runs: list[tuple[Mention, ...]] = []
+    chain: list[Mention] = []
+    for m in ordered:
+        if chain and _LIST_GAP.fullmatch(ctx.text, chain[-1].end, m.start):
+            chain.append(m)
+            continue
+        if chain:
+            runs.append(tuple(chain))
+        chain = [m]
+    if chain:
+        runs.append(tuple(chain))
+    starts = tuple(ctx.mentions[i].start for i in by_start)
+    index = _Index(ctx.mentions, ctx.text, starts, tuple(by_start), tuple(runs))
+    _LAST[:] = [index]
+    return index
+
+
+def inside_longer(spans: tuple[tuple[int, int], ...]) -> Callable[[int, int], bool]:
+    """A test of whether ``[start, end)`` lies inside a longer one of ``spans`` (an actor's
+    name around a place's: "U.S." in "U.S. forces"), by bisection rather than a look at
+    every span.
+
+    >>> inside = inside_longer(((0, 10), (20, 24)))
+    >>> inside(2, 6), inside(20, 24), inside(12, 14)
+    (True, False, False)
+    """
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))  # the furthest end so far
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start)  # the spans that start no later
+        if i == 0 or reach[i - 1] < end:
+            return False
+        return any(end <= e and e - s > end - start for s, e in ordered[:i])
+
+    return inside
+
+
+def mentions_within(ctx: ArticlePlaces, start: int, end: int) -> list[Mention]:
+    """The article's mentions that start in ``[start, end)``, in the order of
+    ``ctx.mentions`` (found by position, not by a look at every mention).
+
+    >>> from geo.extract.locate import article_places
+    >>> ctx = article_places("Rockets hit Baghdad. Jets struck Mosul.")
+    >>> [m.text for m in mentions_within(ctx, 21, 39)]
+    ['Mosul']
+    """
+    index = _index(ctx)
+    lo, hi = bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end)
+    return [ctx.mentions[i] for i in sorted(index.order[lo:hi])]
+
+
 # What opens the towns of a country: "across Ukraine: Kyiv, Lviv", "cities across Ukraine,
 # including Kyiv, Dnipro and Kryvyi Rih".
 _INCLUDES = re.compile(r":|\bincluding\b")
@@ -203,18 +286,10 @@ def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
     """
     if pick.start < 0:
         return []
-    ordered = sorted(
-        (m for m in ctx.mentions if m.place is not None), key=lambda m: (m.start, -m.end)
+    chain = next(
+        (c for c in _index(ctx).lists if any(m.start <= pick.start < m.end for m in c)), ()
     )
-    chain: list[Mention] = []
-    for m in ordered:
-        if chain and _LIST_GAP.fullmatch(ctx.text, chain[-1].end, m.start):
-            chain.append(m)
-            continue
-        if any(c.start <= pick.start < c.end for c in chain):
-            break
-        chain = [m]
-    if not any(c.start <= pick.start < c.end for c in chain):
+    if not chain:
         return []
     level = pick.place.precision
     local = ("facility", "town", "region")

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 
 from geo.extract.spans import lexicon
 from geo.extract.spans.predicates import OBJECT as _OBJECT
-from geo.extract.spans.predicates import PATTERN as _PATTERN
 from geo.extract.spans.predicates import RULES as _RULES
+from geo.extract.spans.predicates import SCAN as _SCAN
 from geo.extract.spans.predicates import UNIT_VERBS as _UNIT_VERBS
 from geo.extract.spans.predicates import WEAPON_WORDS as _W
+from geo.extract.spans.scan import words_pattern
 
 __all__ = ["Trigger", "acted_by", "default_kind", "find_triggers", "may_report", "row_trigger"]
 
@@ -190,7 +191,7 @@ _STEMS = (
     *("go off", "goes off", "went off", "gone off", "going off", "firefight", "gun battle"),
     *("impact", "hijack", "dropp", "grenade"),
 )
-_ANY_TRIGGER = re.compile("|".join(sorted(set(_STEMS), key=len, reverse=True)))
+_ANY_TRIGGER = re.compile(words_pattern(_STEMS))
 
 
 def may_report(sentence: str) -> bool:
@@ -214,7 +215,7 @@ def find_triggers(text: str) -> list[Trigger]:
     ['rocket', 'vessel']
     """
     found: list[Trigger] = []
-    for m in _PATTERN.finditer(text):
+    for m in _SCAN.finditer(text):
         rule = int((m.lastgroup or "r0")[1:])
         _, kind, weapon, strong = _RULES[rule]
         phrase = m.group(0)

@@ -6,8 +6,10 @@ import math
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from gazetteer.geodesy import haversine_km, nearest_km, prepare_points
+from gazetteer.geodesy import haversine_km, lat_reach_deg, nearest_km, prepare_points
 
 
 def _scan(lat: float, lon: float, points: list[tuple[float, float]]) -> tuple[float, int]:
@@ -44,3 +46,24 @@ def test_a_point_without_coordinates_is_never_the_nearest() -> None:
         nearest_km(33.0, 44.0, prepare_points([(math.nan, 1.0)]))
     with pytest.raises(ValueError, match="no points"):
         nearest_km(33.0, 44.0, [])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.floats(-90, 90),
+    st.floats(-180, 180),
+    st.floats(-90, 90),
+    st.floats(-180, 180),
+    st.floats(0.001, 20_000),
+)
+def test_points_farther_apart_in_latitude_than_the_reach_are_farther_than_its_km(
+    lat1: float, lon1: float, lat2: float, lon2: float, km: float
+) -> None:
+    if abs(lat1 - lat2) > lat_reach_deg(km):
+        assert haversine_km(lat1, lon1, lat2, lon2) > km
+
+
+def test_the_reach_is_the_meridian_arc() -> None:
+    reach = lat_reach_deg(300.0)
+    assert haversine_km(10.0, 5.0, 10.0 + reach, 5.0) == pytest.approx(300.0, rel=1e-6)
+    assert haversine_km(10.0, 5.0, 10.0 + reach, 5.0) > 300.0

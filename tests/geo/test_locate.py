@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazetteer import Gazetteer
 from geo.articles.article import Article
@@ -330,3 +332,36 @@ def test_a_person_by_title_is_no_unknown_place(gz: Gazetteer) -> None:
     )
     event = one_event(gz, text)
     assert not event.place.startswith("President")
+
+
+def test_listed_places_of_one_article_do_not_leak_into_another() -> None:
+    """listed_with reuses the lists of the article it was last asked about, by identity."""
+    from geo.extract.places import listed_with
+
+    gz = Gazetteer()
+    one = "Car bombs hit Jableh and Tartus on Monday."
+    two = "Car bombs hit Jableh on Monday. Officials in Tartus said nothing."
+    ctx_one, ctx_two = article_places(one, gazetteer=gz), article_places(two, gazetteer=gz)
+    pick_one = pick_place(ctx_one, 0, len(one), 4)
+    pick_two = pick_place(ctx_two, 0, 31, 4)
+    assert pick_one is not None and pick_two is not None
+    for _ in range(2):
+        assert [p.place.name for p in listed_with(ctx_one, pick_one)] == ["Ţarţūs"]
+        assert listed_with(ctx_two, pick_two) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=8),
+    st.integers(0, 45),
+    st.integers(0, 10),
+)
+def test_inside_longer_is_the_plain_test_over_every_span(
+    spans: list[tuple[int, int]], start: int, size: int
+) -> None:
+    from geo.extract.places import inside_longer
+
+    skip = tuple((s, s + n) for s, n in spans)
+    end = start + size
+    plain = any(s <= start and end <= e and e - s > end - start for s, e in skip)
+    assert inside_longer(skip)(start, end) == plain

@@ -435,7 +435,8 @@ def find_actors(text: str) -> list[ActorMention]:
     candidates.sort(key=lambda c: (c[0], c[0] - c[1]))  # leftmost, then longest
     taken: list[tuple[int, int, Actor]] = []
     for cand in candidates:
-        if all(cand[1] <= s or cand[0] >= e for s, e, _ in taken):
+        # those taken are apart and start no later: only the last can reach this one
+        if not taken or cand[0] >= taken[-1][1]:
             taken.append(cand)
     mentions: list[ActorMention] = []
     for start, end, actor in sorted(taken, key=lambda c: c[0]):

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from geo.extract.spans.folding import lowered
+from geo.extract.spans.scan import Scan
 
 __all__ = ["Casualties", "casualties"]
 
@@ -202,7 +203,7 @@ def _kind(verb: str) -> str:
     return "killed" if killed else "injured"
 
 
-def _tries(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+def _tries(pattern: Scan, sentence: str) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` from each number on: unlike ``finditer``, a match the caller
     turns down ("21" in "On 21 January three people were killed") does not hide a later
     number inside it ("three")."""
@@ -288,6 +289,13 @@ _DEATH_WORDS = re.compile("death")
 _ONE_DIED_WORDS = re.compile("died|killed|wounded|injured")
 _ZERO_WORDS = re.compile("casualties|injuries|deaths|fatalities|harmed|hurt|injured|wounded|killed")
 _NOTHING = Casualties(None, None, "", "no figure")
+# The patterns that open with words, tried only where those can begin (:mod:`.scan`).
+_LEFT_SCAN, _DEATH_OF_SCAN, _PASSIVE_SCAN, _ACTIVE_SCAN = map(
+    Scan.of, (_LEFT, _DEATH_OF, _PASSIVE, _ACTIVE)
+)
+_SINGLE_SCAN, _ONE_DIED_SCAN, _AND_OTHERS_SCAN, _ZERO_SCAN = map(
+    Scan.of, (_SINGLE, _ONE_DIED, _AND_OTHERS, _ZERO)
+)
 
 
 def casualties(sentence: str) -> Casualties:
@@ -320,13 +328,13 @@ def casualties(sentence: str) -> Casualties:
         return lower is None or words.search(lower) is not None
 
     tally = _Tally(sentence)
-    for m in _AND_OTHERS.finditer(sentence) if may(_OTHERS_WORDS) else ():
+    for m in _AND_OTHERS_SCAN.finditer(sentence) if may(_OTHERS_WORDS) else ():
         n = _value(m.group("n")) if m.group("n") else 1
         if n is not None and not _ATTRIBUTION.search(m.group("who")):
             tally.add(m, _kind(m.group("v")), n + 1, "and-others")
-    rules = [(_LEFT, "left")] if may(_LEFT_WORDS) else []
-    rules += [(_DEATH_OF, "death-of")] if may(_DEATH_WORDS) else []
-    for pattern, rule in [*rules, (_PASSIVE, "passive"), (_ACTIVE, "active")]:
+    rules = [(_LEFT_SCAN, "left")] if may(_LEFT_WORDS) else []
+    rules += [(_DEATH_OF_SCAN, "death-of")] if may(_DEATH_WORDS) else []
+    for pattern, rule in [*rules, (_PASSIVE_SCAN, "passive"), (_ACTIVE_SCAN, "active")]:
         for m in _tries(pattern, sentence):
             if not tally.free(*m.span("n")) or not _number_ok(sentence, m):
                 continue
@@ -340,10 +348,10 @@ def casualties(sentence: str) -> Casualties:
             tally.add(m, kind, _value(m.group("n")), rule)
             if rule == "active":
                 _continue(sentence, m.end(), kind, tally)
-    for m in _SINGLE.finditer(sentence):
+    for m in _SINGLE_SCAN.finditer(sentence):
         if tally.free(*m.span()):
             tally.add(m, _kind(m.group("v")), 1, "single")
-    for m in _ONE_DIED.finditer(sentence) if may(_ONE_DIED_WORDS) else ():
+    for m in _ONE_DIED_SCAN.finditer(sentence) if may(_ONE_DIED_WORDS) else ():
         if tally.free(*m.span()):
             tally.add(m, _kind(m.group("v").split()[-1]), 1, "single")
     one = _ONE_KILLED.search(sentence) if not tally.groups["killed"] else None
@@ -361,7 +369,7 @@ def casualties(sentence: str) -> Casualties:
             tally.texts.append(m.group(0).strip(",;( "))
             tally.note("alternative")
     killed, injured = tally.total("killed"), tally.total("injured")
-    zero = _ZERO.search(sentence) if may(_ZERO_WORDS) else None
+    zero = _ZERO_SCAN.search(sentence) if may(_ZERO_WORDS) else None
     if zero:
         word = next(g for g in zero.groups() if g).lower()
         if injured is None and word not in ("deaths", "fatalities", "killed"):

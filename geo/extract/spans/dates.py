@@ -31,6 +31,7 @@ from geo.extract.spans.dates_relative import (
     relative_period,
 )
 from geo.extract.spans.folding import lowered
+from geo.extract.spans.scan import Scan
 
 __all__ = ["EventDate", "event_date", "find_dates"]
 
@@ -359,6 +360,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, _Needs, bool], ...] = (
     (_WEEKDAY_REF, _weekday, (_WEEKDAY_WORDS,), False),
 )
 
+# Each pattern tried only where its matches can begin (:mod:`geo.extract.spans.scan`).
+_SCANS = tuple(Scan.of(pattern) for pattern, *_ in _PATTERNS)
+
 _Candidate = tuple[int, int, re.Match[str], _Handler]
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
@@ -383,7 +387,7 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
                     break
             if lacks:
                 continue
-        for m in pattern.finditer(text):
+        for m in _SCANS[rank].finditer(text):
             start, end = m.span("x") if "x" in pattern.groupindex else m.span()
             found.append((start, end, rank, m, handler))
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 
 from geo.extract.spans import lexicon
+from geo.extract.spans.scan import Scan
 
-__all__ = ["OBJECT", "PATTERN", "RULES", "UNIT_VERBS", "WEAPON_WORDS"]
+__all__ = ["OBJECT", "PATTERN", "RULES", "SCAN", "UNIT_VERBS", "WEAPON_WORDS"]
 
 _W = {"drone": "drone", "uav": "drone", "rocket": "rocket", "mortar": "artillery"}
 _W |= {"missile": "missile", "ballistic": "missile", "cruise": "missile", "artillery": "artillery"}
@@ -244,5 +245,7 @@ OBJECT = _OBJECT
 RULES = _RULES
 #: All rules in one alternation; the group ``r<i>`` that matched names rule ``i``.
 PATTERN = _PATTERN
+#: The matches of :data:`PATTERN`, tried only where a rule's words can begin.
+SCAN = Scan.of(_PATTERN)
 #: Verbs a state's units use without an event of their own ("forces killed two suspects").
 UNIT_VERBS = _UNIT_VERBS
