@@ -466,7 +466,7 @@ def find_dates(
 
 
 def event_date(sentence: str, published: dt.date | None, *, context: str = "") -> EventDate | None:
-    """Return the date of the event a sentence reports.
+    """Return the date of the event a sentence reports (``None`` when no date phrase resolves).
 
     The first date phrase in ``sentence`` that resolves, else the first in
     ``context`` (whose spans then refer to ``context``).  Context is taken to come
@@ -480,11 +480,6 @@ def event_date(sentence: str, published: dt.date | None, *, context: str = "") -
         The article's publication date, or ``None``.
     context
         Neighbouring sentences.
-
-    Returns
-    -------
-    EventDate or None
-        ``None`` when no date phrase resolves.
 
     Examples
     --------
