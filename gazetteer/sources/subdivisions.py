@@ -120,7 +120,11 @@ def records() -> Iterator[Record]:
             if same.get(k, -1) >= TOWN_SHARE * people
         }
         taken |= curated
-        yield _admin1(sub.name, sub.type or "", country, code, aliases, members[code], taken)
+        # the English name news uses, when listed, is the name shown ("Lower Shabelle")
+        shown = extra[code][0] if extra.get(code) else sub.name
+        yield _admin1(
+            shown, sub.type or "", country, code, (sub.name, *aliases), members[code], taken
+        )
     yield from _counties()
 
 

