@@ -19,12 +19,14 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
 import yaml
+
+from geo.extract.spans.scan import words_pattern
 
 __all__ = ["Actor", "ActorMention", "actor_as_of", "actor_by_name", "find_actors", "load_actors"]
 
@@ -305,33 +307,7 @@ def _ascii_starts() -> re.Pattern[str]:
     """In a lower-cased text, the word starts that begin as an alias does, matched with
     the longest such prefix."""
     # A lookahead: a prefix ("al h") may run into the next word start, which counts too.
-    return re.compile(rf"(?<![\w.])(?=\w)(?=({_longest_of(_prefixes())}))")
-
-
-def _longest_of(words: Iterable[str]) -> str:
-    """A regex for the longest of ``words`` that the text at a place begins with.
-
-    The words as a tree of their letters ("is(?:is|ra)?" for "is", "isis", "isra"): the
-    engine follows one branch per letter instead of trying every word in turn.
-
-    >>> re.match(_longest_of(["is", "isis", "isra"]), "israel").group()
-    'isra'
-    """
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def branch(node: dict[str, Any]) -> str:
-        longer = [re.escape(char) + branch(sub) for char, sub in sorted(node.items()) if char]
-        if not longer:
-            return ""
-        body = longer[0] if len(longer) == 1 else f"(?:{'|'.join(longer)})"
-        return f"(?:{body})?" if "" in node else body  # greedy: the longer words first
-
-    return branch(tree)
+    return re.compile(rf"(?<![\w.])(?=\w)(?=({words_pattern(_prefixes())}))")
 
 
 def _starts(norm: str) -> list[tuple[int, str | None]]:
