@@ -183,8 +183,8 @@ def sentence_mentions(
     dates = assign_dates(sentence, triggers, found_dates)
     clauses = {t.start for t in triggers if WHO_ACTS.search(t.text)}  # share their places
     # A headline or caption title ("Baghdad airstrike") names an event the text reports.
-    short = len(sentence.split()) <= 12 or title_line(text, start)  # or a title-case line
-    headline = not _FINAL.search(sentence) and short and row is None
+    headline = not _FINAL.search(sentence) and row is None
+    headline = headline and (len(sentence.split()) <= 12 or title_line(text, start))
     cues = [negation(sentence, t.start, t.end) for t in triggers]
     skips = [early_skip(sentence, t, cue, headline) for t, cue in zip(triggers, cues, strict=True)]
     # events of their own, whose places are theirs: strong phrases, and "an April 1 strike"
