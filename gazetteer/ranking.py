@@ -222,15 +222,13 @@ def rank(
     ordered = list(best.values())
     if len(ordered) > 1:
         ordered.sort(
-            key=lambda t: (
-                t[2].layer != USER_LAYER,
-                -round(t[0], 3),
-                -_alike(key, t[2].name) if key else 0.0,
-                -round(t[0], 4),
-                -t[2].population,
-                t[2].pid,
-            )
+            key=lambda t: (t[2].layer != USER_LAYER, -round(t[0], 4), -t[2].population, t[2].pid)
         )
+        top = ordered[0]
+        tied = [t for t in ordered if t[2].layer == top[2].layer and top[0] - t[0] < 0.001]
+        if key and len(tied) > 1:  # compare names only among near-ties (it costs)
+            tied.sort(key=lambda t: -_alike(key, t[2].name))  # stable: score order otherwise
+            ordered[: len(tied)] = tied
     return [
         to_place(row, score, _reason(row, ctx, weight, nearest))
         for score, weight, row, nearest in ordered[:limit]

@@ -33,12 +33,12 @@ from gazetteer.spot_words import (
     MISSIONS,
     NO_START,
     NOT_PLACES,
-    OF_HEADS,
     PERSON_CUES,
     SPEECH,
-    TITLES,
     after_sentence_end,
     ap_state_matches,
+    locative_before,
+    people_named,
     title_line,
 )
 
@@ -141,11 +141,10 @@ def spot_places(
     named = {c[0].country for _, c in first if c and _country_named(c[0])}
     home = named | {p.country for p in anchors.values()}
     replaced, loose = _loose_spots(gz, text, tokens, capitals, spans, home, code)
-    if loose:
-        gone = set(replaced)
-        first = sorted([f for f in first if f[0] not in gone] + loose, key=lambda f: f[0].start)
+    kept = [f for f in first if f[0] not in set(replaced)]
+    first = sorted(kept + loose, key=lambda f: f[0].start) if loose else first
     memo: dict[tuple[str, str | None], tuple[list[Place], list[Place]]] = {}
-    people = _people(tokens, capitals)
+    people = people_named(tokens, capitals)
     mentions: list[Mention] = []
     for sp, cands in first:
         written = text[sp.start : sp.end]
@@ -162,12 +161,7 @@ def spot_places(
             memo[written, sp.kind] = (cands, [p for p in near if p.kind != "capital"])
         cands, near = memo[written, sp.kind]
         last = mentions[-1] if mentions and mentions[-1].accepted else None
-        if (
-            not sp.support
-            and last
-            and last.reason.startswith("after")
-            and _LISTED.fullmatch(text, last.end, sp.start)
-        ):  # "at Avdiivka, Pisky and Maryinka": the locative is the list's
+        if not sp.support and last and _listed_after_locative(text, last, sp):
             sp = sp._replace(support=f"{last.reason}, listed with {last.text}")
         mention = _judge(text, tokens, sp, cands, near, demonyms, people)
         if mention.accepted or include_refused:
@@ -187,6 +181,8 @@ def _loose_spots(
     """Names after a locative ("in Tuz Khormato") that only a consonant skeleton matches, if
     it names a place in a country the text is about (transliterations vary in vowels and
     doubled letters); with the shorter exact spans they replace ("Tuz")."""
+    if not home:
+        return [], []  # no country the text is about: no loose name can be placed
     starts = {sp.first: sp for sp in spans}
     taken = {i: sp for sp in spans for i in range(sp.first, sp.last)}
     replaced: list[_Span] = []
@@ -194,8 +190,12 @@ def _loose_spots(
     after = 0
     for i in capitals:
         exact = starts.get(i)
-        if i < after or (i in taken and exact is None) or not _locative(tokens, i):
+        if i < after or (i in taken and exact is None) or not locative_before(tokens, i):
             continue
+        if exact is not None and not _runs_past(text, tokens, exact):
+            continue  # "in Tuz" with no capitalised word after it: nothing longer to try
+        if exact is None and tokens[i][1].lower() in COMMON_WORDS:
+            continue  # "in March", "at Home": a common word's skeleton names too much
         sp = _can_start(text, tokens, i) and _longest_at(text, tokens, i, gz.has_name, loose=True)
         if not sp or (exact is not None and sp.last <= exact.last):
             continue
@@ -208,6 +208,21 @@ def _loose_spots(
             replaced += [exact] if exact is not None else []
             after = sp.last
     return replaced, found
+
+
+def _listed_after_locative(text: str, last: Mention, sp: _Span) -> bool:
+    """ "at Avdiivka, Pisky and Maryinka": the locative before a list is each place's."""
+    return (
+        last.reason.startswith("after") and _LISTED.fullmatch(text, last.end, sp.start) is not None
+    )
+
+
+def _runs_past(text: str, tokens: list[tuple[int, str, int]], sp: _Span) -> bool:
+    """Whether a capitalised word joins the end of a span ("Tuz" + "Khormato")."""
+    nxt = tokens[sp.last] if sp.last < len(tokens) else None
+    return bool(
+        nxt and nxt[1][:1].isupper() and _JOIN.fullmatch(text, tokens[sp.last - 1][2], nxt[0])
+    )
 
 
 def _name(text: str, sp: _Span) -> str:
@@ -237,22 +252,6 @@ def _with_ap_states(
         return spans
     kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
     return sorted(kept + found, key=lambda s: s.start)
-
-
-def _people(tokens: list[tuple[int, str, int]], capitals: list[int]) -> frozenset[str]:
-    """Capitalised words the text uses for people: after a title ("Sheriff Welch", "Mr.
-    Ripley") or before a verb of speech ("Clark said").  ``capitals`` holds (at least) the
-    indices of the capitalised words (:func:`_not_lower`)."""
-    found = set()
-    for i in capitals:
-        word = tokens[i][1]
-        if not word[0].isupper():
-            continue
-        before = tokens[i - 1][1].lower() if i else ""
-        after = tokens[i + 1][1].lower() if i + 1 < len(tokens) else ""
-        if before in PERSON_CUES or before in TITLES or after in SPEECH:
-            found.add(word)
-    return frozenset(found)
 
 
 def _anchor(place: Place) -> bool:
@@ -366,22 +365,9 @@ def _longest_at(
         marked = loose or (n > 1 and _TRANSLITERATED.search(text, start, end) is not None)
         if (check(key) and not loose) or (marked and len(sk := skeleton(key)) >= 4 and check(sk)):
             after = KIND_OF[kind_m.group(1).lower()] if kind_m else None
-            support = "kind word" if kind_m else _locative(tokens, i)
+            support = "kind word" if kind_m else locative_before(tokens, i)
             return _Span(start, end, i, run[n - 1] + 1, after, support)
     return None
-
-
-def _locative(tokens: list[tuple[int, str, int]], i: int) -> str:
-    if i == 0:
-        return ""
-    before = tokens[i - 1][1].lower()
-    if before == "the" and i >= 2:
-        before = tokens[i - 2][1].lower()
-    if before in LOCATIVE:
-        return f"after '{before}'"
-    if before == "of" and i >= 2 and tokens[i - 2][1].lower() in OF_HEADS:
-        return f"after '{tokens[i - 2][1].lower()} of'"
-    return ""
 
 
 def _strong(place: Place) -> bool:

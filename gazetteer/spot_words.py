@@ -38,6 +38,8 @@ __all__ = [
     "TITLES",
     "after_sentence_end",
     "ap_state_matches",
+    "locative_before",
+    "people_named",
     "title_line",
 ]
 
@@ -264,3 +266,33 @@ def title_line(text: str, at: int) -> bool:
         elif words - caps > 10:  # too many small words for any title
             return False
     return words >= 3 and caps / words >= 0.6
+
+
+def people_named(tokens: list[tuple[int, str, int]], capitals: list[int]) -> frozenset[str]:
+    """Capitalised words the text uses for people: after a title ("Sheriff Welch", "Mr.
+    Ripley") or before a verb of speech ("Clark said").  ``capitals`` holds (at least) the
+    indices of the capitalised words (see :func:`gazetteer.spot.spot_places`)."""
+    found = set()
+    for i in capitals:
+        word = tokens[i][1]
+        if not word[0].isupper():
+            continue
+        before = tokens[i - 1][1].lower() if i else ""
+        after = tokens[i + 1][1].lower() if i + 1 < len(tokens) else ""
+        if before in PERSON_CUES or before in TITLES or after in SPEECH:
+            found.add(word)
+    return frozenset(found)
+
+
+def locative_before(tokens: list[tuple[int, str, int]], i: int) -> str:
+    """The locative word before token ``i`` ("in", "near", "city of"), as support; '' if none."""
+    if i == 0:
+        return ""
+    before = tokens[i - 1][1].lower()
+    if before == "the" and i >= 2:
+        before = tokens[i - 2][1].lower()
+    if before in LOCATIVE:
+        return f"after '{before}'"
+    if before == "of" and i >= 2 and tokens[i - 2][1].lower() in OF_HEADS:
+        return f"after '{tokens[i - 2][1].lower()} of'"
+    return ""
