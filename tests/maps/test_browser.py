@@ -167,6 +167,20 @@ def test_imprecise_places_get_a_circle_and_say_so(open_page, tmp_path, sample) -
     assert view.js("strikemap.counts()")["uncertainty"] == 0
 
 
+def _click_until(page, target: str, shown: str, tries: int = 3) -> None:
+    """Click ``target`` until ``shown`` appears: on a loaded machine a click can land while
+    the cluster list is still being drawn and open nothing."""
+    for _ in range(tries - 1):
+        page.click(target)
+        try:
+            page.wait_for_selector(shown, timeout=5000)
+            return
+        except Exception:  # playwright's TimeoutError: click again
+            continue
+    page.click(target)
+    page.wait_for_selector(shown)
+
+
 def test_hostile_text_runs_no_script(open_page, tmp_path, events, sample_records, hostile):
     nasty = hostile["both"]
     records = []
@@ -185,7 +199,7 @@ def test_hostile_text_runs_no_script(open_page, tmp_path, events, sample_records
     page.click(".sm-cluster")
     page.wait_for_selector(".sm-list")
     assert f"{nasty} place 0" in page.inner_text(".sm-list")
-    page.click('.sm-list button[data-i="1"]')
+    _click_until(page, '.sm-list button[data-i="1"]', '.sm-popup[data-i="1"]')
     assert f"{nasty} quote 1" in page.inner_text('.sm-popup[data-i="1"]')
     view.js("void strikemap.current.map.closePopup()")
     view.js("strikemap.fit()")
