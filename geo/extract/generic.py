@@ -57,17 +57,16 @@ ACTED = re.compile(
     r"|broke\s+out)\b",
     re.I,
 )
-# The object of a verb of doing, done: "Rangers carried out a raid on a commander".
-DONE = re.compile(
-    r"\b(?:carr(?:ied|ying)\s+out|conduct(?:ed|ing)|launch(?:ed|ing)|mount(?:ed|ing)|stag(?:ed|ing)"
-    r"|perform(?:ed|ing)|made)\s+(?:an?|one)\s+"
-    r"(?:[\w\-]+\s+){0,3}$",
-    re.I,
+# Verbs of doing an event, past or ongoing: "carried out", "conducting", "launched".
+_DOING = (
+    r"carr(?:ied|ying)\s+out|conduct(?:ed|ing)|launch(?:ed|ing)|mount(?:ed|ing)|stag(?:ed|ing)"
+    r"|perform(?:ed|ing)|made"
 )
+# The object of a verb of doing, done: "Rangers carried out a raid on a commander".
+DONE = re.compile(rf"\b(?:{_DOING})\s+(?:an?|one)\s+(?:[\w\-]+\s+){{0,3}}$", re.I)
 # A count of events a subject did: "forces conducted 28 strikes", "jets carried out five raids".
 DONE_COUNT = re.compile(
-    r"\b(?:carr(?:ied|ying)\s+out|conduct(?:ed|ing)?|launch(?:ed|ing)|mount(?:ed|ing)"
-    r"|stag(?:ed|ing)|perform(?:ed|ing)|made|flew)\s+(?:at\s+least\s+)?"
+    rf"\b(?:{_DOING}|conduct|flew)\s+(?:at\s+least\s+)?"
     # an exact count, not "several" or "dozens of": "conducted 28 strikes", "two raids"
     r"(?!(?:several|dozens|many|numerous|scores|multiple|some)\b)(?:\w+\s+){1,3}$",
     re.I,
