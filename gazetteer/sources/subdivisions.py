@@ -97,6 +97,7 @@ def records() -> Iterator[Record]:
         for site in load_yaml("sites.yaml")["sites"]
         for n in (site["name"], *site.get("aliases", []))
     )
+    cities: dict[str, int] = {}  # the biggest city of each name, anywhere
     for city in load_cities():
         code = f"{city['countrycode']}.{city['admin1code']}"
         pop = int(city["population"] or 0)
@@ -104,6 +105,7 @@ def records() -> Iterator[Record]:
         known = towns[city["countrycode"]]
         key = normalize(city["name"])
         known[key] = max(pop, known.get(key, 0))
+        cities[key] = max(pop, cities.get(key, 0))
     for sub in subdivisions:
         country = sub.country.alpha2 if sub.country else ""
         code = sub.geonames_code or ""
@@ -114,10 +116,12 @@ def records() -> Iterator[Record]:
             continue
         same = towns[country]
         aliases = (*sub.aliases, *extra.get(code, ()))
+        # a name is its town's when the town holds a good share of the region, or a bigger
+        # city's anywhere: Mozambique's Gaza province answers to "Gaza Province", not "Gaza"
         taken = {
             k
             for k in map(normalize, (sub.name, *aliases))
-            if same.get(k, -1) >= TOWN_SHARE * people
+            if same.get(k, -1) >= TOWN_SHARE * people or cities.get(k, -1) >= people
         }
         taken |= curated
         # the English name news uses, when listed, is the name shown ("Lower Shabelle")

