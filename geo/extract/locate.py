@@ -104,6 +104,8 @@ _NOUN_AFTER = re.compile(
 )
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
 _MARITIME = frozenset({"vessel"})
+# What follows a dateline's place: "TAMPA, Fla. –", "WASHINGTON —", "KABUL (VOA) -".
+_DATELINE = re.compile(r"(?:,\s*[A-Z][\w.]*\.?)?\s*(?:\([^)]{1,30}\)\s*)?[–—-]\s")
 _FACILITY_KINDS = frozenset({"facility", "town"})
 
 
@@ -335,6 +337,10 @@ def pick_place(
             continue
         if _SPEAKS.match(ctx.text, m.end):
             continue  # "Washington said", "Tehran called": governments, not places
+        if _DATELINE.match(ctx.text, m.end) and not ctx.text[
+            ctx.text.rfind("\n", 0, m.start) + 1 : m.start
+        ].strip(" |•-"):
+            continue  # "TAMPA, Fla. – U.S. forces struck …": where the release was issued
         if place.kind == "country" and (
             not locative or _ATTRIBUTIVE.fullmatch(ctx.text[m.end : max(m.end, trigger_at)])
         ):

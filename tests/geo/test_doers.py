@@ -390,3 +390,8 @@ def test_the_place_a_force_raided_is_its_place(gz: Gazetteer) -> None:
     assert [(e.kind, e.resolved.name, e.fatalities) for e in events(gz, text)] == [
         ("strike", "Janīn", 3)
     ]
+
+
+def test_a_datelines_place_is_where_the_release_was_issued(gz: Gazetteer) -> None:
+    text = "TAMPA, Fla. – U.S. Central Command forces conducted a strike in Yemen on Monday."
+    assert [e.resolved.name for e in events(gz, text)] == ["Yemen"]
