@@ -103,3 +103,12 @@ def test_a_text_named_for_its_event_gives_its_year() -> None:
     )
     assert year_context(text) == dt.date(2021, 12, 31)
     assert year_context("The rocket attacks of 2021 went on.") is None
+
+
+def test_a_releases_own_date_line_dates_no_event_as_a_heading() -> None:
+    text = "Aug. 30, 2018\nRelease Number 20180830-02\nThese air strikes took place in Shabwah."
+    layout = DateLayout.of(text, dt.date(2018, 8, 30))
+    assert layout.section(text.index("These")) is None
+    later = DateLayout.of(text, dt.date(2018, 9, 2))  # a heading of another day still dates
+    section = later.section(text.index("These"))
+    assert section is not None and section.date == dt.date(2018, 8, 30)

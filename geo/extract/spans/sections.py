@@ -274,14 +274,16 @@ class DateLayout:
         return days[-1] if days else None
 
     def section(self, offset: int) -> EventDate | None:
-        """The date a heading or the line's leading date gives ``offset``, if any."""
+        """The date a heading or the line's leading date gives ``offset``, if any; not a
+        release's own date line ("Aug. 30, 2018 | Release Number …"): the publication day."""
         found = None
         for span in self.spans:  # few per text; a line's own date comes after its heading's
             if span.start <= offset < span.end:
                 found = span.date
             elif span.start > offset:
                 break
-        return found
+        issued = found is not None and found.precision == "day" and found.date == self.published
+        return None if issued else found
 
     def _spans(self, text: str) -> list[_Span]:
         spans: list[_Span] = []
