@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from geo.event import Report
 from geo.extract.locate import PlacePick, compatible
 from geo.extract.mentions import EventMention
-from geo.extract.roles import passive_trigger
+from geo.extract.roles import also_victims
 from geo.extract.spans.dates import EventDate
 from geo.extract.spans.dates_relative import midpoint
 from geo.schema import DATE_RANK, PLACE_RANK
@@ -248,8 +248,7 @@ def cluster_mentions(
         else:
             target = next((d for d in reversed(drafts) if _same(d, m)), None)
         if target is None:
-            also = passive_trigger(m.trigger) and " also " in m.trigger.text
-            told = m.trigger.determiner == "definite" or also
+            told = m.trigger.determiner == "definite" or also_victims(m.trigger)
             if m.refers and not m.actor and told:
                 m = _of_the_story(m, drafts)  # "the attacks hit the capital": the story's
             target = _new(m)

@@ -33,6 +33,7 @@ from geo.extract.roles import (
     SEQUENCE,
     STATE_TYPES,
     agent_state,
+    also_victims,
     country_forces,
     forces_of_country,
     kind_by_victims,
@@ -286,10 +287,9 @@ def sentence_mentions(
         if story_day is not None and date is not None:
             inside = date.earliest <= story_day.date <= date.latest
             story_day = story_day if inside else None  # not in the month the heading names
-        # "the attacks hit several of the capital's districts": the story's events, at a place
-        # of their own, that day
-        also = passive_trigger(trig) and " also " in trig.text  # "was also killed in Pavlohrad"
-        went_on = ACTED.match(sentence, trig.end) is not None or also
+        # "the attacks hit several of the capital's districts", "one person was also killed in
+        # Pavlohrad": the story's events, at a place of their own, that day
+        went_on = ACTED.match(sentence, trig.end) is not None or also_victims(trig)
         went_on = refers and went_on and bool(place and place.local)
         went_on = went_on and date is None and relative is None
         # or no publication day to fall back on: the day the story is at

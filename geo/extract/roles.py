@@ -31,6 +31,7 @@ __all__ = [
     "SEQUENCE",
     "STATE_TYPES",
     "agent_state",
+    "also_victims",
     "country_forces",
     "forces_of",
     "forces_of_country",
@@ -156,6 +157,12 @@ def passive_trigger(trigger: Trigger) -> bool:
     """Whether the trigger is a passive ("were killed", "was struck", "came under fire"),
     whose subject is the victim."""
     return _PASSIVE_TRIGGER.match(trigger.text) is not None
+
+
+def also_victims(trigger: Trigger) -> bool:
+    """Whether the trigger is a passive of more victims ("one person was also killed"): the
+    story's event again, at the place this sentence names."""
+    return passive_trigger(trigger) and " also " in trigger.text
 
 
 def roles(
