@@ -432,7 +432,8 @@ _NOT_GROUPS = frozenset(
 def unlisted_actors(sentence: str, known: list[ActorMention]) -> list[ActorMention]:
     """Groups the lexicon lacks that a sentence names as the subject of an act of force
     ("On November 2, ISIS-GS attacked the village of Banibangou"), as actors of no known
-    type: an armed group's attack unless the sentence says otherwise."""
+    type: an armed group's attack unless the sentence says otherwise; and countries named as
+    such a subject ("Russia struck Kyiv"), as their forces."""
     found = []
     for m in _UNLISTED.finditer(sentence):
         name = m[0]
@@ -447,6 +448,16 @@ def unlisted_actors(sentence: str, known: list[ActorMention]) -> list[ActorMenti
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         actor = Actor(f"unlisted-{slug}", name, "", "other", None, "")
         found.append(ActorMention(actor, name, m.start(), m.end()))
+    for m in _NAME.finditer(sentence):  # "Russia struck Kyiv", "Turkey shelled PKK positions"
+        if any(k.start < m.end() and m.start() < k.end for k in (*known, *found)):
+            continue
+        if not _SUBJECT_OPEN.search(sentence, 0, m.start()):
+            continue
+        if acted_by(sentence, m.end(), state=True) is None:
+            continue
+        state = forces_of(m[0], demonym=False)
+        if state is not None:
+            found.append(ActorMention(state, m[0], m.start(), m.end()))
     return found
 
 

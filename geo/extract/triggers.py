@@ -291,7 +291,8 @@ _ACT_GAP = (
     r"|allied|associated)\s+(?:groups|militias|factions))\s+){0,3}"
 )
 _ACTS = re.compile(
-    rf"\s+(?P<gap>{_ACT_GAP})(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?:\s+{_OBJECT}\b)?",
+    rf"\s+(?P<gap>{_ACT_GAP})(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?![\w\-])"
+    rf"(?:\s+{_OBJECT}\b)?",
     re.IGNORECASE,
 )
 _NOT_DONE = re.compile(
@@ -303,6 +304,19 @@ _ACTOR_VERBS = frozenset(
         *"attack raid storm ambush bomb shell assault detonate invade overrun massacre".split(),
         *("behead", "execute", "kill", "open fire", "fire on", "fire at", "fire upon", "clash"),
     )
+)
+
+
+# Verbs of aim that report force only when they take a place or a target as object: "Russia
+# struck Kyiv", "Ukraine hit a Russian airbase", "Israel struck Hezbollah positions" (not "Iran
+# struck a deal", "the US hit back", "China hit the US with tariffs").
+_AIMED_VERBS = frozenset({"strike", "hit", "target", "pound"})
+_AIMED = re.compile(
+    rf"\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w\-’']+(?:['’]s)?\s+){{0,3}}?(?P<target>{_OBJECT}\b)"
+    r"|\s+(?:(?:the|a|an)\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)*+(?=[\s,.;]|$)"
+    # "with" or "by" only of a weapon: not "hit the US with tariffs"
+    r"(?!\s+(?i:with|by)\s+(?!(?:\w+\s+){0,3}?"
+    r"(?:rockets?|missiles?|drones?|bombs?|shells?|artillery|airstrikes?|strikes)\b))",
 )
 
 
@@ -324,8 +338,11 @@ def acted_by(text: str, end: int, *, state: bool) -> Trigger | None:
     if m is None or _NOT_DONE.search(m["gap"]):
         return None
     lemma = _lemma(m["av"])
-    if lemma not in _ACTOR_VERBS or (state and lemma in _UNIT_VERBS):
-        return None  # "the US hits back", "Iran struck a deal": too loose without a weapon
+    aim = _AIMED.match(text, m.end("av")) if lemma in _AIMED_VERBS else None
+    # in a title-cased headline every word looks like a name ("Iran Strikes Back"): a target
+    aimed = aim is not None and (aim["target"] is not None or m["av"][0].islower())
+    if (lemma not in _ACTOR_VERBS and not aimed) or (state and lemma in _UNIT_VERBS):
+        return None  # "the US hits back", "Iran struck a deal": too loose without a target
     start = m.start("av")
     weapon = lexicon.ACTION_VERBS[lemma]
     return Trigger(start, m.end(), text[start : m.end()], "", weapon, True, "", False, None)

@@ -395,3 +395,32 @@ def test_the_place_a_force_raided_is_its_place(gz: Gazetteer) -> None:
 def test_a_datelines_place_is_where_the_release_was_issued(gz: Gazetteer) -> None:
     text = "TAMPA, Fla. – U.S. Central Command forces conducted a strike in Yemen on Monday."
     assert [e.resolved.name for e in events(gz, text)] == ["Yemen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "place"),
+    [
+        ("On Monday Turkey shelled PKK positions near Duhok.", "Turkish forces", "Dihok"),
+        ("Russia struck Kyiv with missiles on Monday.", "Russian forces", "Kyiv"),
+        ("On Monday Ukraine hit an oil depot in Belgorod.", "Ukrainian forces", "Belgorod"),
+    ],
+)
+def test_a_country_as_the_subject_of_a_verb_of_force(
+    gz: Gazetteer, text: str, actor: str, place: str
+) -> None:
+    found = events(gz, text)
+    assert [(e.kind, e.actor, e.resolved.name) for e in found] == [("strike", actor, place)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday Iran struck a deal with Russia over gas.",
+        "On Monday China hit the United States with new tariffs.",
+        "On Monday Russia hit back at the sanctions.",
+        "Russia Hits Back At Kyiv Over Sanctions",
+        "On Monday the January 2017 Afghanistan bombings kill over 60 people.",
+    ],
+)
+def test_a_country_that_strikes_no_target_reports_no_force(gz: Gazetteer, text: str) -> None:
+    assert [e.actor for e in events(gz, text)] in ([], [""])
