@@ -104,6 +104,7 @@ OF_HEADS = DIRECTIONS | frozenset(
     """
     town city village province governorate outskirts area district region suburb suburbs
     centre center heart coast port vicinity
+    shelling bombing bombings bombardment siege storming battle capture liberation
     """.split()
 )
 KIND_AFTER = re.compile(

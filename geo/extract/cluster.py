@@ -104,7 +104,9 @@ def _fits(d: Draft, m: EventMention, *, strict: bool) -> bool:
         # "These missiles were aimed at …" after "Russia launched missile and drone attacks"
         definite = m.trigger.determiner == "definite"
         agnostic = m.refers and not m.actor and (not m.weapon or definite) and not m.trigger.kind
-        if _titled(d) and m.actor and not m.refers:
+        # "2 Killed in Russian Shelling of Kherson": the toll's event, in its own sentence
+        told = not m.refers or m.sentence == d.mentions[-1].sentence
+        if _titled(d) and m.actor and told:
             return _dates_fit(d.date, m.date, strict=False) and compatible(
                 d.place.place if d.place else None, m.place.place if m.place else None
             )

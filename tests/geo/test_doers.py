@@ -424,3 +424,17 @@ def test_a_country_as_the_subject_of_a_verb_of_force(
 )
 def test_a_country_that_strikes_no_target_reports_no_force(gz: Gazetteer, text: str) -> None:
     assert [e.actor for e in events(gz, text)] in ([], [""])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 Civilians Killed in Russian Shelling of Kherson",
+        "On Monday the shelling of Kherson by Russian forces killed three civilians.",
+    ],
+)
+def test_the_shelling_of_a_city_is_there_and_its_toll_is_its_own(gz: Gazetteer, text: str) -> None:
+    found = events(gz, text)
+    assert [(e.kind, e.actor, e.resolved.name, e.fatalities) for e in found] == [
+        ("strike", "Russian forces", "Kherson", 3)
+    ]
