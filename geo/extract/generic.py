@@ -128,6 +128,8 @@ def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
         skip = "a campaign of many events, not one event"  # "a Russian bombing campaign"
     if not skip and _MISHAP.match(sentence, trig.end):
         skip = "a disaster or an accident, not a use of force"  # "killed in a landslide"
+    if not skip and _MISHAP_DOES.search(sentence, max(0, trig.start - 40), trig.start):
+        skip = "a disaster or an accident, not a use of force"  # "a storm hit the air base"
     generic = not trig.strong and not trig.determiner and trig.plural and trig.count is None
     # "conducted strikes on an ISIS cache near Hajin" reports strikes; a bare plural
     # without such a verb ("attacks on shipping") speaks of a kind of event.
@@ -143,6 +145,15 @@ _MISHAP = re.compile(
     r"|avalanches?|accidents?|(?:car|road|traffic|plane|bus|train|helicopter)\s+crash(?:es)?"
     r"|fires?|blazes?|stampedes?|heat\s*waves?|lightning|cyclones?|hurricanes?|typhoons?"
     r"|building\s+collapses?|gas\s+(?:leaks?|cylinders?)|drowning|avalanche)\b",
+    re.I,
+)
+
+
+# A disaster as the subject of a verb of force: "a storm hit the air base", "floods struck"
+_MISHAP_DOES = re.compile(
+    r"\b(?:rain\s*storms?|storms?|snow\s*storms?|floods?|flooding|landslides?|mudslides?"
+    r"|earthquakes?|quakes?|tremors?|avalanches?|wildfires?|fires?|blazes?|hurricanes?|cyclones?"
+    r"|tornado(?:e?s)?|tsunamis?|heat\s*waves?|lightning|droughts?)\s+(?:\w+ly\s+)?$",
     re.I,
 )
 

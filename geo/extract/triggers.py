@@ -189,6 +189,7 @@ _STEMS = (
     *("assassin", "gunned", "abduct", "came under", "come under", "comes under", "coming under"),
     *("invad", "overr", "land", "fell", "fall", "crash", "slam", "clash", "intercept", "downed"),
     *("go off", "goes off", "went off", "gone off", "going off", "firefight", "gun battle"),
+    *("gunfight", "skirmish"),
     *("impact", "hijack", "dropp", "grenade"),
 )
 _ANY_TRIGGER = re.compile(words_pattern(_STEMS))
@@ -421,6 +422,8 @@ def default_kind(trigger: Trigger) -> str:
         return trigger.kind
     if _PROJECTILE_SUBJECT.match(trigger.text) or _HIT_BY_PROJECTILE.match(trigger.text):
         return "attack"  # "rockets hit the base", "was hit by two missiles": by someone unnamed
+    if re.match(r"(?:[\w\-]+\s+)?attacks?\b", trigger.text, re.I):
+        return "attack"  # "a rocket attack hit Ain al-Asad air base": the attack's verb
     return "strike" if re.search(r"strike|struck|hit|bombed", trigger.text, re.I) else "attack"
 
 

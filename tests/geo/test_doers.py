@@ -438,3 +438,37 @@ def test_the_shelling_of_a_city_is_there_and_its_toll_is_its_own(gz: Gazetteer, 
     assert [(e.kind, e.actor, e.resolved.name, e.fatalities) for e in found] == [
         ("strike", "Russian forces", "Kherson", 3)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Houthis Fire Missiles at Ship in Red Sea", ("attack", "Houthis", "missile")),
+        (
+            "The IDF said it struck a Hamas command center in Gaza on Monday.",
+            ("strike", "Israel", ""),
+        ),
+        (
+            "A Russian glide bomb hit a supermarket in Kharkiv on Saturday, killing 12.",
+            ("strike", "Russian forces", "airstrike"),
+        ),
+        (
+            "Security forces killed five militants in a shootout in Kashmir on Monday.",
+            ("strike", "government forces", ""),
+        ),
+    ],
+)
+def test_more_ways_of_reporting_force(gz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:
+    assert [(e.kind, e.actor, e.weapon) for e in events(gz, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A storm hit the air base in Florida on Monday.",
+        "On Monday an earthquake struck three villages in Herat.",
+        "Students Fire Questions at Minister in Baghdad",
+    ],
+)
+def test_storms_and_questions_are_no_force(gz: Gazetteer, text: str) -> None:
+    assert events(gz, text) == []

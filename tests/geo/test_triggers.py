@@ -361,7 +361,7 @@ def test_a_threat_far_before_the_trigger_does_not_negate_it() -> None:
             "artillery",
         ),
         ("Militants ambushed an army convoy.", "Militants ambushed an army convoy", "attack", ""),
-        ("Insurgents stormed the outpost.", "Insurgents stormed", "attack", ""),
+        ("Insurgents stormed the outpost.", "Insurgents stormed the outpost", "attack", ""),
     ],
 )
 def test_an_agent_and_an_action_verb_report_an_event(

@@ -106,6 +106,11 @@ AGENTS: Final[dict[str, Agent]] = {
         Agent("attack", ""),
     ),
     **dict.fromkeys(("suicide bomber", "suicide bombers", "bomber"), Agent("", "ied")),
+    # bombs that aircraft drop: "a glide bomb hit a supermarket", "barrel bombs struck"
+    **dict.fromkeys(
+        (f"{k} bomb{s}" for k in ("glide", "aerial", "guided", "barrel") for s in ("", "s")),
+        Agent("strike", "airstrike"),
+    ),
     **dict.fromkeys(
         (
             "explosion",
@@ -279,6 +284,10 @@ EVENT_NOUNS: Final[dict[str, str]] = {
     "tank fire": "artillery",
     "firefight": "",
     "gun battle": "",
+    "gunfight": "",
+    "shootout": "",
+    "shoot-out": "",
+    "skirmish": "",
 }
 
 

@@ -50,7 +50,9 @@ _OBJECT = (
     r"|headquarters|launchers|installations|infrastructure|storage\s+areas|command\s+posts"
     r"|vehicles?|convoys?|trucks?|militants|ships?|tankers?|facility|site|depot|compound"
     r"|warehouse|safe\s+house|building|position|checkpoint|camp|networks?|cells?|fighters"
-    r"|members|leaders?|commanders?|operatives|hideouts?|strongholds?)"
+    r"|members|leaders?|commanders?|operatives|hideouts?|strongholds?|air\s*bases?|airfields?"
+    r"|barracks|outposts?|refiner(?:y|ies)|(?:command|operations|control)\s+cent(?:er|re)s?"
+    r"|(?:radar|launch)\s+sites?|air\s+defen[cs]es?)"
 )
 # What may stand between an agent and its verb besides a few words: a parenthesis and who
 # leads or backs it ("militants led by Igor Girkin (a retired colonel) attacked").
@@ -136,7 +138,7 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     ),
     (
         # past, and the present of timelines and headlines ("Israel later fires artillery at")
-        r"(?:fire[sd]|launch(?:es|ed)|launching)\s+(?:(?:[\w\-]+\s+){0,4}?(?P<w4>rockets|missiles"
+        r"(?:fire[sd]?|launch(?:es|ed)?|launching)\s+(?:(?:[\w\-]+\s+){0,4}?(?P<w4>rockets|missiles"
         r"|drones|mortars|ballistic\s+missiles|artillery(?=\s+(?:at|on|toward|towards|into)\b))"
         r"|an?\s+(?:[\w\-]+\s+){0,2}?(?P<w6>rocket|missile|drone"
         r"|mortar)(?!\s+(?:attacks?|assaults?|strikes?|boats?|fire|salvos?|barrages?)\b))",
