@@ -29,7 +29,9 @@ __all__ = [
 # launched" (a habit) nor the infinitive ("to launch").
 _PAST_VERB = re.compile(
     r"(?<!have )(?<!has )(?<!to )\b(?:launch(?:ed|es)?|carr(?:ied|ies|y)\s+out|conduct(?:ed|s)?"
-    r"|fire[ds]|stage[ds]|mount(?:ed|s)?)\s+(?:[\w\-]+\s+){0,2}$",
+    r"|fire[ds]|stage[ds]|mount(?:ed|s)?)\s+(?:[\w\-]+\s+){0,2}$"
+    # "the United States responded on February 2 with strikes on 85 targets"
+    r"|\b(?:respond(?:ed|s)|retaliat(?:ed|es))\s+(?:[\w\-]+\s+){0,4}?with\s+(?:[\w\-]+\s+){0,2}$",
     re.I,
 )
 # A perfect the verb of carrying out is joined to: "have asserted control … and carried out".
@@ -175,6 +177,9 @@ _OWN_PAST = re.compile(
 )
 
 
+_SALVO = re.compile(r"\b\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?(?:drones|missiles|rockets)\b", re.I)
+
+
 def specific(
     sentence: str,
     trig: Trigger,
@@ -203,6 +208,8 @@ def specific(
             or casualties(sentence).killed is not None
         )
     )
+    if own and date is not None and date.precision == "month" and _SALVO.search(trig.text):
+        return True  # "In April 2024, Iran launched more than 300 drones and missiles": one salvo
     acted = ACTED.match(sentence, trig.end) or TOLL.match(sentence, trig.end)
     if not verb and not own and not acted:  # "strikes destroyed", "bombings … left 24 dead"
         return False

@@ -92,7 +92,8 @@ _MONTH_BEFORE = re.compile(
 _HIT_BY_PROJECTILE = re.compile(r"(?:was|were|been)\s+(?:hit|struck|targeted)\s+by\s", re.I)
 _PROJECTILE_SUBJECT = re.compile(
     r"(?:rockets?|missiles?|drones?|mortars?|mortar\s+(?:rounds?|shells?)|projectiles?|shells)"
-    r"\s+(?:were|was|had"
+    # "a drone launched from Lebanon hit a house"
+    r"\s+(?:(?:fired|launched)\s+(?:from|by)\s+(?:the\s+)?(?:[\w\-]+\s+){1,3}?)?(?:were|was|had"
     r"|hit|struck|slammed|landed|targeted|attacked|exploded|packed|laden|loaded|armed|rigged)\b",
     re.I,
 )

@@ -472,3 +472,30 @@ def test_more_ways_of_reporting_force(gz: Gazetteer, text: str, expected: tuple[
 )
 def test_storms_and_questions_are_no_force(gz: Gazetteer, text: str) -> None:
     assert events(gz, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kyiv said it shot down 30 of 40 drones launched by Russia on Monday night.",
+            ("strike", "Russian forces", "2024-01-08"),
+        ),
+        (
+            "A drone launched from Lebanon hit a house in Metula on Monday.",
+            ("attack", "", "2024-01-08"),
+        ),
+        (
+            "In April 2023, Iran launched more than 300 drones and missiles at Israel.",
+            ("strike", "Iran", "2023-04-15"),
+        ),
+        (
+            "The United States responded on 2 January with strikes on 85 targets in Iraq.",
+            ("strike", "", "2024-01-02"),
+        ),
+    ],
+)
+def test_salvos_launched_intercepted_and_answered(
+    gz: Gazetteer, text: str, expected: tuple[str, ...]
+) -> None:
+    assert [(e.kind, e.actor, e.date.isoformat()) for e in events(gz, text)] == [expected]

@@ -487,7 +487,13 @@ def test_used_something_to_attack_is_an_attack_carried_out() -> None:
 
 def test_intercepted_rockets_are_an_attack_that_failed() -> None:
     [trig] = find_triggers("Air defences intercepted 36 rockets over Tel Aviv.")
-    assert (trig.weapon, trig.kind, trig.strong) == ("rocket", "attack", False)
+    # an attack when no actor says otherwise: "drones launched by Russia" were a strike
+    assert (trig.weapon, trig.kind, default_kind(trig), trig.strong) == (
+        "rocket",
+        "",
+        "attack",
+        False,
+    )
 
 
 def test_a_present_launch_takes_no_determiner_from_the_words_before() -> None:

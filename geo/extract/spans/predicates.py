@@ -197,7 +197,7 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (
         r"(?:intercept(?:ed|s|ing)?|shot\s+down|downed)\s+(?:[\w\-]+\s+){0,4}?"
         r"(?P<w9>rockets?|missiles?|drones?|UAVs?)",
-        "attack",
+        "",
         "",
         False,
     ),
