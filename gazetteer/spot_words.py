@@ -285,8 +285,19 @@ def people_named(tokens: list[tuple[int, str, int]], capitals: list[int]) -> fro
     return frozenset(found)
 
 
+# Words of who holds a place, between a locative and its name.
+_HELD = re.compile(
+    r"(?:[a-z]+-)?(?:occupied|held|controlled)|besieged|embattled|liberated|annexed|frontline"
+)
+
+
 def locative_before(tokens: list[tuple[int, str, int]], i: int) -> str:
     """The locative word before token ``i`` ("in", "near", "city of"), as support; '' if none."""
+    held = i
+    while i > 1 and _HELD.fullmatch(tokens[i - 1][1].lower()):
+        i -= 1  # "in occupied Tokmak", "near rebel-held Douma"
+    if i < held and i > 1 and tokens[i - 2][1].lower() in (*LOCATIVE, "the"):
+        i -= 1  # "in the Russian-occupied Tokmak": who holds it, written apart
     if i == 0:
         return ""
     before = tokens[i - 1][1].lower()

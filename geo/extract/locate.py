@@ -102,11 +102,11 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|on|in|at|to|of|for|with|from|by|is|was|were|has|had|have|said|says|after"
     r"|before|since|as|but|that|which|who|where|when|late|early|last|this|over|into|near)\b)[a-z]"
 )
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
-_MARITIME = frozenset({"vessel"})
+_ORIGIN = re.compile(  # not "from Gaza toward Sderot": where it was aimed
+    r"\bfrom\s+(?:the\s+)?(?:(?!(?:toward|towards|at|into|on|over)\b)[\w\-]+\s+){0,3}$", re.I
+)
 # What follows a dateline's place: "TAMPA, Fla. –", "WASHINGTON —", "KABUL (VOA) -".
 _DATELINE = re.compile(r"(?:,\s*[A-Z][\w.]*\.?)?\s*(?:\([^)]{1,30}\)\s*)?[–—-]\s")
-_FACILITY_KINDS = frozenset({"facility", "town"})
 
 
 def article_places(
@@ -351,7 +351,7 @@ def pick_place(
         if any(_gap(ctx.text, m.start, o) < distance for o in others):
             continue
         rank = PLACE_RANK.get(place.precision, 3)
-        if weapon in _MARITIME and place.precision == "sea":
+        if weapon == "vessel" and place.precision == "sea":
             rank, distance = -1, m.start  # seas named together: the first named
         elif weapon == "airstrike" and place.precision == "sea":
             rank = 4  # "airstrikes on Houthi sites in Yemen used against shipping in the Red Sea"
@@ -447,7 +447,7 @@ def fallback_place(
     place where things happen ("U.S. forces conducted a strike near Gobanale, Somalia"),
     and else the ``home`` country of the armed group that did it ("Al-Shabaab militants
     attacked a base in Lower Shabelle", a region the gazetteer lacks)."""
-    if (maritime or weapon in _MARITIME) and ctx.seas:
+    if (maritime or weapon == "vessel") and ctx.seas:
         pick = PlacePick(ctx.seas[0].name, ctx.seas[0], -1, -1, "attack at sea: the article's sea")
         return _sea_part(ctx.gazetteer, pick, near_country)
     country = ctx.named_country if reported else ctx.country

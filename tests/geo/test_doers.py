@@ -499,3 +499,16 @@ def test_salvos_launched_intercepted_and_answered(
     gz: Gazetteer, text: str, expected: tuple[str, ...]
 ) -> None:
     assert [(e.kind, e.actor, e.date.isoformat()) for e in events(gz, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Monday Ukrainian forces struck a depot in occupied Tokmak.", "Tokmak"),
+        ("Militants fired rockets from Gaza toward Sderot on Tuesday.", "Sderot"),
+    ],
+)
+def test_where_force_landed_not_who_holds_it_or_where_it_came_from(
+    gz: Gazetteer, text: str, place: str
+) -> None:
+    assert [e.resolved.name for e in events(gz, text)] == [place]
