@@ -293,6 +293,9 @@ _ACT_GAP = (
     r"|allied|associated)\s+(?:groups|militias|factions))\s+){0,3}"
 )
 _ACTS = re.compile(
+    # or what it says it did: "the Houthis said they targeted", "Ukraine said its drones struck"
+    r"(?:\s+(?:said|says|claimed|announced|stated|confirmed)\s+(?:that\s+)?"
+    r"(?:it|they|(?:its|their)\s+[\w\-]+)(?:\s+had)?)?"
     rf"\s+(?P<gap>{_ACT_GAP})(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?![\w\-])"
     rf"(?:\s+{_OBJECT}\b)?",
     re.IGNORECASE,
@@ -314,7 +317,7 @@ _ACTOR_VERBS = frozenset(
 # struck a deal", "the US hit back", "China hit the US with tariffs").
 _AIMED_VERBS = frozenset({"strike", "hit", "target", "pound"})
 _AIMED = re.compile(
-    rf"\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w\-’']+(?:['’]s)?\s+){{0,3}}?(?P<target>{_OBJECT}\b)"
+    rf"\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w\-’'.]+(?:['’]s)?\s+){{0,3}}?(?P<target>{_OBJECT}\b)"
     r"|\s+(?:(?:the|a|an)\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)*+(?=[\s,.;]|$)"
     # "with" or "by" only of a weapon: not "hit the US with tariffs"
     r"(?!\s+(?i:with|by)\s+(?!(?:\w+\s+){0,3}?"

@@ -512,3 +512,26 @@ def test_where_force_landed_not_who_holds_it_or_where_it_came_from(
     gz: Gazetteer, text: str, place: str
 ) -> None:
     assert [e.resolved.name for e in events(gz, text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Houthis said they targeted a U.S. destroyer in the Red Sea on Monday.", "Houthis"),
+        ("Ukraine said its drones struck an oil refinery in Ryazan on Monday.", "Ukrainian forces"),
+    ],
+)
+def test_what_an_actor_says_it_did(gz: Gazetteer, text: str, actor: str) -> None:
+    assert [e.actor for e in events(gz, text)] == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Houthis said they would target any ship linked to Israel.",
+        "Hamas said on Monday that it had not attacked the crossing.",
+        "Iran said it will strike Israel if attacked, officials said on Monday.",
+    ],
+)
+def test_what_an_actor_says_it_will_or_did_not_do(gz: Gazetteer, text: str) -> None:
+    assert events(gz, text) == []
