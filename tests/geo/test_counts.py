@@ -197,3 +197,11 @@ def test_one_named_person_killed(sentence: str, killed: int | None) -> None:
 )
 def test_shot_dead_and_martyred_are_killed(sentence: str, killed: int) -> None:
     assert casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["- 9 August – At least 30 people die in a strike.", "Thirty people died in a strike."],
+)
+def test_people_who_die_are_killed_in_a_timeline_s_present_too(sentence: str) -> None:
+    assert casualties(sentence).killed == 30

@@ -444,3 +444,9 @@ def test_a_month_that_names_an_event_is_its_date() -> None:
     (d,) = find_dates("He was behind an October bombing in Mogadishu.", dt.date(2018, 9, 19))
     assert (d.date.year, d.date.month, d.precision) == (2017, 10, "month")
     assert find_dates("An October wind blew.", dt.date(2018, 9, 19)) == []
+
+
+def test_a_year_named_before_gives_a_later_day_its_year() -> None:
+    text = "In 2019, militants attacked a camp on December 10."
+    found = [d.date for d in find_dates(text, dt.date(2024, 5, 15)) if d.precision == "day"]
+    assert found == [dt.date(2019, 12, 10)]

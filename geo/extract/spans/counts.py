@@ -59,7 +59,7 @@ _AUX = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|got)\s+)?
 _ACTIVE = re.compile(rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+{_N}", re.I)
 _PASSIVE = re.compile(
     rf"{_N}(?P<mid>(?:\s+\(?[A-Za-z][\w'’.-]*\)?){{0,9}}?)\s+{_AUX}{_ADV}"
-    rf"(?P<v>killed|dead|died|deaths|fatalities|wounded|injured|injuries|hurt|executed"
+    rf"(?P<v>killed|dead|died|die|deaths|fatalities|wounded|injured|injuries|hurt|executed"
     r"|assassinated|beheaded|martyred|shot\s+dead|shot\s+to\s+death|gunned\s+down)\b",
     re.I,
 )
@@ -198,7 +198,9 @@ def _value(raw: str) -> int | None:
 
 def _kind(verb: str) -> str:
     killed = re.match(
-        r"kill|claim|dead|died|death|fatal|exec|assassin|behead|shot|gunned|martyr", verb, re.I
+        r"kill|claim|dead|died|die\b|death|fatal|exec|assassin|behead|shot|gunned|martyr",
+        verb,
+        re.I,
     )
     return "killed" if killed else "injured"
 

@@ -411,13 +411,14 @@ def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> lis
     for start, end, m, handler in found:
         resolved = handler(m, published, anchor)
         if handler is _explicit and m["year"] is None and results:
-            # "on April 4, 2017, and a strike in response on April 6": the year just named
+            # "on April 4, 2017, and a strike in response on April 6", "In 2019, … on
+            # December 10": the year just named
             prior = results[-1]
-            if prior.precision == "day" and _YEAR_IN.search(prior.text):
+            if _YEAR_IN.search(prior.text):
                 named = _complete(
                     _MONTHS[m["month"].lower()], int(m["day"]), str(prior.date.year), None, m[0]
                 )
-                if named is not None and named[0] >= prior.date:
+                if named is not None and (named[0] >= prior.date or prior.precision == "year"):
                     resolved = named
         if resolved is None:
             continue
