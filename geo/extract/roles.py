@@ -52,7 +52,8 @@ STATE_TYPES = frozenset({"state_military", "coalition", "government"})
 
 _BY = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?<!used )(?<!operated )(?<!run )(?<!owned )(?<!controlled )"
-    r"(?<!held )(?<!backed )(?<!linked )(?<!supported )(?<!belonging )(?:by|from)\s+(?:the\s+)?$",
+    r"(?<!held )(?<!backed )(?<!linked )(?<!supported )(?<!belonging )(?:by|from)\s+(?:the\s+)?$"
+    r"|^[^;.]{0,80}?\bfor\s+which\s+(?:the\s+)?$",  # "…, for which ISIS claimed it"
     re.I,
 )
 _BLAMED = re.compile(

@@ -535,3 +535,21 @@ def test_what_an_actor_says_it_did(gz: Gazetteer, text: str, actor: str) -> None
 )
 def test_what_an_actor_says_it_will_or_did_not_do(gz: Gazetteer, text: str) -> None:
     assert events(gz, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "On 3 January a bombing in Mogadishu killed eight, for which al-Shabaab claimed "
+            "responsibility.",
+            "al-Shabaab",
+        ),
+        (
+            "Airstrikes by the Syrian regime hit a hospital in Idlib on 5 January.",
+            "Syrian government forces",
+        ),
+    ],
+)
+def test_who_claimed_it_and_the_regime_by_its_name(gz: Gazetteer, text: str, actor: str) -> None:
+    assert [e.actor for e in events(gz, text)] == [actor]
