@@ -318,7 +318,10 @@ _ACTOR_VERBS = frozenset(
 _AIMED_VERBS = frozenset({"strike", "hit", "target", "pound"})
 _AIMED = re.compile(
     rf"\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w\-’'.]+(?:['’]s)?\s+){{0,3}}?(?P<target>{_OBJECT}\b)"
-    r"|\s+(?:(?:the|a|an)\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)*+(?=[\s,.;]|$)"
+    r"|\s+(?:(?:the|a|an)\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)*+"
+    # the whole object: not "targeted Ukrainian grain exports", "hit Ukraine's economy"
+    r"(?=\s*[,.;:]|\s*$|\s+(?:on|in|at|with|by|overnight|early|late|last|again|near|from|and"
+    r"|after|before|during|using|killing|wounding|damaging|destroying|injuring)\b)"
     # "with" or "by" only of a weapon: not "hit the US with tariffs"
     r"(?!\s+(?i:with|by)\s+(?!(?:\w+\s+){0,3}?"
     r"(?:rockets?|missiles?|drones?|bombs?|shells?|artillery|airstrikes?|strikes)\b))",

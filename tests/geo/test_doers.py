@@ -553,3 +553,14 @@ def test_what_an_actor_says_it_will_or_did_not_do(gz: Gazetteer, text: str) -> N
 )
 def test_who_claimed_it_and_the_regime_by_its_name(gz: Gazetteer, text: str, actor: str) -> None:
     assert [e.actor for e in events(gz, text)] == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday Russia hit Ukraine's economy with new measures.",
+        "On Monday Russia targeted Ukrainian grain exports.",
+    ],
+)
+def test_a_country_that_targets_no_place_or_force(gz: Gazetteer, text: str) -> None:
+    assert events(gz, text) == []
