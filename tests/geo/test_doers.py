@@ -564,3 +564,18 @@ def test_who_claimed_it_and_the_regime_by_its_name(gz: Gazetteer, text: str, act
 )
 def test_a_country_that_targets_no_place_or_force(gz: Gazetteer, text: str) -> None:
     assert events(gz, text) == []
+
+
+def test_one_missile_fired_toward_a_sea(gz: Gazetteer) -> None:
+    text = (
+        "At 11:45 p.m. on Jan. 10, Houthi militants fired one anti-ship cruise missile from "
+        "Houthi-controlled areas of Yemen toward the Red Sea."
+    )
+    assert [(e.kind, e.actor, e.weapon) for e in events(gz, text)] == [
+        ("attack", "Houthis", "missile")
+    ]
+
+
+def test_northwest_is_not_northeast(gz: Gazetteer) -> None:
+    text = "On 7 January U.S. forces conducted a precision strike in northwest Syria."
+    assert [e.resolved.name for e in events(gz, text)] == ["Syria"]

@@ -140,7 +140,7 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         # past, and the present of timelines and headlines ("Israel later fires artillery at")
         r"(?:fire[sd]?|launch(?:es|ed)?|launching)\s+(?:(?:[\w\-]+\s+){0,4}?(?P<w4>rockets|missiles"
         r"|drones|mortars|ballistic\s+missiles|artillery(?=\s+(?:at|on|toward|towards|into)\b))"
-        r"|an?\s+(?:[\w\-]+\s+){0,2}?(?P<w6>rocket|missile|drone"
+        r"|(?:an?|one|a\s+single)\s+(?:[\w\-]+\s+){0,3}?(?P<w6>rocket|missile|drone"
         r"|mortar)(?!\s+(?:attacks?|assaults?|strikes?|boats?|fire|salvos?|barrages?)\b))",
         "",
         "",
