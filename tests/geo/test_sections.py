@@ -112,3 +112,22 @@ def test_a_releases_own_date_line_dates_no_event_as_a_heading() -> None:
     later = DateLayout.of(text, dt.date(2018, 9, 2))  # a heading of another day still dates
     section = later.section(text.index("These"))
     assert section is not None and section.date == dt.date(2018, 8, 30)
+
+
+def test_days_after_a_since_month_without_publication_come_after_it() -> None:
+    text = (
+        "Since October 2023, militias have attacked U.S. forces more than 170 times. On "
+        "January 28, a drone attack killed three U.S. soldiers at Tower 22 in Jordan. On "
+        "November 5, a rocket attack hit Erbil."
+    )
+    found, _ = extract_article(Article(id="a", text=text, published=None))
+    assert sorted(e.date.isoformat() for e in found) == ["2023-11-05", "2024-01-28"]
+
+
+def test_a_year_named_after_a_since_month_still_dates_the_days_after_it() -> None:
+    text = (
+        "A bombing killed 13 U.S. soldiers in Kabul on 26 August 2021, the first such deaths "
+        "since February 2020. On 29 August, the US conducted a drone strike in Kabul."
+    )
+    found, _ = extract_article(Article(id="a", text=text, published=None))
+    assert sorted(e.date.isoformat() for e in found) == ["2021-08-26", "2021-08-29"]

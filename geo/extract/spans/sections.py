@@ -217,6 +217,7 @@ class DateLayout:
     spans: tuple[_Span, ...]
     caption_day: dt.date | None = None
     rows: tuple[tuple[int, int, int, int], ...] = ()
+    floors: tuple[tuple[int, dt.date], ...] = ()
 
     @classmethod
     def of(cls, text: str, published: dt.date | None) -> DateLayout:
@@ -225,7 +226,8 @@ class DateLayout:
         years = tuple(y for y in marked if y[2])
         layout = cls(published, year_context(text), years, ())
         spans = tuple(layout._spans(text))
-        return cls(published, layout.caption, years, spans, _caption_day(text), event_rows(text))
+        rows = event_rows(text)
+        return cls(published, layout.caption, years, spans, _caption_day(text), rows, _floors(text))
 
     def row_at(self, offset: int) -> tuple[int, int, int, int] | None:
         """The row of a table of events (:func:`event_rows`) that starts at ``offset``."""
@@ -242,6 +244,13 @@ class DateLayout:
             if head is not None and head < self.published.year:
                 return dt.date(head, 12, 31)
             return self.published
+        floor = next((f for f in reversed(self.floors) if f[0] < offset), None)
+        if floor is not None:
+            # "Since October 2023, … On January 28": the first such day after it, unless a
+            # later year is named ("26 August 2021, … since February 2020. On 27 August")
+            after = floor[1].replace(year=floor[1].year + 1) - dt.timedelta(days=1)
+            if not i or self.years[i - 1][1] < after.year:
+                return after
         if i:
             year = self.years[i - 1][1]
             if self.caption is not None and self.caption.year == year:
@@ -346,6 +355,20 @@ _DATED_YEAR = re.compile(
     rf"(?:\d{{1,2}}\s+)?(?:{_MONTH_NAME})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+$", re.I
 )
 _LOOKING_BACK = re.compile(r"\b(?:since|until|till|before|after|from|by|between)\s+$", re.I)
+
+
+_SINCE_MONTH = re.compile(
+    rf"\bsince\s+(?:early\s+|late\s+)?({_MONTH_NAME})\s+(1[89]\d\d|20\d\d)\b", re.I
+)
+
+
+def _floors(text: str) -> tuple[tuple[int, dt.date], ...]:
+    """The months a text counts from ("Since October 2023, Iran-backed groups have attacked …"):
+    without a publication date, the days it then names come after them."""
+    return tuple(
+        (m.start(), dt.date(int(m[2]), _MONTHS.index(m[1].lower()) + 1, 1))
+        for m in _SINCE_MONTH.finditer(text)
+    )
 
 
 def _sets_year(text: str, m: re.Match[str]) -> int:
