@@ -364,9 +364,10 @@ def _capital_of(gz: Gazetteer, code: str) -> Place | None:
 
 
 def _around(inner: Place, outer: Place) -> bool:
-    """Whether ``outer`` is the place ``inner`` lies in (a district's city): more populous and
-    within its extent (5 km at least); not a neighbouring village of a list."""
-    if (outer.population or 0) <= (inner.population or 0):
-        return False
+    """Whether ``outer`` is the place ``inner`` lies in (a district's city): an area, or more
+    populous, and within its extent (5 km at least); not a neighbouring village of a list."""
+    area = outer.kind in ("district", "region", "province", "governorate", "area")
+    if not area and (outer.population or 0) <= (inner.population or 0):
+        return False  # a district has no population of its own: its extent says it holds it
     reach = max(outer.extent_km or 0.0, 5.0)
     return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= reach

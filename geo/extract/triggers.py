@@ -163,7 +163,10 @@ def _determiner(text: str, start: int) -> tuple[str, int | None]:
 
 # An agent that is the object of a preposition is no subject of the verb after it.
 _OBJECT_OF = re.compile(
-    r"\b(?:for|against|on|at|toward|towards|with|to)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.\-]*\s+){0,2}$",
+    r"\b(?:for|against|on|at|toward|towards|with|to)\s+(?:the\s+)?"
+    # not a day: "On Monday troops raided a compound"
+    r"(?:(?!(?:\w+day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"(?-i:[A-Z])[\w.\-]*\s+){0,2}$",
     re.I,
 )
 

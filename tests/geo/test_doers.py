@@ -579,3 +579,21 @@ def test_one_missile_fired_toward_a_sea(gz: Gazetteer) -> None:
 def test_northwest_is_not_northeast(gz: Gazetteer) -> None:
     text = "On 7 January U.S. forces conducted a precision strike in northwest Syria."
     assert [e.resolved.name for e in events(gz, text)] == ["Syria"]
+
+
+def test_the_actor_s_name_across_a_spaced_dash(gz: Gazetteer) -> None:
+    text = "On 3 January the Islamic State – Khorasan Province bombed a rally in Khar, Bajaur."
+    assert [(e.actor, e.resolved.name) for e in events(gz, text)] == [
+        ("Islamic State Khorasan Province", "Khar")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On January 1, Rangers raided a compound of an ISIS commander in Nangarhar.",
+        "On Monday troops stormed a compound near Fallujah.",
+    ],
+)
+def test_rangers_and_troops_who_raid_are_a_state_s_forces(gz: Gazetteer, text: str) -> None:
+    assert [e.kind for e in events(gz, text)] == ["strike"]

@@ -36,7 +36,7 @@ TYPES = frozenset({"state_military", "militia", "insurgent", "government", "coal
 SIDES = frozenset({"us_coalition", "iran_aligned", "jihadist", "other"})
 
 _APOSTROPHES = "'’‘`ʼ´"
-_SEPARATORS = r"\s\-‐‑"
+_SEPARATORS = r"\s\-‐‑–"
 # What _normalize rewrites, in the order it checks: an apostrophe inside a word ("Kata'ib",
 # dropped) but not a possessive "'s" ("Hamas's"); a run of spaces and hyphens, but not a lone
 # space (it would stay as it is); any other apostrophe.  Each is told apart after its first
