@@ -51,11 +51,11 @@ def outputs() -> dict[str, Any]:
     from gazetteer import default_gazetteer, spot
     from geo.articles.article import Article
     from geo.extract.pipeline import extract, extract_article
-    from geo.extract.sentences import split_sentences
     from geo.extract.spans.actors import find_actors
     from geo.extract.spans.counts import casualties
     from geo.extract.spans.dates import find_dates
     from geo.extract.spans.sections import DateLayout
+    from geo.extract.spans.sentences import split_sentences
 
     gz = default_gazetteer()
     texts: list[tuple[str, dt.date | None]] = []

@@ -38,11 +38,11 @@ from geo.extract.mentions import EventMention, sentence_mentions
 from geo.extract.merge import merge_events, without_covered
 from geo.extract.places import listed_with
 from geo.extract.roles import STATE_TYPES
-from geo.extract.sentences import split_sentences
 from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate
 from geo.extract.spans.sections import DateLayout, cell_opens
+from geo.extract.spans.sentences import split_sentences
 from geo.extract.subevent import sub_event_type
 from geo.extract.triggers import may_report
 

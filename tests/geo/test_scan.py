@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.extract.sentences import split_sentences
 from geo.extract.spans import counts, dates
 from geo.extract.spans.predicates import PATTERN, SCAN
 from geo.extract.spans.scan import Scan, words_pattern
+from geo.extract.spans.sentences import split_sentences
 
 REPORTS = Path(__file__).parents[1] / "data" / "reports" / "reports.jsonl"
 
