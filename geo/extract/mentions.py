@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from gazetteer.spot_words import title_line
+from geo.extract import states
 from geo.extract.dating import WHO_ACTS, assign_dates, dates_by_sequence, listed_days
 from geo.extract.generic import (
     ACTED,
@@ -32,19 +33,11 @@ from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import (
     SEQUENCE,
     STATE_TYPES,
-    agent_state,
     also_victims,
-    country_forces,
-    forces_of_country,
     kind_by_victims,
     passive_trigger,
     roles,
-    state_before,
-    subject_country,
-    subject_state,
     target_phrase,
-    unnamed_state,
-    with_unlisted,
 )
 from geo.extract.spans.actors import ActorMention, actor_as_of
 from geo.extract.spans.counts import casualties
@@ -164,7 +157,7 @@ def sentence_mentions(
     if row is not None:  # "| 3 December 2023 | Number 9 | Houthi missile |": one event a row
         triggers = [row_trigger(sentence, triggers)]
         actors = [a for a in actors if in_short_cell(sentence, a.start)][:1]  # "Perpetrator"
-    actors = with_unlisted(sentence, actors)  # "ISIS-GS attacked the village"
+    actors = states.with_unlisted(sentence, actors)  # "ISIS-GS attacked the village"
     acting: dict[int, ActorMention] = {}  # an act's trigger start -> who acted
     for a in actors:  # "al-Shabab raided a military base": a named actor acting
         if _COUNTED.search(sentence, max(0, a.start - 30), a.start):
@@ -202,7 +195,7 @@ def sentence_mentions(
         doer = doer or acting.get(trig.start) or (actors[0] if row is not None and actors else None)
         if doer is not None and not doer.actor.country and doer.actor.type in STATE_TYPES:
             # "the Russian Armed Forces": unnamed forces of the country named before them
-            own = country_forces(sentence, doer.start)
+            own = states.country_forces(sentence, doer.start)
             doer = replace(doer, actor=own) if own is not None else doer
         if doer is not None and cues[i] == "condemnation":
             doer = None  # "Iran described the airstrikes as terrorism": Iran condemns them
@@ -223,14 +216,14 @@ def sentence_mentions(
         if doer is not None:  # "the Taliban" in 2026: Afghanistan's government
             doer = replace(doer, actor=actor_as_of(doer.actor, date.date if date else None))
         kind = trig.kind
-        state = state_before(sentence, trig) if doer is None and kind != "attack" else None
+        state = states.state_before(sentence, trig) if doer is None and kind != "attack" else None
         if state is None and doer is None and not kind:
             state = (
-                subject_state(sentence, trig)
-                or agent_state(sentence, trig)
-                or subject_country(sentence, trig)
+                states.subject_state(sentence, trig)
+                or states.agent_state(sentence, trig)
+                or states.subject_country(sentence, trig)
             )
-        unnamed = doer is None and state is None and unnamed_state(sentence, trig)
+        unnamed = doer is None and state is None and states.unnamed_state(sentence, trig)
         if state is not None:
             kind = "strike"
             notes.append(f"kind from the state named before it: {state.name}")
@@ -271,7 +264,9 @@ def sentence_mentions(
         if unnamed and place is not None:  # "government aircraft" of the country struck
             home_country = places.gazetteer.get(f"country:{place.place.country}")
             state = (
-                forces_of_country(home_country.country, home_country.name) if home_country else None
+                states.forces_of_country(home_country.country, home_country.name)
+                if home_country
+                else None
             )
         # "A similar attack against another office in Tuz Khormato killed 5": a toll of its own
         toll = TOLL.match(sentence, trig.end) is not None or bool(

@@ -259,7 +259,7 @@ def test_every_entry_names_a_source_and_a_real_country() -> None:
 
 
 def test_a_country_resolves_to_its_main_armed_forces() -> None:
-    # geo.extract.roles.forces_of takes a country's first state_military entry
+    # geo.extract.states.forces_of takes a country's first state_military entry
     first: dict[str, str] = {}
     for a in load_actors():
         if a.type == "state_military" and a.country:
