@@ -223,7 +223,7 @@ def sentence_mentions(
                 or states.agent_state(sentence, trig)
                 or states.subject_country(sentence, trig)
             )
-        unnamed = doer is None and state is None and states.unnamed_state(sentence, trig)
+        unnamed = states.unnamed_state(sentence, trig) if doer is None and state is None else ""
         if state is not None:
             kind = "strike"
             notes.append(f"kind from the state named before it: {state.name}")
@@ -261,7 +261,7 @@ def sentence_mentions(
             place = None  # "| Maersk Gibraltar |": a ship's name, not where it was
         if place is not None:
             notes.append(f"place {place.written!r} -> {place.place.name} ({place.how})")
-        if unnamed and place is not None:  # "government aircraft" of the country struck
+        if unnamed == "government" and place:  # "government aircraft" of the country struck
             home_country = places.gazetteer.get(f"country:{place.place.country}")
             state = (
                 states.forces_of_country(home_country.country, home_country.name)

@@ -22,6 +22,7 @@ import re
 
 from geo.extract.roles import _ADJACENT, _SUBJECT_VERB, _TARGET_CUE, STATE_TYPES, _agent
 from geo.extract.spans.actors import Actor, ActorMention, load_actors
+from geo.extract.spans.lexicon import AGENTS, pattern
 from geo.extract.triggers import Trigger, acted_by
 
 __all__ = [
@@ -239,21 +240,37 @@ _UNNAMED = re.compile(
 )
 
 
-def unnamed_state(sentence: str, trig: Trigger) -> bool:
-    """Whether the agent of ``trig`` is a state's forces the text does not name: in the
-    trigger ("government aircraft struck a market"), as its subject just before it, or as
-    the agent of its passive ("was launched by the forces of the government of …")."""
+def unnamed_state(sentence: str, trig: Trigger) -> str:
+    """Whether the agent of ``trig`` is a state's forces the text does not name: its
+    government's ("government"), in the trigger ("government aircraft struck a market"), as its
+    subject just before it, or as the agent of its passive ("was launched by the forces of the
+    government of …"); or some state's ("agent": "Rangers carried out a raid"); else ""."""
     if _UNNAMED.search(trig.text):
-        return True
+        return "government"
     opens = [m.end() for m in _CLAUSE_OPEN.finditer(sentence, 0, trig.start)]
     before = _UNNAMED.search(sentence, opens[-1] if opens else 0, trig.start)
     if before is not None and _ADJACENT.fullmatch(sentence, before.end(), trig.start):
-        return True
+        return "government"
+    # a state's agent doing it: "Rangers carried out a raid", "troops conducted strikes"
+    for a in _STATE_AGENT.finditer(sentence, 0, trig.start):  # "Rangers from …, carried out"
+        verb = _SUBJECT_VERB.match(sentence[a.end() : trig.start])
+        if verb is None or _OF_OTHERS.search(sentence, max(0, a.start() - 30), a.start()):
+            continue
+        if _ADJACENT.fullmatch(sentence, a.end() + verb.end(), trig.start):
+            return "agent"  # the verb's object is the trigger, not "struck a vehicle … after"
     m = _agent(sentence, trig)
     if m is None:
-        return False
+        return ""
     by = sentence.lower().rfind("by ", m.start(), m.end())
-    return _BY_UNNAMED.match(sentence, by + 3) is not None
+    return "government" if _BY_UNNAMED.match(sentence, by + 3) is not None else ""
 
 
+_STATE_AGENT = re.compile(
+    rf"\b(?:{pattern([k for k, v in AGENTS.items() if v.kind == 'strike' and ' ' not in k])})\b",
+    re.I,
+)
+# agents that are someone else's: "militants attacked troops who conducted", "against troops"
+_OF_OTHERS = re.compile(
+    r"\b(?:against|on|at|targeting|attacked|killed|wounded|by)\s+(?:\w+\s+)?$", re.I
+)
 _BY_UNNAMED = re.compile(rf"(?:the\s+)?(?:{_UNNAMED.pattern})", re.I)

@@ -597,3 +597,17 @@ def test_the_actor_s_name_across_a_spaced_dash(gz: Gazetteer) -> None:
 )
 def test_rangers_and_troops_who_raid_are_a_state_s_forces(gz: Gazetteer, text: str) -> None:
     assert [e.kind for e in events(gz, text)] == ["strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On January 1, Rangers from the 75th Regiment, carried out a raid on an ISIS commander "
+        "in Nangarhar.",
+        "On Monday troops conducted strikes on militant hideouts near Kandahar.",
+    ],
+)
+def test_a_state_s_agent_that_carries_it_out_makes_it_a_strike_by_no_one_named(
+    gz: Gazetteer, text: str
+) -> None:
+    assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "")]
