@@ -237,7 +237,13 @@ def find_triggers(text: str) -> list[Trigger]:
             if _OBJECT_OF.search(text, max(0, m.start() - 60), m.start()):
                 continue  # "a rocket intended for US troops posted at the airport hit"
             agent = lexicon.AGENTS[" ".join(m.group("ag").lower().split())]
-            if agent.kind == "strike" and not agent.weapon and _unit_only(m.group(0), m["av"]):
+            civilians = _CIVILIANS.match(text, m.end("av")) is not None
+            if (
+                agent.kind == "strike"
+                and not agent.weapon
+                and not civilians
+                and _unit_only(m.group(0), m["av"])
+            ):
                 continue
             if _lemma(m["av"]) == "engage" and re.match(r"\s+in\b", text[m.end("av") :]):
                 continue  # "forces engaged in ground combat": taking part, not an attack
@@ -362,6 +368,16 @@ def acted_by(text: str, end: int, *, state: bool) -> Trigger | None:
 def _lemma(form: str) -> str:
     """The lemma of an action verb form ("opened  fire" -> "open fire")."""
     return _FORMS[" ".join(form.lower().split())]
+
+
+# Whom a state's units kill that makes the killing an event: "troops killed 500 people in
+# Moura", "forces executed dozens of civilians" (not "forces killed two suspects").
+_CIVILIANS = re.compile(
+    r"\s+(?:(?:at\s+least|about|around|some|more\s+than|over|nearly|dozens\s+of|scores\s+of"
+    r"|hundreds\s+of|\d[\d,]*|[a-z]+)\s+){0,2}(?:civilians|people|villagers|children|women"
+    r"|residents|worshippers|protesters|passengers|farmers|men)\b",
+    re.I,
+)
 
 
 def _unit_only(phrase: str, verb: str) -> bool:

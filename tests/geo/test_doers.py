@@ -611,3 +611,22 @@ def test_a_state_s_agent_that_carries_it_out_makes_it_a_strike_by_no_one_named(
     gz: Gazetteer, text: str
 ) -> None:
     assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("On 27 March 2022 Malian troops and mercenaries killed about 500 people in Moura.", 500),
+        ("On 27 March 2022 soldiers executed 30 civilians in the village of Moura.", 30),
+    ],
+)
+def test_a_state_s_units_that_kill_civilians_do_force(
+    gz: Gazetteer, text: str, killed: int
+) -> None:
+    assert [(e.kind, e.fatalities) for e in events(gz, text)] == [("strike", killed)]
+
+
+def test_a_state_s_units_that_kill_suspects_report_no_event_by_killing_alone(
+    gz: Gazetteer,
+) -> None:
+    assert events(gz, "On Monday soldiers killed three suspects near Mosul.") == []

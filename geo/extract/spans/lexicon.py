@@ -106,6 +106,8 @@ AGENTS: Final[dict[str, Agent]] = {
         Agent("attack", ""),
     ),
     **dict.fromkeys(("suicide bomber", "suicide bombers", "bomber"), Agent("", "ied")),
+    # hired fighters, a state's or a group's: the actor decides ("Wagner mercenaries")
+    **dict.fromkeys(("mercenaries", "mercenary"), Agent("", "")),
     # bombs that aircraft drop: "a glide bomb hit a supermarket", "barrel bombs struck"
     **dict.fromkeys(
         (f"{k} bomb{s}" for k in ("glide", "aerial", "guided", "barrel") for s in ("", "s")),
