@@ -387,8 +387,10 @@ class Gazetteer:
             ),
             key=lambda pair: (pair[0], pair[1].id),  # two sites at the same distance: by id
         )
+        place = self.resolve(query.context[0], country=ctx.country, limit=1)
+        if place and place[0].precision == "region":
+            close = []  # "a military base in Borno state": a region's sites are not near its centre
         if not close:
-            place = self.resolve(query.context[0], country=ctx.country, limit=1)
             why = f"unnamed {kind} near {label}: placed at {label}"
             return [p.scored(0.5 * p.score, why) for p in place]
         which = "only" if len(close) == 1 else "nearest"

@@ -144,6 +144,13 @@ _PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|been|being|c(?:ame|omes?|omin
 _ADJACENT = re.compile(r"(?:['’]s)?\s*(?:[\w\-]+\s+){0,2}?", re.I)
 
 
+# The group an agent's fighters belong to, inside the trigger's span.
+_LOYAL = re.compile(
+    r"\b(?:loyal\s+to|affiliated\s+with|linked\s+to|belonging\s+to|members\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def passive_trigger(trigger: Trigger) -> bool:
     """Whether the trigger is a passive ("were killed", "was struck", "came under fire"),
     whose subject is the victim."""
@@ -185,6 +192,8 @@ def roles(
         rank = None
         if a.start < trigger.start < a.end:
             rank = 0  # the trigger's agent is the actor's own word: "Houthi forces struck"
+        elif trigger.start < a.start < trigger.end and _LOYAL.search(sentence, 0, a.start):
+            rank = 0  # "fighters loyal to the Islamic State West Africa Province overran"
         elif a.end <= trigger.start and _ADJACENT.fullmatch(between):
             rank = 0  # "U.S. airstrike", "Houthi drone attack", "Sunday's American strike"
         elif _BLAMED.search(before) or (

@@ -630,3 +630,13 @@ def test_a_state_s_units_that_kill_suspects_report_no_event_by_killing_alone(
     gz: Gazetteer,
 ) -> None:
     assert events(gz, "On Monday soldiers killed three suspects near Mosul.") == []
+
+
+def test_fighters_loyal_to_a_group_are_its_own(gz: Gazetteer) -> None:
+    text = (
+        "Fighters loyal to the Islamic State West Africa Province overran a military base in "
+        "Borno state on Saturday."
+    )
+    assert [(e.actor, e.resolved.name) for e in events(gz, text)] == [
+        ("Islamic State West Africa Province", "Borno")
+    ]
