@@ -132,6 +132,8 @@ def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
         skip = "a disaster or an accident, not a use of force"  # "killed in a landslide"
     if not skip and _MISHAP_DOES.search(sentence, max(0, trig.start - 40), trig.start):
         skip = "a disaster or an accident, not a use of force"  # "a storm hit the air base"
+    if not skip and _labour(sentence, trig):
+        skip = "a strike of workers, not a use of force"  # "teachers went on strike"
     generic = not trig.strong and not trig.determiner and trig.plural and trig.count is None
     # "conducted strikes on an ISIS cache near Hajin" reports strikes; a bare plural
     # without such a verb ("attacks on shipping") speaks of a kind of event.
@@ -149,6 +151,35 @@ _MISHAP = re.compile(
     r"|building\s+collapses?|gas\s+(?:leaks?|cylinders?)|drowning|avalanche)\b",
     re.I,
 )
+
+
+# A strike of work, not of force: "went on strike", "a hunger strike", "a general strike over
+# unpaid wages", in a sentence that says nothing of arms.
+_WORK_STRIKE = re.compile(
+    r"\b(?:(?:go|goes|went|gone|going|are|is|were|was|been|be|remain(?:ed|s)?)\s+on"
+    r"|hunger|general|labou?r|nationwide|wildcat|workers['’]?|teachers['’]?|doctors['’]?)\s+$",
+    re.I,
+)
+_WORK_WORDS = re.compile(
+    r"\b(?:workers|employees|unions?|wages|salar(?:y|ies)|pay|pensions|teachers|doctors|nurses"
+    r"|drivers|staff|miners|students|prisoners|detainees|walkout|hunger)\b",
+    re.I,
+)
+_ARMS_WORDS = re.compile(
+    r"\b(?:air|drone|missiles?|rockets?|forces|troops|killed|kills|wounded|injured|military|army"
+    r"|jets|bombs?|militants|dead)\b",
+    re.I,
+)
+
+
+def _labour(sentence: str, trig: Trigger) -> bool:
+    """Whether a bare "strike" is one of work ("teachers staged a strike over unpaid pay")."""
+    if trig.text.lower() not in ("strike", "strikes") or _ARMS_WORDS.search(sentence):
+        return False
+    if ACTED.match(sentence, trig.end):
+        return False  # "a strike hit a workers' camp": one that hits is of arms
+    own = _WORK_STRIKE.search(sentence, max(0, trig.start - 30), trig.start)
+    return own is not None or _WORK_WORDS.search(sentence) is not None
 
 
 # A disaster as the subject of a verb of force: "a storm hit the air base", "floods struck"

@@ -640,3 +640,21 @@ def test_fighters_loyal_to_a_group_are_its_own(gz: Gazetteer) -> None:
     assert [(e.actor, e.resolved.name) for e in events(gz, text)] == [
         ("Islamic State West Africa Province", "Borno")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prisoners began a hunger strike in Baghdad on Monday.",
+        "Teachers in Erbil staged a strike on Monday over unpaid salaries.",
+        "Workers at the Port of Basra went on strike on Monday over unpaid wages.",
+    ],
+)
+def test_strikes_of_work_are_no_force(gz: Gazetteer, text: str) -> None:
+    assert events(gz, text) == []
+
+
+def test_a_strike_that_hits_a_workers_camp_is_force(gz: Gazetteer) -> None:
+    assert [e.kind for e in events(gz, "On Monday a strike hit a workers' camp in Marib.")] == [
+        "strike"
+    ]
