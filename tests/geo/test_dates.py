@@ -450,3 +450,9 @@ def test_a_year_named_before_gives_a_later_day_its_year() -> None:
     text = "In 2019, militants attacked a camp on December 10."
     found = [d.date for d in find_dates(text, dt.date(2024, 5, 15)) if d.precision == "day"]
     assert found == [dt.date(2019, 12, 10)]
+
+
+def test_a_year_before_an_event_noun_dates_it() -> None:
+    found = find_dates("A court sentenced three men for the 2019 bombing of a hall.", None)
+    assert [(d.text, d.precision) for d in found] == [("2019", "year")]
+    assert find_dates("the 2019 elections", None) == []

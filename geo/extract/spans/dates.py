@@ -121,7 +121,11 @@ _MONTH_ATTR = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|[Ll]ast)\s+(?P<x>{_BARE_MONTH})\s+(?=(?:[\w\-]+\s+)?(?:attacks?|"
     r"bombings?|strikes?|airstrikes?|raids?|assaults?|massacres?|shelling)\b)"
 )
-_YEAR_ONLY = re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid)[\s\-]?)?(?P<x>{_YEAR})")
+_YEAR_ONLY = re.compile(  # "in 2019", "during late 2019", "the 2019 Karrada bombing"
+    rf"\b(?:(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid)[\s\-]?)?|[Tt]he\s+(?=\d{{4}}\s+(?:[\w\-’']+\s+)"
+    r"{0,3}?(?:attacks?|bombings?|strikes?|airstrikes?|raids?|assaults?|massacres?|shelling)\b))"
+    rf"(?P<x>{_YEAR})"
+)
 _WEEKDAY_REF = re.compile(
     r"(?P<x>(?:\b(?P<mod>[Ll]ast|[Nn]ext|[Ll]ate|[Ee]arly|[Tt]his\s+past|[Tt]his\s+coming)\s+)?"
     rf"(?<!Good )(?<!Black )\b(?P<wd>{_WEEKDAY}))\b"
