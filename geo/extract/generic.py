@@ -241,6 +241,8 @@ def specific(
     )
     if own and date is not None and date.precision == "month" and _SALVO.search(trig.text):
         return True  # "In April 2024, Iran launched more than 300 drones and missiles": one salvo
+    if own and re.match(r"\s+(?:a|an)\s", sentence[trig.end : trig.end + 4]):
+        return True  # "Russian forces also hit a military training base in the west": one target
     acted = ACTED.match(sentence, trig.end) or TOLL.match(sentence, trig.end)
     if not verb and not own and not acted:  # "strikes destroyed", "bombings … left 24 dead"
         return False

@@ -151,7 +151,7 @@ def subject_country(sentence: str, trig: Trigger) -> Actor | None:
 _SUBJECT_OPEN = re.compile(
     r"(?:^|[,;:(–—]|\b(?:and|then|but|while|when|as|after|the|\d+|January|February|March|April"
     r"|May|June|July|August|September|October|November|December|\w+day|night|morning|evening"
-    r"|meanwhile|also|later|earlier))\s*$"
+    r"|meanwhile|also|later|earlier|said|says|that))\s*$"  # "officials said Russia shelled"
 )
 _NAME = re.compile(r"(?<![\w\-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w\-’'])")
 _LAUNCH = re.compile(r"(?:fire[sd]|launch(?:es|ed))\b", re.I)

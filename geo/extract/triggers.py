@@ -260,6 +260,8 @@ def find_triggers(text: str) -> list[Trigger]:
             if _VERB_START.match(phrase) or _VICTIM_START.match(phrase)
             else _determiner(text, m.start())
         )
+        if determiner == "another" and (m.group("w5") or m.group("w3")):
+            determiner = "definite"  # "a second missile hit the same location": the same strike
         # "recent bomb attacks in Gao": a compound noun, not a bomb that attacks
         compound = bool(m.group("ag")) and m["av"].lower() in _NOUN_LIKE and phrase.count(" ") == 1
         if m.group("ag") and not compound:

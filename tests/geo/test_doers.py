@@ -658,3 +658,22 @@ def test_a_strike_that_hits_a_workers_camp_is_force(gz: Gazetteer) -> None:
     assert [e.kind for e in events(gz, "On Monday a strike hit a workers' camp in Marib.")] == [
         "strike"
     ]
+
+
+def test_a_second_missile_at_the_same_place_is_the_same_strike(gz: Gazetteer) -> None:
+    text = (
+        "A Russian missile attack on Odesa on Friday killed 14 people. Rescuers were hurt when a "
+        "second missile hit the same location."
+    )
+    assert [(e.resolved.name, e.fatalities) for e in events(gz, text)] == [("Odesa", 14)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said on Monday that Russia shelled a chemical plant in Sumy.",
+        "On Monday Russian forces also hit a military training base in Yavoriv with missiles.",
+    ],
+)
+def test_a_reported_strike_on_one_target(gz: Gazetteer, text: str) -> None:
+    assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "Russian forces")]
