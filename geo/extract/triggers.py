@@ -193,7 +193,7 @@ _STEMS = (
     *("assassin", "gunned", "abduct", "came under", "come under", "comes under", "coming under"),
     *("invad", "overr", "land", "fell", "fall", "crash", "slam", "clash", "intercept", "downed"),
     *("go off", "goes off", "went off", "gone off", "going off", "firefight", "gun battle"),
-    *("gunfight", "skirmish"),
+    *("gunfight", "skirmish", "stabb", "knife", "rpg"),
     *("impact", "hijack", "dropp", "grenade"),
 )
 _ANY_TRIGGER = re.compile(words_pattern(_STEMS))

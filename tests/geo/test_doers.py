@@ -677,3 +677,19 @@ def test_a_second_missile_at_the_same_place_is_the_same_strike(gz: Gazetteer) ->
 )
 def test_a_reported_strike_on_one_target(gz: Gazetteer, text: str) -> None:
     assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "Russian forces")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 6 January a man stabbed eight people, including four tourists, in Jerash.",
+        "On 6 January four rocket-propelled grenades were fired at the embassy in Beirut.",
+        "A knife attack in Jerusalem on Monday wounded two.",
+    ],
+)
+def test_knives_and_grenades(gz: Gazetteer, text: str) -> None:
+    assert [e.kind for e in events(gz, text)] == ["attack"]
+
+
+def test_a_chef_who_stabs_meat_does_no_force(gz: Gazetteer) -> None:
+    assert events(gz, "The chef stabbed the meat with a fork in Jerash on Monday.") == []

@@ -116,8 +116,8 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (
-        r"(?P<w3>rockets|missiles|mortars?|mortar\s+rounds|drones)\s+(?:were|was|are|is|had\s+been)"
-        r"\s+(?:fired|launched)",
+        r"(?P<w3>rockets|missiles|mortars?|mortar\s+rounds|drones|(?:rocket-propelled\s+)?grenades"
+        r"|RPGs|shells)\s+(?:were|was|are|is|had\s+been)\s+(?:fired|launched)",
         "",
         "",
         True,
@@ -161,6 +161,15 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     (r"(?:terror(?:ist)?|suicide)\s+attacks?", "attack", "", True),
+    # "stabbed eight people", "a knife attack": an attack, whoever did it
+    (
+        r"stabb(?:ed|ing)\s+(?:(?:\w+\s+){0,2}?(?:people|persons|civilians|tourists|worshippers"
+        r"|officers|policemen|soldiers|guards|men|women|israelis|residents|passers-by))"
+        r"|(?:knife|stabbing)\s+attacks?",
+        "attack",
+        "",
+        True,
+    ),
     # "a grenade was thrown at a checkpoint"
     (
         r"(?:hand\s+)?grenades?\s+(?:was|were|is|are)\s+(?:thrown|hurled|lobbed|tossed)"
