@@ -19,6 +19,7 @@ from geo.event import Report
 from geo.extract.locate import PlacePick, compatible
 from geo.extract.mentions import EventMention
 from geo.extract.roles import also_victims
+from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate
 from geo.extract.spans.dates_relative import midpoint
 from geo.schema import DATE_RANK, PLACE_RANK
@@ -369,3 +370,27 @@ def blame_from_context(
 def _undecided(m: EventMention) -> bool:
     """Whether nothing in the mention's own words decided its kind or actor."""
     return not m.trigger.kind and not m.actor and not any("kind from" in r for r in m.reasons)
+
+
+def follow_up_counts(
+    text: str, sentences: list[tuple[int, int]], keep: set[tuple[int, int]], drafts: list[Draft]
+) -> None:
+    """Give an event the dead a following sentence counts without naming the event again.
+
+    "The brigade said four of its fighters were killed" reports the casualties of the strike
+    in the sentence before it; such a figure goes to the event of the nearest preceding
+    sentence (at most two sentences back) when that event has no figure of its own.
+    """
+    if not drafts:
+        return
+    reporting = keep  # the sentences with event words of their own
+    owner: dict[tuple[int, int], Draft] = {m.sentence: d for d in drafts for m in d.mentions}
+    for i, span in enumerate(sentences):
+        if span in reporting:
+            continue
+        back = [owner[s] for s in sentences[max(0, i - 2) : i] if s in owner]
+        if not back or back[-1].killed:
+            continue
+        counts = casualties(text[span[0] : span[1]])
+        if counts.killed is not None and not counts.reason.startswith("none"):
+            back[-1].killed.append(counts.killed)

@@ -32,14 +32,13 @@ from gazetteer import default_gazetteer
 from gazetteer.core import Gazetteer
 from geo.articles.article import Article
 from geo.event import Event
-from geo.extract.cluster import Draft, blame_from_context, cluster_mentions
+from geo.extract.cluster import Draft, blame_from_context, cluster_mentions, follow_up_counts
 from geo.extract.locate import ArticlePlaces, article_places, fallback_place
 from geo.extract.mentions import EventMention, sentence_mentions
 from geo.extract.merge import merge_events, without_covered
 from geo.extract.places import listed_with
 from geo.extract.roles import STATE_TYPES
 from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
-from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate
 from geo.extract.spans.sections import DateLayout, cell_opens
 from geo.extract.spans.sentences import split_sentences
@@ -146,30 +145,6 @@ def _note(article: Article, m: EventMention, why: str) -> dict[str, Any]:
         "end": e,
         "problem": why,
     }
-
-
-def _follow_up_counts(
-    text: str, sentences: list[tuple[int, int]], keep: set[tuple[int, int]], drafts: list[Draft]
-) -> None:
-    """Give an event the dead a following sentence counts without naming the event again.
-
-    "The brigade said four of its fighters were killed" reports the casualties of the strike
-    in the sentence before it; such a figure goes to the event of the nearest preceding
-    sentence (at most two sentences back) when that event has no figure of its own.
-    """
-    if not drafts:
-        return
-    reporting = keep  # the sentences with event words of their own
-    owner: dict[tuple[int, int], Draft] = {m.sentence: d for d in drafts for m in d.mentions}
-    for i, span in enumerate(sentences):
-        if span in reporting:
-            continue
-        back = [owner[s] for s in sentences[max(0, i - 2) : i] if s in owner]
-        if not back or back[-1].killed:
-            continue
-        counts = casualties(text[span[0] : span[1]])
-        if counts.killed is not None and not counts.reason.startswith("none"):
-            back[-1].killed.append(counts.killed)
 
 
 def _to_events(
@@ -332,7 +307,7 @@ def extract_article(
     lone = len(sentences) == 1 and not re.search(r"[.!?][\"'”’)]*\s*$", text)
     lone = lone and not re.search(r"\b(?:will|would|could|may|might|must|should)\b", text, re.I)
     drafts, unused = cluster_mentions(mentions, headline_only=lone and len(text.split()) <= 20)
-    _follow_up_counts(text, sentences, spoken, drafts)
+    follow_up_counts(text, sentences, spoken, drafts)
     blame_from_context(drafts, context_actors, sentences)
     for m in unused:
         diag.not_events.append(_note(article, m, "refers back to no reported event"))
