@@ -50,6 +50,8 @@ _SHIPPING = re.compile(
     re.I,
 )
 
+_ANCHOR = re.compile(r"\b(?:same|next|following|previous)\s+day\b|\b(?:later|earlier)\b", re.I)
+
 __all__ = [
     "DATE_NOTES",
     "Diagnostics",
@@ -288,7 +290,11 @@ def extract_article(
             if start <= a.start < end
         ]
         context = layout.context(start)
-        for m in sentence_mentions(text, (start, end), context, places, inside, anchor, layout):
+        # "The same day, …" after a day no event was found on: the day the paragraph last named
+        here = anchor or (
+            layout.day_before(text, start) if _ANCHOR.search(text, start, end) else None
+        )
+        for m in sentence_mentions(text, (start, end), context, places, inside, here, layout):
             diag.mentions += 1
             spoken.add(m.sentence)
             # "the next day" counts from the day a story last named; a month heading's date

@@ -131,3 +131,12 @@ def test_a_year_named_after_a_since_month_still_dates_the_days_after_it() -> Non
     )
     found, _ = extract_article(Article(id="a", text=text, published=None))
     assert sorted(e.date.isoformat() for e in found) == ["2021-08-26", "2021-08-29"]
+
+
+def test_the_same_day_as_a_day_no_event_was_found_on() -> None:
+    text = (
+        "Early December 1, insurgents entered Damaturu, sending students fleeing. The same day, "
+        "suicide bombers killed dozens in a crowded market in Maiduguri."
+    )
+    found, _ = extract_article(Article(id="a", text=text, published=dt.date(2014, 12, 8)))
+    assert [(e.resolved.name, e.date.isoformat()) for e in found] == [("Maiduguri", "2014-12-01")]

@@ -142,7 +142,7 @@ _RELATIVE = re.compile(
 _ANCHORED = re.compile(
     r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
     r"(?P<unit>days?|hours?)\s+(?P<dir>later|afterwards?|earlier)\b"
-    r"|\b(?:the\s+)?(?P<adj>next|following|previous|preceding)\s+day\b"
+    r"|\b(?:the\s+|that\s+)?(?P<adj>next|following|previous|preceding|same)\s+day\b"
     r"|\b(?P<resp>in\s+(?:response|retaliation))(?=\s*,)",
     re.IGNORECASE,
 )
@@ -279,7 +279,7 @@ def _anchored(m: re.Match[str], pub: dt.date | None, anchor: EventDate | None) -
     word = (m["dir"] or m["adj"]).lower()
     sign = -1 if word in {"earlier", "previous", "preceding"} else 1
     where = f"{anchor.text!r} ({anchor.date.isoformat()})"
-    if m["unit"] and m["unit"].lower().startswith("hour"):  # "hours earlier": the same day
+    if word == "same" or (m["unit"] and m["unit"].lower().startswith("hour")):  # "hours earlier"
         reason = f"{m[0]!r}: the day of {where}"
         return anchor.date, anchor.precision, anchor.earliest, anchor.latest, reason
     count = 1 if m["adj"] or (m["n"] is None and m["unit"].lower() == "day") else None
@@ -320,7 +320,7 @@ _RELATIVE_WORDS = re.compile(
     "today|tonight|overnight|morning|afternoon|evening|yesterday|night|week|month|year"
 )
 _ANCHORED_WORDS = re.compile(
-    "later|afterward|earlier|next|following|previous|preceding|response|retaliation"
+    "later|afterward|earlier|next|following|previous|preceding|same|response|retaliation"
 )
 _Needs = tuple[re.Pattern[str], ...]
 
