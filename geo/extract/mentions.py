@@ -42,6 +42,7 @@ from geo.extract.roles import (
 from geo.extract.spans.actors import ActorMention, actor_as_of
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
+from geo.extract.spans.lexicon import ACTION_VERBS
 from geo.extract.spans.sections import DateLayout, cell_opens, in_short_cell
 from geo.extract.triggers import (
     Trigger,
@@ -163,8 +164,12 @@ def sentence_mentions(
         if _COUNTED.search(sentence, max(0, a.start - 30), a.start):
             continue  # "the strike resulted in 30 Taliban killed": people counted, victims
         act = acted_by(sentence, a.end, state=a.actor.type in STATE_TYPES)
-        if act is not None and not any(o.start < act.end and act.start < o.end for o in triggers):
-            triggers.append(act)
+        # an actor's act outranks a noun it spans ("Russia Strikes Ukraine With Missiles"), unless
+        # its verb may be that noun ("a U.S. raid there in 2005")
+        met = [o for o in triggers if act and o.start < act.end and act.start < o.end]
+        bare = act is not None and act.text.split()[0].lower() in ACTION_VERBS
+        if act and not any(o.strong or o.start < act.start or bare for o in met):
+            triggers = [o for o in triggers if o not in met] + [act]
             acting[act.start] = a
     triggers.sort(key=lambda t: t.start)
     if not triggers:
@@ -396,7 +401,7 @@ _TOLL_BEFORE = re.compile(
 )
 _COUNTED = re.compile(
     r"(?:(?<![\d,.])\d{1,3}(?:,\d{3})*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens"
-    r"|scores|hundreds|several|many|some))\s+(?:of\s+(?:the\s+)?)?$",
+    r"|scores|hundreds|several|many|some))\s+(?:of\s+(?:the\s+)?)?$|\banti-$",  # "anti-US attack"
     re.I,
 )
 _SUBSET = re.compile(r"\bno\s+(?:civilians?|non-?combatants|bystanders|passengers)\b", re.I)

@@ -178,6 +178,8 @@ def roles(
     passive = passive_trigger(trigger)
     for a in sorted(actors, key=lambda a: abs(a.start - trigger.start)):
         before = sentence[: a.start]
+        if before.lower().endswith("anti-"):
+            continue  # "an anti-US attack": the US is what it is against
         between = sentence[a.end : trigger.start] if a.end <= trigger.start else ""
         if passive and a.end <= trigger.start:
             if victim is None and _ADJACENT.fullmatch(between):

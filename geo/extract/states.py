@@ -22,7 +22,7 @@ import re
 
 from geo.extract.roles import _ADJACENT, _SUBJECT_VERB, _TARGET_CUE, STATE_TYPES, _agent
 from geo.extract.spans.actors import Actor, ActorMention, load_actors
-from geo.extract.spans.lexicon import AGENTS, pattern
+from geo.extract.spans.lexicon import ACTION_VERBS, AGENTS, inflections, pattern
 from geo.extract.triggers import Trigger, acted_by
 
 __all__ = [
@@ -192,6 +192,13 @@ _NOT_GROUPS = frozenset(
 )
 
 
+_LEMMAS = frozenset(  # bare forms that are no past ("hit" is both)
+    lemma.split()[0]
+    for lemma in ACTION_VERBS
+    if inflections(lemma)[2].split()[0] != lemma.split()[0]
+)
+
+
 def unlisted_actors(sentence: str, known: list[ActorMention]) -> list[ActorMention]:
     """Groups the lexicon lacks that a sentence names as the subject of an act of force
     ("On November 2, ISIS-GS attacked the village of Banibangou"), as actors of no known
@@ -216,8 +223,9 @@ def unlisted_actors(sentence: str, known: list[ActorMention]) -> list[ActorMenti
             continue
         if not _SUBJECT_OPEN.search(sentence, 0, m.start()):
             continue
-        if acted_by(sentence, m.end(), state=True) is None:
-            continue
+        act = acted_by(sentence, m.end(), state=True)
+        if act is None or act.text.split()[0].lower() in _LEMMAS:
+            continue  # a country is one: "Iraq raid" is a noun, "Iraq raided" its verb
         state = forces_of(m[0], demonym=False)
         if state is not None:
             found.append(ActorMention(state, m[0], m.start(), m.end()))

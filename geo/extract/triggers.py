@@ -335,7 +335,16 @@ _AIMED = re.compile(
     r"|after|before|during|using|killing|wounding|damaging|destroying|injuring)\b)"
     # "with" or "by" only of a weapon: not "hit the US with tariffs"
     r"(?!\s+(?i:with|by)\s+(?!(?:\w+\s+){0,3}?"
-    r"(?:rockets?|missiles?|drones?|bombs?|shells?|artillery|airstrikes?|strikes)\b))",
+    r"(?i:rockets?|missiles?|drones?|bombs?|shells?|artillery|airstrikes?|strikes)\b))",
+)
+
+
+# A transitive verb takes an object: one that a preposition follows is a noun.
+_NOUN_USE = re.compile(r"\s+(?:in|on|at|against|near|by|from|kills?|hits?|leaves?)\b", re.I)
+_WITH_WEAPON = re.compile(
+    r"\s+with\s+(?:[\w\-]+\s+){0,2}?(?:rockets?|missiles?|drones?|bombs?|shells?|artillery"
+    r"|airstrikes?|strikes)\b",
+    re.I,
 )
 
 
@@ -357,9 +366,16 @@ def acted_by(text: str, end: int, *, state: bool) -> Trigger | None:
     if m is None or _NOT_DONE.search(m["gap"]):
         return None
     lemma = _lemma(m["av"])
+    bare = m["av"].lower() in (lemma, f"{lemma}s")  # "attack", "attacks": a noun as well
+    if (bare or m["av"][0].isupper()) and _NOUN_USE.match(text, m.end("av")):
+        return None  # a noun: "the biggest US attack on a group", "US Attack In Iraq Is …"
     aim = _AIMED.match(text, m.end("av")) if lemma in _AIMED_VERBS else None
     # in a title-cased headline every word looks like a name ("Iran Strikes Back"): a target
-    aimed = aim is not None and (aim["target"] is not None or m["av"][0].islower())
+    aimed = aim is not None and (
+        aim["target"] is not None
+        or m["av"][0].islower()
+        or _WITH_WEAPON.match(text, aim.end()) is not None  # "Russia Strikes Ukraine With Missiles"
+    )
     if (lemma not in _ACTOR_VERBS and not aimed) or (state and lemma in _UNIT_VERBS):
         return None  # "the US hits back", "Iran struck a deal": too loose without a target
     start = m.start("av")

@@ -693,3 +693,28 @@ def test_knives_and_grenades(gz: Gazetteer, text: str) -> None:
 
 def test_a_chef_who_stabs_meat_does_no_force(gz: Gazetteer) -> None:
     assert events(gz, "The chef stabbed the meat with a fork in Jerash on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For a Second Day, Russia Strikes Ukraine with Missiles", [("strike", "Russian forces")]),
+        (
+            "In 2019 the biggest US attack on a militia killed 25 in Qaim.",
+            [("strike", "United States")],
+        ),
+    ],
+)
+def test_an_actor_s_verb_or_its_noun(
+    gz: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.kind, e.actor) for e in events(gz, text)] == expected
+
+
+def test_a_country_and_a_bare_verb_make_a_noun(gz: Gazetteer) -> None:
+    assert [e.actor for e in events(gz, "Iraq raid Usa")] in ([], [""])
+
+
+def test_an_anti_us_attack_is_not_by_the_us(gz: Gazetteer) -> None:
+    found = events(gz, "On 21 June 1998 an anti-US attack hit the embassy in Beirut.")
+    assert [(e.kind, e.actor) for e in found] == [("attack", "")]
