@@ -140,3 +140,12 @@ def test_the_same_day_as_a_day_no_event_was_found_on() -> None:
     )
     found, _ = extract_article(Article(id="a", text=text, published=dt.date(2014, 12, 8)))
     assert [(e.resolved.name, e.date.isoformat()) for e in found] == [("Maiduguri", "2014-12-01")]
+
+
+def test_a_year_named_with_in_dates_the_days_after_it_without_publication() -> None:
+    text = (
+        "One attack occurred in Lebanon in 1998. On 21 June four rocket-propelled grenades "
+        "were fired at the US Embassy in Beirut."
+    )
+    found, _ = extract_article(Article(id="a", text=text, published=None))
+    assert [e.date.isoformat() for e in found] == ["1998-06-21"]

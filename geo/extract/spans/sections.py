@@ -371,6 +371,9 @@ def _floors(text: str) -> tuple[tuple[int, dt.date], ...]:
     )
 
 
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid)[\s\-]?)?$", re.I)
+
+
 def _sets_year(text: str, m: re.Match[str]) -> int:
     """How a year sets the year of the dates after it: 2 at the head of a line ("2019
     Terrorist Incidents:") or in a heading line ("Timeline of the Iraqi insurgency (2013)"),
@@ -384,7 +387,9 @@ def _sets_year(text: str, m: re.Match[str]) -> int:
     if len(line) <= 100 and not line.endswith("."):
         return 2
     dated = _DATED_YEAR.search(text, max(0, m.start() - 40), m.start())
-    if dated is None or _LOOKING_BACK.search(text, max(0, dated.start() - 12), dated.start()):
+    if dated is None:  # "One attack occurred in Lebanon in 1998. On 21 June …": that year's
+        return 1 if _IN_YEAR.search(text, max(0, m.start() - 20), m.start()) else 0
+    if _LOOKING_BACK.search(text, max(0, dated.start() - 12), dated.start()):
         return 0
     return 1
 
