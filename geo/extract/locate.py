@@ -60,7 +60,7 @@ _SITE = re.compile(
 )
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|on|over|off|across|around|toward|towards|into"
-    r"|targeting|targeted|hit|struck|attacked|attacking|bombed|shelled|raided|against)"
+    r"|targeting|targeted|targets|hits?|struck|strikes|attack(?:s|ed|ing)|bomb(?:s|ed)|shell(?:s|ed)|raided|against)"
     r"|(?:north|south|east|west)(?:east|west)?\s+of|(?:shelling|bombings?|bombardments?|siege)\s+of)"
     r"\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|that|where|when|how)\b)[\w\-’']+\s+){0,2}"
     # "in the Syrian city of Douma", "in the towns of"

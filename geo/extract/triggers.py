@@ -94,7 +94,8 @@ _PROJECTILE_SUBJECT = re.compile(
     r"(?:rockets?|missiles?|drones?|mortars?|mortar\s+(?:rounds?|shells?)|projectiles?|shells)"
     # "a drone launched from Lebanon hit a house"
     r"\s+(?:(?:fired|launched)\s+(?:from|by)\s+(?:the\s+)?(?:[\w\-]+\s+){1,3}?)?(?:were|was|had"
-    r"|hit|struck|slammed|landed|targeted|attacked|exploded|packed|laden|loaded|armed|rigged)\b",
+    r"|hits?|struck|slam(?:s|med)|land(?:s|ed)|target(?:s|ed)|attack(?:s|ed)|explode[sd]|packed|laden"
+    r"|loaded|armed|rigged)\b",
     re.I,
 )
 _HIT_OBJECT = re.compile(r"(?:hits?|struck|target(?:s|ed)?|bomb(?:s|ed))\s", re.I)

@@ -718,3 +718,13 @@ def test_a_country_and_a_bare_verb_make_a_noun(gz: Gazetteer) -> None:
 def test_an_anti_us_attack_is_not_by_the_us(gz: Gazetteer) -> None:
     found = events(gz, "On 21 June 1998 an anti-US attack hit the embassy in Beirut.")
     assert [(e.kind, e.actor) for e in found] == [("attack", "")]
+
+
+def test_a_headline_s_rocket_that_hits_a_city(gz: Gazetteer) -> None:
+    found = events(gz, "Palestinian Rocket Hits Israeli City of Ashkelon")
+    assert [(e.kind, e.resolved.name) for e in found] == [("attack", "Ashkelon")]
+
+
+def test_fighters_who_used_tunnels_to_attack(gz: Gazetteer) -> None:
+    text = "On 30 January 2017 Taliban fighters used tunnels to attack checkpoints in Sangin."
+    assert [(e.kind, e.actor) for e in events(gz, text)] == [("attack", "Taliban")]

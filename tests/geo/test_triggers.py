@@ -478,8 +478,8 @@ def test_used_something_to_attack_is_an_attack_carried_out() -> None:
     from geo.extract.generic import negation
 
     s = "Taliban fighters used tunnels to attack government checkpoints."
-    trig = trigger_at(s, "attack")
-    assert negation(s, trig.start, trig.end) == ""
+    trig = trigger_at(s, "fighters used tunnels to attack")
+    assert (negation(s, trig.start, trig.end), trig.strong) == ("", True)
     s = "The ships are under orders not to attack targets on land."
     trig = trigger_at(s, "attack")
     assert negation(s, trig.start, trig.end) == "infinitive"

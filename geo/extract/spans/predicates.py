@@ -33,6 +33,8 @@ _GAP = (
     r"(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to|fire"
     r"|attacks?|strikes?|barrages?|salvos?|shelling)\b)"
     r"[\w\-’']+\s+){0,4}?"
+    # or what they used: "Taliban fighters used tunnels to attack government checkpoints"
+    r"|(?:used|using)\s+(?:[\w\-’']+\s+){1,4}?to\s+"
     # or a first verb phrase and "and": "militants came ashore on small boats and attacked"
     r"|(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to|said"
     r"|says)\b)[\w\-’']+\s+){1,10}?and\s+"
