@@ -97,7 +97,7 @@ LOCATIVE = frozenset(
     """
     in near at outside from into to toward towards around across through inside within
     between
-    shelled raided struck bombed attacked targeted stormed besieged overran entered
+    shelled raided struck bombed attacked targeted stormed besieged overran entered hit hits pounded
     """.split()
 )
 OF_HEADS = DIRECTIONS | frozenset(
@@ -301,7 +301,7 @@ def locative_before(tokens: list[tuple[int, str, int]], i: int) -> str:
     if i == 0:
         return ""
     before = tokens[i - 1][1].lower()
-    if before == "the" and i >= 2:
+    if before in ("the", "both") and i >= 2:  # "hit both Eilat and Aqaba"
         before = tokens[i - 2][1].lower()
     if before in LOCATIVE:
         return f"after '{before}'"

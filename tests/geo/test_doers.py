@@ -728,3 +728,8 @@ def test_a_headline_s_rocket_that_hits_a_city(gz: Gazetteer) -> None:
 def test_fighters_who_used_tunnels_to_attack(gz: Gazetteer) -> None:
     text = "On 30 January 2017 Taliban fighters used tunnels to attack checkpoints in Sangin."
     assert [(e.kind, e.actor) for e in events(gz, text)] == [("attack", "Taliban")]
+
+
+def test_rockets_that_hit_two_cities_of_two_countries(gz: Gazetteer) -> None:
+    text = "On August 2, 2010, several rockets hit both Eilat and Aqaba, killing one Jordanian."
+    assert sorted(e.resolved.name for e in events(gz, text)) == ["Aqaba", "Eilat"]
