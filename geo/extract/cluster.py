@@ -105,9 +105,11 @@ def _fits(d: Draft, m: EventMention, *, strict: bool) -> bool:
         # "These missiles were aimed at …" after "Russia launched missile and drone attacks"
         definite = m.trigger.determiner == "definite"
         agnostic = m.refers and not m.actor and (not m.weapon or definite) and not m.trigger.kind
-        # "2 Killed in Russian Shelling of Kherson": the toll's event, in its own sentence
-        told = not m.refers or m.sentence == d.mentions[-1].sentence
-        if _titled(d) and m.actor and told:
+        # "2 Killed in Russian Shelling of Kherson": the toll's event, in its own sentence; an
+        # undated title's ("Chaplyne railway station attack"), then "Type: Missile strike"
+        told = not m.refers or m.sentence == d.mentions[-1].sentence or d.date is None
+        armed = m.weapon and d.date is None and d.weapon in ("", m.weapon)
+        if _titled(d) and (m.actor or armed) and told:
             return _dates_fit(d.date, m.date, strict=False) and compatible(
                 d.place.place if d.place else None, m.place.place if m.place else None
             )
@@ -151,9 +153,9 @@ def _new(m: EventMention) -> Draft:
 
 
 def _titled(d: Draft) -> bool:
-    """A draft named only by references without actor or weapon: a title's "Kremenchuk
-    shopping mall attack", a headline's "Baghdad bomb attacks"."""
-    return not d.actor and not d.weapon and all(x.refers for x in d.mentions)
+    """A draft named only by references without actor: a title's "Kremenchuk shopping mall
+    attack", a headline's "Baghdad bomb attacks"."""
+    return not d.actor and all(x.refers for x in d.mentions)
 
 
 def _same(d: Draft, m: EventMention) -> bool:

@@ -733,3 +733,17 @@ def test_fighters_who_used_tunnels_to_attack(gz: Gazetteer) -> None:
 def test_rockets_that_hit_two_cities_of_two_countries(gz: Gazetteer) -> None:
     text = "On August 2, 2010, several rockets hit both Eilat and Aqaba, killing one Jordanian."
     assert sorted(e.resolved.name for e in events(gz, text)) == ["Aqaba", "Eilat"]
+
+
+def test_a_title_its_type_and_its_report_are_one_event(gz: Gazetteer) -> None:
+    text = (
+        "Chaplyne railway station attack\nType Missile strike\nOn 24 August 2022 a railway "
+        "station in Chaplyne was shelled by the Russian Armed Forces, leaving 25 dead."
+    )
+    found = events(gz, text, published=None)
+    assert [(e.kind, e.actor, e.fatalities) for e in found] == [("strike", "Russian forces", 25)]
+
+
+def test_a_headline_s_two_sides_stay_two_events(gz: Gazetteer) -> None:
+    found = events(gz, "Israel, Gaza Militants Trade Airstrikes and Rocket Fire")
+    assert sorted(e.kind for e in found) == ["attack", "strike"]
