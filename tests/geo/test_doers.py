@@ -747,3 +747,21 @@ def test_a_title_its_type_and_its_report_are_one_event(gz: Gazetteer) -> None:
 def test_a_headline_s_two_sides_stay_two_events(gz: Gazetteer) -> None:
     found = events(gz, "Israel, Gaza Militants Trade Airstrikes and Rocket Fire")
     assert sorted(e.kind for e in found) == ["attack", "strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "On 4 May Ethiopian soldiers at the Bardelle airstrip in Baidoa shot down an aircraft.",
+            "Ethiopian National Defense Force",
+        ),
+        (
+            "On 16 January 2018 Taliban insurgents using night vision equipment briefly overran "
+            "army positions in Kunduz.",
+            "Taliban",
+        ),
+    ],
+)
+def test_an_agent_where_it_was_or_with_what_it_acted(gz: Gazetteer, text: str, actor: str) -> None:
+    assert [e.actor for e in events(gz, text)] == [actor]

@@ -35,6 +35,11 @@ _GAP = (
     r"[\w\-’']+\s+){0,4}?"
     # or what they used: "Taliban fighters used tunnels to attack government checkpoints"
     r"|(?:used|using)\s+(?:[\w\-’']+\s+){1,4}?to\s+"
+    # or where they were or what they used: "soldiers at the Bardelle airstrip in Baidoa shot
+    # down", "insurgents using night vision and laser targeting equipment briefly overran"
+    r"|(?:(?:at|in|near|on|using|with)\s+(?:the\s+)?(?-i:[A-Z]?)[\w\-’']+\s+"
+    r"(?:(?!(?:was|were|been|is|are|who|which|that|to|said|says|\w+e[sd])\b)[\w\-’']+\s+){0,5}?){1,2}"
+    r"(?:\w+ly\s+)?"
     # or a first verb phrase and "and": "militants came ashore on small boats and attacked"
     r"|(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to|said"
     r"|says)\b)[\w\-’']+\s+){1,10}?and\s+"
