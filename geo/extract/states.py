@@ -219,13 +219,13 @@ def unlisted_actors(sentence: str, known: list[ActorMention]) -> list[ActorMenti
         actor = Actor(f"unlisted-{slug}", name, "", "other", None, "")
         found.append(ActorMention(actor, name, m.start(), m.end()))
     for m in _NAME.finditer(sentence):  # "Russia struck Kyiv", "Turkey shelled PKK positions"
-        if any(k.start < m.end() and m.start() < k.end for k in (*known, *found)):
-            continue
-        if not _SUBJECT_OPEN.search(sentence, 0, m.start()):
-            continue
-        act = acted_by(sentence, m.end(), state=True)
+        act = acted_by(sentence, m.end(), state=True)  # first: a match where it stands
         if act is None or act.text.split()[0].lower() in _LEMMAS:
             continue  # a country is one: "Iraq raid" is a noun, "Iraq raided" its verb
+        if any(k.start < m.end() and m.start() < k.end for k in (*known, *found)):
+            continue
+        if not _SUBJECT_OPEN.search(sentence, max(0, m.start() - 40), m.start()):
+            continue
         state = forces_of(m[0], demonym=False)
         if state is not None:
             found.append(ActorMention(state, m[0], m.start(), m.end()))
