@@ -1,11 +1,10 @@
 """Where an event happened: places in its sentence, resolved with the whole article as context.
 
-:func:`article_places` spots places once per article; :func:`pick_place` chooses,
-for one trigger, the most precise place the sentence says the event happened at
-("at", "in", "near", "outside", or a named site), preferring the place nearest
-the trigger, and falls back to coarser places rather than guessing a precise
-one.  Two countries named together ("in Iraq and Syria") become their shared
-border area when the gazetteer has one.
+:func:`article_places` spots places once per article; :func:`pick_place` chooses, for one
+trigger, the most precise place the sentence says the event happened at ("at", "in", "near",
+"outside", or a named site), preferring the place nearest the trigger, and falls back to
+coarser places rather than guessing a precise one.  Two countries named together ("in Iraq
+and Syria") become their shared border area when the gazetteer has one.
 
 Examples
 --------
@@ -58,15 +57,16 @@ _SITE = re.compile(
     r"(?:(?:city|town|province|village|capital)\s+of\s+)?"
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:al-)?[A-Z][\w'’\-]+){0,3})"
 )
+# A locative before a place: "in", "struck", "insurgents entered", "the shelling of", "in the
+# Syrian city of Douma", and the country or province of a place just named ("near Gobanale, ")
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|outside|inside|on|over|off|across|around|toward|towards|into"
-    r"|targeting|targeted|targets|hits?|struck|strikes|attack(?:s|ed|ing)|bomb(?:s|ed)|shell(?:s|ed)|raided|against)"
-    r"|(?:north|south|east|west)(?:east|west)?\s+of|(?:shelling|bombings?|bombardments?|siege)\s+of)"
+    r"(?:\b(?:in|at|near|outside|inside|on|over|off|across|around|toward|towards|into|against"
+    r"|target(?:s|ed|ing)|hits?|struck|strikes|attack(?:s|ed|ing)|bomb(?:s|ed)|shell(?:s|ed)|raided"
+    r"|entered|stormed|overran)|(?:north|south|east|west)(?:east|west)?\s+of"
+    r"|(?:shelling|bombings?|bombardments?|siege)\s+of)"
     r"\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|that|where|when|how)\b)[\w\-’']+\s+){0,2}"
-    # "in the Syrian city of Douma", "in the towns of"
     r"(?:(?:cit(?:y|ies)|towns?|villages?|district|province|governorate|region|port|suburbs?"
     r"|neighbou?rhoods?)\s+of\s+)?"
-    # the country or province of a place just named: "near Gobanale, Somalia"
     r"(?:(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2},\s+)?$",
     re.I,
 )

@@ -765,3 +765,14 @@ def test_a_headline_s_two_sides_stay_two_events(gz: Gazetteer) -> None:
 )
 def test_an_agent_where_it_was_or_with_what_it_acted(gz: Gazetteer, text: str, actor: str) -> None:
     assert [e.actor for e in events(gz, text)] == [actor]
+
+
+def test_insurgents_who_entered_a_town_attacking_a_police_station(gz: Gazetteer) -> None:
+    text = (
+        "Early December 1, insurgents entered Damaturu, capital of Yobe state in northeastern "
+        "Nigeria, attacking a police station."
+    )
+    found = events(gz, text, published=dt.date(2014, 12, 8))
+    assert [(e.kind, e.resolved.name, e.date.isoformat()) for e in found] == [
+        ("attack", "Damaturu", "2014-12-01")
+    ]

@@ -47,7 +47,8 @@ _GAP = (
     # Euphrates on Tuesday, striking armed terrorists"
     r"|(?:(?!(?:was|were|been|being|is|are|be|who|which|that|or|but|while|said|says|fired"
     rf"|launched|{lexicon.pattern(lexicon.verb_forms())})\b)[\w\-’']+,?\s+){{1,16}}?(?<=,\s)"
-    r"(?=(?:striking|destroying|hitting|targeting|bombing|shelling|engaging)\b)"
+    r"(?=(?:striking|destroying|hitting|targeting|bombing|shelling|engaging|attacking|raiding"
+    r"|storming|ambushing)\b)"
 )
 # What strikes hit, as its own phrase: "struck five weapons depots".
 _OBJECT = (
