@@ -162,6 +162,12 @@ def _determiner(text: str, start: int) -> tuple[str, int | None]:
     return "", None
 
 
+# A bare verb form that modifies the noun after it: "bomb damage", "attack site".
+_COMPOUND = re.compile(
+    r"\s+(?:damage|disposal|squads?|threats?|scares?|shelters?|sites?|scene|craters?|victims"
+    r"|survivors|aftermath|zone)\b",
+    re.I,
+)
 # An agent that is the object of a preposition is no subject of the verb after it.
 _OBJECT_OF = re.compile(
     r"\b(?:for|against|on|at|toward|towards|with|to)\s+(?:the\s+)?"
@@ -248,6 +254,8 @@ def find_triggers(text: str) -> list[Trigger]:
                 continue
             if _lemma(m["av"]) == "engage" and re.match(r"\s+in\b", text[m.end("av") :]):
                 continue  # "forces engaged in ground combat": taking part, not an attack
+            if m["av"].lower() == _lemma(m["av"]) and _COMPOUND.match(text, m.end("av")):
+                continue  # "security forces inspect bomb damage": a noun, another verb's object
             kind, weapon = agent.kind, agent.weapon or lexicon.ACTION_VERBS[_lemma(m.group("av"))]
         elif m.group("nv"):
             weapon = lexicon.EVENT_NOUNS.get(_singular(m.group("nv")), "")

@@ -776,3 +776,8 @@ def test_insurgents_who_entered_a_town_attacking_a_police_station(gz: Gazetteer)
     assert [(e.kind, e.resolved.name, e.date.isoformat()) for e in found] == [
         ("attack", "Damaturu", "2014-12-01")
     ]
+
+
+def test_forces_who_inspect_bomb_damage_do_no_bombing(gz: Gazetteer) -> None:
+    text = "Afghan security forces inspect bomb damage at the main gate of Kabul's airport Monday."
+    assert [e.actor for e in events(gz, text)] in ([], [""])
