@@ -62,7 +62,7 @@ _RELATIVE = re.compile(
     re.I,
 )
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_FINAL = re.compile(r"[.!?][\"'”’)]*$")
+_FINAL = re.compile(r"[.!?:][\"'”’)]*$")  # a lead-in ("… included the following:") too
 _ALSO = re.compile(
     r"\balso\s+(?:killed|killing|died)\b|\b(?:killed|killing)\s+(?:\w+\s+){0,2}other\b"
     r"|\b(?:second|third|another)\s+(?:[\w'’-]+\s+){0,4}?(?:died|was\s+killed)\b",

@@ -475,8 +475,8 @@ def default_kind(trigger: Trigger) -> str:
         return trigger.kind
     if _PROJECTILE_SUBJECT.match(trigger.text) or _HIT_BY_PROJECTILE.match(trigger.text):
         return "attack"  # "rockets hit the base", "was hit by two missiles": by someone unnamed
-    if re.match(r"(?:[\w\-]+\s+)?attacks?\b", trigger.text, re.I):
-        return "attack"  # "a rocket attack hit Ain al-Asad air base": the attack's verb
+    if re.match(r"(?:[\w\-]+\s+)?attacks?\b", trigger.text, re.I) or trigger.weapon == "ied":
+        return "attack"  # "a rocket attack hit Ain al-Asad air base", "a suicide bomber struck"
     return "strike" if re.search(r"strike|struck|hit|bombed", trigger.text, re.I) else "attack"
 
 

@@ -149,3 +149,13 @@ def test_a_year_named_with_in_dates_the_days_after_it_without_publication() -> N
     )
     found, _ = extract_article(Article(id="a", text=text, published=None))
     assert [e.date.isoformat() for e in found] == ["1998-06-21"]
+
+
+def test_a_yearly_report_s_days_are_in_the_year_it_names() -> None:
+    text = (
+        "Construction on the barrier was sporadic in 2008.\nTerrorist attacks included the "
+        "following:\nOn February 4, a suicide bomber struck a shopping mall in Dimona, killing one "
+        "person. Rescuers arrived on Monday."
+    )
+    found, _ = extract_article(Article(id="a", text=text, published=dt.date(2009, 4, 30)))
+    assert [(e.kind, e.date.isoformat()) for e in found] == [("attack", "2008-02-04")]

@@ -271,7 +271,25 @@ class DateLayout:
         if self.stand_in(offset):  # "the next day" after a dated event still counts
             anchored = {(d.start, d.end) for d in find_dates(sentence, None, anchor=anchor)}
             found = [d for d in found if _ABSOLUTE.search(d.text) or (d.start, d.end) in anchored]
+        named = self.named_year(offset)
+        if named is not None and any(_MONTH_DAY.fullmatch(d.text) for d in found):
+            # "construction … was sporadic in 2008. … On February 4, a suicide bomber …" in a
+            # report published in 2009: a day without a year is in the year the text is about
+            inyear = {(d.start, d.end): d for d in find_dates(sentence, dt.date(named, 12, 31))}
+            found = [
+                inyear.get((d.start, d.end), d) if _MONTH_DAY.fullmatch(d.text) else d
+                for d in found
+            ]
         return found
+
+    def named_year(self, offset: int) -> int | None:
+        """The year the text last named before ``offset`` when it is before the publication
+        year (a yearly report's "in 2008"), else None."""
+        if self.published is None:
+            return None
+        i = bisect.bisect_right(self.years, (offset, 10_000))
+        year = self.years[i - 1][1] if i else None
+        return year if year is not None and year < self.published.year else None
 
     def day_before(self, text: str, offset: int) -> EventDate | None:
         """The last day the paragraph names before ``offset`` ("On Sunday 19 May, jets were
@@ -348,6 +366,12 @@ class DateLayout:
         return None
 
 
+# A day and month without a year: "February 4", "4 Feb.", "Dec. 27".
+_MONTH_DAY = re.compile(
+    rf"(?:(?:{_MONTH_NAME}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\d{{1,2}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTH_NAME}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?))",
+    re.I,
+)
 _ABSOLUTE = re.compile(
     rf"\b(?:{_MONTH_NAME}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\d{{4}})", re.I
 )
