@@ -456,3 +456,16 @@ def test_a_year_before_an_event_noun_dates_it() -> None:
     found = find_dates("A court sentenced three men for the 2019 bombing of a hall.", None)
     assert [(d.text, d.precision) for d in found] == [("2019", "year")]
     assert find_dates("the 2019 elections", None) == []
+
+
+def test_between_two_days_is_one_window() -> None:
+    [d] = find_dates("between January 1 and September 30, attacks rose", dt.date(2020, 6, 24))
+    assert (d.precision, d.earliest, d.latest) == (
+        "year",
+        dt.date(2019, 1, 1),
+        dt.date(2019, 9, 30),
+    )
+    assert [x.text for x in find_dates("strikes on May 2 and May 5", dt.date(2020, 6, 24))] == [
+        "May 2",
+        "May 5",
+    ]

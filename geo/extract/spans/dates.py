@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from geo.extract.spans.dates_relative import (
     ONE_DAY,
+    between,
     coarser,
     midpoint,
     month_bounds,
@@ -407,8 +408,19 @@ def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> lis
             continue
         best, precision, earliest, latest, reason = resolved
         anchor = EventDate(best, precision, earliest, latest, text[start:end], start, end, reason)
+        last = results[-1] if results else None  # "between 1 and 30 May": one window
+        if (
+            last
+            and _RANGE.fullmatch(text, last.end, start)
+            and _BETWEEN.search(text, 0, last.start)
+        ):
+            day, kind, lo, hi, why = between(results.pop().earliest, earliest, latest)
+            anchor = EventDate(day, kind, lo, hi, text[last.start : end], last.start, end, why)
         results.append(anchor)
     return results
+
+
+_RANGE = re.compile(r"\s+and\s+")
 
 
 def find_dates(

@@ -14,6 +14,7 @@ import datetime as dt
 __all__ = [
     "ONE_DAY",
     "PRECISIONS",
+    "between",
     "coarser",
     "midpoint",
     "month_bounds",
@@ -156,3 +157,22 @@ def relative_period(phrase: str, published: dt.date) -> tuple[str, dt.date, dt.d
     if key == "last year":
         return "year", dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
     return None
+
+
+def between(
+    first: dt.date, earliest: dt.date, latest: dt.date
+) -> tuple[dt.date, str, dt.date, dt.date, str]:
+    """The window of "between A and B": from ``first`` (A's day, a year earlier when it would
+    come after B) to ``latest`` (B's last day), as (date, precision, earliest, latest, reason).
+
+    >>> between(dt.date(2020, 1, 1), dt.date(2019, 9, 30), dt.date(2019, 9, 30))[1:4]
+    ('year', datetime.date(2019, 1, 1), datetime.date(2019, 9, 30))
+    """
+    start = first
+    for year in (earliest.year, earliest.year - 1):
+        if start > earliest and not (first.month == 2 and first.day == 29):
+            start = first.replace(year=year)
+    days = (latest - start).days
+    precision = "day" if days < 1 else "week" if days < 7 else "month" if days < 31 else "year"
+    why = f"from {start.isoformat()} to {latest.isoformat()}"
+    return midpoint(start, latest), precision, start, latest, why
