@@ -781,3 +781,11 @@ def test_insurgents_who_entered_a_town_attacking_a_police_station(gz: Gazetteer)
 def test_forces_who_inspect_bomb_damage_do_no_bombing(gz: Gazetteer) -> None:
     text = "Afghan security forces inspect bomb damage at the main gate of Kabul's airport Monday."
     assert [e.actor for e in events(gz, text)] in ([], [""])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Israel Strikes Deal With Hamas Over Hostages", "Iran strikes a balance on Monday in Tehran."],
+)
+def test_idioms_of_striking_are_no_force(gz: Gazetteer, text: str) -> None:
+    assert events(gz, text) == []

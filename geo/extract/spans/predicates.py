@@ -246,7 +246,14 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         "",
         False,
     ),
-    (r"strikes?|attacks?|assaults?|barrages?|salvos?|raids?", "", "", False),
+    # not an idiom: "Israel Strikes Deal With Hamas", "strikes a balance", "strikes back"
+    (
+        r"strikes?(?!\s+(?:an?\s+)?(?:deal|back|out|gold|chord|balance|agreement|accord|note|tone"
+        r"|pose|bargain|compromise|truce)\b)|attacks?|assaults?|barrages?|salvos?|raids?",
+        "",
+        "",
+        False,
+    ),
 )
 # One \b around the whole alternation (same matches as a \b around each rule, since a rule
 # whose end is no word boundary backtracks into the next): positions inside words then fail
