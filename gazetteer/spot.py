@@ -411,6 +411,8 @@ def _judge(
     after = tokens[sp.last][1] if sp.last < len(tokens) else ""
     if best.kind == "country" and after.lower() in MISSIONS:
         return refuse(f"'{written} {after}' is where that country is represented, not {written}")
+    if after.lower() == "time" and text[sp.start - 1 : sp.start] == "(":
+        return refuse(f"'({written} time)' is a time zone")  # "at 2:00 a.m. (Sanaa time)"
     named = _named_kind(best)
     speaker = sp.last < len(tokens) and tokens[sp.last][1].lower() in SPEECH
     if speaker and not named and best.population < BIG_CITY and not sp.kind:

@@ -70,7 +70,7 @@ DONE = re.compile(rf"\b(?:{_DOING})\s+(?:an?|one)\s+(?:[\w\-]+\s+){{0,3}}$", re.
 DONE_COUNT = re.compile(
     rf"\b(?:{_DOING}|conduct|flew)\s+(?:at\s+least\s+)?"
     # an exact count, not "several" or "dozens of": "conducted 28 strikes", "two raids"
-    r"(?!(?:several|dozens|many|numerous|scores|multiple|some)\b)(?:\w+\s+){1,3}$",
+    r"(?!(?:several|dozens|many|numerous|scores|multiple|some)\b)(?:[\w\-]+\s+){1,3}$",
     re.I,
 )
 # Bombs, IEDs and rockets that are the objects of a verb of destroying or finding are

@@ -66,7 +66,7 @@ _LOCATIVE = re.compile(
     r"|(?:shelling|bombings?|bombardments?|siege)\s+of)"
     r"\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|that|where|when|how)\b)[\w\-’']+\s+){0,2}"
     r"(?:(?:cit(?:y|ies)|towns?|villages?|district|province|governorate|region|port|suburbs?"
-    r"|neighbou?rhoods?)\s+of\s+)?"
+    r"|neighbou?rhoods?|areas?|parts?)\s+of\s+)?"
     r"(?:(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+){0,2},\s+)?$",
     re.I,
 )

@@ -187,6 +187,15 @@ _TARGET_OF = re.compile(
 )
 
 
+# A list of targets that a device ends: "strikes against three mobile anti-ship cruise
+# missiles, one unmanned underwater vessel and one unmanned surface vessel".
+_TARGETS_LISTED = re.compile(
+    r"\b(?:against|targeting|destroy(?:ed|ing)|engag(?:ed|ing))\s+[^.;:()]{0,150}?(?:,|\band)\s+"
+    r"(?:an?|one|two|three|\d+)\s+(?:[\w\-]+\s+){0,3}$",
+    re.I,
+)
+
+
 # Cheap test before the full trigger search: most sentences of an article report nothing.
 # Searched in the lower-cased sentence: several times faster than re.I over an alternation.
 # The stems cover every rule of :mod:`geo.extract.triggers` and every word of the lexicon
@@ -237,9 +246,11 @@ def find_triggers(text: str) -> list[Trigger]:
             continue  # "attack and remotely piloted aircraft", "attack helicopters": craft
         if phrase.lower() == "attack" and re.match(r"\s+drones?\b", text[m.end() :], re.I):
             weapon = "drone"  # "an attack drone struck Tower 22"
-        device = kind == "attack" and weapon == "ied" and not m.group("ag")
+        device = kind == "attack" and weapon in ("ied", "vessel") and not m.group("ag")
         if device and _TARGET_OF.search(text, max(0, m.start() - 60), m.start()):
             continue  # "an airstrike against an al-Shabaab vehicle-borne IED": a target
+        if device and _TARGETS_LISTED.search(text, max(0, m.start() - 160), m.start()):
+            continue  # "strikes against three missiles, … and one unmanned surface vessel"
         if m.group("ag"):
             if _OBJECT_OF.search(text, max(0, m.start() - 60), m.start()):
                 continue  # "a rocket intended for US troops posted at the airport hit"

@@ -789,3 +789,24 @@ def test_forces_who_inspect_bomb_damage_do_no_bombing(gz: Gazetteer) -> None:
 )
 def test_idioms_of_striking_are_no_force(gz: Gazetteer, text: str) -> None:
     assert events(gz, text) == []
+
+
+def test_a_release_s_strikes_at_sanaa_time_on_targets_listed(gz: Gazetteer) -> None:
+    text = (
+        "From 3:30 to 9:45 p.m. (Sanaa time), Jan. 7, CENTCOM forces successfully conducted five "
+        "self-defense strikes against three mobile anti-ship cruise missiles, one unmanned "
+        "underwater vessel and one unmanned surface vessel in Houthi-controlled areas of Yemen."
+    )
+    assert [(e.kind, e.resolved.name) for e in events(gz, text)] == [("strike", "Yemen")]
+
+
+def test_in_the_past_24_hours_is_the_release_s_day(gz: Gazetteer) -> None:
+    text = (
+        "TAMPA, Fla. - In the past 24 hours, U.S. Central Command forces successfully destroyed "
+        "two Houthi uncrewed aerial vehicles and three anti-ship cruise missiles in "
+        "Houthi-controlled areas of Yemen."
+    )
+    found = events(gz, text, published=dt.date(2024, 8, 7))
+    assert [(e.kind, e.resolved.name, e.date_precision) for e in found] == [
+        ("strike", "Yemen", "day")
+    ]

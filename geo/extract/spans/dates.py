@@ -136,7 +136,7 @@ _HOLIDAY = re.compile(
 )
 _RELATIVE = re.compile(
     r"(?<!USA )\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening)|yesterday"
-    r"|last\s+night"
+    r"|last\s+night|(?:past|last)\s+24\s+hours"
     r"|earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
@@ -318,7 +318,7 @@ _DIGIT = re.compile("[0-9]")
 _CENTURY = re.compile("19|20")
 _WEEKDAY_WORDS = re.compile("|".join(w.title() for w in _WEEKDAYS))
 _RELATIVE_WORDS = re.compile(
-    "today|tonight|overnight|morning|afternoon|evening|yesterday|night|week|month|year"
+    "today|tonight|overnight|morning|afternoon|evening|yesterday|night|week|month|year|hours"
 )
 _ANCHORED_WORDS = re.compile(
     "later|afterward|earlier|next|following|previous|preceding|same|response|retaliation"

@@ -117,8 +117,8 @@ def relative_period(phrase: str, published: dt.date) -> tuple[str, dt.date, dt.d
     """Return ``(precision, earliest, latest)`` for a phrase relative to publication.
 
     Known phrases (case and spacing ignored): ``today``, ``tonight``, ``overnight``,
-    ``this morning/afternoon/evening``, ``yesterday``, ``last night``, ``earlier this
-    week/month/year`` and ``last week/month/year``.  "Earlier this week" runs from
+    ``this morning/afternoon/evening``, ``yesterday``, ``last night``, ``past 24 hours``,
+    ``earlier this week/month/year`` and ``last week/month/year``.  "Earlier this week" runs from
     Monday of the publication week to the day before publication (the previous
     seven days when publication is a Monday); "last week" is the previous
     Monday-Sunday week.
@@ -139,6 +139,8 @@ def relative_period(phrase: str, published: dt.date) -> tuple[str, dt.date, dt.d
         return "day", published, published
     if key in {"yesterday", "last night"}:
         return "day", published - ONE_DAY, published - ONE_DAY
+    if key in {"past 24 hours", "last 24 hours"}:  # a release's, dated like "overnight"
+        return "day", published, published
     if key == "earlier this week":
         monday = published - dt.timedelta(days=published.weekday() or 7)
         return "week", monday, published - ONE_DAY
