@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 __all__ = ["Gazetteer", "NearSpec", "OnlineFallback"]
 
 NearSpec = Place | tuple[float, float] | str
+_Points = tuple[tuple[float, float, str], ...]  # context points: latitude, longitude, name
+_ResolveKey = tuple[str, str | None, str | None, int, _Points]
 #: Words that describe rather than name a place: dropped when the whole name matches nothing.
 DESCRIPTORS = frozenset(
     """
@@ -101,8 +103,8 @@ class Gazetteer:
         self._lookup = functools.lru_cache(maxsize=65536)(self._lookup_uncached)
         self._by_id: dict[str, Place | None] = {}
         self._by_kind: dict[tuple[str, ...], list[Place]] = {}
-        # resolve() without ``near`` depends only on its arguments: memoised.
-        self._resolved: dict[tuple[str, str | None, str | None, int], tuple[Place, ...]] = {}
+        # resolve() depends only on its arguments and the points of ``near``: memoised.
+        self._resolved: dict[_ResolveKey, tuple[Place, ...]] = {}
         self._regions: dict[str, str] | None = None
         self._codes: dict[str, str] = {}  # country_code() answers
         for path in [places] if isinstance(places, (str, os.PathLike)) else places:
@@ -282,26 +284,31 @@ class Gazetteer:
         offline : bool
             Never ask the online fallback (for guesses, such as loose spellings in running text).
         """
+        points: _Points = ()
+        if near is not None:  # a bad name or country is told before a bad ``near``
+            check_name(name)
+            if country:
+                self.country_code(country)
+            points = self._near_points(near)
         if offline and self.online is not None:
-            return self._resolve(name, country, near, kind, limit, offline=True)
-        if near is None:
-            key = (name, country, kind, limit)
-            cached = self._resolved.get(key)
-            if cached is not None:
-                return list(cached)
-            found = self._resolve(name, country, None, kind, limit)
-            if found or self.online is None:  # an online miss may be a timeout: ask again
-                if len(self._resolved) >= _RESOLVED_MAX:
-                    self._resolved.clear()
-                self._resolved[key] = tuple(found)
-            return found
-        return self._resolve(name, country, near, kind, limit)
+            return self._resolve(name, country, points, kind, limit, offline=True)
+        # The same name with the same places around it (a story's anchors) ranks the same.
+        key = (name, country, kind, limit, points)
+        cached = self._resolved.get(key)
+        if cached is not None:
+            return list(cached)
+        found = self._resolve(name, country, points, kind, limit)
+        if found or self.online is None:  # an online miss may be a timeout: ask again
+            if len(self._resolved) >= _RESOLVED_MAX:
+                self._resolved.clear()
+            self._resolved[key] = tuple(found)
+        return found
 
     def _resolve(
         self,
         name: str,
         country: str | None,
-        near: NearSpec | Sequence[NearSpec] | None,
+        points: _Points,
         kind: str | None,
         limit: int,
         offline: bool = False,
@@ -309,7 +316,7 @@ class Gazetteer:
         text = check_name(name)
         code = self.country_code(country) if country else None
         query = parse_query(text)
-        ctx = Context(code, self._near_points(near), check_kind(kind), named=named_kind(query.core))
+        ctx = Context(code, points, check_kind(kind), named=named_kind(query.core))
         if query.context or (query.kind and not ctx.kind):
             ctx = self._with_query_context(ctx, query.context, query.kind)
         full = self._lookup(normalize(text), ctx.country)
@@ -422,11 +429,7 @@ class Gazetteer:
         kind_from_query = ctx.kind is None and bool(kind)
         return Context(country, tuple(near), ctx.kind or kind, kind_from_query, ctx.named)
 
-    def _near_points(
-        self, near: NearSpec | Sequence[NearSpec] | None
-    ) -> tuple[tuple[float, float, str], ...]:
-        if near is None:
-            return ()
+    def _near_points(self, near: NearSpec | Sequence[NearSpec]) -> _Points:
         items = [near] if isinstance(near, (Place, str)) or _is_pair(near) else list(near)
         points: list[tuple[float, float, str]] = []
         for item in items:
