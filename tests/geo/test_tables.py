@@ -62,3 +62,20 @@ def test_the_actor_of_a_row_is_its_perpetrator_not_one_its_details_name(gz: Gaze
         "and fought Afghan special forces for hours. | Islamic State |\n"
     )
     assert [(e.kind, e.actor) for e in events(gz, text)] == [("attack", "Islamic State")]
+
+
+def test_rows_are_the_lines_the_row_pattern_finds() -> None:
+    # the quick row search finds what the regex alone finds: whole lines of three pipes or more
+    from geo.extract.spans.sections import _ROW, _rows
+
+    texts = [
+        SHIPPING,
+        "a | b | c",  # no newline
+        "x|\n|y|z|\n\n| a || b |\r\n|||\nno pipes here\n| one | two",
+        "||||",
+        "|\n|\n|",
+        "",
+        "text before | a | b | c | and after\nplain line\n| 1 | 2 | 3 |\n",
+    ]
+    for text in texts:
+        assert [m.span() for m in _rows(text)] == [m.span() for m in _ROW.finditer(text)], text
