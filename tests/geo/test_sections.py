@@ -159,3 +159,12 @@ def test_a_yearly_report_s_days_are_in_the_year_it_names() -> None:
     )
     found, _ = extract_article(Article(id="a", text=text, published=dt.date(2009, 4, 30)))
     assert [(e.kind, e.date.isoformat()) for e in found] == [("attack", "2008-02-04")]
+
+
+def test_the_year_a_page_is_about_dates_its_timeline() -> None:
+    text = (
+        "The year 2021 in Afghanistan is marked by a major offensive from the Taliban.\n"
+        "January\n- 1 January – A journalist is shot dead in the province of Ghor."
+    )
+    found, _ = extract_article(Article(id="a", text=text, published=None))
+    assert [e.date.isoformat() for e in found] == ["2021-01-01"]

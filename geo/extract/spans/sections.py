@@ -409,7 +409,7 @@ def _floors(text: str) -> tuple[tuple[int, dt.date], ...]:
     )
 
 
-_IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid)[\s\-]?)?$", re.I)
+_IN_YEAR = re.compile(r"\b(?:in|during|the\s+year)\s+(?:(?:early|late|mid)[\s\-]?)?$", re.I)
 
 
 def _sets_year(text: str, m: re.Match[str]) -> int:
