@@ -395,6 +395,8 @@ class Gazetteer:
             key=lambda pair: (pair[0], pair[1].id),  # two sites at the same distance: by id
         )
         place = self.resolve(query.context[0], country=ctx.country, limit=1)
+        if place and ctx.country and place[0].country != ctx.country:
+            return []  # "the military base in Baga" of a text on Nigeria: not Bagà in Spain
         if place and place[0].precision == "region":
             close = []  # "a military base in Borno state": a region's sites are not near its centre
         if not close:

@@ -38,3 +38,8 @@ def test_added_places_are_found_with_near(tmp_path: Path) -> None:
     path.write_text("name,lat,lon,kind,country\nCamp Qwertzuiop,35.4,44.3,base,IQ\n", "utf-8")
     gz.add_places(path)
     assert [p.name for p in gz.resolve("Camp Qwertzuiop", near=[kirkuk])] == ["Camp Qwertzuiop"]
+
+
+def test_an_unnamed_base_near_a_namesake_in_another_country_is_no_site(gz: Gazetteer) -> None:
+    # Bagà (Spain) is the index's only "Baga"; a text on Nigeria means another place
+    assert gz.resolve("military base in Baga", country="NG", limit=1) == []
