@@ -388,7 +388,7 @@ _UNKNOWN = re.compile(
     r"\s+of\s+)?(?P<name>(?:(?:al|el|ad|ar|as|an|at|az|ash)-)?[A-Z][\w'’\-]+"
     r"(?:[\s\-](?:al-)?[A-Z][\w'’\-]+){0,2})"
 )
-_NOT_PLACE_WORDS = _NOT_NAMES | {"april", "may", "june", "dawn", "dusk", "night", "response"}
+_NOT_PLACE_WORDS = _NOT_NAMES | set("april may june dawn dusk night response least most".split())
 # "outside President Mohamed Abdullahi Mohamed's residence": people by their titles
 _NOT_PLACE_WORDS |= {
     *"president prime minister general gen. col. colonel sheikh king queen prince mr. mrs.".split(),

@@ -379,19 +379,21 @@ def without_covered(events: list[Event]) -> list[Event]:
     """An article's events without those at a whole country that its finer events of the same
     kind and days cover ("conducted ten strikes in Syria", then "Near Al Hawl, one strike…").
 
-    A country-level event keeps its place when it carries figures of its own (fatalities).
+    A country-level event keeps its place when it carries figures of its own (fatalities), but
+    not a headline's that a finer event gives ("Suicide Bomber Kills at Least 6 in Pakistan",
+    the Rawalpindi bombing that killed six).
     """
     return [
         e
         for e in events
         if e.resolved.kind != "country"
         or normalize(e.place) != normalize(e.resolved.name)  # "Near Kisik": a name, unknown
-        or e.fatalities
         or not any(
             f.kind == e.kind
             and f.resolved.kind != "country"
             and f.resolved.country == e.resolved.country
             and e.date_min <= f.date <= e.date_max
+            and (not e.fatalities or (e.reports[0].start == 0 and f.fatalities == e.fatalities))
             for f in events
         )
     ]

@@ -810,3 +810,11 @@ def test_in_the_past_24_hours_is_the_release_s_day(gz: Gazetteer) -> None:
     assert [(e.kind, e.resolved.name, e.date_precision) for e in found] == [
         ("strike", "Yemen", "day")
     ]
+
+
+def test_a_headline_s_country_and_toll_are_the_story_s_bombing(gz: Gazetteer) -> None:
+    text = (
+        "Suicide Bomber Kills at Least 6 in Pakistan\n\nA suicide bomber in the Pakistani city of "
+        "Rawalpindi has rammed his motorcycle into a bus, killing at least 6 people."
+    )
+    assert [(e.resolved.name, e.fatalities) for e in events(gz, text)] == [("Rawalpindi", 6)]
