@@ -244,7 +244,7 @@ def sentence_mentions(
         if not kind and doer is not None:
             kind = "strike" if doer.actor.type in STATE_TYPES else "attack"
             notes.append(f"kind from actor {doer.actor.name}")
-        if not kind and doer is None and passive_trigger(trig):
+        if not kind and doer is None:  # "were killed", "a commander was killed in a raid"
             kind = kind_by_victims(sentence, trig, victim)
             if kind:
                 notes.append(f"kind from who fell victim: {kind}")

@@ -251,12 +251,22 @@ _FORCE_VICTIMS = re.compile(
 )
 
 
+_KILLED_IN_A = re.compile(
+    r"\b(?:was|were)\s+killed\s+in\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$", re.I
+)
+
+
 def kind_by_victims(sentence: str, trig: Trigger, victim: ActorMention | None) -> str:
-    """The kind of a passive of force ("were killed") from its victims, '' when they do not
-    say: members of an armed group fall to a state's forces, soldiers to an armed group."""
+    """The kind of a passive of force ("were killed") or of what they were killed in ("a senior
+    ISIS-K commander was killed in a raid") from its victims, '' when they do not say: members
+    of an armed group fall to a state's forces, soldiers to an armed group."""
+    killed_in = _KILLED_IN_A.search(sentence, 0, trig.start)
+    if not passive_trigger(trig) and not killed_in:
+        return ""
     if victim is not None:
         return "attack" if victim.actor.type in STATE_TYPES else "strike"
-    before = sentence[max(0, trig.start - 60) : trig.start]
+    at = trig.start if passive_trigger(trig) or killed_in is None else killed_in.start()
+    before = sentence[max(0, at - 60) : at]
     if _GROUP_VICTIMS.search(before):
         return "strike"
     if _FORCE_VICTIMS.search(before):

@@ -818,3 +818,8 @@ def test_a_headline_s_country_and_toll_are_the_story_s_bombing(gz: Gazetteer) ->
         "Rawalpindi has rammed his motorcycle into a bus, killing at least 6 people."
     )
     assert [(e.resolved.name, e.fatalities) for e in events(gz, text)] == [("Rawalpindi", 6)]
+
+
+def test_a_commander_killed_in_a_raid_fell_to_a_state(gz: Gazetteer) -> None:
+    text = "On 10 January a senior ISIS-K commander was killed in a raid in Nangarhar Province."
+    assert [e.kind for e in events(gz, text)] == ["strike"]
