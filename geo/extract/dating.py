@@ -50,6 +50,13 @@ _OTHER_ACT = re.compile(
 WHO_ACTS = re.compile(r"\s(?:who|that)\s")
 
 
+_CLAIMED = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)\s+for|condemn(?:ed|s|ing)?)\s+"
+    r"(?:the|its|their|this|these)\s+(?:(?![\w\-]*\d)[\w\-]+\s+){0,3}$",  # not "the January 30 …"
+    re.I,
+)
+
+
 def assign_dates(
     sentence: str, triggers: list[Trigger], dates: list[EventDate]
 ) -> dict[int, tuple[EventDate, str]]:
@@ -65,6 +72,12 @@ def assign_dates(
             continue
         usable.append((d, "date in the sentence"))
     chosen: dict[int, tuple[EventDate, str]] = {}
+    # "… claimed responsibility for the twin suicide bombings": the date is the claim's
+    claimed = {
+        i
+        for i, t in enumerate(triggers)
+        if t.determiner == "definite" and _CLAIMED.search(sentence, max(0, t.start - 60), t.start)
+    }
     order = sorted(range(len(triggers)), key=lambda i: (not triggers[i].strong, i))
     # Strong triggers choose first, each the date nearest to it over the whole sentence, then
     # the weak ones: "WASHINGTON (May 23) — ... who was targeted May 21 by a U.S. airstrike"
@@ -73,6 +86,7 @@ def assign_dates(
         (not triggers[i].strong, _gap(triggers[i], d, sentence), n, i)
         for n, (d, _how) in enumerate(usable)
         for i in range(len(triggers))
+        if not (i in claimed and d.end <= triggers[i].start)  # "… yesterday" after it is its own
         # "the following day" dates what the sentence tells after it, not what came before
         if not (_LATER.search(d.text) and d.start > triggers[i].end and n > 0)
         and not _reported_earlier(sentence, d, triggers[i])

@@ -168,3 +168,13 @@ def test_the_year_a_page_is_about_dates_its_timeline() -> None:
     )
     found, _ = extract_article(Article(id="a", text=text, published=None))
     assert [e.date.isoformat() for e in found] == ["2021-01-01"]
+
+
+def test_a_claim_s_date_is_not_its_bombing_s() -> None:
+    text = (
+        "15 January 2018 - 27 people were killed by a double suicide bombing in central Baghdad. "
+        "Two days later (on Wednesday January 17, 2018) Islamic State claimed responsibility for "
+        "the twin suicide bombings in Baghdad."
+    )
+    found, _ = extract_article(Article(id="a", text=text, published=None))
+    assert [(e.date.isoformat(), e.actor) for e in found] == [("2018-01-15", "Islamic State")]
