@@ -170,7 +170,9 @@ def _same(d: Draft, m: EventMention) -> bool:
         if m.place is None or d.place is None or d.place.place.id == m.place.place.id:
             return True
         return "country" in (m.place.place.kind, d.place.place.kind)  # no other place
-    headline = all(x.refers for x in d.mentions) and d.actor and d.actor == m.actor
+    # "Al-Shabab Attack Kills 11 in Mogadishu", then "an explosion … killed at least 11": the
+    # story tells the headline's event, with its actor or without
+    headline = all(x.refers for x in d.mentions) and d.actor and m.actor in ("", d.actor)
     if headline and d.kind == m.kind and _fits(d, m, strict=False):
         return True  # "U.S. Bombs Iran-Backed Militias" (a headline), then the story's strikes
     if not _fits(d, m, strict=True):

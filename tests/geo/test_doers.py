@@ -823,3 +823,14 @@ def test_a_headline_s_country_and_toll_are_the_story_s_bombing(gz: Gazetteer) ->
 def test_a_commander_killed_in_a_raid_fell_to_a_state(gz: Gazetteer) -> None:
     text = "On 10 January a senior ISIS-K commander was killed in a raid in Nangarhar Province."
     assert [e.kind for e in events(gz, text)] == ["strike"]
+
+
+def test_a_headline_s_actor_and_the_story_s_bombing_are_one_event(gz: Gazetteer) -> None:
+    text = (
+        "Al-Shabab Attack Kills 11 in Mogadishu\n\nAn explosion from a suicide bombing killed at "
+        "least 11 people Tuesday in the Somali capital, officials said."
+    )
+    found = events(gz, text, published=dt.date(2021, 9, 14))
+    assert [(e.actor, e.resolved.name, e.fatalities) for e in found] == [
+        ("al-Shabaab", "Mogadishu", 11)
+    ]
