@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from geo.extract.spans import lexicon
-from geo.extract.spans.scan import Scan
+from geo.extract.spans.scan import Scan, words_pattern
 
-__all__ = ["OBJECT", "PATTERN", "RULES", "SCAN", "UNIT_VERBS", "WEAPON_WORDS"]
+__all__ = ["OBJECT", "PATTERN", "RULES", "SCAN", "UNIT_VERBS", "WEAPON_WORDS", "may_report"]
 
 _W = {"drone": "drone", "uav": "drone", "rocket": "rocket", "mortar": "artillery"}
 _W |= {"missile": "missile", "ballistic": "missile", "cruise": "missile", "artillery": "artillery"}
@@ -275,3 +275,31 @@ PATTERN = _PATTERN
 SCAN = Scan.of(_PATTERN)
 #: Verbs a state's units use without an event of their own ("forces killed two suspects").
 UNIT_VERBS = _UNIT_VERBS
+
+
+# Cheap test before the full trigger search: most sentences of an article report nothing.
+# Searched in the lower-cased sentence: several times faster than re.I over an alternation.
+# The stems cover every rule of the rules above and every word of the lexicon
+# (a test checks that each lexicon form contains one).
+_STEMS = (
+    *"strik strick struck attack raid assault barrage salvo volley bomb rocket".split(),
+    *"missile drone mortar".split(),
+    *"hit target fire launch shell ied explosive vessel usv boat artillery pound storm".split(),
+    *"ambush kill shoot shot detonat explod blow blew rock tear tore torn rip destroy".split(),
+    *"engag wound injur damag massacr behead execut gunfire blast explos firing".split(),
+    *("assassin", "gunned", "abduct", "came under", "come under", "comes under", "coming under"),
+    *("invad", "overr", "land", "fell", "fall", "crash", "slam", "clash", "intercept", "downed"),
+    *("go off", "goes off", "went off", "gone off", "going off", "firefight", "gun battle"),
+    *("gunfight", "skirmish", "stabb", "knife", "rpg"),
+    *("impact", "hijack", "dropp", "grenade"),
+)
+_ANY_TRIGGER = re.compile(words_pattern(_STEMS))
+
+
+def may_report(sentence: str) -> bool:
+    """Cheap test: could this sentence report a strike or attack at all?
+
+    >>> may_report("Rockets hit the base."), may_report("Talks resumed in Geneva.")
+    (True, False)
+    """
+    return _ANY_TRIGGER.search(sentence.lower()) is not None
