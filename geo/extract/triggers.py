@@ -162,6 +162,12 @@ def _determiner(text: str, start: int) -> tuple[str, int | None]:
     return "", None
 
 
+# A participle after an agent that is done to it: "the terrorists targeted in the strikes".
+_REDUCED_PASSIVE = re.compile(
+    r"(?<=ed|ck|it|ot)\s+(?:in|by|during)\s+(?:the|an?|their|its|this|these|those|U\.S\.)\s",
+    re.I,
+)
+_DONE_TO = frozenset("target strike hit attack bomb shell raid kill wound injure ambush".split())
 # A bare verb form that modifies the noun after it: "bomb damage", "attack site".
 _COMPOUND = re.compile(
     r"\s+(?:damage|disposal|squads?|threats?|scares?|shelters?|sites?|scene|craters?|victims"
@@ -239,6 +245,9 @@ def find_triggers(text: str) -> list[Trigger]:
                 continue  # "forces engaged in ground combat": taking part, not an attack
             if m["av"].lower() == _lemma(m["av"]) and _COMPOUND.match(text, m.end("av")):
                 continue  # "security forces inspect bomb damage": a noun, another verb's object
+            done_to = _lemma(m["av"]) in _DONE_TO and m.end() == m.end("av")
+            if done_to and _REDUCED_PASSIVE.match(text, m.end()):
+                continue  # "the ISIL terrorists targeted in the strikes": done to them
             kind, weapon = agent.kind, agent.weapon or lexicon.ACTION_VERBS[_lemma(m.group("av"))]
         elif m.group("nv"):
             weapon = lexicon.EVENT_NOUNS.get(_singular(m.group("nv")), "")

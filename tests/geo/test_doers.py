@@ -834,3 +834,20 @@ def test_a_headline_s_actor_and_the_story_s_bombing_are_one_event(gz: Gazetteer)
     assert [(e.actor, e.resolved.name, e.fatalities) for e in found] == [
         ("al-Shabaab", "Mogadishu", 11)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("On Monday the ISIL terrorists targeted in the strikes included men who fled Sirte.", 0),
+        ("On Monday three car bombs exploded in a commercial section of Baghdad, killing 15.", 1),
+    ],
+)
+def test_a_participle_done_to_an_agent_is_no_act_of_it(
+    gz: Gazetteer, text: str, count: int
+) -> None:
+    assert (
+        len([e for e in events(gz, text) if e.actor])
+        + len([e for e in events(gz, text) if e.kind == "attack" and not e.actor])
+        == count
+    )
