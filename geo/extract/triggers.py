@@ -93,7 +93,7 @@ _HIT_BY_PROJECTILE = re.compile(r"(?:was|were|been)\s+(?:hit|struck|targeted)\s+
 _PROJECTILE_SUBJECT = re.compile(
     r"(?:rockets?|missiles?|drones?|mortars?|mortar\s+(?:rounds?|shells?)|projectiles?|shells)"
     # "a drone launched from Lebanon hit a house"
-    r"\s+(?:(?:fired|launched)\s+(?:from|by)\s+(?:the\s+)?(?:[\w\-]+\s+){1,3}?)?(?:were|was|had"
+    r"\s+(?:(?:fired|launched)\s+(?:from|by)\s+(?:the\s+)?(?:[\w\-]+\s+){1,3}?)?(?:\w+ly\s+)?(?:were|was|had"
     r"|hits?|struck|slam(?:s|med)|land(?:s|ed)|target(?:s|ed)|attack(?:s|ed)|explode[sd]|packed|laden"
     r"|loaded|armed|rigged)\b",
     re.I,
@@ -452,6 +452,10 @@ def row_trigger(row: str, found: list[Trigger] | None = None) -> Trigger:
     return Trigger(0, len(row), row, "", weapon, True, "", False, None)
 
 
+# A row of a table of events whose name calls it an attack: "| 2021 Erbil rocket attacks | …".
+_ROW_NAME = re.compile(r"[\s|]*(?:[^|]{0,60}?\s)?(?:attacks?|bombings?|massacres?)\s*\|", re.I)
+
+
 def default_kind(trigger: Trigger) -> str:
     """The kind when no actor decides it: "strike" for strike words, else "attack".
 
@@ -467,7 +471,12 @@ def default_kind(trigger: Trigger) -> str:
         return trigger.kind
     if _PROJECTILE_SUBJECT.match(trigger.text) or _HIT_BY_PROJECTILE.match(trigger.text):
         return "attack"  # "rockets hit the base", "was hit by two missiles": by someone unnamed
-    if re.match(r"(?:[\w\-]+\s+)?attacks?\b", trigger.text, re.I) or trigger.weapon == "ied":
+    named = _ROW_NAME.match(trigger.text) if " | " in trigger.text else None  # a table's row
+    if (
+        named
+        or re.match(r"(?:[\w\-]+\s+)?attacks?\b", trigger.text, re.I)
+        or trigger.weapon == "ied"
+    ):
         return "attack"  # "a rocket attack hit Ain al-Asad air base", "a suicide bomber struck"
     return "strike" if re.search(r"strike|struck|hit|bombed", trigger.text, re.I) else "attack"
 

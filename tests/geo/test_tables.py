@@ -79,3 +79,14 @@ def test_rows_are_the_lines_the_row_pattern_finds() -> None:
     ]
     for text in texts:
         assert [m.span() for m in _rows(text)] == [m.span() for m in _ROW.finditer(text)], text
+
+
+def test_a_row_named_an_attack_is_one_whatever_its_rockets_hit(gz: Gazetteer) -> None:
+    text = (
+        "Incidents in Iraq during 2021\n"
+        "| Name | Date | Dead | Injured | Location – Circumstances |\n"
+        "| 2021 Erbil rocket attacks | 15 February | 2 | 13 | Erbil – Rockets directly hit the "
+        "coalition base near Erbil International Airport. |\n"
+    )
+    found = extract([Article(id="t", text=text, published=None)], gazetteer=gz).events
+    assert [(e.kind, e.date.isoformat()) for e in found] == [("attack", "2021-02-15")]
