@@ -851,3 +851,10 @@ def test_a_participle_done_to_an_agent_is_no_act_of_it(
         + len([e for e in events(gz, text) if e.kind == "attack" and not e.actor])
         == count
     )
+
+
+def test_one_attacker_who_exploded(gz: Gazetteer) -> None:
+    text = "On Saturday in Peshawar, another attacker exploded outside a bank, killing 10 people."
+    assert [(e.kind, e.resolved.name, e.fatalities) for e in events(gz, text)] == [
+        ("attack", "Peshawar", 10)
+    ]

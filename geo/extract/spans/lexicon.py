@@ -102,6 +102,10 @@ AGENTS: Final[dict[str, Agent]] = {
             "armed men",
             "militiamen",
             "bandits",
+            # one of them: "another attacker exploded outside a bank" (not "militant", "terrorist":
+            # adjectives as often, "a terrorist attack")
+            "attacker",
+            "assailant",
         ),
         Agent("attack", ""),
     ),
