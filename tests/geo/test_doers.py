@@ -858,3 +858,14 @@ def test_one_attacker_who_exploded(gz: Gazetteer) -> None:
     assert [(e.kind, e.resolved.name, e.fatalities) for e in events(gz, text)] == [
         ("attack", "Peshawar", 10)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car packed with explosives blew up near a police station in Kirkuk on Monday.",
+        "On Monday an explosives-laden truck hit a checkpoint in Mosul.",
+    ],
+)
+def test_vehicles_packed_with_explosives(gz: Gazetteer, text: str) -> None:
+    assert [(e.kind, e.weapon) for e in events(gz, text)] == [("attack", "ied")]

@@ -104,7 +104,10 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (r"bomb(?:ing|ings)\b(?!\s+(?:of|by)\s+(?:a|an)\s+(?:car|suicide))", "", "", True),
     (
         r"(?:car|truck|suicide|roadside)[- ]bomb(?:s|ings?|ers?)?|IEDs?\b|improvised\s+explosive"
-        r"\s+devices?",
+        r"\s+devices?"
+        # "a car packed with explosives", "an explosives-laden truck"
+        r"|(?:cars?|trucks?|vehicles?|motorcycles?|minibus(?:es)?|vans?)\s+(?:packed|laden|loaded"
+        r"|rigged|filled)\s+with\s+explosives|explosives?[- ]laden\s+(?:cars?|trucks?|vehicles?)",
         "attack",
         "ied",
         True,
