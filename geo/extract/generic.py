@@ -285,7 +285,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "funeral or protest",
         re.compile(
             # protesters and demonstrators are people force may be used on, not a protest
-            r"\b(?:funeral\w*|mourn\w*|protest(?!ers?\b)\w*|rall(?:y|ies|ied|ying)"
+            r"\b(?:funeral\w*|protest(?!ers?\b)\w*|rall(?:y|ies|ied|ying)"
             r"|demonstrat(?!ors?\b)\w*|burn\w*\s+(?:a|the)\s+\S+\s+flag)\b",
             re.I,
         ),

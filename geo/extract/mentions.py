@@ -1,13 +1,11 @@
 """Event mentions: one strike or attack phrase in one sentence, with what the sentence says of it.
 
-:func:`sentence_mentions` reads one sentence: its triggers (:mod:`geo.extract.triggers`),
-dates (:mod:`geo.extract.spans.dates`; each date goes to the nearest trigger), places
-(:mod:`geo.extract.locate`), actor and target (:mod:`geo.extract.spans.actors`,
-:mod:`geo.extract.roles`) and casualty counts
-(:mod:`geo.extract.spans.counts`).  Mentions that are no events (threats, denials,
-condemnations, funerals, protests), generic plurals ("militias have launched
-rocket attacks") and counts of many events ("25 attacks since November") come
-back with ``skip`` saying why, so they can be reported rather than dropped.
+:func:`sentence_mentions` reads one sentence: its triggers (:mod:`geo.extract.triggers`), dates
+(:mod:`geo.extract.spans.dates`; each date goes to the nearest trigger), places
+(:mod:`geo.extract.locate`), actor and target (:mod:`geo.extract.roles`) and casualty counts
+(:mod:`geo.extract.spans.counts`).  Mentions that are no events (threats, denials, funerals),
+generic plurals ("militias have launched rocket attacks") and counts of many events ("25
+attacks since November") come back with ``skip`` saying why, to be reported, not dropped.
 """
 
 from __future__ import annotations
@@ -87,14 +85,11 @@ class EventMention:
     date : EventDate or None
         The date the sentence gives this event (offsets into the sentence).
     relative : tuple of (int, int) or None
-        ``(index of the other mention in this sentence, days)`` for "two days
-        after a barrage": this event is ``days`` from that one.
+        ``(index of the other mention here, days)``: "two days after a barrage"
     place : PlacePick or None
         Where, when the sentence says.
-    actor, actor_side, target : str
-        Who did it to whom ('' when not said).
-    actor_type : str
-        The actor's type in the lexicon.
+    actor, actor_side, actor_type, target : str
+        Who did it (its side and type in the lexicon) to whom ('' when not said).
     killed, injured : int or None
         Counts the sentence gives; ``also`` marks "also killed one other".
     skip : str
@@ -202,8 +197,11 @@ def sentence_mentions(
             # "the Russian Armed Forces": unnamed forces of the country named before them
             own = states.country_forces(sentence, doer.start)
             doer = replace(doer, actor=own) if own is not None else doer
-        if doer is not None and cues[i] == "condemnation":
-            doer = None  # "Iran described the airstrikes as terrorism": Iran condemns them
+        # "Iran described the airstrikes as terrorism": Iran condemns them; not "condemns the
+        # Houthi attack", whose doer names it
+        named = doer is not None and _OWN_WORD.fullmatch(sentence, doer.end, trig.start)
+        if doer is not None and cues[i] == "condemnation" and not named:
+            doer = None
         date = dates[i][0] if i in dates else None
         if date is not None:
             notes.append(f"{dates[i][1]} {date.text!r}: {date.reason}")
@@ -388,6 +386,7 @@ def sentence_mentions(
 
 
 _VICTIMS = "names the victims of the event beside it"
+_OWN_WORD = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+)?")
 _HURT_THAT = re.compile(r"\s+(?:that|which)\s+(?:killed|wounded|injured)\b", re.I)
 _OWN_DAY = re.compile(
     r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight)\b"

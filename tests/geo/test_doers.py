@@ -869,3 +869,15 @@ def test_one_attacker_who_exploded(gz: Gazetteer) -> None:
 )
 def test_vehicles_packed_with_explosives(gz: Gazetteer, text: str) -> None:
     assert [(e.kind, e.weapon) for e in events(gz, text)] == [("attack", "ied")]
+
+
+def test_a_condemned_attack_keeps_the_doer_that_names_it(gz: Gazetteer) -> None:
+    text = "The UK condemns the Houthi attack on the MV Galaxy Leader in the Red Sea on Monday."
+    assert [e.actor for e in events(gz, text)] == ["Houthis"]
+
+
+def test_mourning_the_dead_of_a_dated_attack_reports_it(gz: Gazetteer) -> None:
+    text = (
+        "We mourn the 13 U.S. service members killed in the attack at Kabul airport on August 26."
+    )
+    assert [(e.kind, e.fatalities) for e in events(gz, text)] == [("attack", 13)]
