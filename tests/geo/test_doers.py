@@ -881,3 +881,8 @@ def test_mourning_the_dead_of_a_dated_attack_reports_it(gz: Gazetteer) -> None:
         "We mourn the 13 U.S. service members killed in the attack at Kabul airport on August 26."
     )
     assert [(e.kind, e.fatalities) for e in events(gz, text)] == [("attack", 13)]
+
+
+def test_what_a_country_said_on_a_day_its_forces_had_struck(gz: Gazetteer) -> None:
+    text = "Ukraine said on Monday its forces had struck a Russian landing ship in Crimea."
+    assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "Ukrainian forces")]
