@@ -33,10 +33,10 @@ from gazetteer.core import Gazetteer
 from geo.articles.article import Article
 from geo.event import Event
 from geo.extract.cluster import Draft, blame_from_context, cluster_mentions, follow_up_counts
-from geo.extract.locate import ArticlePlaces, article_places, fallback_place
+from geo.extract.locate import ArticlePlaces, PlacePick, article_places, fallback_place
 from geo.extract.mentions import EventMention, sentence_mentions
 from geo.extract.merge import merge_events, without_covered
-from geo.extract.places import listed_with
+from geo.extract.places import listed_with, villages_named
 from geo.extract.roles import STATE_TYPES
 from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
 from geo.extract.spans.dates import EventDate
@@ -203,6 +203,19 @@ def _to_events(
         # "across Ukraine: Kyiv, Lviv and Dnipro": the towns, not the country, are the places
         place, others = others[0], others[1:]
         event = replace(event, place=place.written, resolved=place.place, place_how=place.how)
+    # "the villages of Akifakif, Bakorat, and Intazayene": the names the gazetteer lacks too,
+    # placed where the event is
+    span = d.mentions[0].sentence
+    known = {place.start, *(o.start for o in others)}
+    unknown = [
+        PlacePick(name, place.place, s, e, f"{name!r} is not in the gazetteer: named in a list")
+        for name, s, e in villages_named(text, *span)
+        if s not in known and not any(o.written == name for o in others) and name != place.written
+    ]
+    if unknown and not others:  # the villages, not the district they are in, are the places
+        place, unknown = unknown[0], unknown[1:]
+        event = replace(event, place=place.written, place_how=f"{place.how}; at {event.place}")
+    others += unknown
     how = f"{place.how}; one of {len(others) + 1} places named together"
     return [
         replace(event, place_how=how) if others else event,
@@ -330,12 +343,12 @@ def _without_listed_twice(made: list[list[Event]]) -> list[Event]:
     """The events of each draft (its own first, then one per other place its list names), but
     none made for a place named in a list ("in Kyiv and Kharkiv") when the article reports an
     event of that kind, day and place of its own."""
-    own = {(es[0].kind, es[0].date, es[0].resolved.id) for es in made if es}
+    own = {(es[0].kind, es[0].date, es[0].resolved.id, es[0].place) for es in made if es}
     return [
         e
         for es in made
         for i, e in enumerate(es)
-        if i == 0 or (e.kind, e.date, e.resolved.id) not in own
+        if i == 0 or (e.kind, e.date, e.resolved.id, e.place) not in own
     ]
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "listed_with",
     "mentions_within",
     "stray",
+    "villages_named",
 ]
 
 
@@ -153,6 +154,28 @@ def stray(m: Mention, country: Place, mentions: tuple[Mention, ...]) -> bool:
     if big or place.precision not in kinds:
         return False
     return not any(o.place and o.place.country == place.country for o in mentions if o is not m)
+
+
+# "attacked the villages of Akifakif, Bakorat, and Intazayene", "the towns of Solhan and
+# Tadaryat": the names a list of places gives, known to the gazetteer or not.
+_NAMED_LIST = re.compile(
+    r"\b(?:villages|towns|localities|settlements|hamlets)\s+of\s+"
+    r"(?P<names>(?:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,?\s+)+and\s+[A-Z][\w'’\-]+)"
+)
+
+
+def villages_named(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The places a list in ``text[start:end]`` names ("the villages of Akifakif, Bakorat,
+    and Intazayene"), as (name, start, end): one event at each, as ACLED codes them.
+
+    >>> [n for n, _, _ in villages_named("attacked the villages of A1, Bo and Ce.", 0, 40)]
+    ['A1', 'Bo', 'Ce']
+    """
+    out: list[tuple[str, int, int]] = []
+    for m in _NAMED_LIST.finditer(text, start, end):
+        for name in re.finditer(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?", m["names"]):
+            out.append((name[0], m.start("names") + name.start(), m.start("names") + name.end()))
+    return out
 
 
 #: A capitalised word shaped like a demonym ("Iraqi", "Malian", "Afghan"): the words

@@ -886,3 +886,28 @@ def test_mourning_the_dead_of_a_dated_attack_reports_it(gz: Gazetteer) -> None:
 def test_what_a_country_said_on_a_day_its_forces_had_struck(gz: Gazetteer) -> None:
     text = "Ukraine said on Monday its forces had struck a Russian landing ship in Crimea."
     assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "Ukrainian forces")]
+
+
+def test_each_village_of_a_list_is_an_event_known_or_not(gz: Gazetteer) -> None:
+    text = (
+        "On March 21, 2021 terrorists attacked the villages of Akifakif, Bakorat, and Intazayene "
+        "in the Tillia district of Niger, killing an estimated 177 civilians."
+    )
+    found = events(gz, text)
+    assert [(e.place, e.fatalities) for e in found] == [
+        ("Akifakif", 177),
+        ("Bakorat", 0),
+        ("Intazayene", 0),
+    ]
+    assert {e.resolved.name for e in found} == {found[0].resolved.name}
+
+
+def test_a_bulleted_list_run_into_one_line_is_one_sentence_a_bullet() -> None:
+    from geo.extract.spans.sentences import split_sentences
+
+    text = "Incidents: • On March 21, a bomb killed 3. • On May 2, a raid killed 4."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Incidents:",
+        "On March 21, a bomb killed 3.",
+        "On May 2, a raid killed 4.",
+    ]

@@ -1,7 +1,7 @@
 """Sentence splitting with character spans, tuned to news copy.
 
 Titles and abbreviations common in this reporting ("U.S.", "Maj. Gen.", "Dec. 27",
-"Jan. 4", "Lt. Col.") do not end a sentence; line breaks always do (headlines,
+"Jan. 4", "Lt. Col.") do not end a sentence; line breaks and bullets always do (headlines,
 captions and bylines stand on lines of their own).
 
 Examples
@@ -25,6 +25,11 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before
 # whitespace and an upper-case letter, digit or opening quote.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])")
+
+
+# Lines, and the items of a list run into one line ("… Incidents: • On March 21, … • On
+# November 2, …"): a bullet starts a sentence as a line break does.
+_LINES = re.compile(r"[^\n•▪]+")
 
 
 def _ends_sentence(text: str, dot: int) -> bool:
@@ -62,7 +67,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     []
     """
     spans: list[tuple[int, int]] = []
-    for line_match in re.finditer(r"[^\n]+", text):
+    for line_match in _LINES.finditer(text):
         line_start, line_end = line_match.span()
         pos = line_start
         for m in _END.finditer(text, line_start, line_end):
