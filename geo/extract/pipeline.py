@@ -207,12 +207,14 @@ def _to_events(
     # placed where the event is
     span = d.mentions[0].sentence
     known = {place.start, *(o.start for o in others)}
+    listed = villages_named(text, *span)
     unknown = [
         PlacePick(name, place.place, s, e, f"{name!r} is not in the gazetteer: named in a list")
-        for name, s, e in villages_named(text, *span)
+        for name, s, e in listed
         if s not in known and not any(o.written == name for o in others) and name != place.written
     ]
-    if unknown and not others:  # the villages, not the district they are in, are the places
+    inside = any(name == place.written for name, _, _ in listed)
+    if unknown and not others and not inside:  # the villages, not the district they are in
         place, unknown = unknown[0], unknown[1:]
         event = replace(event, place=place.written, place_how=f"{place.how}; at {event.place}")
     others += unknown

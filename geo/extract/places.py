@@ -161,6 +161,8 @@ def stray(m: Mention, country: Place, mentions: tuple[Mention, ...]) -> bool:
 _NAMED_LIST = re.compile(
     r"\b(?:villages|towns|localities|settlements|hamlets)\s+of\s+"
     r"(?P<names>(?:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,?\s+)+and\s+[A-Z][\w'’\-]+)"
+    # "attacked the Solhan and Tadaryat villages"
+    r"|\b(?P<names2>(?:[A-Z][\w'’\-]+,?\s+)+and\s+[A-Z][\w'’\-]+)\s+(?:villages|towns)\b"
 )
 
 
@@ -173,8 +175,9 @@ def villages_named(text: str, start: int, end: int) -> list[tuple[str, int, int]
     """
     out: list[tuple[str, int, int]] = []
     for m in _NAMED_LIST.finditer(text, start, end):
-        for name in re.finditer(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?", m["names"]):
-            out.append((name[0], m.start("names") + name.start(), m.start("names") + name.end()))
+        group = "names" if m["names"] else "names2"
+        for name in re.finditer(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?", m[group]):
+            out.append((name[0], m.start(group) + name.start(), m.start(group) + name.end()))
     return out
 
 

@@ -911,3 +911,8 @@ def test_a_bulleted_list_run_into_one_line_is_one_sentence_a_bullet() -> None:
         "On March 21, a bomb killed 3.",
         "On May 2, a raid killed 4.",
     ]
+
+
+def test_the_solhan_and_tadaryat_villages_are_two_events(gz: Gazetteer) -> None:
+    text = "On 4 June 2021, insurgents attacked the Solhan and Tadaryat villages in Burkina Faso."
+    assert [e.place for e in events(gz, text)] == ["Solhan", "Tadaryat"]
