@@ -167,6 +167,7 @@ _REDUCED_PASSIVE = re.compile(
     r"(?<=ed|ck|it|ot)\s+(?:in|by|during)\s+(?:the|an?|their|its|this|these|those|U\.S\.)\s",
     re.I,
 )
+_KILLED_WHERE = re.compile(r"(?:killed|wounded|injured)\s+(?:in|near|at|during)\s", re.I)
 _DONE_TO = frozenset("target strike hit attack bomb shell raid kill wound injure ambush".split())
 # A bare verb form that modifies the noun after it: "bomb damage", "attack site".
 _COMPOUND = re.compile(
@@ -234,6 +235,12 @@ def find_triggers(text: str) -> list[Trigger]:
                 continue  # "a rocket intended for US troops posted at the airport hit"
             agent = lexicon.AGENTS[" ".join(m.group("ag").lower().split())]
             civilians = _CIVILIANS.match(text, m.end("av")) is not None
+            if m.end() == m.end("av") and _KILLED_WHERE.match(text, m.start("av")):
+                # "the two soldiers killed in Kandahar province": a passive, they were the victims
+                found.append(
+                    Trigger(m.start("av"), m.end(), m["av"], "", "", False, "", False, None)
+                )
+                continue
             if (
                 agent.kind == "strike"
                 and not agent.weapon

@@ -916,3 +916,8 @@ def test_a_bulleted_list_run_into_one_line_is_one_sentence_a_bullet() -> None:
 def test_the_solhan_and_tadaryat_villages_are_two_events(gz: Gazetteer) -> None:
     text = "On 4 June 2021, insurgents attacked the Solhan and Tadaryat villages in Burkina Faso."
     assert [e.place for e in events(gz, text)] == ["Solhan", "Tadaryat"]
+
+
+def test_soldiers_killed_in_a_province_last_week(gz: Gazetteer) -> None:
+    text = "We mourn the two soldiers killed in Kandahar province last week."
+    assert [(e.kind, e.fatalities) for e in events(gz, text)] == [("attack", 2)]
