@@ -31,6 +31,7 @@ from geo.extract.locate import ArticlePlaces, PlacePick, pick_place
 from geo.extract.roles import (
     SEQUENCE,
     STATE_TYPES,
+    acted_by,
     also_victims,
     kind_by_victims,
     passive_trigger,
@@ -44,7 +45,6 @@ from geo.extract.spans.lexicon import ACTION_VERBS
 from geo.extract.spans.sections import DateLayout, cell_opens, in_short_cell
 from geo.extract.triggers import (
     Trigger,
-    acted_by,
     default_kind,
     find_triggers,
     may_report,

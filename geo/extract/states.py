@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.roles import _ADJACENT, _SUBJECT_VERB, _TARGET_CUE, STATE_TYPES, _agent
+from geo.extract.roles import _ADJACENT, _SUBJECT_VERB, _TARGET_CUE, STATE_TYPES, _agent, acted_by
 from geo.extract.spans.actors import Actor, ActorMention, load_actors
 from geo.extract.spans.lexicon import ACTION_VERBS, AGENTS, inflections, pattern
-from geo.extract.triggers import Trigger, acted_by
+from geo.extract.triggers import Trigger
 
 __all__ = [
     "agent_state",

@@ -21,14 +21,13 @@ import re
 from dataclasses import dataclass
 
 from geo.extract.spans import lexicon
-from geo.extract.spans.predicates import OBJECT as _OBJECT
 from geo.extract.spans.predicates import RULES as _RULES
 from geo.extract.spans.predicates import SCAN as _SCAN
 from geo.extract.spans.predicates import UNIT_VERBS as _UNIT_VERBS
 from geo.extract.spans.predicates import WEAPON_WORDS as _W
 from geo.extract.spans.predicates import may_report
 
-__all__ = ["Trigger", "acted_by", "default_kind", "find_triggers", "may_report", "row_trigger"]
+__all__ = ["Trigger", "default_kind", "find_triggers", "may_report", "row_trigger"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,93 +301,6 @@ def find_triggers(text: str) -> list[Trigger]:
 
 
 _FORMS = {f: lemma for lemma in lexicon.ACTION_VERBS for f in lexicon.inflections(lemma)}
-
-
-# Between a named actor and its verb only adverbs and a day: "Houthis on Sunday attacked",
-# "al-Shabab reportedly raided" (not "Iran answered with missiles fired at": other verbs).
-_ACT_GAP = (
-    r"(?:(?:\w+ly|also|then|later|again|on\s+\w+|late|early|overnight|terrorists|militants"
-    r"|fighters|members|militiamen|gunmen|rebels|insurgents|and\s+(?:its\s+|their\s+)?(?:affiliated"
-    r"|allied|associated)\s+(?:groups|militias|factions))\s+){0,3}"
-)
-_ACTS = re.compile(
-    # or what it says it did: "the Houthis said they targeted", "Ukraine said its drones struck"
-    r"(?:\s+(?:said|says|claimed|announced|stated|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
-    r"(?:it|they|(?:its|their)\s+[\w\-]+)(?:\s+had)?)?"
-    rf"\s+(?P<gap>{_ACT_GAP})(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?![\w\-])"
-    rf"(?:\s+{_OBJECT}\b)?",
-    re.IGNORECASE,
-)
-_NOT_DONE = re.compile(
-    r"\b(?:have|has|had|will|would|could|may|might|must|should|not|never)\b", re.I
-)
-# Verbs that, with a named actor as subject, report an attack whatever follows them.
-_ACTOR_VERBS = frozenset(
-    (
-        *"attack raid storm ambush bomb shell assault detonate invade overrun massacre".split(),
-        *("behead", "execute", "kill", "open fire", "fire on", "fire at", "fire upon", "clash"),
-    )
-)
-
-
-# Verbs of aim that report force only when they take a place or a target as object: "Russia
-# struck Kyiv", "Ukraine hit a Russian airbase", "Israel struck Hezbollah positions" (not "Iran
-# struck a deal", "the US hit back", "China hit the US with tariffs").
-_AIMED_VERBS = frozenset({"strike", "hit", "target", "pound"})
-_AIMED = re.compile(
-    rf"\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w\-’'.]+(?:['’]s)?\s+){{0,3}}?(?P<target>{_OBJECT}\b)"
-    r"|\s+(?:(?:the|a|an)\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)*+"
-    # the whole object: not "targeted Ukrainian grain exports", "hit Ukraine's economy"
-    r"(?=\s*[,.;:]|\s*$|\s+(?:on|in|at|with|by|overnight|early|late|last|again|near|from|and"
-    r"|after|before|during|using|killing|wounding|damaging|destroying|injuring)\b)"
-    # "with" or "by" only of a weapon: not "hit the US with tariffs"
-    r"(?!\s+(?i:with|by)\s+(?!(?:\w+\s+){0,3}?"
-    r"(?i:rockets?|missiles?|drones?|bombs?|shells?|artillery|airstrikes?|strikes)\b))",
-)
-
-
-# A transitive verb takes an object: one that a preposition follows is a noun.
-_NOUN_USE = re.compile(r"\s+(?:in|on|at|against|near|by|from|kills?|hits?|leaves?)\b", re.I)
-_WITH_WEAPON = re.compile(
-    r"\s+with\s+(?:[\w\-]+\s+){0,2}?(?:rockets?|missiles?|drones?|bombs?|shells?|artillery"
-    r"|airstrikes?|strikes)\b",
-    re.I,
-)
-
-
-def acted_by(text: str, end: int, *, state: bool) -> Trigger | None:
-    """The action an actor named just before ``end`` is the subject of ("al-Shabab raided a
-    military base", "ISIS-GS attacked the village"), as a strong trigger over the verb.
-
-    Like the lexicon's agents, a state's forces report no event by killing or wounding alone
-    ("security forces killed two suspects"), and nothing is done that only "has been",
-    "will be" or "could be" done.
-
-    >>> t = acted_by("Houthis attacked a ship.", 7, state=False)
-    >>> t.text, t.strong
-    ('attacked a ship', True)
-    >>> acted_by("Iran will attack the base.", 4, state=True) is None
-    True
-    """
-    m = _ACTS.match(text, end)
-    if m is None or _NOT_DONE.search(m["gap"]):
-        return None
-    lemma = _lemma(m["av"])
-    bare = m["av"].lower() in (lemma, f"{lemma}s")  # "attack", "attacks": a noun as well
-    if (bare or m["av"][0].isupper()) and _NOUN_USE.match(text, m.end("av")):
-        return None  # a noun: "the biggest US attack on a group", "US Attack In Iraq Is …"
-    aim = _AIMED.match(text, m.end("av")) if lemma in _AIMED_VERBS else None
-    # in a title-cased headline every word looks like a name ("Iran Strikes Back"): a target
-    aimed = aim is not None and (
-        aim["target"] is not None
-        or m["av"][0].islower()
-        or _WITH_WEAPON.match(text, aim.end()) is not None  # "Russia Strikes Ukraine With Missiles"
-    )
-    if (lemma not in _ACTOR_VERBS and not aimed) or (state and lemma in _UNIT_VERBS):
-        return None  # "the US hits back", "Iran struck a deal": too loose without a target
-    start = m.start("av")
-    weapon = lexicon.ACTION_VERBS[lemma]
-    return Trigger(start, m.end(), text[start : m.end()], "", weapon, True, "", False, None)
 
 
 def _lemma(form: str) -> str:
