@@ -28,7 +28,7 @@ from geo.extract.spans.actors import ActorMention
 from geo.extract.spans.lexicon import inflections, pattern
 from geo.extract.spans.predicates import OBJECT as _OBJECT
 from geo.extract.spans.predicates import UNIT_VERBS as _UNIT_VERBS
-from geo.extract.triggers import Trigger, _lemma
+from geo.extract.triggers import _TAKEN, _TAKING, Trigger, _lemma
 
 __all__ = [
     "SEQUENCE",
@@ -315,6 +315,7 @@ _ACTOR_VERBS = frozenset(
     (
         *"attack raid storm ambush bomb shell assault detonate invade overrun massacre".split(),
         *("behead", "execute", "kill", "open fire", "fire on", "fire at", "fire upon", "clash"),
+        *("capture", "seize"),
     )
 )
 
@@ -362,6 +363,8 @@ def acted_by(text: str, end: int, *, state: bool) -> Trigger | None:
     if m is None or _NOT_DONE.search(m["gap"]):
         return None
     lemma = _lemma(m["av"])
+    if lemma in _TAKING and not _TAKEN.match(text, m.end("av")):
+        return None  # "Houthi forces captured the city of Al Hazm", not "captured two men"
     bare = m["av"].lower() in (lemma, f"{lemma}s")  # "attack", "attacks": a noun as well
     if (bare or m["av"][0].isupper()) and _NOUN_USE.match(text, m.end("av")):
         return None  # a noun: "the biggest US attack on a group", "US Attack In Iraq Is …"

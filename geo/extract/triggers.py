@@ -167,6 +167,16 @@ _REDUCED_PASSIVE = re.compile(
     re.I,
 )
 _KILLED_WHERE = re.compile(r"(?:killed|wounded|injured)\s+(?:in|near|at|during)\s", re.I)
+# Taking a place: the verbs, and the places they take.
+_TAKING = frozenset({"capture", "seize"})
+_TAKEN = re.compile(
+    r"\s+(?:(?:the|an?)\s+)?(?:(?:[\w\-]+\s+){0,5}?(?:city|town|village|base|barracks|airport"
+    r"|district|capital|outpost|garrison|military\s+post|checkpoints?|tanker|ship|vessel)\b"
+    r"|(?-i:[A-Z])[\w\-’']+(?=[\s,.;]))",
+    re.I,
+)
+
+
 _DONE_TO = frozenset("target strike hit attack bomb shell raid kill wound injure ambush".split())
 # A bare verb form that modifies the noun after it: "bomb damage", "attack site".
 _COMPOUND = re.compile(
@@ -233,6 +243,8 @@ def find_triggers(text: str) -> list[Trigger]:
             if _OBJECT_OF.search(text, max(0, m.start() - 60), m.start()):
                 continue  # "a rocket intended for US troops posted at the airport hit"
             agent = lexicon.AGENTS[" ".join(m.group("ag").lower().split())]
+            if _lemma(m["av"]) in _TAKING and not _TAKEN.match(text, m.end("av")):
+                continue  # "militants captured two soldiers": no place taken
             civilians = _CIVILIANS.match(text, m.end("av")) is not None
             if m.end() == m.end("av") and _KILLED_WHERE.match(text, m.start("av")):
                 # "the two soldiers killed in Kandahar province": a passive, they were the victims

@@ -921,3 +921,21 @@ def test_the_solhan_and_tadaryat_villages_are_two_events(gz: Gazetteer) -> None:
 def test_soldiers_killed_in_a_province_last_week(gz: Gazetteer) -> None:
     text = "We mourn the two soldiers killed in Kandahar province last week."
     assert [(e.kind, e.fatalities) for e in events(gz, text)] == [("attack", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 1 March 2020 Houthi forces captured the city of Al Hazm.", [("attack", "Houthis")]),
+        ("On Monday Russian troops seized the town of Avdiivka.", [("strike", "Russian forces")]),
+        ("On Monday militants captured two soldiers near Kirkuk.", []),
+        ("On Monday police seized weapons in Basra.", []),
+    ],
+)
+def test_taking_a_place_by_force(gz: Gazetteer, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.kind, e.actor) for e in events(gz, text)] == expected
+
+
+def test_aerial_attacks_are_airstrikes(gz: Gazetteer) -> None:
+    text = "On April 13, 2024, Iran initiated aerial attacks against Israel."
+    assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "Iran")]

@@ -49,7 +49,7 @@ def test_a_year_in_passing_does_not_set_the_year_of_later_days() -> None:
     layout = DateLayout.of(text, None)
     assert layout.context(text.index("A car bomb")) == dt.date(2017, 12, 31)
     events, _ = extract_article(Article("t", text))
-    assert [e.date for e in events] == [dt.date(2017, 3, 21)]
+    assert [e.date for e in events] == [dt.date(2017, 3, 14), dt.date(2017, 3, 21)]
 
 
 def test_a_year_alone_does_not_resolve_weekdays() -> None:

@@ -268,6 +268,10 @@ ACTION_VERBS: Final[dict[str, str]] = {
     "overrun": "",
     "clash": "",
     "hijack": "",
+    # taking a place by force, only with the place as object (see triggers): "captured the city
+    # of Al Hazm", not "captured two soldiers"
+    "capture": "",
+    "seize": "",
 }
 
 #: Nouns that name one event: the weapon they imply ('' when none). "strike" and "attack"

@@ -91,7 +91,7 @@ _WEAPON = (
 )
 _RULES: tuple[tuple[str, str, str, bool], ...] = (
     (
-        r"air[- ]?strikes?|air[- ]?raids?|aerial\s+(?:bombardments?|bombings?|strikes?)"
+        r"air[- ]?strikes?|air[- ]?raids?|aerial\s+(?:bombardments?|bombings?|strikes?|attacks?)"
         r"|air\s+operations?(?!\s+(?:cent(?:er|re)s?|command))",
         "strike",
         "airstrike",
@@ -294,7 +294,7 @@ _STEMS = (
     *("invad", "overr", "land", "fell", "fall", "crash", "slam", "clash", "intercept", "downed"),
     *("go off", "goes off", "went off", "gone off", "going off", "firefight", "gun battle"),
     *("gunfight", "skirmish", "stabb", "knife", "rpg"),
-    *("impact", "hijack", "dropp", "grenade"),
+    *("impact", "hijack", "dropp", "grenade", "captur", "seiz"),
 )
 _ANY_TRIGGER = re.compile(words_pattern(_STEMS))
 
