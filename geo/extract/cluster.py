@@ -90,6 +90,9 @@ def narrow(a: EventDate | None, b: EventDate | None) -> EventDate | None:
     return EventDate(best, precision, lo, hi, fine.text, fine.start, fine.end, fine.reason)
 
 
+_BLASTS = re.compile(r"(?:[\w\-]+\s+)?(?:explosions?|blasts?)\b", re.I)
+
+
 def _dates_fit(a: EventDate | None, b: EventDate | None, *, strict: bool) -> bool:
     if a is None or b is None:
         return not strict
@@ -113,7 +116,12 @@ def _fits(d: Draft, m: EventMention, *, strict: bool) -> bool:
             return _dates_fit(d.date, m.date, strict=False) and compatible(
                 d.place.place if d.place else None, m.place.place if m.place else None
             )
-        if not agnostic:  # an undated draft takes the reference's date ("Thursday's attack")
+        # "Explosions rocked Kyiv as Russia launched a barrage of missiles": the blasts are the
+        # barrage's, told in its sentence
+        heard = d.mentions[-1].sentence == m.sentence and any(
+            not x.actor and _BLASTS.match(x.trigger.text) for x in (d.mentions[-1], m)
+        )
+        if not agnostic and not heard:  # an undated draft takes the reference's date
             return False
     if m.actor_side and d.actor_side and m.actor_side != d.actor_side:
         return False
@@ -128,8 +136,8 @@ def _join(d: Draft, m: EventMention) -> None:
         d.place is None or PLACE_RANK[m.place.precision] < PLACE_RANK[d.place.precision]
     ):
         d.place = m.place
-    if not d.weapon and m.weapon:
-        d.weapon = m.weapon
+    if m.weapon and (not d.weapon or all(_BLASTS.match(x.trigger.text) for x in d.mentions)):
+        d.weapon = m.weapon  # the missiles' blasts are a missile strike, not a bombing
     if not d.actor and m.actor:
         d.actor, d.actor_side = m.actor, m.actor_side
         d.kind = m.kind  # the actor decides the kind of a draft named only by references

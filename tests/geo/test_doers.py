@@ -939,3 +939,12 @@ def test_taking_a_place_by_force(gz: Gazetteer, text: str, expected: list[tuple[
 def test_aerial_attacks_are_airstrikes(gz: Gazetteer) -> None:
     text = "On April 13, 2024, Iran initiated aerial attacks against Israel."
     assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "Iran")]
+
+
+def test_explosions_heard_as_missiles_fell_are_the_missiles_strike(gz: Gazetteer) -> None:
+    text = (
+        "Explosions rocked Kyiv early Monday as Russia launched a barrage of missiles at the city."
+    )
+    assert [(e.kind, e.actor, e.weapon, e.resolved.name) for e in events(gz, text)] == [
+        ("strike", "Russian forces", "missile", "Kyiv")
+    ]
