@@ -323,7 +323,7 @@ _ACTOR_VERBS = frozenset(
 # Verbs of aim that report force only when they take a place or a target as object: "Russia
 # struck Kyiv", "Ukraine hit a Russian airbase", "Israel struck Hezbollah positions" (not "Iran
 # struck a deal", "the US hit back", "China hit the US with tariffs").
-_AIMED_VERBS = frozenset({"strike", "hit", "target", "pound"})
+_AIMED_VERBS = frozenset({"strike", "hit", "target", "pound", "engage", "destroy"})
 _AIMED = re.compile(
     rf"\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w\-’'.]+(?:['’]s)?\s+){{0,3}}?(?P<target>{_OBJECT}\b)"
     r"|\s+(?:(?:the|a|an)\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)*+"

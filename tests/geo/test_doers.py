@@ -948,3 +948,22 @@ def test_explosions_heard_as_missiles_fell_are_the_missiles_strike(gz: Gazetteer
     assert [(e.kind, e.actor, e.weapon, e.resolved.name) for e in events(gz, text)] == [
         ("strike", "Russian forces", "missile", "Kyiv")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "On March 13, United States Central Command then successfully engaged and destroyed "
+            "four unmanned aerial systems (UAVs) in Houthi-controlled areas of Yemen.",
+            "United States",
+        ),
+        ("On Monday Israel destroyed a Hamas tunnel in Rafah.", "Israel"),
+    ],
+)
+def test_a_state_that_engaged_or_destroyed_a_target(gz: Gazetteer, text: str, actor: str) -> None:
+    assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", actor)]
+
+
+def test_an_army_engaged_in_talks_does_no_force(gz: Gazetteer) -> None:
+    assert events(gz, "On Monday the army engaged in talks with tribal leaders in Marib.") == []

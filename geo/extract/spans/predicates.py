@@ -60,7 +60,8 @@ _OBJECT = (
     r"|warehouse|safe\s+house|building|position|checkpoint|camp|networks?|cells?|fighters"
     r"|members|leaders?|commanders?|operatives|hideouts?|strongholds?|air\s*bases?|airfields?"
     r"|barracks|outposts?|refiner(?:y|ies)|(?:command|operations|control)\s+cent(?:er|re)s?"
-    r"|(?:radar|launch)\s+sites?|air\s+defen[cs]es?|destroyers?|warships?|frigates?|vessels?)"
+    r"|(?:radar|launch)\s+sites?|air\s+defen[cs]es?|destroyers?|warships?|frigates?|vessels?"
+    r"|(?:aerial|surface|underwater)\s+(?:systems?|vehicles?|vessels?)|UAVs|UASs?|USVs|tunnels?)"
 )
 # What may stand between an agent and its verb besides a few words: a parenthesis and who
 # leads or backs it ("militants led by Igor Girkin (a retired colonel) attacked").
