@@ -33,10 +33,10 @@ from gazetteer.core import Gazetteer
 from geo.articles.article import Article
 from geo.event import Event
 from geo.extract.cluster import Draft, blame_from_context, cluster_mentions, follow_up_counts
-from geo.extract.locate import ArticlePlaces, PlacePick, article_places, fallback_place
+from geo.extract.locate import ArticlePlaces, article_places, fallback_place
 from geo.extract.mentions import EventMention, sentence_mentions
 from geo.extract.merge import merge_events, without_covered
-from geo.extract.places import listed_with, villages_named
+from geo.extract.places import listed_with, with_villages
 from geo.extract.roles import STATE_TYPES
 from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
 from geo.extract.spans.dates import EventDate
@@ -174,6 +174,14 @@ def _to_events(
             home=actor.country if actor is not None and actor.type not in STATE_TYPES else "",
             reported=any(not m.refers or not m.trigger.determiner for m in d.mentions),
         )
+        # "US Carries Out Strike Against al-Shabab": a state's strike on a group abroad is in
+        # the group's country, not in the state's that the text names as its actor
+        victim = actor_by_name(d.target) if d.target else None
+        abroad = actor is not None and actor.type in STATE_TYPES and victim is not None
+        home = places.gazetteer.get(f"country:{victim.country}") if victim and abroad else None
+        own = actor.country if actor is not None else ""
+        if place and home and place.place.kind == "country" and place.place.country == own:
+            place = replace(place, written=home.name, place=home, how=f"{place.how}; its target's")
     if place is None:
         diag.unresolved_places.append(_note(article, first, "no place in or near the sentence"))
         return []
@@ -203,21 +211,11 @@ def _to_events(
         # "across Ukraine: Kyiv, Lviv and Dnipro": the towns, not the country, are the places
         place, others = others[0], others[1:]
         event = replace(event, place=place.written, resolved=place.place, place_how=place.how)
-    # "the villages of Akifakif, Bakorat, and Intazayene": the names the gazetteer lacks too,
-    # placed where the event is
-    span = d.mentions[0].sentence
-    known = {place.start, *(o.start for o in others)}
-    listed = villages_named(text, *span)
-    unknown = [
-        PlacePick(name, place.place, s, e, f"{name!r} is not in the gazetteer: named in a list")
-        for name, s, e in listed
-        if s not in known and not any(o.written == name for o in others) and name != place.written
-    ]
-    inside = any(name == place.written for name, _, _ in listed)
-    if unknown and not others and not inside:  # the villages, not the district they are in
-        place, unknown = unknown[0], unknown[1:]
-        event = replace(event, place=place.written, place_how=f"{place.how}; at {event.place}")
-    others += unknown
+    # "the villages of Akifakif, Bakorat, and Intazayene": the names the gazetteer lacks too
+    lead, others = with_villages(text, d.mentions[0].sentence, place, others)
+    if lead is not place:  # the villages, not the district they are in, are the places
+        event = replace(event, place=lead.written, place_how=f"{lead.how}; at {event.place}")
+        place = lead
     how = f"{place.how}; one of {len(others) + 1} places named together"
     return [
         replace(event, place_how=how) if others else event,

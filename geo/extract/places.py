@@ -29,6 +29,7 @@ __all__ = [
     "mentions_within",
     "stray",
     "villages_named",
+    "with_villages",
 ]
 
 
@@ -179,6 +180,25 @@ def villages_named(text: str, start: int, end: int) -> list[tuple[str, int, int]
         for name in re.finditer(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?", m[group]):
             out.append((name[0], m.start(group) + name.start(), m.start(group) + name.end()))
     return out
+
+
+def with_villages(
+    text: str, span: tuple[int, int], place: PlacePick, others: list[PlacePick]
+) -> tuple[PlacePick, list[PlacePick]]:
+    """The event's place and the others a list in its sentence names, with the names the
+    gazetteer lacks placed where the event is; the list's first name replaces the event's
+    place when that is not among them (the district the villages are in)."""
+    known = {place.start, *(o.start for o in others)}
+    listed = villages_named(text, *span)
+    unknown = [
+        PlacePick(name, place.place, s, e, f"{name!r} is not in the gazetteer: named in a list")
+        for name, s, e in listed
+        if s not in known and not any(o.written == name for o in others) and name != place.written
+    ]
+    inside = any(name == place.written for name, _, _ in listed)
+    if unknown and not others and not inside:
+        return unknown[0], unknown[1:]
+    return place, [*others, *unknown]
 
 
 #: A capitalised word shaped like a demonym ("Iraqi", "Malian", "Afghan"): the words
@@ -355,7 +375,9 @@ def listed_with(ctx: ArticlePlaces, pick: PlacePick) -> list[PlacePick]:
 # capital city, named by its role.
 _CAPITAL = re.compile(
     r"\b(?:[Tt]he\s+(?:(?P<dem>[A-Z][a-z]+)\s+)?capital(?:\s+city)?(?:\s+of\s+(?P<of>[A-Z][a-z]+))?"
-    r"|(?P<own>[A-Z][a-z]+)['’]s\s+capital(?:\s+city)?)\b"
+    r"|(?P<own>[A-Z][a-z]+)['’]s\s+capital(?:\s+city)?"
+    # a headline's "Blast Kills 5 in Afghan Capital"
+    r"|(?<=\b[Ii]n\s)(?P<dem2>[A-Z][a-z]+)\s+Capital)\b"
 )
 
 
@@ -369,9 +391,9 @@ def capitals_named(text: str, gz: Gazetteer, country: Place | None) -> list[Plac
     ['Baghdad']
     """
     found: list[PlacePick] = []
-    for m in _CAPITAL.finditer(text) if "capital" in text else ():  # a word each match holds
-        if m["dem"]:
-            code = demonym_country(gz, m["dem"])
+    for m in _CAPITAL.finditer(text) if "apital" in text else ():  # a word each match holds
+        if m["dem"] or m["dem2"]:
+            code = demonym_country(gz, m["dem"] or m["dem2"])
         elif m["of"] or m["own"]:
             named = gz.resolve(m["of"] or m["own"], kind="country", limit=1)
             code = named[0].country if named and named[0].kind == "country" else ""

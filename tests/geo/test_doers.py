@@ -967,3 +967,14 @@ def test_a_state_that_engaged_or_destroyed_a_target(gz: Gazetteer, text: str, ac
 
 def test_an_army_engaged_in_talks_does_no_force(gz: Gazetteer) -> None:
     assert events(gz, "On Monday the army engaged in talks with tribal leaders in Marib.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("US Carries Out Strike Against al-Shabab", "Somalia"),
+        ("Blast Kills 5 in Afghan Capital", "Kabul"),
+    ],
+)
+def test_headline_places(gz: Gazetteer, text: str, place: str) -> None:
+    assert [e.resolved.name for e in events(gz, text)] == [place]

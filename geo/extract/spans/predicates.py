@@ -61,7 +61,8 @@ _OBJECT = (
     r"|members|leaders?|commanders?|operatives|hideouts?|strongholds?|air\s*bases?|airfields?"
     r"|barracks|outposts?|refiner(?:y|ies)|(?:command|operations|control)\s+cent(?:er|re)s?"
     r"|(?:radar|launch)\s+sites?|air\s+defen[cs]es?|destroyers?|warships?|frigates?|vessels?"
-    r"|(?:aerial|surface|underwater)\s+(?:systems?|vehicles?|vessels?)|UAVs|UASs?|USVs|tunnels?)"
+    r"|(?:aerial|surface|underwater)\s+(?:systems?|vehicles?|vessels?)|UAVs|UASs?|USVs|tunnels?"
+    r"|(?:energy|power)\s+(?:grids?|plants?|stations?|facilities))"
 )
 # What may stand between an agent and its verb besides a few words: a parenthesis and who
 # leads or backs it ("militants led by Igor Girkin (a retired colonel) attacked").
