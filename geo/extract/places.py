@@ -89,6 +89,9 @@ class ArticlePlaces:
     named_country: Place | None = None
 
 
+_SEA_PORT = re.compile(r"\s+(?:port|city|town|resort|island)\b")
+
+
 def in_named_country(
     text: str, gz: Gazetteer, mentions: tuple[Mention, ...]
 ) -> tuple[Mention, ...]:
@@ -100,6 +103,8 @@ def in_named_country(
     out: list[Mention] = []
     anchored: dict[str, Place | None] = {}
     for i, m in enumerate(mentions):
+        if m.place is not None and m.place.precision == "sea" and _SEA_PORT.match(text, m.end):
+            continue  # "the country's Black Sea port of Odesa": the port, not the sea
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         place, home = m.place, nxt.place if nxt is not None else None
         if (

@@ -978,3 +978,8 @@ def test_an_army_engaged_in_talks_does_no_force(gz: Gazetteer) -> None:
 )
 def test_headline_places(gz: Gazetteer, text: str, place: str) -> None:
     assert [e.resolved.name for e in events(gz, text)] == [place]
+
+
+def test_a_sea_s_port_is_the_port(gz: Gazetteer) -> None:
+    text = "On Friday a Russian drone struck the country's Black Sea port of Odesa, killing three."
+    assert [e.resolved.name for e in events(gz, text)] == ["Odesa"]
