@@ -111,6 +111,7 @@ def _fits(d: Draft, m: EventMention, *, strict: bool) -> bool:
         # "2 Killed in Russian Shelling of Kherson": the toll's event, in its own sentence; an
         # undated title's ("Chaplyne railway station attack"), then "Type: Missile strike"
         told = not m.refers or m.sentence == d.mentions[-1].sentence or d.date is None
+        told = told or _dates_fit(d.date, m.date, strict=True)  # "today's … attack on Sumy"
         armed = m.weapon and d.date is None and d.weapon in ("", m.weapon)
         if _titled(d) and (m.actor or armed) and told:
             return _dates_fit(d.date, m.date, strict=False) and compatible(

@@ -983,3 +983,12 @@ def test_headline_places(gz: Gazetteer, text: str, place: str) -> None:
 def test_a_sea_s_port_is_the_port(gz: Gazetteer) -> None:
     text = "On Friday a Russian drone struck the country's Black Sea port of Odesa, killing three."
     assert [e.resolved.name for e in events(gz, text)] == ["Odesa"]
+
+
+def test_a_title_and_today_s_attack_it_names_are_one_event(gz: Gazetteer) -> None:
+    text = (
+        "Palm Sunday Attack on Sumy\n\nThe United States extends its condolences to the victims "
+        "of today's horrifying Russian missile attack on Sumy."
+    )
+    found = events(gz, text, published=dt.date(2025, 4, 13))
+    assert [(e.kind, e.actor) for e in found] == [("strike", "Russian forces")]
