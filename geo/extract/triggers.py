@@ -233,6 +233,12 @@ def find_triggers(text: str) -> list[Trigger]:
         if phrase.lower() == "attack" and _CRAFT.match(text, m.end()):
             continue  # "attack and remotely piloted aircraft", "attack helicopters": craft
         if phrase.lower() == "attack" and re.match(r"\s+drones?\b", text[m.end() :], re.I):
+            if re.match(
+                r"\s+drones\s+(?!(?:struck|hit|attacked|exploded|slammed|crashed)\b)",
+                text[m.end() :],
+                re.I,
+            ):
+                continue  # "reconnaissance and attack drones targeting shipping": a kind of drone
             weapon = "drone"  # "an attack drone struck Tower 22"
         device = kind == "attack" and weapon in ("ied", "vessel") and not m.group("ag")
         if device and _TARGET_OF.search(text, max(0, m.start() - 60), m.start()):

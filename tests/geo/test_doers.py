@@ -992,3 +992,8 @@ def test_a_title_and_today_s_attack_it_names_are_one_event(gz: Gazetteer) -> Non
     )
     found = events(gz, text, published=dt.date(2025, 4, 13))
     assert [(e.kind, e.actor) for e in found] == [("strike", "Russian forces")]
+
+
+def test_attack_drones_as_a_kind_of_drone_are_no_attack(gz: Gazetteer) -> None:
+    text = "On Monday a station in Yemen ran reconnaissance and attack drones targeting ships."
+    assert events(gz, text) == []
