@@ -21,10 +21,10 @@ import datetime as dt
 import re
 
 from geo.extract.roles import SEQUENCE
-from geo.extract.spans.dates import EventDate
+from geo.extract.spans.dates import EventDate, find_dates
 from geo.extract.triggers import Trigger
 
-__all__ = ["WHO_ACTS", "assign_dates", "dates_by_sequence", "listed_days"]
+__all__ = ["WHO_ACTS", "assign_dates", "dates_by_sequence", "listed_days", "recent", "story_day"]
 
 _LATER = re.compile(r"\b(?:following|next)\s+day\b|\bdays?\s+later\b|\bthe\s+day\s+after\b", re.I)
 
@@ -224,3 +224,23 @@ def listed_days(d: EventDate) -> list[EventDate]:
         note = f"{d.reason}; day {m[group]} of the days {d.text!r} lists"
         out.append(EventDate(day, "day", day, day, d.text, d.start, d.end, note))
     return out if out[0].date < out[1].date else [d]
+
+
+def story_day(text: str, before: int, published: dt.date) -> EventDate | None:
+    """The day the story named before ``before`` ("… continued its offensive on Tuesday"), in
+    the week up to publication: what else it reports undated happened then."""
+    lo = published - dt.timedelta(days=6)
+    days = [d for d in find_dates(text[:before], published) if d.precision == "day"]
+    days = [d for d in days if lo <= d.date <= published]
+    return days[-1] if days else None
+
+
+def recent(published: dt.date) -> EventDate:
+    """The date of an event a report gives no date for: the week up to its publication.
+
+    News reports what happened since the last report; like ACLED, strikemap dates such an
+    event to the publication day, with week precision (the six days before it included).
+    """
+    lo = published - dt.timedelta(days=6)
+    note = f"no date in the text: the week up to publication ({published.isoformat()})"
+    return EventDate(published, "week", lo, published, "", 0, 0, note)

@@ -20,7 +20,6 @@ Examples
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import traceback
@@ -33,6 +32,7 @@ from gazetteer.core import Gazetteer
 from geo.articles.article import Article
 from geo.event import Event
 from geo.extract.cluster import Draft, blame_from_context, cluster_mentions, follow_up_counts
+from geo.extract.dating import recent, story_day
 from geo.extract.locate import ArticlePlaces, article_places, fallback_place
 from geo.extract.mentions import EventMention, sentence_mentions
 from geo.extract.merge import merge_events, without_covered
@@ -155,7 +155,7 @@ def _to_events(
     first = d.mentions[0]
     text = article.text
     if d.date is None and article.published is not None:
-        d.date = _recent(article.published)
+        d.date = story_day(text, first.sentence[0], article.published) or recent(article.published)
     if d.date is None:
         why = "no date in or near the sentence and no publication date"
         diag.unresolved_dates.append(_note(article, first, why))
@@ -234,17 +234,6 @@ def _to_events(
 
 
 _LISTED = "figures on the event at"
-
-
-def _recent(published: dt.date) -> EventDate:
-    """The date of an event a report gives no date for: the week up to its publication.
-
-    News reports what happened since the last report; like ACLED, strikemap dates such an
-    event to the publication day, with week precision (the six days before it included).
-    """
-    lo = published - dt.timedelta(days=6)
-    note = f"no date in the text: the week up to publication ({published.isoformat()})"
-    return EventDate(published, "week", lo, published, "", 0, 0, note)
 
 
 def _mask(text: str, keep: list[tuple[int, int]]) -> str:

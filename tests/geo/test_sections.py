@@ -178,3 +178,12 @@ def test_a_claim_s_date_is_not_its_bombing_s() -> None:
     )
     found, _ = extract_article(Article(id="a", text=text, published=None))
     assert [(e.date.isoformat(), e.actor) for e in found] == [("2018-01-15", "Islamic State")]
+
+
+def test_an_undated_event_of_a_story_is_on_the_day_the_story_named() -> None:
+    text = (
+        "Al-Shabab continued its offensive in Somalia on Tuesday.\n\nFour soldiers died when a "
+        "land mine exploded outside Mogadishu."
+    )
+    found, _ = extract_article(Article(id="a", text=text, published=dt.date(2016, 3, 5)))
+    assert [(e.date.isoformat(), e.date_precision) for e in found] == [("2016-03-01", "day")]
