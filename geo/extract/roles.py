@@ -301,7 +301,7 @@ _ACT_GAP = (
 )
 _ACTS = re.compile(
     # or what it says it did: "the Houthis said they targeted", "Ukraine said its drones struck"
-    r"(?:\s+(?:said|says|claimed|announced|stated|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+    r"(?:\s+(?:said|says|claimed|announced|stated|confirmed)\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?"
     r"(?:it|they|(?:its|their)\s+[\w\-]+)(?:\s+had)?)?"
     rf"\s+(?P<gap>{_ACT_GAP})(?P<av>{lexicon.pattern(lexicon.verb_forms())})(?![\w\-])"
     rf"(?:\s+{_OBJECT}\b)?",

@@ -997,3 +997,8 @@ def test_a_title_and_today_s_attack_it_names_are_one_event(gz: Gazetteer) -> Non
 def test_attack_drones_as_a_kind_of_drone_are_no_attack(gz: Gazetteer) -> None:
     text = "On Monday a station in Yemen ran reconnaissance and attack drones targeting ships."
     assert events(gz, text) == []
+
+
+def test_what_an_actor_said_on_a_weekday_it_did(gz: Gazetteer) -> None:
+    text = "The Houthis said Monday they targeted a U.S. destroyer in the Red Sea."
+    assert [e.actor for e in events(gz, text)] == ["Houthis"]
