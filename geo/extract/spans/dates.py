@@ -30,8 +30,7 @@ from geo.extract.spans.dates_relative import (
     on_or_before,
     relative_period,
 )
-from geo.extract.spans.folding import lowered
-from geo.extract.spans.scan import Scan
+from geo.extract.spans.phrases import Rule, find_phrases
 
 __all__ = ["DateCandidates", "EventDate", "date_candidates", "event_date", "find_dates"]
 
@@ -308,43 +307,43 @@ def _anchored(m: re.Match[str], pub: dt.date | None, anchor: EventDate | None) -
     return best, coarser(anchor.precision, "week"), earliest, latest, reason
 
 
-# What each pattern needs: cheap searches (literal words, digits) that a text must all pass
-# for the pattern to match, which skip most patterns for most sentences; a sentence that
-# passes none has no date.  Patterns that ignore case are tested on the lower-cased text,
-# when that finds what they would (:func:`~geo.extract.spans.folding.lowered`).
-_MONTH_WORDS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# What each pattern needs: cheap searches (words, digits) that a text must all pass for the
+# pattern to match (:mod:`geo.extract.spans.phrases`), which skip most patterns for most
+# sentences; a sentence that passes none has no date.
+_MONTH_WORDS = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _DIGIT = re.compile("[0-9]")
 _CENTURY = re.compile("19|20")
-_WEEKDAY_WORDS = re.compile("|".join(w.title() for w in _WEEKDAYS))
-_RELATIVE_WORDS = re.compile(
-    "today|tonight|overnight|morning|afternoon|evening|yesterday|night|week|month|year|hours"
+_WEEKDAY_WORDS = tuple(w.title() for w in _WEEKDAYS)
+_RELATIVE_WORDS = (
+    *"today tonight overnight morning afternoon evening yesterday night week month".split(),
+    *("year", "hours"),
 )
-_ANCHORED_WORDS = re.compile(
-    "later|afterward|earlier|next|following|previous|preceding|same|response|retaliation"
+_ANCHORED_WORDS = (
+    *"later afterward earlier next following previous preceding same response".split(),
+    "retaliation",
 )
-_Needs = tuple[re.Pattern[str], ...]
 
 # Order breaks ties between equally long overlapping matches.  Each pattern comes with what
 # it needs and whether it ignores case.
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, _Needs, bool], ...] = (
-    (_ISO, _iso, (re.compile(r"\d-"),), False),
-    (_DAY_RANGE, _day_range, (_MONTH_WORDS, _DIGIT), False),
-    (_RANGE_OF_MONTH, _day_range, (_MONTH_WORDS, _DIGIT), False),
-    (_MONTH_DAY_TIGHT, _explicit, (_MONTH_WORDS, _DIGIT), False),
-    (_MONTH_DAY, _explicit, (_MONTH_WORDS, _DIGIT), False),
-    (_DAY_MONTH, _explicit, (_MONTH_WORDS, _DIGIT), False),
-    (_HOLIDAY, _holiday, (re.compile("Christmas|New"),), False),
-    (_MONTH_YEAR, _month_year, (_MONTH_WORDS, _CENTURY), False),
-    (_MONTH_ONLY, _month_only, (re.compile(_BARE_MONTH),), False),
-    (_MONTH_ATTR, _month_only, (re.compile(_BARE_MONTH),), False),
-    (_YEAR_ONLY, _year_only, (_CENTURY,), False),
-    (_RELATIVE, _relative, (_RELATIVE_WORDS,), True),
-    (_ANCHORED, _anchored, (_ANCHORED_WORDS,), True),
-    (_WEEKDAY_REF, _weekday, (_WEEKDAY_WORDS,), False),
+_RULES: tuple[Rule[_Handler], ...] = tuple(
+    Rule.of(*rule)
+    for rule in (
+        (_ISO, _iso, (re.compile(r"\d-"),), False),
+        (_DAY_RANGE, _day_range, (_MONTH_WORDS, _DIGIT), False),
+        (_RANGE_OF_MONTH, _day_range, (_MONTH_WORDS, _DIGIT), False),
+        (_MONTH_DAY_TIGHT, _explicit, (_MONTH_WORDS, _DIGIT), False),
+        (_MONTH_DAY, _explicit, (_MONTH_WORDS, _DIGIT), False),
+        (_DAY_MONTH, _explicit, (_MONTH_WORDS, _DIGIT), False),
+        (_HOLIDAY, _holiday, (("Christmas", "New"),), False),
+        (_MONTH_YEAR, _month_year, (_MONTH_WORDS, _CENTURY), False),
+        (_MONTH_ONLY, _month_only, (re.compile(_BARE_MONTH),), False),
+        (_MONTH_ATTR, _month_only, (re.compile(_BARE_MONTH),), False),
+        (_YEAR_ONLY, _year_only, (_CENTURY,), False),
+        (_RELATIVE, _relative, (_RELATIVE_WORDS,), True),
+        (_ANCHORED, _anchored, (_ANCHORED_WORDS,), True),
+        (_WEEKDAY_REF, _weekday, (_WEEKDAY_WORDS,), False),
+    )
 )
-
-# Each pattern tried only where its matches can begin (:mod:`geo.extract.spans.scan`).
-_SCANS = tuple(Scan.of(pattern) for pattern, *_ in _PATTERNS)
 
 DateCandidates = tuple[tuple[int, int, re.Match[str], _Handler], ...]  # a text's, unresolved
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
@@ -354,31 +353,7 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 def date_candidates(text: str) -> DateCandidates:
     """The date phrases of ``text``, unresolved, in order (the longest wins an overlap): a
     text resolved several ways finds them once (``find_dates(..., candidates=)``)."""
-    lower = lowered(text)
-    passed: dict[re.Pattern[str], bool] = {}  # whether the text passes each search
-    found: list[tuple[int, int, int, re.Match[str], _Handler]] = []
-    for rank, (pattern, handler, needs, folded) in enumerate(_PATTERNS):
-        searched = text if not folded else lower
-        if searched is not None:
-            lacks = False  # a search the text fails (a plain loop: this runs for every text)
-            for search in needs:
-                ok = passed.get(search)
-                if ok is None:
-                    ok = passed[search] = search.search(searched) is not None
-                if not ok:
-                    lacks = True
-                    break
-            if lacks:
-                continue
-        for m in _SCANS[rank].finditer(text):
-            start, end = m.span("x") if "x" in pattern.groupindex else m.span()
-            found.append((start, end, rank, m, handler))
-    found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    chosen: list[tuple[int, int, re.Match[str], _Handler]] = []
-    for start, end, _rank, m, handler in found:
-        if all(end <= s or start >= e for s, e, _m, _h in chosen):
-            chosen.append((start, end, m, handler))
-    return tuple(sorted(chosen, key=lambda c: c[0]))
+    return find_phrases(text, _RULES)
 
 
 def _find(
