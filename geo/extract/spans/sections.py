@@ -276,14 +276,19 @@ class DateLayout:
         """Whether :meth:`context` at ``offset`` is only a year (no publication date or
         caption day): it then completes dates without a year ("March 21") but does not
         resolve weekdays or "yesterday", which need a real day."""
-        day = self.context(offset)
+        return self._stands_in(self.context(offset))
+
+    def _stands_in(self, day: dt.date | None) -> bool:
         return day is not None and day != self.published and day != self.caption_day
 
     def dates(self, sentence: str, offset: int, anchor: EventDate | None = None) -> list[EventDate]:
         """:func:`find_dates` of a sentence at ``offset``, resolved by the layout."""
         chosen = date_candidates(sentence)  # found once, resolved up to three ways
-        found = find_dates(sentence, self.context(offset), anchor=anchor, candidates=chosen)
-        if self.stand_in(offset):  # "the next day" after a dated event still counts
+        if not chosen:
+            return []  # no date phrase: nothing to resolve
+        day = self.context(offset)
+        found = find_dates(sentence, day, anchor=anchor, candidates=chosen)
+        if self._stands_in(day):  # "the next day" after a dated event still counts
             anchored = {
                 (d.start, d.end)
                 for d in find_dates(sentence, None, anchor=anchor, candidates=chosen)
