@@ -234,7 +234,10 @@ def _name(text: str, sp: _Span) -> str:
 def _named(cands: list[Place], text: str, sp: _Span) -> list[Place]:
     """Candidates without airports matched by their code: "LAX", "Adm.", "Gov." in running
     text are no mentions of an airport (``resolve`` still takes codes)."""
-    if not any(c.id.startswith("airport:") for c in cands):
+    for c in cands:  # a plain loop: this runs for every name resolved
+        if c.id.startswith("airport:"):
+            break
+    else:
         return cands  # most names: no airport among them
     key = normalize(text[sp.start : sp.end])
     return [c for c in cands if not (c.id.startswith("airport:") and c.id[8:].lower() == key)]

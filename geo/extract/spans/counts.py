@@ -304,7 +304,7 @@ _SINGLE_SCAN, _ONE_DIED_SCAN, _AND_OTHERS_SCAN, _ZERO_SCAN = map(
 
 
 def _holds(lower: str, words: tuple[str, ...]) -> bool:
-    return any(word in lower for word in words)
+    return any(map(lower.__contains__, words))  # no generator: quicker
 
 
 def casualties(sentence: str) -> Casualties:
