@@ -190,12 +190,14 @@ def _loose_spots(
     after = 0
     for i in capitals:
         exact = starts.get(i)
-        if i < after or (i in taken and exact is None) or not locative_before(tokens, i):
+        if i < after or (i in taken and exact is None):
             continue
         if exact is not None and not _runs_past(text, tokens, exact):
             continue  # "in Tuz" with no capitalised word after it: nothing longer to try
         if exact is None and tokens[i][1].lower() in COMMON_WORDS:
             continue  # "in March", "at Home": a common word's skeleton names too much
+        if not locative_before(tokens, i):  # the slowest test last
+            continue
         sp = _can_start(text, tokens, i) and _longest_at(text, tokens, i, gz.has_name, loose=True)
         if not sp or (exact is not None and sp.last <= exact.last):
             continue
@@ -232,7 +234,10 @@ def _name(text: str, sp: _Span) -> str:
 def _named(cands: list[Place], text: str, sp: _Span) -> list[Place]:
     """Candidates without airports matched by their code: "LAX", "Adm.", "Gov." in running
     text are no mentions of an airport (``resolve`` still takes codes)."""
-    if not any(c.id.startswith("airport:") for c in cands):
+    for c in cands:  # a plain loop: this runs for every name resolved
+        if c.id.startswith("airport:"):
+            break
+    else:
         return cands  # most names: no airport among them
     key = normalize(text[sp.start : sp.end])
     return [c for c in cands if not (c.id.startswith("airport:") and c.id[8:].lower() == key)]
@@ -340,35 +345,36 @@ def _longest_at(
     loose: bool = False,
 ) -> _Span | None:
     """The longest known name at token ``i`` (``loose``: known by its skeleton alone)."""
-    run = [i]
+    start, previous, prev_end = tokens[i]
+    last = i  # the last word of the run of name words from ``i``
     for j in range(i + 1, min(len(tokens), i + MAX_WORDS)):
-        gap = text[tokens[j - 1][2] : tokens[j][0]]
+        begin, word, end = tokens[j]
+        gap = text[prev_end:begin]
         if (
             gap != " "
             and not _JOIN.fullmatch(gap)
-            and not (tokens[j - 1][1] in ABBREVIATED and _ABBREVIATION_GAP.fullmatch(gap))
+            and not (previous in ABBREVIATED and _ABBREVIATION_GAP.fullmatch(gap))
         ):
             break
-        word = tokens[j][1]
         if not (word[0].isupper() or word.isdigit() or word in CONNECTORS or not word.isascii()):
             break
-        run.append(j)
-    while run and tokens[run[-1]][1] in CONNECTORS:
-        run.pop()
-    check = has_name
-    start = tokens[i][0]
-    for n in range(len(run), 0, -1):
-        end = tokens[run[n - 1]][2]
+        last, previous, prev_end = j, word, end
+    while last >= i and tokens[last][1] in CONNECTORS:
+        last -= 1
+    for k in range(last, i - 1, -1):  # the longest name first
+        end = tokens[k][2]
         kind_m = KIND_AFTER.match(text, end)
-        if kind_m and check(normalize(text[start : kind_m.end()])):
+        if kind_m and has_name(normalize(text[start : kind_m.end()])):
             hint = KIND_OF[kind_m.group(1).lower()]
-            return _Span(start, kind_m.end(), i, run[n - 1] + 1, hint, "kind word")
+            return _Span(start, kind_m.end(), i, k + 1, hint, "kind word")
         key = normalize(text[start:end])
-        marked = loose or (n > 1 and _TRANSLITERATED.search(text, start, end) is not None)
-        if (check(key) and not loose) or (marked and len(sk := skeleton(key)) >= 4 and check(sk)):
+        marked = loose or (k > i and _TRANSLITERATED.search(text, start, end) is not None)
+        if (not loose and has_name(key)) or (
+            marked and len(sk := skeleton(key)) >= 4 and has_name(sk)
+        ):
             after = KIND_OF[kind_m.group(1).lower()] if kind_m else None
             support = "kind word" if kind_m else locative_before(tokens, i)
-            return _Span(start, end, i, run[n - 1] + 1, after, support)
+            return _Span(start, end, i, k + 1, after, support)
     return None
 
 

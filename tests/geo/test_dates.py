@@ -390,14 +390,15 @@ PHRASES = [
 @pytest.mark.parametrize("phrase", PHRASES)
 def test_every_match_holds_a_word_its_pattern_needs(phrase: str) -> None:
     """The cheap test that skips a pattern never skips a text the pattern matches."""
-    from geo.extract.spans.dates import _PATTERNS
+    from geo.extract.spans.dates import _RULES
+    from geo.extract.spans.phrases import passes
 
     matched = 0
-    for pattern, _handler, needs, folded in _PATTERNS:
-        for m in pattern.finditer(phrase):
+    for rule in _RULES:
+        for m in rule.scan.pattern.finditer(phrase):
             matched += 1
-            written = m.group(0).lower() if folded else m.group(0)
-            assert all(search.search(written) for search in needs), (pattern.pattern[:40], written)
+            written = m.group(0).lower() if rule.folded else m.group(0)
+            assert all(passes(need, written) for need in rule.needs), (m.re.pattern[:40], written)
     assert matched
 
 

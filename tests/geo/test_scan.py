@@ -30,7 +30,7 @@ _USED = (
         for name, scan in vars(counts).items()
         if name.endswith("_SCAN") and isinstance(scan, Scan)
     ]
-    + [(scan.pattern, scan) for scan in dates._SCANS]
+    + [(rule.scan.pattern, rule.scan) for rule in dates._RULES]
 )
 
 

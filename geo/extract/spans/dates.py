@@ -16,7 +16,6 @@ is never a date, and "May"/"March" count as months only next to a day or year.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,10 +30,9 @@ from geo.extract.spans.dates_relative import (
     on_or_before,
     relative_period,
 )
-from geo.extract.spans.folding import lowered
-from geo.extract.spans.scan import Scan
+from geo.extract.spans.phrases import Rule, find_phrases
 
-__all__ = ["EventDate", "event_date", "find_dates"]
+__all__ = ["DateCandidates", "EventDate", "date_candidates", "event_date", "find_dates"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,83 +307,60 @@ def _anchored(m: re.Match[str], pub: dt.date | None, anchor: EventDate | None) -
     return best, coarser(anchor.precision, "week"), earliest, latest, reason
 
 
-# What each pattern needs: cheap searches (literal words, digits) that a text must all pass
-# for the pattern to match, which skip most patterns for most sentences; a sentence that
-# passes none has no date.  Patterns that ignore case are tested on the lower-cased text,
-# when that finds what they would (:func:`~geo.extract.spans.folding.lowered`).
-_MONTH_WORDS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# What each pattern needs: cheap searches (words, digits) that a text must all pass for the
+# pattern to match (:mod:`geo.extract.spans.phrases`), which skip most patterns for most
+# sentences; a sentence that passes none has no date.
+_MONTH_WORDS = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _DIGIT = re.compile("[0-9]")
 _CENTURY = re.compile("19|20")
-_WEEKDAY_WORDS = re.compile("|".join(w.title() for w in _WEEKDAYS))
-_RELATIVE_WORDS = re.compile(
-    "today|tonight|overnight|morning|afternoon|evening|yesterday|night|week|month|year|hours"
+_WEEKDAY_WORDS = tuple(w.title() for w in _WEEKDAYS)
+_RELATIVE_WORDS = (
+    *"today tonight overnight morning afternoon evening yesterday night week month".split(),
+    *("year", "hours"),
 )
-_ANCHORED_WORDS = re.compile(
-    "later|afterward|earlier|next|following|previous|preceding|same|response|retaliation"
+_ANCHORED_WORDS = (
+    *"later afterward earlier next following previous preceding same response".split(),
+    "retaliation",
 )
-_Needs = tuple[re.Pattern[str], ...]
 
 # Order breaks ties between equally long overlapping matches.  Each pattern comes with what
 # it needs and whether it ignores case.
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, _Needs, bool], ...] = (
-    (_ISO, _iso, (re.compile(r"\d-"),), False),
-    (_DAY_RANGE, _day_range, (_MONTH_WORDS, _DIGIT), False),
-    (_RANGE_OF_MONTH, _day_range, (_MONTH_WORDS, _DIGIT), False),
-    (_MONTH_DAY_TIGHT, _explicit, (_MONTH_WORDS, _DIGIT), False),
-    (_MONTH_DAY, _explicit, (_MONTH_WORDS, _DIGIT), False),
-    (_DAY_MONTH, _explicit, (_MONTH_WORDS, _DIGIT), False),
-    (_HOLIDAY, _holiday, (re.compile("Christmas|New"),), False),
-    (_MONTH_YEAR, _month_year, (_MONTH_WORDS, _CENTURY), False),
-    (_MONTH_ONLY, _month_only, (re.compile(_BARE_MONTH),), False),
-    (_MONTH_ATTR, _month_only, (re.compile(_BARE_MONTH),), False),
-    (_YEAR_ONLY, _year_only, (_CENTURY,), False),
-    (_RELATIVE, _relative, (_RELATIVE_WORDS,), True),
-    (_ANCHORED, _anchored, (_ANCHORED_WORDS,), True),
-    (_WEEKDAY_REF, _weekday, (_WEEKDAY_WORDS,), False),
+_RULES: tuple[Rule[_Handler], ...] = tuple(
+    Rule.of(*rule)
+    for rule in (
+        (_ISO, _iso, (re.compile(r"\d-"),), False),
+        (_DAY_RANGE, _day_range, (_MONTH_WORDS, _DIGIT), False),
+        (_RANGE_OF_MONTH, _day_range, (_MONTH_WORDS, _DIGIT), False),
+        (_MONTH_DAY_TIGHT, _explicit, (_MONTH_WORDS, _DIGIT), False),
+        (_MONTH_DAY, _explicit, (_MONTH_WORDS, _DIGIT), False),
+        (_DAY_MONTH, _explicit, (_MONTH_WORDS, _DIGIT), False),
+        (_HOLIDAY, _holiday, (("Christmas", "New"),), False),
+        (_MONTH_YEAR, _month_year, (_MONTH_WORDS, _CENTURY), False),
+        (_MONTH_ONLY, _month_only, (re.compile(_BARE_MONTH),), False),
+        (_MONTH_ATTR, _month_only, (re.compile(_BARE_MONTH),), False),
+        (_YEAR_ONLY, _year_only, (_CENTURY,), False),
+        (_RELATIVE, _relative, (_RELATIVE_WORDS,), True),
+        (_ANCHORED, _anchored, (_ANCHORED_WORDS,), True),
+        (_WEEKDAY_REF, _weekday, (_WEEKDAY_WORDS,), False),
+    )
 )
 
-# Each pattern tried only where its matches can begin (:mod:`geo.extract.spans.scan`).
-_SCANS = tuple(Scan.of(pattern) for pattern, *_ in _PATTERNS)
-
-_Candidate = tuple[int, int, re.Match[str], _Handler]
+DateCandidates = tuple[tuple[int, int, re.Match[str], _Handler], ...]  # a text's, unresolved
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 
 
-@functools.lru_cache(maxsize=128)  # find_dates often reads a sentence again (layout, context)
-def _candidates(text: str) -> tuple[_Candidate, ...]:
-    """Non-overlapping matches in text order; the longest wins an overlap."""
-    lower = lowered(text)
-    passed: dict[re.Pattern[str], bool] = {}  # whether the text passes each search
-    found: list[tuple[int, int, int, re.Match[str], _Handler]] = []
-    for rank, (pattern, handler, needs, folded) in enumerate(_PATTERNS):
-        searched = text if not folded else lower
-        if searched is not None:
-            lacks = False  # a search the text fails (a plain loop: this runs for every text)
-            for search in needs:
-                ok = passed.get(search)
-                if ok is None:
-                    ok = passed[search] = search.search(searched) is not None
-                if not ok:
-                    lacks = True
-                    break
-            if lacks:
-                continue
-        for m in _SCANS[rank].finditer(text):
-            start, end = m.span("x") if "x" in pattern.groupindex else m.span()
-            found.append((start, end, rank, m, handler))
-    found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    chosen: list[_Candidate] = []
-    for start, end, _rank, m, handler in found:
-        if all(end <= s or start >= e for s, e, _m, _h in chosen):
-            chosen.append((start, end, m, handler))
-    return tuple(sorted(chosen, key=lambda c: c[0]))
+def date_candidates(text: str) -> DateCandidates:
+    """The date phrases of ``text``, unresolved, in order (the longest wins an overlap): a
+    text resolved several ways finds them once (``find_dates(..., candidates=)``)."""
+    return find_phrases(text, _RULES)
 
 
-def _find(text: str, published: dt.date | None, anchor: EventDate | None) -> list[EventDate]:
+def _find(
+    text: str, published: dt.date | None, anchor: EventDate | None, chosen: DateCandidates
+) -> list[EventDate]:
     """Resolve every candidate in order; each result anchors the next relative phrase."""
     results: list[EventDate] = []
-    chosen = _candidates(text)
     # "In response, on December 29, ...": a date after it wins over "in response"
     found = [
         c
@@ -424,7 +399,11 @@ _RANGE = re.compile(r"\s+and\s+")
 
 
 def find_dates(
-    text: str, published: dt.date | None, *, anchor: EventDate | None = None
+    text: str,
+    published: dt.date | None,
+    *,
+    anchor: EventDate | None = None,
+    candidates: DateCandidates | None = None,
 ) -> list[EventDate]:
     """Return all date expressions in ``text``, in order, resolved against publication.
 
@@ -433,18 +412,19 @@ def find_dates(
     text
         Any text: a sentence, a paragraph, a whole article.
     published
-        The article's publication date.  Without it only dates carrying their own
-        year resolve; weekdays, year-less dates and relative phrases are skipped.
+        The article's publication date.  Without it only dates carrying their own year
+        resolve; weekdays, year-less dates and relative phrases are skipped.
     anchor
-        A date from earlier in the story that "days later" and the like refer to
-        when nothing before them in ``text`` does.
+        A date from earlier in the story that "days later" and the like refer to when
+        nothing before them in ``text`` does.
+    candidates
+        :func:`date_candidates` of ``text``, when the caller has them.
 
     Returns
     -------
     list of EventDate
-        One per resolved expression, in text order.  "Two days later" and the like
-        resolve against the nearest preceding resolved date and are skipped when
-        there is none.
+        One per resolved expression, in text order.  "Two days later" and the like resolve
+        against the nearest preceding resolved date and are skipped when there is none.
 
     Examples
     --------
@@ -458,15 +438,16 @@ def find_dates(
     >>> find_dates("The F-15 flew 15 sorties.", pub)
     []
     """
-    return _find(text, published, anchor)
+    chosen = date_candidates(text) if candidates is None else candidates
+    return _find(text, published, anchor, chosen)
 
 
 def event_date(sentence: str, published: dt.date | None, *, context: str = "") -> EventDate | None:
     """Return the date of the event a sentence reports (``None`` when no date phrase resolves).
 
-    The first date phrase in ``sentence`` that resolves, else the first in
-    ``context`` (whose spans then refer to ``context``).  Context is taken to come
-    before the sentence: its last date anchors "two days later" in the sentence.
+    The first date phrase in ``sentence`` that resolves, else the first in ``context``
+    (whose spans then refer to ``context``).  Context is taken to come before the
+    sentence: its last date anchors "two days later" in the sentence.
 
     Parameters
     ----------
@@ -487,8 +468,8 @@ def event_date(sentence: str, published: dt.date | None, *, context: str = "") -
     >>> event_date("Nothing dated here.", pub) is None
     True
     """
-    before = _find(context, published, None) if context else []
-    found = _find(sentence, published, before[-1] if before else None)
+    before = find_dates(context, published) if context else []
+    found = find_dates(sentence, published, anchor=before[-1] if before else None)
     if found:
         return found[0]
     return before[0] if before else None

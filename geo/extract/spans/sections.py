@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from geo.extract.spans import lexicon
-from geo.extract.spans.dates import EventDate, find_dates
+from geo.extract.spans.dates import EventDate, date_candidates, find_dates
 from geo.extract.spans.dates_relative import midpoint, month_bounds
 
 __all__ = ["DateLayout", "cell_opens", "event_rows", "in_short_cell", "year_context"]
@@ -276,20 +276,32 @@ class DateLayout:
         """Whether :meth:`context` at ``offset`` is only a year (no publication date or
         caption day): it then completes dates without a year ("March 21") but does not
         resolve weekdays or "yesterday", which need a real day."""
-        day = self.context(offset)
+        return self._stands_in(self.context(offset))
+
+    def _stands_in(self, day: dt.date | None) -> bool:
         return day is not None and day != self.published and day != self.caption_day
 
     def dates(self, sentence: str, offset: int, anchor: EventDate | None = None) -> list[EventDate]:
         """:func:`find_dates` of a sentence at ``offset``, resolved by the layout."""
-        found = find_dates(sentence, self.context(offset), anchor=anchor)
-        if self.stand_in(offset):  # "the next day" after a dated event still counts
-            anchored = {(d.start, d.end) for d in find_dates(sentence, None, anchor=anchor)}
+        chosen = date_candidates(sentence)  # found once, resolved up to three ways
+        if not chosen:
+            return []  # no date phrase: nothing to resolve
+        day = self.context(offset)
+        found = find_dates(sentence, day, anchor=anchor, candidates=chosen)
+        if self._stands_in(day):  # "the next day" after a dated event still counts
+            anchored = {
+                (d.start, d.end)
+                for d in find_dates(sentence, None, anchor=anchor, candidates=chosen)
+            }
             found = [d for d in found if _ABSOLUTE.search(d.text) or (d.start, d.end) in anchored]
         named = self.named_year(offset)
         if named is not None and any(_MONTH_DAY.fullmatch(d.text) for d in found):
             # "construction … was sporadic in 2008. … On February 4, a suicide bomber …" in a
             # report published in 2009: a day without a year is in the year the text is about
-            inyear = {(d.start, d.end): d for d in find_dates(sentence, dt.date(named, 12, 31))}
+            year_end = dt.date(named, 12, 31)
+            inyear = {
+                (d.start, d.end): d for d in find_dates(sentence, year_end, candidates=chosen)
+            }
             found = [
                 inyear.get((d.start, d.end), d) if _MONTH_DAY.fullmatch(d.text) else d
                 for d in found
