@@ -46,6 +46,11 @@ def real_articles(n: int, size: int = 5_000) -> list[Article]:
     ]
 
 
+def distinct_articles(size: int = 5_000) -> int:
+    """How many distinct articles :func:`real_articles` makes before it repeats them."""
+    return len(_groups(size))
+
+
 def write_feed(path: Path, n: int, size: int = 5_000) -> Path:
     """The same articles as a JSON Lines feed (``id``, ``text``, ``published``)."""
     with path.open("w", encoding="utf-8") as fh:
