@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import traceback
@@ -51,6 +52,11 @@ _SHIPPING = re.compile(
 )
 
 _ANCHOR = re.compile(r"\b(?:same|next|following|previous)\s+day\b|\b(?:later|earlier)\b", re.I)
+
+# Countries at war between states, from the day the war began, whose force armed groups there
+# hardly use: an event there that names no actor is a strike (as ACLED codes the shelling in
+# Ukraine since the full-scale invasion; before it, the Donbas militias' was theirs).
+_STATES_AT_WAR = {"UA": dt.date(2022, 2, 24), "RU": dt.date(2022, 2, 24)}
 
 __all__ = [
     "DATE_NOTES",
@@ -185,6 +191,10 @@ def _to_events(
     if place is None:
         diag.unresolved_places.append(_note(article, first, "no place in or near the sentence"))
         return []
+    war = _STATES_AT_WAR.get(place.place.country)
+    unsaid = not d.actor and all(not m.trigger.kind for m in d.mentions)  # not "militants"
+    if unsaid and d.kind == "attack" and war is not None and d.date.date >= war:
+        d.kind = "strike"  # shelling in Ukraine whose side the text leaves unsaid: a state's
     killed = min(d.killed) + d.also_killed if d.killed else 0
     words = " ".join(text[m.sentence[0] : m.sentence[1]] for m in d.mentions)
     event = Event(

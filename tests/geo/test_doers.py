@@ -366,7 +366,7 @@ def test_a_count_before_joined_adjectives_counts_the_events() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Artillery fire killed two civilians in Kherson on Monday.", ("attack", "Kherson", 2)),
+        ("Artillery fire killed two civilians in Kherson on Monday.", ("strike", "Kherson", 2)),
         (
             "U.S. forces conducted an airstrike in the vicinity of Jilib, Somalia, on Monday.",
             ("strike", "Jilib", 0),
@@ -1002,3 +1002,19 @@ def test_attack_drones_as_a_kind_of_drone_are_no_attack(gz: Gazetteer) -> None:
 def test_what_an_actor_said_on_a_weekday_it_did(gz: Gazetteer) -> None:
     text = "The Houthis said Monday they targeted a U.S. destroyer in the Red Sea."
     assert [e.actor for e in events(gz, text)] == ["Houthis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "On 6 September 2023, a missile struck an open market in Kostiantynivka, Ukraine.",
+            "strike",
+        ),
+        ("On 13 January 2016 shelling hit Avdiivka in Ukraine, killing two.", "attack"),
+    ],
+)
+def test_force_in_ukraine_that_names_no_side_since_the_invasion_is_a_state_s(
+    gz: Gazetteer, text: str, kind: str
+) -> None:
+    assert [e.kind for e in events(gz, text)] == [kind]
