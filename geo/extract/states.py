@@ -135,8 +135,7 @@ def agent_state(sentence: str, trig: Trigger) -> Actor | None:
 def subject_country(sentence: str, trig: Trigger) -> Actor | None:
     """The forces of the country named as the subject of a verb of carrying out that
     governs ``trig``: "Iran carried out a series of aerial and drone strikes"."""
-    opens = [m.end() for m in _CLAUSE_OPEN.finditer(sentence, 0, trig.start)]
-    start = opens[-1] if opens else 0
+    start = _clause_start(sentence, trig.start)
     for m in _NAME.finditer(sentence, start, trig.start):
         between = sentence[m.end() : trig.start]
         if not _SUBJECT_OPEN.search(sentence, start, m.start()):
@@ -156,6 +155,15 @@ _SUBJECT_OPEN = re.compile(
 _NAME = re.compile(r"(?<![\w\-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w\-’'])")
 _LAUNCH = re.compile(r"(?:fire[sd]|launch(?:es|ed))\b", re.I)
 _CLAUSE_OPEN = re.compile(r"[,;:—–(]\s*|^\s*")
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause that runs up to ``at`` begins (after its last comma, colon, dash or
+    parenthesis before ``at``; else the sentence's start)."""
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(sentence, 0, at)]
+    return opens[-1] if opens else 0
+
+
 # a demonym and a state's unit: "Russian frigate", "the Turkish navy", "Iraqi army artillery"
 _DEMONYM_OPEN = re.compile(
     r"(?:the\s+)?([A-Z][a-z]+)\s+(?:[a-z\-]+\s+)?(?:frigates?|warships?|destroyers?|submarines?"
@@ -169,8 +177,7 @@ def subject_state(sentence: str, trig: Trigger) -> Actor | None:
     "Russian frigate Admiral Essen in the Mediterranean Sea launches cruise missiles"."""
     if not _LAUNCH.match(trig.text):
         return None
-    opens = [m.end() for m in _CLAUSE_OPEN.finditer(sentence, 0, trig.start)]
-    start = opens[-1] if opens else 0
+    start = _clause_start(sentence, trig.start)
     m = _DEMONYM_OPEN.match(sentence, start, trig.start)
     if m is None:
         return None
@@ -255,8 +262,7 @@ def unnamed_state(sentence: str, trig: Trigger) -> str:
     government of …"); or some state's ("agent": "Rangers carried out a raid"); else ""."""
     if _UNNAMED.search(trig.text):
         return "government"
-    opens = [m.end() for m in _CLAUSE_OPEN.finditer(sentence, 0, trig.start)]
-    before = _UNNAMED.search(sentence, opens[-1] if opens else 0, trig.start)
+    before = _UNNAMED.search(sentence, _clause_start(sentence, trig.start), trig.start)
     if before is not None and _ADJACENT.fullmatch(sentence, before.end(), trig.start):
         return "government"
     # a state's agent doing it: "Rangers carried out a raid", "troops conducted strikes"
