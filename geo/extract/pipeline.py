@@ -312,8 +312,9 @@ def extract_article(
             # "the next day" counts from the day a story last named; a month heading's date
             # of a later sentence leaves that day be
             day = anchor.date if anchor is not None and anchor.precision == "day" else None
-            within = day is not None and m.date is not None and m.date.earliest <= day
-            within = within and m.date is not None and day is not None and day <= m.date.latest
+            within = (
+                day is not None and m.date is not None and m.date.earliest <= day <= m.date.latest
+            )
             if m.date is not None and (not m.skip or m.date.precision == "day") and not within:
                 anchor = m.date
             if m.skip:
