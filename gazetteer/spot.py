@@ -55,7 +55,7 @@ _GAP_TOKEN = re.compile(rf"([\W_]*)({_TOKEN.pattern})")
 # A name written in Arabic transliteration: an article joined by a hyphen ("al-Nu'man") or an
 # ayn or hamza mark inside a word ("Ma’arat").  Its vowels and doubled letters vary from one
 # writer to the next ("Ma’arat"/"Ma‘arrat"), so its consonant skeleton may name it.
-_TRANSLITERATED = re.compile(r"\b(?:al|el|an|ar|as|ash|at|ad|az|ad)[-‐‑]\w|\w['’‘ʿʾ`]\w", re.I)
+_TRANSLITERATED = re.compile(r"\b(?:al|el|an|ar|as|ash|at|ad|az)[-‐‑]\w|\w['’‘ʿʾ`]\w", re.I)
 _LISTED = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _JOIN = re.compile(r"[ \t]{1,2}|\s?[-‐‑–]\s?")
 _ABBREVIATION_GAP = re.compile(r"\.[ \t]?")

@@ -142,13 +142,17 @@ def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
     return skip
 
 
+# Disasters of nature that kill and hit as force does: what :data:`_MISHAP` (what people die
+# in) and :data:`_MISHAP_DOES` (what hits) both name, each adding its own.
+_DISASTERS = (
+    r"rain\s*storms?|storms?|snow\s*storms?|floods?|flooding|landslides?|mudslides?|earthquakes?"
+    r"|avalanches?|fires?|blazes?|heat\s*waves?|lightning|cyclones?|hurricanes?"
+)
 # "Six people are killed in rainstorms", "a blast in a gas cylinder accident"
 _MISHAP = re.compile(
     r"(?:\s+[\w\-]+){0,3}?\s+(?:in|by|during|after|when)\s+(?:a|an|the)?\s*(?:[\w\-]+\s+){0,2}?"
-    r"(?:rain\s*storms?|storms?|snow\s*storms?|floods?|flooding|landslides?|mudslides?|earthquakes?"
-    r"|avalanches?|accidents?|(?:car|road|traffic|plane|bus|train|helicopter)\s+crash(?:es)?"
-    r"|fires?|blazes?|stampedes?|heat\s*waves?|lightning|cyclones?|hurricanes?|typhoons?"
-    r"|building\s+collapses?|gas\s+(?:leaks?|cylinders?)|drowning|avalanche)\b",
+    rf"(?:{_DISASTERS}|accidents?|(?:car|road|traffic|plane|bus|train|helicopter)\s+crash(?:es)?"
+    r"|stampedes?|typhoons?|building\s+collapses?|gas\s+(?:leaks?|cylinders?)|drowning)\b",
     re.I,
 )
 
@@ -184,9 +188,8 @@ def _labour(sentence: str, trig: Trigger) -> bool:
 
 # A disaster as the subject of a verb of force: "a storm hit the air base", "floods struck"
 _MISHAP_DOES = re.compile(
-    r"\b(?:rain\s*storms?|storms?|snow\s*storms?|floods?|flooding|landslides?|mudslides?"
-    r"|earthquakes?|quakes?|tremors?|avalanches?|wildfires?|fires?|blazes?|hurricanes?|cyclones?"
-    r"|tornado(?:e?s)?|tsunamis?|heat\s*waves?|lightning|droughts?)\s+(?:\w+ly\s+)?$",
+    rf"\b(?:{_DISASTERS}|quakes?|tremors?|wildfires?|tornado(?:e?s)?|tsunamis?|droughts?)"
+    r"\s+(?:\w+ly\s+)?$",
     re.I,
 )
 

@@ -324,6 +324,8 @@ _ACTOR_VERBS = frozenset(
 # struck Kyiv", "Ukraine hit a Russian airbase", "Israel struck Hezbollah positions" (not "Iran
 # struck a deal", "the US hit back", "China hit the US with tariffs").
 _AIMED_VERBS = frozenset({"strike", "hit", "target", "pound", "engage", "destroy"})
+# What "with" or "by" may bring besides a target: a weapon ("Russia struck Kyiv with missiles").
+_WEAPON_NOUNS = r"rockets?|missiles?|drones?|bombs?|shells?|artillery|airstrikes?|strikes"
 _AIMED = re.compile(
     rf"\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w\-’'.]+(?:['’]s)?\s+){{0,3}}?(?P<target>{_OBJECT}\b)"
     r"|\s+(?:(?:the|a|an)\s+)?(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)*+"
@@ -332,15 +334,14 @@ _AIMED = re.compile(
     r"|after|before|during|using|killing|wounding|damaging|destroying|injuring)\b)"
     # "with" or "by" only of a weapon: not "hit the US with tariffs"
     r"(?!\s+(?i:with|by)\s+(?!(?:\w+\s+){0,3}?"
-    r"(?i:rockets?|missiles?|drones?|bombs?|shells?|artillery|airstrikes?|strikes)\b))",
+    rf"(?i:{_WEAPON_NOUNS})\b))",
 )
 
 
 # A transitive verb takes an object: one that a preposition follows is a noun.
 _NOUN_USE = re.compile(r"\s+(?:in|on|at|against|near|by|from|kills?|hits?|leaves?)\b", re.I)
 _WITH_WEAPON = re.compile(
-    r"\s+with\s+(?:[\w\-]+\s+){0,2}?(?:rockets?|missiles?|drones?|bombs?|shells?|artillery"
-    r"|airstrikes?|strikes)\b",
+    rf"\s+with\s+(?:[\w\-]+\s+){{0,2}}?(?:{_WEAPON_NOUNS})\b",
     re.I,
 )
 

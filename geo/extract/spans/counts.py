@@ -57,10 +57,12 @@ _ADV = r"(?:(?:reportedly|also|allegedly|all|later|initially|instantly|seriously
 _AUX = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|got)\s+)?"
 
 _ACTIVE = re.compile(rf"\b(?P<v>{_KILL_VERB}|{_INJ_VERB})\s+{_N}", re.I)
+# Ways of being killed besides "killed", as a passive tells them: "three were shot dead".
+_SLAIN = r"executed|assassinated|beheaded|shot\s+dead|shot\s+to\s+death|gunned\s+down"
 _PASSIVE = re.compile(
     rf"{_N}(?P<mid>(?:\s+\(?[A-Za-z][\w'’.-]*\)?){{0,9}}?)\s+{_AUX}{_ADV}"
-    rf"(?P<v>killed|dead|died|die|deaths|fatalities|wounded|injured|injuries|hurt|executed"
-    r"|assassinated|beheaded|martyred|shot\s+dead|shot\s+to\s+death|gunned\s+down)\b",
+    rf"(?P<v>killed|dead|died|die|deaths|fatalities|wounded|injured|injuries|hurt|martyred"
+    rf"|{_SLAIN})\b",
     re.I,
 )
 # "the strike resulted in the death of two (2) militants"
@@ -95,7 +97,7 @@ _ONE_DIED = re.compile(
 # assassination of Saleh al-Arouri".
 _ONE_KILLED = re.compile(
     r"(?<!no one )(?<!nobody )\b(?:was|is)\s+(?:(?:also|reportedly|later|then)\s+)?"
-    r"(?P<v>killed|assassinated|executed|beheaded|shot\s+dead|shot\s+to\s+death|gunned\s+down)\b"
+    rf"(?P<v>killed|{_SLAIN})\b"
     r"|\b(?:the\s+)?(?P<w>assassination|killing|death)\s+of\s+(?-i:[A-Z])",
     re.I,
 )

@@ -116,13 +116,13 @@ _MONTH_ONLY = re.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<x>{_BARE_MONTH})\b(?!\.?,?\s*\d)"
 )
 # A month naming an event: "an October bombing in Mogadishu", "the March attack".
+_EVENT_NOUN = r"(?:attacks?|bombings?|strikes?|airstrikes?|raids?|assaults?|massacres?|shelling)\b"
 _MONTH_ATTR = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he|[Ll]ast)\s+(?P<x>{_BARE_MONTH})\s+(?=(?:[\w\-]+\s+)?(?:attacks?|"
-    r"bombings?|strikes?|airstrikes?|raids?|assaults?|massacres?|shelling)\b)"
+    rf"\b(?:[Aa]n?|[Tt]he|[Ll]ast)\s+(?P<x>{_BARE_MONTH})\s+(?=(?:[\w\-]+\s+)?{_EVENT_NOUN})"
 )
 _YEAR_ONLY = re.compile(  # "in 2019", "during late 2019", "the 2019 Karrada bombing"
     rf"\b(?:(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid)[\s\-]?)?|[Tt]he\s+(?=\d{{4}}\s+(?:[\w\-’']+\s+)"
-    r"{0,3}?(?:attacks?|bombings?|strikes?|airstrikes?|raids?|assaults?|massacres?|shelling)\b))"
+    rf"{{0,3}}?{_EVENT_NOUN}))"
     rf"(?P<x>{_YEAR})"
 )
 _WEEKDAY_REF = re.compile(

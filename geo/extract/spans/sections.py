@@ -393,14 +393,12 @@ class DateLayout:
 
 
 # A day and month without a year: "February 4", "4 Feb.", "Dec. 27".
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _MONTH_DAY = re.compile(
-    rf"(?:(?:{_MONTH_NAME}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\d{{1,2}}"
-    rf"|\d{{1,2}}\s+(?:{_MONTH_NAME}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?))",
+    rf"(?:(?:{_MONTH_NAME}|{_MONTH_ABBR}\.?)\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH_NAME}|{_MONTH_ABBR}\.?))",
     re.I,
 )
-_ABSOLUTE = re.compile(
-    rf"\b(?:{_MONTH_NAME}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\d{{4}})", re.I
-)
+_ABSOLUTE = re.compile(rf"\b(?:{_MONTH_NAME}|{_MONTH_ABBR}\b\.?|\d{{4}})", re.I)
 _DATED_YEAR = re.compile(
     rf"(?:\d{{1,2}}\s+)?(?:{_MONTH_NAME})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+$", re.I
 )
