@@ -11,14 +11,8 @@ import pytest
 
 from gazetteer import Gazetteer
 from geo.articles.article import Article
-from geo.event import Event
 from geo.extract.pipeline import extract
-
-PUB = dt.date(2024, 1, 11)
-
-
-def events(gz: Gazetteer, text: str) -> list[Event]:
-    return list(extract([Article(id="a", text=text, published=PUB)], gazetteer=gz).events)
+from tests.extracted import PUB, events
 
 
 @pytest.mark.parametrize(

@@ -11,16 +11,8 @@ import datetime as dt
 import pytest
 
 from gazetteer import Gazetteer
-from geo.articles.article import Article
-from geo.event import Event
-from geo.extract.pipeline import extract
 from geo.extract.spans.actors import actor_as_of, actor_by_name
-
-PUB = dt.date(2024, 1, 11)
-
-
-def events(gz: Gazetteer, text: str, published: dt.date | None = PUB) -> list[Event]:
-    return list(extract([Article(id="a", text=text, published=published)], gazetteer=gz).events)
+from tests.extracted import events
 
 
 def test_an_actor_that_took_power_is_a_state_from_that_day() -> None:

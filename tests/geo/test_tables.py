@@ -6,14 +6,11 @@ import datetime as dt
 
 from gazetteer import Gazetteer
 from geo.articles.article import Article
-from geo.event import Event
 from geo.extract.pipeline import extract
 from geo.extract.spans.sections import event_rows
+from tests.extracted import events
 
-
-def events(gz: Gazetteer, text: str) -> list[Event]:
-    article = Article(id="a", text=text, published=dt.date(2024, 6, 1))
-    return list(extract([article], gazetteer=gz).events)
+PUB = dt.date(2024, 6, 1)
 
 
 SHIPPING = (
@@ -26,7 +23,7 @@ SHIPPING = (
 
 
 def test_each_row_of_a_table_of_attacks_is_an_event(gz: Gazetteer) -> None:
-    found = sorted(events(gz, SHIPPING), key=lambda e: e.date)
+    found = sorted(events(gz, SHIPPING, PUB), key=lambda e: e.date)
     assert [(e.date.isoformat(), e.kind, e.actor) for e in found] == [
         ("2024-01-12", "attack", "Houthis"),
         ("2024-01-14", "strike", "Iran"),
@@ -42,7 +39,7 @@ def test_a_location_column_places_each_rows_event(gz: Gazetteer) -> None:
         "24 January | Suicide car bombing | 6 | Jalalabad, Afghanistan | Islamic State |\n"
         "2 February | Shooting | 3 | Kandahar, Afghanistan | Taliban |\n"
     )
-    found = sorted(events(gz, text), key=lambda e: e.date)
+    found = sorted(events(gz, text, PUB), key=lambda e: e.date)
     assert [(e.date.isoformat(), e.resolved.name) for e in found] == [
         ("2018-01-24", "Jalālābād"),
         ("2018-02-02", "Kandahār"),
@@ -61,7 +58,7 @@ def test_the_actor_of_a_row_is_its_perpetrator_not_one_its_details_name(gz: Gaze
         "24 January | Suicide car bombing | Jalalabad, Afghanistan | Gunmen entered the compound "
         "and fought Afghan special forces for hours. | Islamic State |\n"
     )
-    assert [(e.kind, e.actor) for e in events(gz, text)] == [("attack", "Islamic State")]
+    assert [(e.kind, e.actor) for e in events(gz, text, PUB)] == [("attack", "Islamic State")]
 
 
 def test_rows_are_the_lines_the_row_pattern_finds() -> None:
