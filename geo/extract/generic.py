@@ -54,7 +54,11 @@ TOLL = re.compile(
 )
 ACTED = re.compile(
     # "bombings and other attacks also killed", "strikes reportedly destroyed"
-    r"\s+(?:(?:and|or)\s+(?:other\s+)?[\w\-]+\s+)?(?:(?:\w+ly|also)\s+)?(?:destroyed|engaged|killed|hit|struck|targeted|damaged|wounded|injured"
+    r"\s+(?:(?:and|or)\s+(?:other\s+)?[\w\-]+\s+)?"
+    # "attacks in Herat and Badghis provinces caused": a place between the noun and its verb
+    r"(?:(?:in|near|on|at|across|around)\s+(?:the\s+)?(?-i:[A-Z])[\w\-']*(?:\s+(?:and\s+)?(?-i:[A-Z])[\w\-']*){0,3}"
+    r"(?:\s+(?:province|provinces|city|region|district|governorate)s?)?\s+)?"
+    r"(?:(?:\w+ly|also)\s+)?(?:destroyed|engaged|killed|hit|struck|targeted|damaged|wounded|injured|caused"
     r"|eliminated|suppressed|set\s+fire|left|claimed|took\s+place|occurred|happened|erupted"
     r"|broke\s+out)\b",
     re.I,

@@ -1,0 +1,23 @@
+"""Plurals that report events, not habits: the verb they govern may come after a place.
+
+Our own example sentences, one per phrasing class.
+"""
+
+from __future__ import annotations
+
+from gazetteer import Gazetteer
+from tests.extracted import events
+
+
+def test_plural_attacks_with_a_place_before_their_verb_are_events(gz: Gazetteer) -> None:
+    text = (
+        "2024 in Iraq\nJanuary\n- January 4 – Militants attacked a checkpoint in Mosul. "
+        "Other bombings in Kirkuk and Samarra provinces caused further police deaths."
+    )
+    found = {(e.kind, e.date.isoformat(), e.place.split()[0]) for e in events(gz, text)}
+    assert {("attack", "2024-01-04", "Kirkuk"), ("attack", "2024-01-04", "Samarra")} <= found
+
+
+def test_a_plural_in_years_before_a_verb_is_still_a_habit(gz: Gazetteer) -> None:
+    text = "Rocket attacks in recent years have killed dozens of people across Iraq."
+    assert events(gz, text) == []
