@@ -9,7 +9,7 @@ on it.  The decision, in order:
 - a suicide attack is *Suicide bomb*, a grenade *Grenade*;
 - an airstrike or drone is *Air/drone strike*; rockets, missiles, mortars and artillery are
   *Shelling/artillery/missile attack*; IEDs, car bombs, mines and drone boats are
-  *Remote explosive/landmine/IED*;
+  *Remote explosive/landmine/IED*, and so is an armed group's bombing, blast or explosion;
 - otherwise force with no weapon named (gunmen, an ambush, a raid) is *Attack* when the target
   is civilian and *Armed clash* otherwise; a state's strike with no weapon named is an
   *Air/drone strike*, as in most such reports.
@@ -24,6 +24,8 @@ Examples
 'Armed clash'
 >>> sub_event_type("attack", "", "Gunmen opened fire on worshippers at a mosque.", "worshippers")
 'Attack'
+>>> sub_event_type("attack", "", "Bombings took place in the capital.", "")
+'Remote explosive/landmine/IED'
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ _AIRCRAFT_DOWNED = re.compile(
 )
 _SUICIDE = re.compile(r"\bsuicide\b", re.I)
 _GRENADE = re.compile(r"\bgrenades?\b", re.I)
+# An armed group's bombing with no weapon named otherwise: a bomb it set off, not an aircraft's.
+_BOMBING = re.compile(r"\b(?:bomb(?:s|ings?)?|explosives?|explosions?|blasts?|IEDs?)\b", re.I)
 # People who are civilians (also ACLED's inter2 7 in the exports) ...
 _CIVILIANS: Final = re.compile(
     r"\b(?:civilians?|residents?|villagers?|farmers?|shepherds?|worshippers?|children|"
@@ -103,5 +107,7 @@ def sub_event_type(kind: str, weapon: str, text: str, target: str) -> str:
         return _BY_WEAPON[weapon]
     if kind == "strike":
         return "Air/drone strike"
+    if _BOMBING.search(text):
+        return "Remote explosive/landmine/IED"
     civilian = is_civilian(target) or _CIVILIAN_PLACES.search(target)
     return "Attack" if civilian else "Armed clash"

@@ -696,6 +696,11 @@ def test_a_timeline_gives_its_year_to_days_written_without_one(gz: Gazetteer) ->
             "artillery",
             "Shelling/artillery/missile attack",
         ),
+        (
+            "Bombings by militants shook two markets in Kirkuk on Tuesday, killing 9.",
+            "",
+            "Remote explosive/landmine/IED",
+        ),
     ],
 )
 def test_every_event_has_an_acled_sub_event_type(
