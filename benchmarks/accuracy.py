@@ -205,15 +205,17 @@ def _describe(ev: Any) -> dict[str, Any]:
 def extract_reports(reports: Iterable[dict[str, Any]]) -> list[tuple[dict[str, Any], list[Any]]]:
     """Each report with the events strikemap extracts from it alone."""
     from gazetteer import default_gazetteer
-    from geo.articles.article import Article
+    from geo.articles.readers import article_from_text
     from geo.extract.pipeline import extract_article
 
     gz = default_gazetteer()
     out = []
     for rep in reports:
         published = dt.date.fromisoformat(rep["published"]) if rep.get("published") else None
-        article = Article(
-            id=rep["id"], text=rep["text"], published=published, url=rep["source_url"]
+        # as `strikemap extract` reads a text file: without a stated publication date, the
+        # latest full date in the text stands for it (geo.articles.readers.infer_published)
+        article = article_from_text(
+            rep["text"], id=rep["id"], published=published, url=rep["source_url"]
         )
         events, _diag = extract_article(article, gazetteer=gz)
         out.append((rep, events))

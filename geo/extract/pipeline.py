@@ -264,6 +264,10 @@ def extract_article(
     """Events of one article (not merged with other articles) and its diagnostics."""
     gz = gazetteer or default_gazetteer()
     diag = Diagnostics(articles=1)
+    if article.published_source == "inferred":
+        # the latest full date in the text, guessed by the reader, is no publication date:
+        # the dates the text gives (its captions, headings, the year it is about) rule here
+        article = replace(article, published=None)
     text = article.text
     sentences = split_sentences(text)
     # Only sentences with strike or attack words can report events: look for actors in
