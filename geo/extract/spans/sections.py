@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from geo.extract.spans import lexicon
 from geo.extract.spans.dates import EventDate, date_candidates, find_dates
 from geo.extract.spans.dates_relative import midpoint, month_bounds
+from geo.extract.spans.sentences import split_sentences
 
 __all__ = ["DateLayout", "cell_opens", "event_rows", "in_short_cell", "year_context"]
 
@@ -103,11 +104,16 @@ def _years(text: str) -> Iterator[re.Match[str]]:
 
 def _caption_day(text: str) -> dt.date | None:
     """The date that ends the first sentence of a caption or dateline ("Sadr City, Baghdad,
-    March 19, 2013.")."""
-    head = text[:160].split("\n", 1)[0]
-    first = head.split(". ", 1)[0].rstrip(".")
-    days = [d for d in find_dates(first, None) if d.precision == "day" and d.end >= len(first) - 1]
-    return days[-1].date if days else None
+    March 19, 2013."), in one of the lines that open the text (a headline may come first)."""
+    for head in text[:400].split("\n")[:4]:
+        ends = split_sentences(head[:240])
+        first = head[: ends[0][1]].rstrip(". ") if ends else ""
+        days = [
+            d for d in find_dates(first, None) if d.precision == "day" and d.end >= len(first) - 1
+        ]
+        if days:
+            return days[-1].date
+    return None
 
 
 # A table row: a line of at least three cells between pipes; a header row has a cell "Date".
