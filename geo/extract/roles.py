@@ -167,6 +167,27 @@ def also_victims(trigger: Trigger) -> bool:
     return passive_trigger(trigger) and " also " in trigger.text
 
 
+# An appositive after a name: "Hamas, a designated terrorist organisation in the UK, launched".
+# Its first word is no name ("Iran, the United States and Israel" is a list).
+_APPOSITION = re.compile(
+    r",\s+(?:(?:an?|the|itself|once|formerly|long)\s+(?-i:[a-z])"
+    r"|(?:officially|which|who|whose|designated|listed)\b)",
+    re.I,
+)
+
+
+def _apposed_subject(sentence: str, a: ActorMention, trigger: Trigger) -> bool:
+    """Whether ``a`` is the subject of the trigger's verb past an appositive that describes
+    it (the names inside the appositive are then none of the event's)."""
+    if a.end > trigger.start or not _APPOSITION.match(sentence, a.end):
+        return False
+    close = sentence.rfind(",", a.end + 1, trigger.start)
+    if close <= a.end or re.search(r"[;:]", sentence[a.end : close]):
+        return False
+    rest = sentence[close : trigger.start]  # "…, launched an assault" or "…, launched an "
+    return bool(_SUBJECT_VERB.match(rest) or re.fullmatch(r",\s*(?:\w+ly\s+)?", rest))
+
+
 def roles(
     sentence: str, trigger: Trigger, actors: list[ActorMention], others: list[Trigger]
 ) -> tuple[ActorMention | None, ActorMention | None]:
@@ -180,6 +201,11 @@ def roles(
     victim: ActorMention | None = None
     # "IS fighters were killed", "the convoy came under fire": the subject is the victim
     passive = passive_trigger(trigger)
+    heads = [h for h in actors if not passive and _apposed_subject(sentence, h, trigger)]
+    if heads:  # the subject past its appositive, and no name the appositive holds
+        doer = (2, heads[0])
+        inner = sentence.rfind(",", heads[0].end + 1, trigger.start)
+        actors = [a for a in actors if not heads[0].end <= a.start < inner]
     for a in sorted(actors, key=lambda a: abs(a.start - trigger.start)):
         before = sentence[: a.start]
         if before.lower().endswith("anti-"):

@@ -1,0 +1,24 @@
+"""Who acted when a clause puts other names between the actor and its verb: appositives.
+
+Our own example sentences, one per phrasing class.
+"""
+
+from __future__ import annotations
+
+from gazetteer import Gazetteer
+from tests.extracted import events
+
+
+def test_the_subject_acts_past_an_appositive_that_names_a_state(gz: Gazetteer) -> None:
+    text = (
+        "On 3 May 2024, al-Shabaab, a group listed as terrorist by the United States, "
+        "launched an attack on a police station in Beledweyne."
+    )
+    assert [(e.kind, e.actor) for e in events(gz, text)] == [("attack", "al-Shabaab")]
+
+
+def test_a_list_of_states_is_no_appositive(gz: Gazetteer) -> None:
+    text = "On 3 May 2024, Jordan, the United States and France struck targets near Raqqa."
+    found = events(gz, text)
+    assert [e.kind for e in found] == ["strike"]
+    assert found[0].actor != "al-Shabaab"
