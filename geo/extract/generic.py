@@ -106,6 +106,16 @@ _SHARE = re.compile(
 )
 
 
+# What an act answers is an earlier event: "in retaliation for an attack on its consulate".
+_ANSWERED = re.compile(
+    r"\bin\s+(?:response|retaliation|reprisal)\s+(?:to|for)\s+(?:an?|the|its|their)\s+"
+    r"(?:[a-z\-’']+\s+){0,2}$",  # no date among them: "for an April 1 strike" has its day
+    re.I,
+)
+# ... unless the text gives it a day: "in response to the rocket attack on Sderot on Monday".
+_OWN_DAY = re.compile(
+    r"[^.;]{0,60}?\b(?:on|last)\s+(?:\d|(?-i:[A-Z])[a-z]+\.?\s+\d|\w+day\b)", re.I
+)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -136,6 +146,12 @@ def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
         skip = "a disaster or an accident, not a use of force"  # "killed in a landslide"
     if not skip and _MISHAP_DOES.search(sentence, max(0, trig.start - 40), trig.start):
         skip = "a disaster or an accident, not a use of force"  # "a storm hit the air base"
+    if (
+        not skip
+        and _ANSWERED.search(sentence, max(0, trig.start - 60), trig.start)
+        and not _OWN_DAY.match(sentence, trig.end)
+    ):  # "Iran launched drones in retaliation for an attack on its consulate"
+        skip = "an earlier event that the act answers, told without a day of its own"
     if not skip and _labour(sentence, trig):
         skip = "a strike of workers, not a use of force"  # "teachers went on strike"
     generic = not trig.strong and not trig.determiner and trig.plural and trig.count is None

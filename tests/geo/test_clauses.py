@@ -22,3 +22,12 @@ def test_a_list_of_states_is_no_appositive(gz: Gazetteer) -> None:
     found = events(gz, text)
     assert [e.kind for e in found] == ["strike"]
     assert found[0].actor != "al-Shabaab"
+
+
+def test_what_an_act_answers_without_a_day_is_no_event_of_that_day(gz: Gazetteer) -> None:
+    text = (
+        "On 2 March 2024, Israeli jets struck Hezbollah positions near Nabatieh in retaliation "
+        "for an attack on an army post in Metula."
+    )
+    found = [(e.kind, e.date.isoformat()) for e in events(gz, text)]
+    assert found == [("strike", "2024-03-02")]
