@@ -292,7 +292,9 @@ def render(results: dict[str, dict[str, Any]], corpus: Sequence[dict[str, Any]])
         f"{len(corpus)} real reports written by others (US and UK government releases, Voice of "
         "America stories and headlines, CRS and State Department analysis, Wikipedia), labelled "
         "from the text before strikemap saw them (see tests/data/reports/README.md). Each report "
-        "is extracted alone with its publication date. The dev split is used to develop; the test "
+        "is extracted alone with its publication date, read as `strikemap extract` reads a text "
+        "file (without a stated date, the text's own dates rule). The dev split is used to "
+        "develop; the test "
         "split is scored only to report.\n\n",
         "Columns: **recall** = labelled events of the report's own news found with the right kind "
         "and a date in the label's window; **kind_recall** = the same, any date; **date_ok** = "
