@@ -212,8 +212,9 @@ def extract_reports(reports: Iterable[dict[str, Any]]) -> list[tuple[dict[str, A
     out = []
     for rep in reports:
         published = dt.date.fromisoformat(rep["published"]) if rep.get("published") else None
-        # as `strikemap extract` reads a text file: without a stated publication date, the
-        # latest full date in the text stands for it (geo.articles.readers.infer_published)
+        # as `strikemap extract` reads a text file: without a stated publication date the
+        # reader infers one (geo.articles.readers.infer_published), which extraction does not
+        # take for a publication date
         article = article_from_text(
             rep["text"], id=rep["id"], published=published, url=rep["source_url"]
         )

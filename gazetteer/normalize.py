@@ -135,13 +135,12 @@ def normalize(name: str) -> str:
     parts = words(name)
     kept = [w for i, w in enumerate(parts) if not (w in ARTICLES and i < len(parts) - 1)]
     kept = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in kept]
-    return "".join(_NISBA.sub("iya", w) if w.endswith(_NISBA_ENDS) else w for w in kept)
+    return "".join(_NISBA.sub("iya", w) for w in kept)
 
 
 # The Arabic ending -iyya(h) as transliterations write it: Muqdadiya, Al Miqdadiyah,
 # Mahmudiyya, Nasiriyeh.
 _NISBA = re.compile(r"iy(?:y?ah|ya|eh)$")
-_NISBA_ENDS = ("iyah", "iyya", "iyyah", "iyeh")
 
 
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"))

@@ -176,16 +176,18 @@ _APPOSITION = re.compile(
 )
 
 
-def _apposed_subject(sentence: str, a: ActorMention, trigger: Trigger) -> bool:
-    """Whether ``a`` is the subject of the trigger's verb past an appositive that describes
-    it (the names inside the appositive are then none of the event's)."""
+def _apposition_end(sentence: str, a: ActorMention, trigger: Trigger) -> int | None:
+    """Where the appositive that describes ``a`` closes (its last comma), when ``a`` is the
+    subject of the trigger's verb past it (the names inside it are then none of the event's);
+    ``None`` otherwise."""
     if a.end > trigger.start or not _APPOSITION.match(sentence, a.end):
-        return False
+        return None
     close = sentence.rfind(",", a.end + 1, trigger.start)
     if close <= a.end or re.search(r"[;:]", sentence[a.end : close]):
-        return False
+        return None
     rest = sentence[close : trigger.start]  # "…, launched an assault" or "…, launched an "
-    return bool(_SUBJECT_VERB.match(rest) or re.fullmatch(r",\s*(?:\w+ly\s+)?", rest))
+    acts = _SUBJECT_VERB.match(rest) or re.fullmatch(r",\s*(?:\w+ly\s+)?", rest)
+    return close if acts else None
 
 
 def roles(
@@ -201,11 +203,12 @@ def roles(
     victim: ActorMention | None = None
     # "IS fighters were killed", "the convoy came under fire": the subject is the victim
     passive = passive_trigger(trigger)
-    heads = [h for h in actors if not passive and _apposed_subject(sentence, h, trigger)]
+    apposed = [] if passive else [(h, _apposition_end(sentence, h, trigger)) for h in actors]
+    heads = [(h, close) for h, close in apposed if close is not None]
     if heads:  # the subject past its appositive, and no name the appositive holds
-        doer = (2, heads[0])
-        inner = sentence.rfind(",", heads[0].end + 1, trigger.start)
-        actors = [a for a in actors if not heads[0].end <= a.start < inner]
+        head, close = heads[0]
+        doer = (2, head)
+        actors = [a for a in actors if not head.end <= a.start < close]
     for a in sorted(actors, key=lambda a: abs(a.start - trigger.start)):
         before = sentence[: a.start]
         if before.lower().endswith("anti-"):
