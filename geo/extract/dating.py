@@ -24,7 +24,16 @@ from geo.extract.roles import SEQUENCE
 from geo.extract.spans.dates import EventDate, find_dates
 from geo.extract.triggers import Trigger
 
-__all__ = ["WHO_ACTS", "assign_dates", "dates_by_sequence", "listed_days", "recent", "story_day"]
+__all__ = [
+    "WHO_ACTS",
+    "assign_dates",
+    "dates_by_sequence",
+    "listed_days",
+    "own_day",
+    "premodifies",
+    "recent",
+    "story_day",
+]
 
 _LATER = re.compile(r"\b(?:following|next)\s+day\b|\bdays?\s+later\b|\bthe\s+day\s+after\b", re.I)
 
@@ -82,8 +91,16 @@ def assign_dates(
     # Strong triggers choose first, each the date nearest to it over the whole sentence, then
     # the weak ones: "WASHINGTON (May 23) — ... who was targeted May 21 by a U.S. airstrike"
     # gives the airstrike May 21, not the dateline's May 23.
+    # A date that premodifies its noun is that noun's before any choosing: "hundreds of
+    # terrorist attacks …, including … the November 26 attacks in Mumbai".
     pairs = sorted(
-        (not triggers[i].strong, _gap(triggers[i], d, sentence), n, i)
+        (
+            not premodifies(sentence, d, triggers[i]),
+            not triggers[i].strong,
+            _gap(triggers[i], d, sentence),
+            n,
+            i,
+        )
         for n, (d, _how) in enumerate(usable)
         for i in range(len(triggers))
         if not (i in claimed and d.end <= triggers[i].start)  # "… yesterday" after it is its own
@@ -92,7 +109,7 @@ def assign_dates(
         and not _reported_earlier(sentence, d, triggers[i])
     )
     taken: set[int] = set()
-    for _weak, _gap_chars, n, i in pairs:
+    for _apart, _weak, _gap_chars, n, i in pairs:
         if n in taken or i in chosen:
             continue
         chosen[i] = usable[n]
@@ -147,6 +164,21 @@ def _reported_earlier(sentence: str, d: EventDate, trigger: Trigger) -> bool:
         return False
     perfect = "had " in trigger.text.lower() or _PERFECT.search(sentence, 0, trigger.start)
     return bool(perfect) or trigger.determiner == "definite"
+
+
+def own_day(sentence: str, trigger: Trigger, d: EventDate | None) -> bool:
+    """Whether a trigger is an event of its own by the day it is given: "an April 1 strike",
+    "the November 26 attacks in Mumbai" (a day before its noun), not "the strike on Monday"
+    told again."""
+    if d is None or d.precision != "day":
+        return False
+    return trigger.determiner in ("indefinite", "another") or premodifies(sentence, d, trigger)
+
+
+def premodifies(sentence: str, d: EventDate, trigger: Trigger) -> bool:
+    """Whether the date stands right before the trigger, as its modifier ("the July 7 bombing",
+    "Saturday's strikes")."""
+    return d.end <= trigger.start and not sentence[d.end : trigger.start].strip(" \t-–'’s")
 
 
 def _gap(trigger: Trigger, d: EventDate, sentence: str = "") -> int:

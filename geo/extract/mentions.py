@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from gazetteer.spot_words import title_line
 from geo.extract import states
-from geo.extract.dating import WHO_ACTS, assign_dates, dates_by_sequence, listed_days
+from geo.extract.dating import WHO_ACTS, assign_dates, dates_by_sequence, listed_days, own_day
 from geo.extract.generic import (
     ACTED,
     DONE,
@@ -181,12 +181,11 @@ def sentence_mentions(
     headline = headline and (len(sentence.split()) <= 12 or title_line(text, start))
     cues = [negation(sentence, t.start, t.end) for t in triggers]
     skips = [early_skip(sentence, t, cue, headline) for t, cue in zip(triggers, cues, strict=True)]
-    # events of their own, whose places are theirs: strong phrases, and "an April 1 strike"
-    dated = {i for i, (d, _how) in dates.items() if d.precision == "day"}
+    # events of their own, whose places are theirs: strong phrases, "an April 1 strike"
     live = [
         t.start
         for i, (t, why) in enumerate(zip(triggers, skips, strict=True))
-        if not why and (t.strong or (i in dated and t.determiner in ("indefinite", "another")))
+        if not why and (t.strong or own_day(sentence, t, dates[i][0] if i in dates else None))
     ]
     found: list[EventMention] = []
     for i, trig in enumerate(triggers):

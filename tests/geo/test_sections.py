@@ -187,3 +187,26 @@ def test_an_undated_event_of_a_story_is_on_the_day_the_story_named() -> None:
     )
     found, _ = extract_article(Article(id="a", text=text, published=dt.date(2016, 3, 5)))
     assert [(e.date.isoformat(), e.date_precision) for e in found] == [("2016-03-01", "day")]
+
+
+def test_a_year_compared_with_does_not_set_the_year_of_later_days() -> None:
+    # our own sentences: the report of 2009 is about 2008, the year it compares with is not
+    text = (
+        "The border region grew less safe than it was in 2007.\n\nThe year saw several bombings, "
+        "including the July 7 bombing of a ministry in Kabul."
+    )
+    found, _ = extract_article(Article(id="a", text=text, published=dt.date(2009, 4, 30)))
+    assert [e.date.isoformat() for e in found] == ["2008-07-07"]
+
+
+def test_a_date_before_its_noun_dates_that_noun_not_an_earlier_plural() -> None:
+    text = (
+        "Although dozens of terrorist attacks were carried out across the region, the year saw "
+        "several large ones, including the March 3 attacks in Lahore and the May 9 bombing of a "
+        "hotel in Peshawar."
+    )
+    found, _ = extract_article(Article(id="a", text=text, published=dt.date(2010, 6, 1)))
+    assert [(e.date.isoformat(), e.place) for e in found] == [
+        ("2010-03-03", "Lahore"),
+        ("2010-05-09", "Peshawar"),
+    ]

@@ -426,6 +426,8 @@ def _floors(text: str) -> tuple[tuple[int, dt.date], ...]:
 
 
 _IN_YEAR = re.compile(r"\b(?:in|during|the\s+year)\s+(?:(?:early|late|mid)[\s\-]?)?$", re.I)
+# "less safe … than it was in 2007", "compared with 2019": the year a text compares with
+_COMPARED = re.compile(r"\b(?:than|compared\s+(?:to|with))\b[^.;:!?]{0,20}$", re.I)
 
 
 def _sets_year(text: str, m: re.Match[str]) -> int:
@@ -442,6 +444,8 @@ def _sets_year(text: str, m: re.Match[str]) -> int:
         return 2
     dated = _DATED_YEAR.search(text, max(0, m.start() - 40), m.start())
     if dated is None:  # "One attack occurred in Lebanon in 1998. On 21 June …": that year's
+        if _COMPARED.search(text, max(0, m.start() - 32), m.start()):
+            return 0
         return 1 if _IN_YEAR.search(text, max(0, m.start() - 20), m.start()) else 0
     if _LOOKING_BACK.search(text, max(0, dated.start() - 12), dated.start()):
         return 0
