@@ -169,7 +169,7 @@ def test_weekday_reason_and_span() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["A vote is due next Friday.", "Crowds gathered on Good Friday.", "Shops opened."]
+    "text", ["A vote is due next Friday.", "Crowds shopped on Black Friday.", "Shops opened."]
 )
 def test_weekdays_not_resolved(text: str) -> None:
     assert find_dates(text, MON) == []
@@ -201,11 +201,25 @@ def test_most_recent_weekday_helper() -> None:
         ("Mortars fell on New Year's Day.", NEW_YEAR, D(2020, 1, 1)),
         ("Mortars fell on New Year's Day.", MON, D(2019, 1, 1)),
         ("Mortars fell on Christmas Day 2015.", MON, D(2015, 12, 25)),
+        # the feasts of Easter move: Western Easter was 21 April 2019, 12 April 2020
+        ("A missile struck the city on Good Friday.", D(2019, 5, 2), D(2019, 4, 19)),
+        ("A missile struck the city on Good Friday.", D(2020, 4, 1), D(2019, 4, 19)),
+        ("Drones hit the port on Palm Sunday.", D(2020, 4, 30), D(2020, 4, 5)),
+        ("The Easter Sunday 2019 bombings killed many.", D(2023, 1, 1), D(2019, 4, 21)),
+        ("Shelling resumed on Easter Monday.", D(2020, 4, 30), D(2020, 4, 13)),
+        ("Shelling resumed on Easter, officials said.", D(2020, 4, 30), D(2020, 4, 12)),
+        # Orthodox Easter was 19 April 2020; Orthodox Christmas is 7 January
+        ("Shelling resumed on Orthodox Easter.", D(2020, 4, 30), D(2020, 4, 19)),
+        ("Shelling resumed on Orthodox Christmas Day.", D(2020, 4, 30), D(2020, 1, 7)),
     ],
 )
 def test_holidays(text: str, published: dt.date, expected: dt.date) -> None:
     found = only(text, published)
     assert (found.date, found.precision) == (expected, "day")
+
+
+def test_a_feast_s_name_before_a_noun_dates_nothing() -> None:
+    assert find_dates("a bakery preparing Easter bread was destroyed", MON) == []
 
 
 # --- relative to publication ---------------------------------------------------------------

@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
 from geo.extract.spans.dates_relative import (
     ONE_DAY,
     between,
@@ -130,8 +132,12 @@ _WEEKDAY_REF = re.compile(
     rf"(?<!Good )(?<!Black )\b(?P<wd>{_WEEKDAY}))\b"
 )
 _HOLIDAY = re.compile(
-    r"\b(?P<name>Christmas\s+(?:Day|Eve)|New\s+Year['’]?s\s+(?:Day|Eve))\b(?:,?\s+" + _YEAR + ")?"
+    r"\b(?P<name>(?:Orthodox\s+)?Christmas\s+(?:Day|Eve)|New\s+Year['’]?s\s+(?:Day|Eve)"
+    r"|(?:Orthodox\s+)?(?:Good\s+Friday|Palm\s+Sunday|Holy\s+Saturday|Easter\s+(?:Sunday|Monday|Day))"
+    r"|(?<=\b[Oo]n\s)(?:Orthodox\s+)?Easter)\b(?:,?\s+" + _YEAR + ")?"
 )
+# Days counted from Easter Sunday, by the feast's last word ("Easter" alone: the Sunday)
+_FROM_EASTER = {"friday": -2, "saturday": -1, "sunday": 0, "day": 0, "easter": 0, "monday": 1}
 _RELATIVE = re.compile(
     r"(?<!USA )\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening)|yesterday"
     r"|last\s+night|(?:past|last)\s+24\s+hours"
@@ -244,12 +250,30 @@ def _weekday(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Res
 
 
 def _holiday(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Resolved | None:
-    """'Christmas Day', 'Christmas Eve', 'New Year's Day', 'New Year's Eve'."""
+    """'Christmas Day', 'Christmas Eve', 'New Year's Day', 'New Year's Eve', and the feasts
+    of Easter ('Good Friday', 'Palm Sunday', 'Easter Monday'; Orthodox ones too), in the
+    year named or the latest on or before publication."""
     name = " ".join(m["name"].lower().split())
-    month, day = {"christmas day": (12, 25), "christmas eve": (12, 24)}.get(name, (0, 0))
-    if not month:
-        month, day = (1, 1) if name.endswith("day") else (12, 31)
-    return _complete(month, day, m["year"], pub, m["name"])
+    orthodox = name.startswith("orthodox ")
+    name = name.removeprefix("orthodox ")
+    if "christmas" in name or "year" in name:
+        month, day = {"christmas day": (12, 25), "christmas eve": (12, 24)}.get(name, (0, 0))
+        if not month:
+            month, day = (1, 1) if name.endswith("day") else (12, 31)
+        if orthodox:  # the Julian calendar's 25 December (and its eve) in this century
+            month, day = 1, 6 + name.endswith("day")
+        return _complete(month, day, m["year"], pub, m["name"])
+    shift = dt.timedelta(days=-7 if name.startswith("palm") else _FROM_EASTER[name.split()[-1]])
+    method = EASTER_ORTHODOX if orthodox else EASTER_WESTERN
+    if m["year"] is not None:
+        found = easter(int(m["year"]), method) + shift
+    elif pub is None:
+        return None
+    else:
+        found = easter(pub.year, method) + shift
+        found = found if found <= pub else easter(pub.year - 1, method) + shift
+    why = f"{m['name']!r}: {'the year named' if m['year'] else 'latest on or before publication'}"
+    return found, "day", found, found, why
 
 
 def _relative(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Resolved | None:
@@ -334,7 +358,7 @@ _RULES: tuple[Rule[_Handler], ...] = tuple(
         (_MONTH_DAY_TIGHT, _explicit, (_MONTH_WORDS, _DIGIT), False),
         (_MONTH_DAY, _explicit, (_MONTH_WORDS, _DIGIT), False),
         (_DAY_MONTH, _explicit, (_MONTH_WORDS, _DIGIT), False),
-        (_HOLIDAY, _holiday, (("Christmas", "New"),), False),
+        (_HOLIDAY, _holiday, (("Christmas", "New", "Good", "Palm", "Holy", "Easter"),), False),
         (_MONTH_YEAR, _month_year, (_MONTH_WORDS, _CENTURY), False),
         (_MONTH_ONLY, _month_only, (re.compile(_BARE_MONTH),), False),
         (_MONTH_ATTR, _month_only, (re.compile(_BARE_MONTH),), False),
