@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
@@ -264,7 +265,7 @@ def _holiday(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Res
             month, day = 1, 6 + name.endswith("day")
         return _complete(month, day, m["year"], pub, m["name"])
     shift = dt.timedelta(days=-7 if name.startswith("palm") else _FROM_EASTER[name.split()[-1]])
-    method = EASTER_ORTHODOX if orthodox else EASTER_WESTERN
+    method: Literal[1, 2, 3] = EASTER_ORTHODOX if orthodox else EASTER_WESTERN
     if m["year"] is not None:
         found = easter(int(m["year"]), method) + shift
     elif pub is None:
