@@ -270,7 +270,9 @@ def specific(
     if not verb and not own and not acted:  # "strikes destroyed", "bombings … left 24 dead"
         return False
     day = any(d.precision == "day" for d in sentence_dates or ())
-    return day or (place is not None and place.local)
+    # "In August, the IDF struck PIJ targets in Gaza": an act of its own in a month, at a place
+    month = own and date is not None and date.precision == "month"
+    return day or (place is not None and (place.local or bool(month)))
 
 
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -290,7 +292,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\s+(?:\w+\s+)?(?:launch|carry|conduct|strike|attack|retaliate|respond)"
             r"|prevent\w*|deter\w*|protect\w*|(?:(?<!\d )(?<!two |six |ten )(?<!four |five |nine )"
             # "carried out four more airstrikes" counts strikes done, "more strikes" threatens
-            r"(?<!three |seven |eight )more|further|future|possible|planned|potential)"
+            r"(?<!three |seven |eight )more|further|future|possible|planned|potential|imminent)"
             r"(?:\s+[\w.\-]+){0,2}\s*$)",
             re.I,
         ),

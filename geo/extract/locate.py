@@ -73,8 +73,9 @@ _LOCATIVE = re.compile(
 _LOCATIVE_SCAN = Scan.of(_LOCATIVE)  # the same matches, tried only where its words begin
 #: Added to the distance between a place and a trigger on the other side of a clause break.
 CLAUSE_PENALTY = 50
-_CLAUSE_BREAK = re.compile(
-    r"[;:()]|\b(?:after|before|following|when|while|in\s+(?:response|retaliation)\s+(?:to|for))\b",
+_CLAUSE_BREAK = re.compile(  # not a short aside: "Israel Defense Forces (IDF) struck"
+    r"[;:]|\((?![^()]{1,20}\))|(?<=[^()]{21})\)"
+    r"|\b(?:after|before|following|when|while|in\s+(?:response|retaliation)\s+(?:to|for))\b",
     re.I,
 )
 #: A capitalised name after a locative word: what the online fallback is asked about when
@@ -381,8 +382,7 @@ def pick_place(
     return _sea_part(ctx.gazetteer, best, near_country)
 
 
-# A name after a locative that the gazetteer lacks: "Near Kisik, one strike ...", "in the
-# village of Bando".
+# A name after a locative the gazetteer lacks: "Near Kisik, one strike", "the village of Bando".
 _UNKNOWN = re.compile(
     r"\b(?i:in|near|at|outside|around)\s+(?:the\s+)?(?:(?:village|town|city|district|area|region)"
     r"\s+of\s+)?(?P<name>(?:(?:al|el|ad|ar|as|an|at|az|ash)-)?[A-Z][\w'’\-]+"

@@ -21,3 +21,21 @@ def test_plural_attacks_with_a_place_before_their_verb_are_events(gz: Gazetteer)
 def test_a_plural_in_years_before_a_verb_is_still_a_habit(gz: Gazetteer) -> None:
     text = "Rocket attacks in recent years have killed dozens of people across Iraq."
     assert events(gz, text) == []
+
+
+def test_a_named_force_s_plural_in_a_month_at_a_place_is_one_event(gz: Gazetteer) -> None:
+    # a short aside ("(IDF)") between the forces and their verb is no clause break, and an
+    # "imminent" attack the strikes forestall is no event
+    text = (
+        "In August, Israel Defense Forces (IDF) struck militant targets in Gaza for two days to "
+        "preempt what officials said was an imminent rocket attack."
+    )
+    found = [
+        (e.kind, e.date.isoformat(), e.date_precision, e.place, e.sub_event_type)
+        for e in events(gz, text)
+    ]
+    assert found == [("strike", "2023-08-15", "month", "Gaza", "Air/drone strike")]
+
+
+def test_a_plural_in_a_month_without_a_place_is_still_a_record(gz: Gazetteer) -> None:
+    assert events(gz, "In August, coalition jets struck targets for two days.") == []

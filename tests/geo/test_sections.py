@@ -210,3 +210,12 @@ def test_a_date_before_its_noun_dates_that_noun_not_an_earlier_plural() -> None:
         ("2010-03-03", "Lahore"),
         ("2010-05-09", "Peshawar"),
     ]
+
+
+def test_a_yearly_report_s_months_are_in_the_year_it_names() -> None:
+    text = (
+        "Attacks on the border rose in 2022.\n\nIn August, Israeli jets struck militant sites in "
+        "Rafah, killing a commander."
+    )
+    found, _ = extract_article(Article(id="a", text=text, published=dt.date(2023, 11, 30)))
+    assert [(e.date.isoformat(), e.date_precision) for e in found] == [("2022-08-15", "month")]

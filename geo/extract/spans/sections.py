@@ -301,7 +301,7 @@ class DateLayout:
             }
             found = [d for d in found if _ABSOLUTE.search(d.text) or (d.start, d.end) in anchored]
         named = self.named_year(offset)
-        if named is not None and any(_MONTH_DAY.fullmatch(d.text) for d in found):
+        if named is not None and any(_YEARLESS.fullmatch(d.text) for d in found):
             # "construction … was sporadic in 2008. … On February 4, a suicide bomber …" in a
             # report published in 2009: a day without a year is in the year the text is about
             year_end = dt.date(named, 12, 31)
@@ -309,8 +309,7 @@ class DateLayout:
                 (d.start, d.end): d for d in find_dates(sentence, year_end, candidates=chosen)
             }
             found = [
-                inyear.get((d.start, d.end), d) if _MONTH_DAY.fullmatch(d.text) else d
-                for d in found
+                inyear.get((d.start, d.end), d) if _YEARLESS.fullmatch(d.text) else d for d in found
             ]
         return found
 
@@ -404,6 +403,8 @@ _MONTH_DAY = re.compile(
     rf"(?:(?:{_MONTH_NAME}|{_MONTH_ABBR}\.?)\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH_NAME}|{_MONTH_ABBR}\.?))",
     re.I,
 )
+# a day or a month the text gives no year: "February 4", "4 Feb.", "(in) August"
+_YEARLESS = re.compile(rf"{_MONTH_DAY.pattern}|{_MONTH_NAME}", re.I)
 _ABSOLUTE = re.compile(rf"\b(?:{_MONTH_NAME}|{_MONTH_ABBR}\b\.?|\d{{4}})", re.I)
 _DATED_YEAR = re.compile(
     rf"(?:\d{{1,2}}\s+)?(?:{_MONTH_NAME})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+$", re.I
