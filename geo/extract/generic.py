@@ -64,15 +64,17 @@ ACTED = re.compile(
     re.I,
 )
 # Verbs of doing an event, past or ongoing: "carried out", "conducting", "launched".
-_DOING = (
-    r"carr(?:ied|ying)\s+out|conduct(?:ed|ing)|launch(?:ed|ing)|mount(?:ed|ing)|stag(?:ed|ing)"
-    r"|perform(?:ed|ing)|made"
+_DOING = (  # past, and the present of headlines ("Israeli forces launch a strike on Beirut")
+    r"carr(?:ied|ying|ies)\s+out|conduct(?:ed|ing|s)?|launch(?:ed|ing|es)?|mount(?:ed|ing|s)?"
+    r"|stag(?:ed|ing|es)|perform(?:ed|ing|s)?|made|makes"
+    # "IS claimed an attack on a checkpoint": the claimant's attack
+    r"|claim(?:ed|s)?(?:\s+(?:responsibility|credit)\s+for)?"
 )
 # The object of a verb of doing, done: "Rangers carried out a raid on a commander".
 DONE = re.compile(rf"\b(?:{_DOING})\s+(?:an?|one)\s+(?:[\w\-]+\s+){{0,3}}$", re.I)
 # A count of events a subject did: "forces conducted 28 strikes", "jets carried out five raids".
 DONE_COUNT = re.compile(
-    rf"\b(?:{_DOING}|conduct|flew)\s+(?:at\s+least\s+)?"
+    rf"\b(?:{_DOING}|flew)\s+(?:at\s+least\s+)?"
     # an exact count, not "several" or "dozens of": "conducted 28 strikes", "two raids"
     r"(?!(?:several|dozens|many|numerous|scores|multiple|some)\b)(?:[\w\-]+\s+){1,3}$",
     re.I,

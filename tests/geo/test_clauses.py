@@ -5,6 +5,8 @@ Our own example sentences, one per phrasing class.
 
 from __future__ import annotations
 
+import pytest
+
 from gazetteer import Gazetteer
 from tests.extracted import events
 
@@ -31,3 +33,23 @@ def test_what_an_act_answers_without_a_day_is_no_event_of_that_day(gz: Gazetteer
     )
     found = [(e.kind, e.date.isoformat()) for e in events(gz, text)]
     assert found == [("strike", "2024-03-02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's present tense of a verb of doing, and a claim, make the event theirs
+        (
+            "Turkish forces launch a strike on Qamishli, killing two fighters.",
+            ("strike", "Qamishli", "Turkish forces"),
+        ),
+        (
+            "Islamic State claimed an attack on a checkpoint in Kirkuk.",
+            ("attack", "Kirkuk", "Islamic State"),
+        ),
+    ],
+)
+def test_an_act_done_or_claimed_is_an_event(
+    gz: Gazetteer, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [(e.kind, e.place, e.actor) for e in events(gz, text)] == [expected]
