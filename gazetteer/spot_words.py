@@ -100,10 +100,14 @@ LOCATIVE = frozenset(
     shelled raided struck bombed attacked targeted stormed besieged overran entered hit hits pounded
     """.split()
 )
+# What falls or is fired on a place: "fired on Kherson", "rockets rained on Sderot"
+_FIRED_ON = frozenset(
+    "fire fired fires firing rained fell landed attack attacks assault strike strikes times".split()
+)
 OF_HEADS = DIRECTIONS | frozenset(
     """
     town city village province governorate outskirts area district region suburb suburbs
-    centre center heart coast port vicinity
+    centre center heart coast port vicinity areas parts districts neighbourhood neighborhood
     shelling bombing bombings bombardment siege storming battle capture liberation
     """.split()
 )
@@ -305,6 +309,8 @@ def locative_before(tokens: list[tuple[int, str, int]], i: int) -> str:
         before = tokens[i - 2][1].lower()
     if before in LOCATIVE:
         return f"after '{before}'"
+    if before in ("on", "upon") and i >= 2 and tokens[i - 2][1].lower() in _FIRED_ON:
+        return f"after '{tokens[i - 2][1].lower()} {before}'"  # "fired on Kherson"
     if before == "of" and i >= 2 and tokens[i - 2][1].lower() in OF_HEADS:
         return f"after '{tokens[i - 2][1].lower()} of'"
     return ""

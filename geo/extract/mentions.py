@@ -43,13 +43,7 @@ from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate, find_dates
 from geo.extract.spans.lexicon import ACTION_VERBS
 from geo.extract.spans.sections import DateLayout, cell_opens, in_short_cell
-from geo.extract.triggers import (
-    Trigger,
-    default_kind,
-    find_triggers,
-    may_report,
-    row_trigger,
-)
+from geo.extract.triggers import Trigger, default_kind, find_triggers, may_report, row_trigger
 
 __all__ = ["EventMention", "sentence_mentions"]
 
@@ -328,6 +322,9 @@ def sentence_mentions(
             daily = daily and DONE_COUNT.search(sentence, max(0, head - 60), head) is not None
             # "two airstrikes June 23 and 30": an event on each day (split below)
             daily = daily or (date is not None and len(listed_days(date)) == trig.count)
+            # "attacked the oblast 65 times" on one day at one place: that day's event there
+            once = date is not None and date.precision == "day" and place is not None
+            daily = daily or (once and _TIMES.match(sentence, trig.end) is not None)
             here = place is not None and place.local
             here = here and specific(sentence, trig, date, place, found_dates)
             if not daily and not here:  # "carried out several attacks in the capital": a record
@@ -403,6 +400,7 @@ _COUNTED = re.compile(
     re.I,
 )
 _SUBSET = re.compile(r"\bno\s+(?:civilians?|non-?combatants|bystanders|passengers)\b", re.I)
+_TIMES = re.compile(r"\s+\S+\s+times\b")  # "attacked the oblast 65 times"
 _RESTATED = re.compile(
     r"\b(?:claiming|saying|stating|adding|asserting)\s+(?:that\s+)?(?:it|they|its\s+forces)\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:\w+\s+){0,2}$",

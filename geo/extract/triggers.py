@@ -323,7 +323,7 @@ _FORMS = {f: lemma for lemma in lexicon.ACTION_VERBS for f in lexicon.inflection
 
 def _lemma(form: str) -> str:
     """The lemma of an action verb form ("opened  fire" -> "open fire")."""
-    return _FORMS[" ".join(form.lower().split())]
+    return _FORMS[" ".join(lexicon.without_often(form).lower().split())]
 
 
 # Whom a state's units kill that makes the killing an event: "troops killed 500 people in

@@ -160,3 +160,20 @@ def test_a_loose_spelling_in_another_country_than_the_storys_is_no_place(gz: Gaz
     # "Mahmoudiyah" loosely names an Iraqi town, but this story is about France
     assert _found(gz, "Protesters gathered in Paris and in Mahmoudiyah, France.")[0][0] == "Paris"
     assert "Mahmoudiyah" not in [w for w, _ in _found(gz, "Crowds in Paris and in Mahmoudiyah.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops fired on Kherson overnight.",
+        "Rockets rained on Kherson.",
+        "Troops fired 47 times on Kherson.",
+        "Artillery shelled residential areas of Kherson.",
+    ],
+)
+def test_what_is_fired_on_a_place_supports_it(gz: Gazetteer, text: str) -> None:
+    assert [m.text for m in gz.spot(text) if m.place is not None] == ["Kherson"]
+
+
+def test_on_after_other_verbs_supports_no_small_place(gz: Gazetteer) -> None:
+    assert [m.text for m in gz.spot("The talks relied on Kherson.") if m.place is not None] == []

@@ -53,3 +53,23 @@ def test_an_act_done_or_claimed_is_an_event(
     gz: Gazetteer, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert [(e.kind, e.place, e.actor) for e in events(gz, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state named as the subject, a place as its object
+        ("On Tuesday Russia struck the city of Sumy, killing a woman.", ("2024-01-09", "Sumy")),
+        # how often, between a phrasal verb and its preposition, and a day's many attacks at
+        # one place: that day's event there
+        ("On Friday, Russian troops fired 47 times on Kherson.", ("2024-01-05", "Kherson")),
+        (
+            "On Friday, Russian forces attacked Kherson 65 times, killing two.",
+            ("2024-01-05", "Kherson"),
+        ),
+    ],
+)
+def test_a_state_s_act_on_a_place(gz: Gazetteer, text: str, expected: tuple[str, str]) -> None:
+    assert [(e.kind, e.date.isoformat(), e.place) for e in events(gz, text)] == [
+        ("strike", *expected)
+    ]

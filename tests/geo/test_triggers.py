@@ -119,7 +119,7 @@ def test_several_triggers_in_order_without_overlap() -> None:
         ("The airstrike killed two.", "airstrike", "definite"),
         ("Officials blamed the group for this attack.", "attack", "definite"),
         ("Sunday's strike was the third this month.", "strike", "definite"),
-        ("Its airstrikes hit four villages.", "airstrikes", "definite"),
+        ("Its airstrikes hit four bridges.", "airstrikes", "definite"),
         ("Another rocket barrage hit the embassy.", "rocket barrage", "another"),
         ("A second drone attack followed at noon.", "drone attack", "another"),
         ("A drone attack hit the airport.", "drone attack", "indefinite"),

@@ -38,6 +38,8 @@ __all__ = [
     "Agent",
     "inflections",
     "pattern",
+    "verb_forms",
+    "without_often",
 ]
 
 # Irregular verbs: lemma -> (third person, past, gerund, participles other than the past).
@@ -334,7 +336,21 @@ def _plural(noun: str) -> str:
 def pattern(words: list[str]) -> str:
     """A regex alternation of ``words`` (longest first; spaces match any whitespace)."""
     ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    out = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    # "fired 47 times on populated areas", "opened fire repeatedly at": how often, before the
+    # preposition of a phrasal verb
+    return re.sub(r"\\s\+(on|at|upon)(?=\||$)", _OFTEN + r"\\s+\1", out)
+
+
+_OFTEN = r"(?:\\s+(?:\\w+\\s+times|repeatedly|again|indiscriminately))?"
+_HOW_OFTEN = re.compile(
+    r"\s+(?:\w+\s+times|repeatedly|again|indiscriminately)(?=\s+(?:on|at|upon)$)"
+)
+
+
+def without_often(form: str) -> str:
+    """A phrasal verb's form without how often ("fired 47 times on" -> "fired on")."""
+    return _HOW_OFTEN.sub("", form)
 
 
 def verb_forms(lemmas: list[str] | None = None) -> list[str]:

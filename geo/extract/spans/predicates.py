@@ -62,7 +62,10 @@ _OBJECT = (
     r"|barracks|outposts?|refiner(?:y|ies)|(?:command|operations|control)\s+cent(?:er|re)s?"
     r"|(?:radar|launch)\s+sites?|air\s+defen[cs]es?|destroyers?|warships?|frigates?|vessels?"
     r"|(?:aerial|surface|underwater)\s+(?:systems?|vehicles?|vessels?)|UAVs|UASs?|USVs|tunnels?"
-    r"|(?:energy|power)\s+(?:grids?|plants?|stations?|facilities))"
+    r"|(?:energy|power)\s+(?:grids?|plants?|stations?|facilities)"
+    # places and people: "Russia struck the city of Horniak", "shelled residential areas"
+    r"|cit(?:y|ies)|towns?|villages?|districts?|neighbou?rhoods?|suburbs?|areas|oblasts?"
+    r"|hospitals?|schools?|apartments?|civilians)"
 )
 # What may stand between an agent and its verb besides a few words: a parenthesis and who
 # leads or backs it ("militants led by Igor Girkin (a retired colonel) attacked").
