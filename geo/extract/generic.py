@@ -115,8 +115,10 @@ _ANSWERED = re.compile(
     re.I,
 )
 # ... unless the text gives it a day: "in response to the rocket attack on Sderot on Monday".
-_OWN_DAY = re.compile(
-    r"[^.;]{0,60}?\b(?:on|last)\s+(?:\d|(?-i:[A-Z])[a-z]+\.?\s+\d|\w+day\b)", re.I
+_OWN_DAY = re.compile(  # or a weekday alone: "for a daring Hamas attack Saturday on a crossing"
+    r"[^.;]{0,60}?\b(?:(?:on|last)\s+(?:\d|(?-i:[A-Z])[a-z]+\.?\s+\d|\w+day\b)"
+    r"|(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)",
+    re.I,
 )
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 
@@ -233,6 +235,10 @@ _OWN_PAST = re.compile(
 )
 
 
+_KILLED_IN = re.compile(
+    r"\b(?:killed|wounded|injured|dead|died)\s+(?:in|by|during)\s+(?:[\w\-]+\s+){0,3}$", re.I
+)
+_NAMED_AFTER = re.compile(r"\s+(?:on|in|at|near|against)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 _SALVO = re.compile(r"\b\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?(?:drones|missiles|rockets)\b", re.I)
 
 
@@ -269,6 +275,13 @@ def specific(
     if own and re.match(r"\s+(?:a|an)\s", sentence[trig.end : trig.end + 4]):
         return True  # "Russian forces also hit a military training base in the west": one target
     acted = ACTED.match(sentence, trig.end) or TOLL.match(sentence, trig.end)
+    # "Seven militants have been killed in Israeli air strikes on the Gaza Strip": the toll of
+    # strikes at a place below a country, not of a year's
+    toll = _KILLED_IN.search(sentence, max(0, trig.start - 40), trig.start)
+    toll = toll and _NAMED_AFTER.match(sentence, trig.end)  # the place right after them
+    coarse = date is not None and date.precision in ("month", "year")
+    if toll and place is not None and place.place.kind != "country" and not coarse:
+        return True
     if not verb and not own and not acted:  # "strikes destroyed", "bombings … left 24 dead"
         return False
     day = any(d.precision == "day" for d in sentence_dates or ())

@@ -39,3 +39,12 @@ def test_a_named_force_s_plural_in_a_month_at_a_place_is_one_event(gz: Gazetteer
 
 def test_a_plural_in_a_month_without_a_place_is_still_a_record(gz: Gazetteer) -> None:
     assert events(gz, "In August, coalition jets struck targets for two days.") == []
+
+
+def test_a_toll_of_plural_strikes_on_a_place_reports_them(gz: Gazetteer) -> None:
+    text = (
+        "At least five fighters have been killed in Turkish air strikes on Qamishli. The raids "
+        "came in retaliation for a militant attack Saturday on a border post near Kilis."
+    )
+    found = {(e.kind, e.date.isoformat(), e.place) for e in events(gz, text)}
+    assert found == {("strike", "2024-01-11", "Qamishli"), ("attack", "2024-01-06", "Kilis")}
