@@ -62,6 +62,7 @@ _SITE = re.compile(
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|on|over|off|across|around|toward|towards|into|against"
     r"|target(?:s|ed|ing)|hits?|struck|strikes|attack(?:s|ed|ing)|bomb(?:s|ed)|shell(?:s|ed)|raided"
+    r"|pound(?:s|ed)?"
     r"|entered|stormed|overran)|(?:north|south|east|west)(?:east|west)?\s+of"
     r"|(?:shelling|bombings?|bombardments?|siege)\s+of)"
     r"\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|that|where|when|how)\b)[\w\-’']+\s+){0,2}"
@@ -394,8 +395,6 @@ _NOT_PLACE_WORDS |= {
     *"president prime minister general gen. col. colonel sheikh king queen prince mr. mrs.".split(),
     *"ms. dr. ambassador governor mayor commander senator secretary pope imam".split(),
 }
-
-
 _ADJECTIVE_AFTER = re.compile(
     r"\s+(?!(?:and|or|on|in|at|to|of|for|with|from|by|is|was|were|has|had|have|said|says|after"
     r"|before|since|as|but|that|which|who|where|when|late|early|last|this|over|into|near|killing"

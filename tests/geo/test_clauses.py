@@ -73,3 +73,8 @@ def test_a_state_s_act_on_a_place(gz: Gazetteer, text: str, expected: tuple[str,
     assert [(e.kind, e.date.isoformat(), e.place) for e in events(gz, text)] == [
         ("strike", *expected)
     ]
+
+
+def test_a_headline_s_projectiles_pound_the_place_after_them(gz: Gazetteer) -> None:
+    found = [(e.kind, e.place) for e in events(gz, "Russian Missiles Pound Kharkiv")]
+    assert found == [("strike", "Kharkiv")]

@@ -47,6 +47,8 @@ def trigger_at(text: str, phrase: str) -> Trigger:
         ("The attack began before dawn.", "attack", False),
         ("The convoy was struck near the crossing.", "was struck", False),
         ("Shelling continued for hours.", "Shelling", False),
+        ("Russian missiles pounded the port.", "missiles pounded", True),
+        ("Russian Missiles Pound Kharkiv", "Missiles Pound", True),
     ],
 )
 def test_strong_and_weak_triggers(text: str, phrase: str, strong: bool) -> None:

@@ -144,7 +144,7 @@ _RULES: tuple[tuple[str, str, str, bool], ...] = (
         r"(?:(?:packed|laden|loaded|armed|rigged)\s+with\s+(?:\w+\s+){0,2}?\w+\s+)?"
         # "a rocket fired from Lebanon reportedly killed 12"
         r"(?:(?:fired|launched)\s+(?:from|by)\s+(?:the\s+)?(?:[\w\-]+\s+){1,3}?)?(?:\w+ly\s+)?"
-        r"(?:hits?|struck|impact(?:s|ed)|kill(?:s|ed)|wound(?:s|ed)"
+        r"(?:hits?|struck|impact(?:s|ed)|kill(?:s|ed)|wound(?:s|ed)|pound(?:s|ed)?|smash(?:es|ed)"
         r"|slam(?:s|med)\s+into|(?:lands?|landed|falls?|fell|crash(?:es|ed)?|rain(?:s|ed)\s+down)"
         r"\s+(?:on|in|near|inside|around)|targeted|attacked|explod(?:es|ed)"
         r"|(?:were|was)\s+aimed\s+at)",
