@@ -20,6 +20,7 @@ __all__ = [
     "TOLL",
     "early_skip",
     "negation",
+    "other_events",
     "reported_plural",
     "specific",
 ]
@@ -239,6 +240,18 @@ _KILLED_IN = re.compile(
     r"\b(?:killed|wounded|injured|dead|died)\s+(?:in|by|during)\s+(?:[\w\-]+\s+){0,3}$", re.I
 )
 _NAMED_AFTER = re.compile(r"\s+(?:on|in|at|near|against)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+_OTHER = re.compile(r"\bother\s+(?:[\w\-]+\s+){0,2}$", re.I)
+_ACROSS = re.compile(r"\s+(?:\w+\s+){0,2}?across\b")
+
+
+def other_events(sentence: str, trig: Trigger, place: PlacePick | None) -> bool:
+    """Whether a plural tells of other events over a wide area ("Other attacks across central
+    Iraq killed 7"): not one event, nor more of the one before it."""
+    if not trig.plural or not _OTHER.search(sentence, max(0, trig.start - 30), trig.start):
+        return False
+    return place is None or place.place.kind == "country" or bool(_ACROSS.match(sentence, trig.end))
+
+
 _SALVO = re.compile(r"\b\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?(?:drones|missiles|rockets)\b", re.I)
 
 

@@ -24,6 +24,7 @@ from geo.extract.generic import (
     TOLL,
     early_skip,
     negation,
+    other_events,
     reported_plural,
     specific,
 )
@@ -313,6 +314,8 @@ def sentence_mentions(
                 skip = "an unspecific mention (no date, or no place of its own)"
             else:
                 refers = False
+        if not skip and other_events(sentence, trig, place):  # "Other attacks across Iraq"
+            skip = "other events across an area, not one event"
         if not skip and trig.count is not None:
             # "Near Mosul, three strikes engaged two units": one day's strikes at one place;
             # "in Iraq, forces conducted 28 strikes" on a day: that day's strikes in Iraq

@@ -48,3 +48,12 @@ def test_a_toll_of_plural_strikes_on_a_place_reports_them(gz: Gazetteer) -> None
     )
     found = {(e.kind, e.date.isoformat(), e.place) for e in events(gz, text)}
     assert found == {("strike", "2024-01-11", "Qamishli"), ("attack", "2024-01-06", "Kilis")}
+
+
+def test_other_attacks_across_an_area_are_not_the_event_before_them(gz: Gazetteer) -> None:
+    text = (
+        "On January 9, a suicide bomber struck a market in Tikrit, killing 30. Other attacks "
+        "across central Iraq killed 7 people."
+    )
+    found = [(e.date.isoformat(), e.place, e.fatalities) for e in events(gz, text)]
+    assert found == [("2024-01-09", "Tikrit", 30)]
