@@ -239,6 +239,12 @@ def test_a_feast_s_name_before_a_noun_dates_nothing() -> None:
         ("last month", NEW_YEAR, "month", D(2019, 12, 1), D(2019, 12, 31)),
         ("last month", D(2020, 3, 10), "month", D(2020, 2, 1), D(2020, 2, 29)),
         ("earlier this year", D(2020, 3, 10), "year", D(2020, 1, 1), D(2020, 3, 9)),
+        ("over the weekend", THU, "week", D(2019, 12, 21), D(2019, 12, 22)),
+        ("last weekend", THU, "week", D(2019, 12, 21), D(2019, 12, 22)),
+        ("this past weekend", SUN, "week", D(2019, 12, 28), SUN),  # published on the Sunday
+        ("last weekend", SUN, "week", D(2019, 12, 21), D(2019, 12, 22)),
+        ("in the past week", THU, "week", D(2019, 12, 20), THU),
+        ("over the last few days", THU, "week", D(2019, 12, 20), THU),
     ],
 )
 def test_relative_to_publication(

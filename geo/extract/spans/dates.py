@@ -142,7 +142,9 @@ _FROM_EASTER = {"friday": -2, "saturday": -1, "sunday": 0, "day": 0, "easter": 0
 _RELATIVE = re.compile(
     r"(?<!USA )\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening)|yesterday"
     r"|last\s+night|(?:past|last)\s+24\s+hours"
-    r"|earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year))\b",
+    r"|earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year)"
+    r"|(?:last|this(?:\s+past)?|over\s+the|at\s+the)\s+weekend"
+    r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:week|few\s+days))\b",
     re.IGNORECASE,
 )
 _ANCHORED = re.compile(
@@ -341,7 +343,7 @@ _CENTURY = re.compile("19|20")
 _WEEKDAY_WORDS = tuple(w.title() for w in _WEEKDAYS)
 _RELATIVE_WORDS = (
     *"today tonight overnight morning afternoon evening yesterday night week month".split(),
-    *("year", "hours"),
+    *("year", "hours", "weekend", "days"),
 )
 _ANCHORED_WORDS = (
     *"later afterward earlier next following previous preceding same response".split(),

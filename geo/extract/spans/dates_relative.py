@@ -118,7 +118,9 @@ def relative_period(phrase: str, published: dt.date) -> tuple[str, dt.date, dt.d
 
     Known phrases (case and spacing ignored): ``today``, ``tonight``, ``overnight``,
     ``this morning/afternoon/evening``, ``yesterday``, ``last night``, ``past 24 hours``,
-    ``earlier this week/month/year`` and ``last week/month/year``.  "Earlier this week" runs from
+    ``earlier this week/month/year``, ``last week/month/year``, ``(last|over the|this past)
+    weekend`` (the latest Saturday and Sunday) and ``in the past week`` or ``over the last
+    few days`` (the week up to publication).  "Earlier this week" runs from
     Monday of the publication week to the day before publication (the previous
     seven days when publication is a Monday); "last week" is the previous
     Monday-Sunday week.
@@ -129,6 +131,8 @@ def relative_period(phrase: str, published: dt.date) -> tuple[str, dt.date, dt.d
     ('week', datetime.date(2019, 12, 23), datetime.date(2019, 12, 25))
     >>> relative_period("Last  month", dt.date(2020, 1, 2))
     ('month', datetime.date(2019, 12, 1), datetime.date(2019, 12, 31))
+    >>> relative_period("over the weekend", dt.date(2020, 1, 2))  # a Thursday
+    ('week', datetime.date(2019, 12, 28), datetime.date(2019, 12, 29))
     >>> relative_period("next week", dt.date(2020, 1, 2)) is None
     True
     """
@@ -147,6 +151,14 @@ def relative_period(phrase: str, published: dt.date) -> tuple[str, dt.date, dt.d
     if key == "last week":
         monday = published - dt.timedelta(days=published.weekday() + 7)
         return "week", monday, monday + dt.timedelta(days=6)
+    if key.endswith("weekend"):  # the latest Saturday and Sunday (the one before, if "last")
+        back = (published.weekday() - 5) % 7 + (
+            7 if key == "last weekend" and published.weekday() >= 5 else 0
+        )
+        saturday = published - dt.timedelta(days=back)
+        return "week", saturday, min(published, saturday + ONE_DAY)
+    if key.endswith(("past week", "last week", "few days")):  # "in the past week"
+        return "week", published - dt.timedelta(days=6), published
     if key == "earlier this month":
         first = published.replace(day=1)
         return "month", first, max(first, published - ONE_DAY)
