@@ -19,14 +19,12 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
-
-from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from geo.extract.spans.dates_relative import (
     ONE_DAY,
     between,
     coarser,
+    easter_feast,
     midpoint,
     month_bounds,
     most_recent_weekday,
@@ -137,8 +135,6 @@ _HOLIDAY = re.compile(
     r"|(?:Orthodox\s+)?(?:Good\s+Friday|Palm\s+Sunday|Holy\s+Saturday|Easter\s+(?:Sunday|Monday|Day))"
     r"|(?<=\b[Oo]n\s)(?:Orthodox\s+)?Easter)\b(?:,?\s+" + _YEAR + ")?"
 )
-# Days counted from Easter Sunday, by the feast's last word ("Easter" alone: the Sunday)
-_FROM_EASTER = {"friday": -2, "saturday": -1, "sunday": 0, "day": 0, "easter": 0, "monday": 1}
 _RELATIVE = re.compile(
     r"(?<!USA )\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening)|yesterday"
     r"|last\s+night|(?:past|last)\s+24\s+hours"
@@ -266,15 +262,9 @@ def _holiday(m: re.Match[str], pub: dt.date | None, _: EventDate | None) -> _Res
         if orthodox:  # the Julian calendar's 25 December (and its eve) in this century
             month, day = 1, 6 + name.endswith("day")
         return _complete(month, day, m["year"], pub, m["name"])
-    shift = dt.timedelta(days=-7 if name.startswith("palm") else _FROM_EASTER[name.split()[-1]])
-    method: Literal[1, 2, 3] = EASTER_ORTHODOX if orthodox else EASTER_WESTERN
-    if m["year"] is not None:
-        found = easter(int(m["year"]), method) + shift
-    elif pub is None:
+    found = easter_feast(name, orthodox, int(m["year"]) if m["year"] else None, pub)
+    if found is None:
         return None
-    else:
-        found = easter(pub.year, method) + shift
-        found = found if found <= pub else easter(pub.year - 1, method) + shift
     why = f"{m['name']!r}: {'the year named' if m['year'] else 'latest on or before publication'}"
     return found, "day", found, found, why
 

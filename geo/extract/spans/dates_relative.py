@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import Literal
+
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 __all__ = [
     "ONE_DAY",
     "PRECISIONS",
     "between",
     "coarser",
+    "easter_feast",
     "midpoint",
     "month_bounds",
     "most_recent_weekday",
@@ -190,3 +194,28 @@ def between(
     precision = "day" if days < 1 else "week" if days < 7 else "month" if days < 31 else "year"
     why = f"from {start.isoformat()} to {latest.isoformat()}"
     return midpoint(start, latest), precision, start, latest, why
+
+
+# Days counted from Easter Sunday, by the feast's last word ("Easter" alone: the Sunday)
+_FROM_EASTER = {"friday": -2, "saturday": -1, "sunday": 0, "day": 0, "easter": 0, "monday": 1}
+
+
+def easter_feast(
+    name: str, orthodox: bool, year: int | None, published: dt.date | None
+) -> dt.date | None:
+    """The day of a feast of Easter ("good friday", "palm sunday", "easter monday", "easter")
+    in ``year``, else the latest on or before publication (None without either).
+
+    >>> easter_feast("good friday", False, 2019, None)
+    datetime.date(2019, 4, 19)
+    >>> easter_feast("easter", True, None, dt.date(2020, 4, 30))
+    datetime.date(2020, 4, 19)
+    """
+    shift = dt.timedelta(days=-7 if name.startswith("palm") else _FROM_EASTER[name.split()[-1]])
+    method: Literal[1, 2, 3] = EASTER_ORTHODOX if orthodox else EASTER_WESTERN
+    if year is not None:
+        return easter(year, method) + shift
+    if published is None:
+        return None
+    found = easter(published.year, method) + shift
+    return found if found <= published else easter(published.year - 1, method) + shift
