@@ -27,12 +27,14 @@ from geo.extract.places import (
     DEMONYM_WORD,
     ArticlePlaces,
     PlacePick,
+    border_area,
     capitals_named,
     demonym_country,
     demonym_elsewhere,
     in_named_country,
     inside_longer,
     mentions_within,
+    sea_part,
     stray,
 )
 from geo.extract.spans.scan import Scan
@@ -43,7 +45,6 @@ __all__ = [
     "PlacePick",
     "article_places",
     "compatible",
-    "fallback_place",
     "pick_place",
 ]
 
@@ -371,7 +372,7 @@ def pick_place(
             return PlacePick(local.written, best.place, local.start, local.end, local.how, True)
     countries = {c.place.country for _, c in cands if c.place.kind == "country"}
     if best.place.kind == "country" and len(countries) == 2:
-        border = _border(ctx.gazetteer, sorted(countries))
+        border = border_area(ctx.gazetteer, sorted(countries))
         if border is not None:
             return PlacePick(
                 " and ".join(c.written for _, c in cands if c.place.kind == "country"),
@@ -380,7 +381,7 @@ def pick_place(
                 best.end,
                 "two neighbouring countries named: their border area",
             )
-    return _sea_part(ctx.gazetteer, best, near_country)
+    return sea_part(ctx.gazetteer, best, near_country)
 
 
 # A name after a locative the gazetteer lacks: "Near Kisik, one strike", "the village of Bando".
@@ -429,71 +430,3 @@ def _unknown_place(
     m = best[1]
     how = f"{m['name']!r} is not in the gazetteer: its country, the article's ({country.name})"
     return PlacePick(m["name"], country, m.start("name"), m.end("name"), how, unknown=True)
-
-
-def fallback_place(
-    ctx: ArticlePlaces,
-    *,
-    weapon: str = "",
-    near_country: str = "",
-    maritime: bool = False,
-    reported: bool = False,
-    home: str = "",
-) -> PlacePick | None:
-    """The coarse place of an event whose sentence names none: a sea for attacks on
-    shipping, else the article's main country.  An event ``reported`` anew (not only
-    referred to) may take the country the article names most when none is named as a
-    place where things happen ("U.S. forces conducted a strike near Gobanale, Somalia"),
-    and else the ``home`` country of the armed group that did it ("Al-Shabaab militants
-    attacked a base in Lower Shabelle", a region the gazetteer lacks)."""
-    if (maritime or weapon == "vessel") and ctx.seas:
-        pick = PlacePick(ctx.seas[0].name, ctx.seas[0], -1, -1, "attack at sea: the article's sea")
-        return _sea_part(ctx.gazetteer, pick, near_country)
-    country = ctx.named_country if reported else ctx.country
-    if country is not None:
-        return PlacePick(
-            country.name,
-            country,
-            -1,
-            -1,
-            "no place in the sentence: the article's main country",
-        )
-    group = ctx.gazetteer.get(f"country:{home}") if home and reported else None
-    if group is not None:
-        return PlacePick(group.name, group, -1, -1, "no place named: the armed group's country")
-    return None
-
-
-def _border(gz: Gazetteer, codes: list[str]) -> Place | None:
-    names = [p.name for c in codes if (p := gz.get(f"country:{c}")) is not None]
-    if len(names) != 2:
-        return None
-    for query in (f"{names[0]}-{names[1]} border", f"{names[1]}-{names[0]} border"):
-        found = gz.best(query)
-        if found is not None and found.kind == "area":
-            return found
-    return None
-
-
-def _sea_part(gz: Gazetteer, pick: PlacePick, near_country: str) -> PlacePick:
-    """For a sea named with an attacker's country, the part of that sea nearest it."""
-    if pick.place.precision != "sea" or not near_country:
-        return pick
-    home = gz.get(f"country:{near_country}")
-    if home is None:
-        return pick
-    parts = [
-        p
-        for p in gz.places_of_kind(("sea",))
-        if p.id != pick.place.id and pick.place.name.lower() in p.name.lower()
-    ]
-    if not parts:
-        return pick
-    part = min(parts, key=lambda p: haversine_km(p.lat, p.lon, home.lat, home.lon))
-    if haversine_km(part.lat, part.lon, home.lat, home.lon) >= haversine_km(
-        pick.place.lat, pick.place.lon, home.lat, home.lon
-    ):
-        return pick
-    return PlacePick(
-        pick.written, part, pick.start, pick.end, f"{pick.how}; part nearest {home.name}"
-    )

@@ -34,10 +34,10 @@ from geo.articles.article import Article
 from geo.event import Event
 from geo.extract.cluster import Draft, blame_from_context, cluster_mentions, follow_up_counts
 from geo.extract.dating import recent, story_day
-from geo.extract.locate import ArticlePlaces, article_places, fallback_place
+from geo.extract.locate import ArticlePlaces, article_places
 from geo.extract.mentions import EventMention, sentence_mentions
 from geo.extract.merge import merge_events, without_covered
-from geo.extract.places import listed_with, with_villages
+from geo.extract.places import fallback_place, listed_with, with_villages
 from geo.extract.roles import STATE_TYPES
 from geo.extract.spans.actors import ActorMention, actor_by_name, find_actors
 from geo.extract.spans.dates import EventDate

@@ -1,7 +1,8 @@
 """Places an event is given: the values (:class:`PlacePick`, :class:`ArticlePlaces`), lists of
 places ("strikes on Kyiv, Lviv and Dnipro" report one event per place, as ACLED codes them:
 :func:`listed_with`), and the checks of spotted names against the article (a place written
-with its country, a namesake abroad, a demonym).  :mod:`geo.extract.locate` builds on them.
+with its country, a namesake abroad, a demonym), and the coarse place of an event whose
+sentence names none (:func:`fallback_place`).  :mod:`geo.extract.locate` builds on them.
 """
 
 from __future__ import annotations
@@ -20,13 +21,16 @@ __all__ = [
     "DEMONYM_WORD",
     "ArticlePlaces",
     "PlacePick",
+    "border_area",
     "capitals_named",
     "demonym_country",
     "demonym_elsewhere",
+    "fallback_place",
     "in_named_country",
     "inside_longer",
     "listed_with",
     "mentions_within",
+    "sea_part",
     "stray",
     "villages_named",
     "with_villages",
@@ -424,3 +428,71 @@ def _around(inner: Place, outer: Place) -> bool:
         return False  # a district has no population of its own: its extent says it holds it
     reach = max(outer.extent_km or 0.0, 5.0)
     return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= reach
+
+
+def fallback_place(
+    ctx: ArticlePlaces,
+    *,
+    weapon: str = "",
+    near_country: str = "",
+    maritime: bool = False,
+    reported: bool = False,
+    home: str = "",
+) -> PlacePick | None:
+    """The coarse place of an event whose sentence names none: a sea for attacks on
+    shipping, else the article's main country.  An event ``reported`` anew (not only
+    referred to) may take the country the article names most when none is named as a
+    place where things happen ("U.S. forces conducted a strike near Gobanale, Somalia"),
+    and else the ``home`` country of the armed group that did it ("Al-Shabaab militants
+    attacked a base in Lower Shabelle", a region the gazetteer lacks)."""
+    if (maritime or weapon == "vessel") and ctx.seas:
+        pick = PlacePick(ctx.seas[0].name, ctx.seas[0], -1, -1, "attack at sea: the article's sea")
+        return sea_part(ctx.gazetteer, pick, near_country)
+    country = ctx.named_country if reported else ctx.country
+    if country is not None:
+        return PlacePick(
+            country.name,
+            country,
+            -1,
+            -1,
+            "no place in the sentence: the article's main country",
+        )
+    group = ctx.gazetteer.get(f"country:{home}") if home and reported else None
+    if group is not None:
+        return PlacePick(group.name, group, -1, -1, "no place named: the armed group's country")
+    return None
+
+
+def border_area(gz: Gazetteer, codes: list[str]) -> Place | None:
+    names = [p.name for c in codes if (p := gz.get(f"country:{c}")) is not None]
+    if len(names) != 2:
+        return None
+    for query in (f"{names[0]}-{names[1]} border", f"{names[1]}-{names[0]} border"):
+        found = gz.best(query)
+        if found is not None and found.kind == "area":
+            return found
+    return None
+
+
+def sea_part(gz: Gazetteer, pick: PlacePick, near_country: str) -> PlacePick:
+    """For a sea named with an attacker's country, the part of that sea nearest it."""
+    if pick.place.precision != "sea" or not near_country:
+        return pick
+    home = gz.get(f"country:{near_country}")
+    if home is None:
+        return pick
+    parts = [
+        p
+        for p in gz.places_of_kind(("sea",))
+        if p.id != pick.place.id and pick.place.name.lower() in p.name.lower()
+    ]
+    if not parts:
+        return pick
+    part = min(parts, key=lambda p: haversine_km(p.lat, p.lon, home.lat, home.lon))
+    if haversine_km(part.lat, part.lon, home.lat, home.lon) >= haversine_km(
+        pick.place.lat, pick.place.lon, home.lat, home.lon
+    ):
+        return pick
+    return PlacePick(
+        pick.written, part, pick.start, pick.end, f"{pick.how}; part nearest {home.name}"
+    )

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from gazetteer import Gazetteer
 from geo.articles.article import Article
 from geo.event import Event
-from geo.extract.locate import PlacePick, article_places, compatible, fallback_place, pick_place
+from geo.extract.locate import PlacePick, article_places, compatible, pick_place
 from geo.extract.pipeline import extract
+from geo.extract.places import fallback_place
 from geo.extract.triggers import find_triggers
 
 
