@@ -108,6 +108,11 @@ def _fits(d: Draft, m: EventMention, *, strict: bool) -> bool:
         # "These missiles were aimed at …" after "Russia launched missile and drone attacks"
         definite = m.trigger.determiner == "definite"
         agnostic = m.refers and not m.actor and (not m.weapon or definite) and not m.trigger.kind
+        # "four missiles were launched at a Toyota Hilux", after the drone strike's sentence:
+        # projectiles no one is named to have fired, of the event told just before them
+        told_next = m.sentence[0] - d.mentions[-1].sentence[1] <= 200
+        unnamed = not m.actor and not m.trigger.kind and _passive_launch(m)
+        agnostic = agnostic or (unnamed and told_next and _dates_fit(d.date, m.date, strict=True))
         # "2 Killed in Russian Shelling of Kherson": the toll's event, in its own sentence; an
         # undated title's ("Chaplyne railway station attack"), then "Type: Missile strike"
         told = not m.refers or m.sentence == d.mentions[-1].sentence or d.date is None
@@ -129,6 +134,13 @@ def _fits(d: Draft, m: EventMention, *, strict: bool) -> bool:
     if not _dates_fit(d.date, m.date, strict=strict):
         return False
     return compatible(d.place.place if d.place else None, m.place.place if m.place else None)
+
+
+_LAUNCHED = re.compile(r"(?:[\w\-]+\s+){1,3}(?:were|was)\s+(?:fired|launched)\b", re.I)
+
+
+def _passive_launch(m: EventMention) -> bool:
+    return _LAUNCHED.fullmatch(m.trigger.text) is not None
 
 
 def _join(d: Draft, m: EventMention) -> None:

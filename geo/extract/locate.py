@@ -206,6 +206,7 @@ def article_places(
         tuple(by_id[i] for i, _ in seas.most_common()),
         gz,
         country or loose,
+        skip,
     )
 
 
@@ -418,6 +419,8 @@ def _unknown_place(
             continue  # months, weekdays, acronyms of groups ("in ISIS")
         if any(s.start <= m.start("name") < s.end for s in ctx.sites):
             continue
+        if any(s <= m.start("name") < e for s, e in ctx.names):
+            continue  # "members of al-Qaeda in the Arabian Peninsula": a name's, not a place
         if _ADJECTIVE_AFTER.match(ctx.text, m.end("name")):
             continue  # "fired at Iraqi bases": a demonym or a name used as an adjective
         distance = _gap(ctx.text, m.start("name"), trigger_at)

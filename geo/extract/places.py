@@ -91,6 +91,7 @@ class ArticlePlaces:
     seas: tuple[Place, ...]
     gazetteer: Gazetteer
     named_country: Place | None = None
+    names: tuple[tuple[int, int], ...] = ()  # actors' names ("al-Qaeda in the Arabian Peninsula")
 
 
 _SEA_PORT = re.compile(r"\s+(?:port|city|town|resort|island)\b")

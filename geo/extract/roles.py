@@ -114,8 +114,9 @@ _DOER_VERBS = [
     for f in inflections(lemma)
     if not f.endswith("ing")
 ]
-_SUBJECT_VERB = re.compile(
-    rf"^\W*(?:[\w\-’'(),]+\s+){{0,6}}?(?:{pattern(_DOER_VERBS)}|has\s+used)\b",
+_SUBJECT_VERB = re.compile(  # a verb, not a noun: not "AQAP, the purported target of the strike"
+    rf"^\W*(?:[\w\-’'(),]+\s+){{0,6}}?(?<!\bthe\s)(?<!\ba\s)(?:{pattern(_DOER_VERBS)}|has\s+used)\b"
+    r"(?!\s+of\b)",
     re.I,
 )
 # "NDS forces killed a commander in a raid": who killed did the raid the killing was in.

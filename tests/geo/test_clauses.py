@@ -78,3 +78,17 @@ def test_a_state_s_act_on_a_place(gz: Gazetteer, text: str, expected: tuple[str,
 def test_a_headline_s_projectiles_pound_the_place_after_them(gz: Gazetteer) -> None:
     found = [(e.kind, e.place) for e in events(gz, "Russian Missiles Pound Kharkiv")]
     assert found == [("strike", "Kharkiv")]
+
+
+def test_a_strike_s_missiles_and_its_purported_target_are_the_strike_s(gz: Gazetteer) -> None:
+    # our own story: the missiles no one is named to have fired are the drone strike's, the
+    # group named as its target did not strike, and the place inside the group's name
+    # ("in the Arabian Peninsula") is no place of an event
+    text = (
+        "On 3 March 2019, a U.S. drone launched an airstrike on a car near the town of Radda in "
+        "Yemen. The car was carrying four men. As it slowed at a checkpoint, two missiles were "
+        "launched at it. None of the dead were members of al-Qaeda in the Arabian Peninsula "
+        "(AQAP), the purported target of the strike."
+    )
+    found = [(e.kind, e.date.isoformat(), e.actor) for e in events(gz, text)]
+    assert found == [("strike", "2019-03-03", "United States")]
