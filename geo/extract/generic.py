@@ -347,7 +347,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _TOLD_MORE = re.compile(r"\b(?:more|further)\b(?:\s+[\w.\-]+){0,2}\s*$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 # "fighters used tunnels to attack checkpoints": the purpose was carried out
-_USED_TO = re.compile(r"\b(?:used|using)\s+(?:[\w\-]+\s+){0,4}to\s+$", re.I)
+# (not "sites used by the Houthis to attack ships": what sites are for)
+_USED_TO = re.compile(r"\b(?:used|using)\s+(?!by\b)(?:[\w\-]+\s+){0,4}to\s+$", re.I)
 _VERBS = frozenset({"strike", "attack", "raid", "bomb", "hit", "target", "assault"})
 _AFTER_THREAT = re.compile(
     r"^[^.;]{0,30}?\b(?:may|might|could|would|will)\s+(?:\w+\s+)?(?:take\s+place|follow|come"
@@ -394,7 +395,7 @@ def negation(sentence: str, start: int, end: int | None = None) -> str:
             return name
     if _AFTER_THREAT.search(after) or _MODAL_BEFORE.search(before):
         return "threat"  # "more strikes may take place", "Iran will attack the base"
-    infinitive = end is not None and sentence[start:end].lower() in _VERBS
+    infinitive = end is not None and sentence[start:end].lower().split()[0] in _VERBS
     if infinitive and _INFINITIVE.search(before) and not _USED_TO.search(before):
         return "infinitive"  # "orders not to strike targets", "plans to attack": no event
     return ""

@@ -92,3 +92,11 @@ def test_a_strike_s_missiles_and_its_purported_target_are_the_strike_s(gz: Gazet
     )
     found = [(e.kind, e.date.isoformat(), e.actor) for e in events(gz, text)]
     assert found == [("strike", "2019-03-03", "United States")]
+
+
+def test_what_a_target_was_used_for_is_no_event(gz: Gazetteer) -> None:
+    text = (
+        "On 4 May 2024 U.S. jets struck radar sites near Hodeidah used by the Houthis to attack "
+        "ships in the Red Sea."
+    )
+    assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "United States")]
