@@ -416,6 +416,8 @@ def _judge(
         text[tokens[sp.first - 1][2] : sp.start]
     ):
         return refuse(f"part of a person's name after '{before}'")
+    if _VESSEL.search(text, max(0, sp.start - 8), sp.start):
+        return refuse(f"'{written}' names a ship")  # "the MV Limburg", "USS Carney"
     after = tokens[sp.last][1] if sp.last < len(tokens) else ""
     if best.kind == "country" and after.lower() in MISSIONS:
         return refuse(f"'{written} {after}' is where that country is represented, not {written}")
@@ -451,6 +453,10 @@ def _judge(
     if common:
         return refuse(f"common word '{written}' without place context")
     return refuse("small place without support in the text")
+
+
+# A ship's prefix before a name: "the MV Limburg", "M/V Tutor", "USS Carney", "HMS Diamond"
+_VESSEL = re.compile(r"\b(?:M/?[VT]|USS|HMS|RFA|HMCS|INS|USNS)\.?\s+$")
 
 
 def _accept(written: str, sp: _Span, cands: list[Place], why: str) -> Mention:

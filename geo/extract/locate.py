@@ -105,6 +105,7 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|on|in|at|to|of|for|with|from|by|is|was|were|has|had|have|said|says|after"
     r"|before|since|as|but|that|which|who|where|when|late|early|last|this|over|into|near)\b)[a-z]"
 )
+_OUTSIDE = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$", re.I)
 _ORIGIN = re.compile(  # not "from Gaza toward Sderot": where it was aimed
     r"\bfrom\s+(?:the\s+)?(?:(?!(?:toward|towards|at|into|on|over)\b)[\w\-]+\s+){0,3}$", re.I
 )
@@ -351,6 +352,8 @@ def pick_place(
             continue  # "U.S. forces", "the US airstrike": adjectives, not places
         if place.kind == "country" and _NOUN_AFTER.match(ctx.text, m.end):
             continue  # "a US base in Syria": an adjective
+        if place.kind == "country" and _OUTSIDE.search(before):
+            continue  # "the first drone strike outside of Afghanistan": not there
         distance = _gap(ctx.text, m.start, trigger_at)
         if any(_gap(ctx.text, m.start, o) < distance for o in others):
             continue

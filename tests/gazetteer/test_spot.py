@@ -177,3 +177,10 @@ def test_what_is_fired_on_a_place_supports_it(gz: Gazetteer, text: str) -> None:
 
 def test_on_after_other_verbs_supports_no_small_place(gz: Gazetteer) -> None:
     assert [m.text for m in gz.spot("The talks relied on Kherson.") if m.place is not None] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["A boat rammed the MV Limburg off Yemen.", "Missiles flew toward the M/V Limburg."]
+)
+def test_a_ship_s_name_is_no_place(gz: Gazetteer, text: str) -> None:
+    assert "Limburg" not in [m.text for m in gz.spot(text) if m.place is not None]

@@ -100,3 +100,11 @@ def test_what_a_target_was_used_for_is_no_event(gz: Gazetteer) -> None:
         "ships in the Red Sea."
     )
     assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "United States")]
+
+
+def test_a_country_outside_which_it_happened_is_not_its_place(gz: Gazetteer) -> None:
+    text = (
+        "On 3 November 2002, a CIA drone struck a car in Marib, Yemen. It was the first drone "
+        "strike by the United States outside of Afghanistan."
+    )
+    assert [(e.date.isoformat(), e.place) for e in events(gz, text)] == [("2002-11-03", "Marib")]
