@@ -87,6 +87,11 @@ SEQUENCE = re.compile(
     r"\b(?:after|before|following|since|when|while|in\s+(?:response|retaliation)\s+(?:to|for))\b",
     re.I,
 )
+_WAS_A = re.compile(
+    r"(?:\s+(?:on|in|at|of|against)\s+[^,;.()]{1,40}?)?\s+(?:was|is)\s+(?:an?|the)\s+"
+    r"(?:joint|combined|covert|major|large|military)?\s*",
+    re.I,
+)
 _BEHIND = re.compile(
     r"\s+(?:[\w\-’'(),]+\s+){0,6}?(?:were|was|are|is)\s+(?:\w+\s+)?behind\s+(?:a|an|the)\s+"
     r"(?:[\w\-]+\s+){0,3}",
@@ -253,6 +258,12 @@ def roles(
             rank = 2
         if rank is None and a.end <= trigger.start and _SPEAKER_ACTED.fullmatch(between):
             rank = 2
+        if (
+            rank is None
+            and a.start >= trigger.end
+            and _WAS_A.fullmatch(sentence, trigger.end, a.start)
+        ):
+            rank = 1  # "The Raid on Yakla was a joint United States/… operation": its doer
         if rank is not None:
             if doer is None or rank < doer[0]:
                 doer = (rank, a)

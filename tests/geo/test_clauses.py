@@ -108,3 +108,11 @@ def test_a_country_outside_which_it_happened_is_not_its_place(gz: Gazetteer) -> 
         "strike by the United States outside of Afghanistan."
     )
     assert [(e.date.isoformat(), e.place) for e in events(gz, text)] == [("2002-11-03", "Marib")]
+
+
+def test_an_event_that_was_an_actor_s_operation_is_its_doer_s(gz: Gazetteer) -> None:
+    text = (
+        "The raid on Bir Ali was a joint United States/United Arab Emirates military operation "
+        "carried out on 3 May 2018 in the village of Bir Ali, Yemen."
+    )
+    assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "United States")]
