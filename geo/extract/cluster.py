@@ -143,12 +143,23 @@ def _passive_launch(m: EventMention) -> bool:
     return _LAUNCHED.fullmatch(m.trigger.text) is not None
 
 
+def _country_then_town(d: Draft, m: EventMention) -> bool:
+    """Whether ``m`` names, at a town the gazetteer lacks, the country-level event ``d`` (not
+    the next of a release's list: "conducted 12 strikes in Iraq: … Near Kisik, a strike")."""
+    if d.place is None or m.place is None or d.place.place.kind != "country":
+        return False
+    same = m.place.unknown and m.place.place.id == d.place.place.id
+    return same and m.trigger.determiner != "indefinite" and d.mentions[0].trigger.count is None
+
+
 def _join(d: Draft, m: EventMention) -> None:
     d.date = narrow(d.date, m.date) if m.date else d.date
     if m.place is not None and (
-        d.place is None or PLACE_RANK[m.place.precision] < PLACE_RANK[d.place.precision]
+        d.place is None
+        or PLACE_RANK[m.place.precision] < PLACE_RANK[d.place.precision]
+        or (m.place.unknown and not d.place.local and m.place.place.id == d.place.place.id)
     ):
-        d.place = m.place
+        d.place = m.place  # finer, or a town's name the gazetteer lacks, at that country
     if m.weapon and (not d.weapon or all(_BLASTS.match(x.trigger.text) for x in d.mentions)):
         d.weapon = m.weapon  # the missiles' blasts are a missile strike, not a bombing
     if not d.actor and m.actor:
@@ -196,6 +207,11 @@ def _same(d: Draft, m: EventMention) -> bool:
     headline = all(x.refers for x in d.mentions) and d.actor and m.actor in ("", d.actor)
     if headline and d.kind == m.kind and _fits(d, m, strict=False):
         return True  # "U.S. Bombs Iran-Backed Militias" (a headline), then the story's strikes
+    # "Extremists attacked an army barracks Friday in Burkina Faso. … gunmen stormed the army
+    # post in Nassoumbou": the lead's event at a country, told again at its town
+    coarse = _country_then_town(d, m) and m.date is None and d.kind == m.kind
+    if coarse and _fits(d, m, strict=False):
+        return m.sentence[0] - d.mentions[-1].sentence[1] <= 300
     if not _fits(d, m, strict=True):
         return False
     if _titled(d) and m.actor:

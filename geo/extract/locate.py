@@ -105,7 +105,10 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|on|in|at|to|of|for|with|from|by|is|was|were|has|had|have|said|says|after"
     r"|before|since|as|but|that|which|who|where|when|late|early|last|this|over|into|near)\b)[a-z]"
 )
-_OUTSIDE = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+# a country it did not happen in: "outside of Afghanistan", "a town near the border with Mali"
+_OUTSIDE = re.compile(
+    r"\b(?:outside|beyond|border\s+with|bordering|borders)\s+(?:of\s+)?(?:the\s+)?$", re.I
+)
 _ORIGIN = re.compile(  # not "from Gaza toward Sderot": where it was aimed
     r"\bfrom\s+(?:the\s+)?(?:(?!(?:toward|towards|at|into|on|over)\b)[\w\-]+\s+){0,3}$", re.I
 )
@@ -353,7 +356,7 @@ def pick_place(
         if place.kind == "country" and _NOUN_AFTER.match(ctx.text, m.end):
             continue  # "a US base in Syria": an adjective
         if place.kind == "country" and _OUTSIDE.search(before):
-            continue  # "the first drone strike outside of Afghanistan": not there
+            continue  # "the first drone strike outside of Afghanistan"
         distance = _gap(ctx.text, m.start, trigger_at)
         if any(_gap(ctx.text, m.start, o) < distance for o in others):
             continue

@@ -116,3 +116,16 @@ def test_an_event_that_was_an_actor_s_operation_is_its_doer_s(gz: Gazetteer) -> 
         "carried out on 3 May 2018 in the village of Bir Ali, Yemen."
     )
     assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "United States")]
+
+
+def test_a_lead_s_event_in_a_country_told_again_at_a_town_is_one_event(gz: Gazetteer) -> None:
+    # the town is one the gazetteer lacks; the country beside the border is not its country
+    text = (
+        "Suspected extremists attacked an army barracks on Friday in Burkina Faso, killing 12 "
+        "soldiers. About 40 gunmen stormed the army post in Nassoumbou, a town near the border "
+        "with Mali."
+    )
+    found = [
+        (e.date.isoformat(), e.place, e.resolved.country, e.fatalities) for e in events(gz, text)
+    ]
+    assert found == [("2024-01-05", "Nassoumbou", "BF", 12)]
