@@ -201,6 +201,8 @@ def article_places(
             code = "" if any(s <= m.start() < e for s, e in skip) else demonym_country(gz, m[0])
             if code:
                 named[code] += 1
+    if not named:  # nor a demonym but in a name: "Truck Bomb Targeting Afghan Army Base"
+        named.update(c for m in DEMONYM_WORD.finditer(text) if (c := demonym_country(gz, m[0])))
     loose = gz.get(f"country:{named.most_common(1)[0][0]}") if named else None
     return ArticlePlaces(
         text,

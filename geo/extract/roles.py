@@ -167,6 +167,15 @@ def passive_trigger(trigger: Trigger) -> bool:
     return _PASSIVE_TRIGGER.match(trigger.text) is not None
 
 
+# A headline's passive without its "were": "Dozens of Soldiers Killed in Taliban Assault"
+_REDUCED = re.compile(r"\s+(?:in|by|during|as|when|after)\b", re.I)
+
+
+def _reduced_passive(sentence: str, trigger: Trigger) -> bool:
+    victims = trigger.text.lower() in ("killed", "wounded", "injured")
+    return victims and _REDUCED.match(sentence, trigger.end) is not None
+
+
 def also_victims(trigger: Trigger) -> bool:
     """Whether the trigger is a passive of more victims ("one person was also killed"): the
     story's event again, at the place this sentence names."""
@@ -208,7 +217,7 @@ def roles(
     doer: tuple[int, ActorMention] | None = None
     victim: ActorMention | None = None
     # "IS fighters were killed", "the convoy came under fire": the subject is the victim
-    passive = passive_trigger(trigger)
+    passive = passive_trigger(trigger) or _reduced_passive(sentence, trigger)
     apposed = [] if passive else [(h, _apposition_end(sentence, h, trigger)) for h in actors]
     heads = [(h, close) for h, close in apposed if close is not None]
     if heads:  # the subject past its appositive, and no name the appositive holds
@@ -269,6 +278,7 @@ def roles(
                 doer = (rank, a)
         elif (
             a.start >= trigger.end
+            and not passive  # "Soldiers Killed in Taliban Assault": whose assault, no target
             and _TARGET_CUE.search(before)
             and not any(trigger.end <= o.start < a.start for o in others)  # its target
         ) or (a.end <= trigger.start and _PASSIVE_VICTIM.match(between) and not crossing):

@@ -129,3 +129,21 @@ def test_a_lead_s_event_in_a_country_told_again_at_a_town_is_one_event(gz: Gazet
         (e.date.isoformat(), e.place, e.resolved.country, e.fatalities) for e in events(gz, text)
     ]
     assert found == [("2024-01-05", "Nassoumbou", "BF", 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demonym inside a name is the country when nothing else names one
+        ("Truck Bomb Targeting Afghan Army Base Kills Five", ("attack", "Afghanistan", "")),
+        # a headline's passive without its "were": the victims before it, the doer after
+        (
+            "Dozens of Afghan Security Forces Killed in Taliban Assault",
+            ("attack", "Afghanistan", "Taliban"),
+        ),
+    ],
+)
+def test_headlines_without_a_place_or_an_auxiliary(
+    gz: Gazetteer, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [(e.kind, e.place, e.actor) for e in events(gz, text)] == [expected]
