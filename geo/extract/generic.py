@@ -222,14 +222,20 @@ _MISHAP_DOES = re.compile(
 def reported_plural(sentence: str, trig: Trigger) -> bool:
     """A bare plural a past verb of carrying out governs ("coalition aircraft conducted
     strikes on an ISIS weapons cache near Hajin"), or that is the subject of an action
-    ("strikes hit Khan Younis")."""
-    if trig.strong or trig.determiner or not trig.plural:
+    ("strikes hit Khan Younis"); or a bare noun someone claims ("ISIS claims attack in Iran")."""
+    if trig.strong or trig.determiner:
         return False
+    if not trig.plural:  # "ISIS claims attack in Iran": a bare noun a claim reports
+        return _CLAIMED.search(sentence, max(0, trig.start - 50), trig.start) is not None
     if ACTED.match(sentence, trig.end) or TOLL.match(sentence, trig.end):
         return True  # "Israeli strikes hit Khan Younis", "bombings in Baiji left 24 dead"
     return bool(_PAST_VERB.search(sentence[max(0, trig.start - 40) : trig.start]))
 
 
+_CLAIMED = re.compile(
+    r"\bclaim(?:s|ed)?(?:\s+(?:responsibility|credit)\s+for)?\s+(?:(?-i:[A-Z])[\w\-’']*\s+){0,2}$",
+    re.I,
+)
 _VERB_FIRST_WORDS = frozenset("hit hits struck targeted bombed was were been being".split())
 _OWN_PAST = re.compile(
     r"(?:fired|launched|\w+ed|struck|shot|blew\s+up|went\s+off|tore|ripped|fell|hit)\b", re.I

@@ -176,6 +176,19 @@ def _reduced_passive(sentence: str, trigger: Trigger) -> bool:
     return victims and _REDUCED.match(sentence, trigger.end) is not None
 
 
+_CLAIMS = re.compile(
+    r"\s+claim(?:s|ed)?(?:\s+(?:responsibility|credit)\s+for)?\s+(?:(?:the|an?)\s+)?"
+    r"(?:(?-i:[A-Z])[\w\-’']*\s+){0,2}",
+    re.I,
+)
+
+
+def _claims(sentence: str, a: ActorMention, trigger: Trigger) -> bool:
+    """Whether ``a`` claims the event of ``trigger``: "ISIS claims attack in Iran"."""
+    m = _CLAIMS.match(sentence, a.end)
+    return m is not None and m.end() == trigger.start
+
+
 def also_victims(trigger: Trigger) -> bool:
     """Whether the trigger is a passive of more victims ("one person was also killed"): the
     story's event again, at the place this sentence names."""
@@ -224,6 +237,9 @@ def roles(
         head, close = heads[0]
         doer = (2, head)
         actors = [a for a in actors if not head.end <= a.start < close]
+    claimant = next((a for a in actors if _claims(sentence, a, trigger)), None)
+    if claimant is not None:  # "ISIS Claims Iran Attack": the claimant's, a name after is where
+        return claimant, None
     for a in sorted(actors, key=lambda a: abs(a.start - trigger.start)):
         before = sentence[: a.start]
         if before.lower().endswith("anti-"):

@@ -147,3 +147,15 @@ def test_headlines_without_a_place_or_an_auxiliary(
     gz: Gazetteer, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert [(e.kind, e.place, e.actor) for e in events(gz, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISIS claims attack in Iran as a militia leader is killed in Baghdad by a drone strike.",
+        "FLASHPOINT: GLOBAL CRISES - ISIS Claims Iran Attack",
+    ],
+)
+def test_a_claimed_attack_is_the_claimant_s(gz: Gazetteer, text: str) -> None:
+    found = [(e.kind, e.place, e.actor) for e in events(gz, text)]
+    assert [f for f in found if f[0] == "attack"] == [("attack", "Iran", "Islamic State")]
