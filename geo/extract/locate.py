@@ -63,7 +63,7 @@ _SITE = re.compile(
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|on|over|off|across|around|toward|towards|into|against"
     r"|target(?:s|ed|ing)|hits?|struck|strikes|attack(?:s|ed|ing)|bomb(?:s|ed)|shell(?:s|ed)|raided"
-    r"|pound(?:s|ed)?"
+    r"|pound(?:s|ed)?|(?:re)?captur(?:ed|es|ing)|seiz(?:ed|es|ing)|retook"
     r"|entered|stormed|overran)|(?:north|south|east|west)(?:east|west)?\s+of"
     r"|(?:shelling|bombings?|bombardments?|siege)\s+of)"
     r"\s+(?:the\s+)?(?:(?!(?:what|which|who|whom|that|where|when|how)\b)[\w\-’']+\s+){0,2}"

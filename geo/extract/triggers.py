@@ -97,6 +97,7 @@ _PROJECTILE_SUBJECT = re.compile(
     r"|loaded|armed|rigged)\b",
     re.I,
 )
+_SPONSORED = re.compile(r"[\-–](?:backed|supported|sponsored|aligned|allied)\s+(?:\w+\s+)?$", re.I)
 _HIT_OBJECT = re.compile(r"(?:hits?|struck|target(?:s|ed)?|bomb(?:s|ed))\s", re.I)
 _VERB_START = re.compile(
     r"(?:hits?|struck|target(?:s|ed)?|bomb(?:s|ed)|fire[sd]|launch(?:es|ed|ing)|was|were|been"
@@ -273,6 +274,8 @@ def find_triggers(text: str) -> list[Trigger]:
             if done_to and _REDUCED_PASSIVE.match(text, m.end()):
                 continue  # "the ISIL terrorists targeted in the strikes": done to them
             kind, weapon = agent.kind, agent.weapon or lexicon.ACTION_VERBS[_lemma(m.group("av"))]
+            if _SPONSORED.search(text, max(0, m.start("ag") - 30), m.start("ag")):
+                kind = "attack"  # "U.S.-backed forces captured Hajin": a sponsor's partners
         elif m.group("nv"):
             weapon = lexicon.EVENT_NOUNS.get(_singular(m.group("nv")), "")
         if named:

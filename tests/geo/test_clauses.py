@@ -159,3 +159,10 @@ def test_headlines_without_a_place_or_an_auxiliary(
 def test_a_claimed_attack_is_the_claimant_s(gz: Gazetteer, text: str) -> None:
     found = [(e.kind, e.place, e.actor) for e in events(gz, text)]
     assert [f for f in found if f[0] == "attack"] == [("attack", "Iran", "Islamic State")]
+
+
+def test_a_sponsor_s_partners_attack_and_take_the_town_they_capture(gz: Gazetteer) -> None:
+    text = "In mid-December 2018, U.S.-backed forces captured the town of Hajin."
+    assert [(e.kind, e.date.isoformat(), e.place, e.actor) for e in events(gz, text)] == [
+        ("attack", "2018-12-15", "Hajin", "")
+    ]

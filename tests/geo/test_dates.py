@@ -218,6 +218,15 @@ def test_holidays(text: str, published: dt.date, expected: dt.date) -> None:
     assert (found.date, found.precision) == (expected, "day")
 
 
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("In mid-December, forces took the town.", 12), ("Shelling began in early March.", 3)],
+)
+def test_a_part_of_a_month_is_that_month(text: str, month: int) -> None:
+    found = only(text, MON)
+    assert (found.date.month, found.precision) == (month, "month")
+
+
 def test_a_feast_s_name_before_a_noun_dates_nothing() -> None:
     assert find_dates("a bakery preparing Easter bread was destroyed", MON) == []
 

@@ -417,8 +417,16 @@ def find_actors(text: str) -> list[ActorMention]:
     mentions: list[ActorMention] = []
     for start, end, actor in sorted(taken, key=lambda c: c[0]):
         o_start, o_end = _source(pieces, start), _source(pieces, end - 1) + 1
+        if actor.type in _STATES and _SPONSOR.match(text, o_end):
+            continue  # "U.S.-backed forces", "Russian-backed separatists": a sponsor's name
         mentions.append(ActorMention(actor, text[o_start:o_end], o_start, o_end))
     return mentions
+
+
+_SPONSOR = re.compile(
+    r"\s*[\-–]\s*(?:backed|supported|sponsored|aligned|allied|funded|trained|armed)\b", re.I
+)
+_STATES = frozenset(("state_military", "coalition", "government"))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -116,6 +116,8 @@ _RANGE_OF_MONTH = re.compile(
 _MONTH_ONLY = re.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<x>{_BARE_MONTH})\b(?!\.?,?\s*\d)"
 )
+# A part of a month: "in mid-December", "early March" (a verb never takes "early")
+_MONTH_PART = re.compile(rf"\b(?:[Ee]arly|[Ll]ate|[Mm]id)[\s\-]?{_MONTH}(?!\.?,?\s*\d)")
 # A month naming an event: "an October bombing in Mogadishu", "the March attack".
 _EVENT_NOUN = r"(?:attacks?|bombings?|strikes?|airstrikes?|raids?|assaults?|massacres?|shelling)\b"
 _MONTH_ATTR = re.compile(
@@ -354,6 +356,7 @@ _RULES: tuple[Rule[_Handler], ...] = tuple(
         (_HOLIDAY, _holiday, (("Christmas", "New", "Good", "Palm", "Holy", "Easter"),), False),
         (_MONTH_YEAR, _month_year, (_MONTH_WORDS, _CENTURY), False),
         (_MONTH_ONLY, _month_only, (re.compile(_BARE_MONTH),), False),
+        (_MONTH_PART, _month_only, (_MONTH_WORDS,), False),
         (_MONTH_ATTR, _month_only, (re.compile(_BARE_MONTH),), False),
         (_YEAR_ONLY, _year_only, (_CENTURY,), False),
         (_RELATIVE, _relative, (_RELATIVE_WORDS,), True),
