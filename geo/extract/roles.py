@@ -189,6 +189,14 @@ def _claims(sentence: str, a: ActorMention, trigger: Trigger) -> bool:
     return m is not None and m.end() == trigger.start
 
 
+_TAKING_VERB = re.compile(r"\b(?:(?:re)?captur|seiz|retook|overr[au]n)", re.I)
+
+
+def _taken_from(sentence: str, trigger: Trigger, a: ActorMention) -> bool:
+    """Whether ``a`` is whom a place was taken from ("captured the town from ISIS")."""
+    return bool(_TAKING_VERB.search(trigger.text)) and " from " in sentence[trigger.end : a.start]
+
+
 def also_victims(trigger: Trigger) -> bool:
     """Whether the trigger is a passive of more victims ("one person was also killed"): the
     story's event again, at the place this sentence names."""
@@ -265,7 +273,10 @@ def roles(
         elif _BLAMED.search(before) or (
             a.start >= trigger.end
             and (
-                _BY.match(sentence[trigger.end : a.start])
+                (
+                    _BY.match(sentence[trigger.end : a.start])
+                    and not _taken_from(sentence, trigger, a)
+                )
                 or _agent_before(sentence, trigger, a.start)
             )
         ):

@@ -162,7 +162,7 @@ def test_a_claimed_attack_is_the_claimant_s(gz: Gazetteer, text: str) -> None:
 
 
 def test_a_sponsor_s_partners_attack_and_take_the_town_they_capture(gz: Gazetteer) -> None:
-    text = "In mid-December 2018, U.S.-backed forces captured the town of Hajin."
+    text = "In mid-December 2018, U.S.-backed forces captured the town of Hajin from ISIS."
     assert [(e.kind, e.date.isoformat(), e.place, e.actor) for e in events(gz, text)] == [
         ("attack", "2018-12-15", "Hajin", "")
     ]
