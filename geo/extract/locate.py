@@ -372,7 +372,7 @@ def pick_place(
         key = ((not locative and rank >= 0) or launcher, rank, distance)
         cands.append((key, PlacePick(m.text, place, m.start, m.end, why)))
     if not cands:
-        return _unknown_place(ctx, start, end, trigger_at, others)
+        return _unknown_place(ctx, start, end, trigger_at, others) or _named_before(ctx, start, end)
     cands.sort(key=lambda c: c[0])
     best = cands[0][1]
     if best.place.kind == "country":  # "near El Burr, Somalia": the local name, at its country
@@ -410,6 +410,33 @@ _ADJECTIVE_AFTER = re.compile(
     r"|before|since|as|but|that|which|who|where|when|late|early|last|this|over|into|near|killing"
     r"|wounding|district|province|city|town|village|area|region|governorate|camp)\b)[a-z]"
 )
+
+
+# A place named again by its kind: "attacked the oblast 65 times", "shelling of the city"
+_THE_KIND = re.compile(
+    r"\bthe\s+(?P<k>city|town|village|oblast|province|region|governorate)\b(?!\s+of\b)", re.I
+)
+
+
+_FROM_BEFORE = re.compile(
+    r"\bfrom\b(?![^,;]*\b(?:at|on|toward|towards|into|against)\b)[^,;]*$", re.I
+)
+
+
+def _named_before(ctx: ArticlePlaces, start: int, end: int) -> PlacePick | None:
+    """The place a sentence names by its kind ("the oblast"): the last one of that size the
+    article named before the sentence."""
+    m = _THE_KIND.search(ctx.text, start, end)
+    if m is None or _FROM_BEFORE.search(ctx.text, max(start, m.start() - 40), m.start()):
+        return None  # not "fired from an area south of the city": where from
+    size = "town" if m["k"].lower() in ("city", "town", "village") else "region"
+    before = [x for x in mentions_within(ctx, 0, start) if x.place and x.place.precision == size]
+    if not before:
+        return None
+    last = before[-1]
+    assert last.place is not None
+    how = f"{m[0]!r}: the {size} named before, {last.text}"
+    return PlacePick(last.text, last.place, m.start(), m.end(), how)
 
 
 def _unknown_place(

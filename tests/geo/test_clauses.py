@@ -166,3 +166,16 @@ def test_a_sponsor_s_partners_attack_and_take_the_town_they_capture(gz: Gazettee
     assert [(e.kind, e.date.isoformat(), e.place, e.actor) for e in events(gz, text)] == [
         ("attack", "2018-12-15", "Hajin", "")
     ]
+
+
+def test_a_place_named_again_by_its_kind_is_the_last_of_that_kind(gz: Gazetteer) -> None:
+    text = (
+        "The power went out in Kherson on Monday. On Tuesday, Russian troops shelled the city "
+        "again, killing two."
+    )
+    assert [(e.date.isoformat(), e.place) for e in events(gz, text)] == [("2024-01-09", "Kherson")]
+
+
+def test_where_rockets_were_fired_from_is_not_named_again(gz: Gazetteer) -> None:
+    text = "Rockets were fired at Erbil on 15 February from an area south of the city."
+    assert [(e.date.isoformat(), e.place) for e in events(gz, text)] == [("2023-02-15", "Erbil")]
