@@ -220,7 +220,12 @@ def test_holidays(text: str, published: dt.date, expected: dt.date) -> None:
 
 @pytest.mark.parametrize(
     ("text", "month"),
-    [("In mid-December, forces took the town.", 12), ("Shelling began in early March.", 3)],
+    [
+        ("In mid-December, forces took the town.", 12),
+        ("Shelling began in early March.", 3),
+        ("Drone attacks in March killed a contractor.", 3),
+        ("During May the militia struck twice.", 5),
+    ],
 )
 def test_a_part_of_a_month_is_that_month(text: str, month: int) -> None:
     found = only(text, MON)
@@ -359,7 +364,7 @@ def test_without_publication_only_self_contained_dates() -> None:
         "The count reached 2019 by noon.",
         "Officials may 5 times revise the toll.",
         "The group may strike again, and crowds will march 10 miles.",
-        "Talks were held in May and in March.",
+        "Talks may march on in may-be.",
         "He sent 1,200 troops and 3 tanks.",
         "The 2019-20 season was cancelled.",
     ],

@@ -116,6 +116,8 @@ _RANGE_OF_MONTH = re.compile(
 _MONTH_ONLY = re.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<x>{_BARE_MONTH})\b(?!\.?,?\s*\d)"
 )
+# "in March", "during May": capitalised after "in", the months that are also verbs
+_MARCH_MAY = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?P<x>(?P<month>March|May))\b(?!\.?,?\s*\d)")
 # A part of a month: "in mid-December", "early March" (a verb never takes "early")
 _MONTH_PART = re.compile(rf"\b(?:[Ee]arly|[Ll]ate|[Mm]id)[\s\-]?{_MONTH}(?!\.?,?\s*\d)")
 # A month naming an event: "an October bombing in Mogadishu", "the March attack".
@@ -357,6 +359,7 @@ _RULES: tuple[Rule[_Handler], ...] = tuple(
         (_MONTH_YEAR, _month_year, (_MONTH_WORDS, _CENTURY), False),
         (_MONTH_ONLY, _month_only, (re.compile(_BARE_MONTH),), False),
         (_MONTH_PART, _month_only, (_MONTH_WORDS,), False),
+        (_MARCH_MAY, _month_only, (("March", "May"),), False),
         (_MONTH_ATTR, _month_only, (re.compile(_BARE_MONTH),), False),
         (_YEAR_ONLY, _year_only, (_CENTURY,), False),
         (_RELATIVE, _relative, (_RELATIVE_WORDS,), True),
