@@ -88,7 +88,8 @@ _UNKNOWN_NAME = re.compile(
 )
 _NOT_NAMES = frozenset(
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday the this that".split()
+    "monday tuesday wednesday thursday friday saturday sunday the this that jan feb mar apr "
+    "jun jul aug sep sept oct nov dec".split()
 )
 _REGION = re.compile(
     r"\b(?:(?:north|south)(?:[\s\-]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)\s+"

@@ -126,7 +126,7 @@ _SUBJECT_VERB = re.compile(  # a verb, not a noun: not "AQAP, the purported targ
 )
 # "NDS forces killed a commander in a raid": who killed did the raid the killing was in.
 _KILLED_IN = re.compile(
-    r"^\W*(?:[\w\-’'(),]+\s+){0,6}?(?:kill(?:s|ed)|wound(?:s|ed)|captur(?:es|ed)|eliminat(?:es|ed)"
+    r"^\W*(?:[\w\-’'(),]+\s+){0,6}?(?:kill(?:s|ed|ing)|wound(?:s|ed)|captur(?:es|ed)|eliminat(?:es|ed)"
     r"|destroy(?:s|ed))\s+(?!(?:and|or|in|on|at|by|during|when|as|while|after|near)\b)"
     r"[^;:.]{0,100}?\s(?:in|during)\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$",
     re.I,
@@ -151,7 +151,11 @@ _WHEN_WORD = re.compile(
 )
 _WHEN_DOER = re.compile(r"\s+(?:when|as|after)\s+(?:the\s+)?", re.I)
 _PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|been|being|c(?:ame|omes?|oming)\s)\b", re.I)
-_ADJACENT = re.compile(r"(?:['’]s)?\s*(?:[\w\-]+\s+){0,2}?", re.I)
+# not across a preposition: "killing two al-Shabab militants in an airstrike"
+_ADJACENT = re.compile(
+    r"(?:['’]s)?\s*(?:(?!(?:in|on|at|by|of|during|with|from|for|after|near|to)\b)[\w\-]+\s+){0,2}?",
+    re.I,
+)
 
 
 # The group an agent's fighters belong to, inside the trigger's span.
@@ -195,6 +199,21 @@ _TAKING_VERB = re.compile(r"\b(?:(?:re)?captur|seiz|retook|overr[au]n)", re.I)
 def _taken_from(sentence: str, trigger: Trigger, a: ActorMention) -> bool:
     """Whether ``a`` is whom a place was taken from ("captured the town from ISIS")."""
     return bool(_TAKING_VERB.search(trigger.text)) and " from " in sentence[trigger.end : a.start]
+
+
+_BLAMES = re.compile(r"\b(?:blam|accus)(?:e|es|ed|ing)\s+(?:the\s+)?$", re.I)
+_FOR_THE = re.compile(
+    r"(?:\s+and\s+(?:the\s+)?[\w\-.]+(?:\s+[\w\-.]+)?)?\s+(?:for|of)\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}",
+    re.I,
+)
+
+
+def _blamed_for(sentence: str, a: ActorMention, trigger: Trigger) -> bool:
+    """Whether ``a`` is blamed for the event: "blames the United States and Israel for an
+    explosion at Balad airbase"."""
+    if a.end > trigger.start or not _BLAMES.search(sentence, max(0, a.start - 20), a.start):
+        return False
+    return _FOR_THE.fullmatch(sentence, a.end, trigger.start) is not None
 
 
 def also_victims(trigger: Trigger) -> bool:
@@ -270,14 +289,18 @@ def roles(
             rank = 0  # "fighters loyal to the Islamic State West Africa Province overran"
         elif a.end <= trigger.start and _ADJACENT.fullmatch(between):
             rank = 0  # "U.S. airstrike", "Houthi drone attack", "Sunday's American strike"
-        elif _BLAMED.search(before) or (
-            a.start >= trigger.end
-            and (
-                (
-                    _BY.match(sentence[trigger.end : a.start])
-                    and not _taken_from(sentence, trigger, a)
+        elif (
+            _BLAMED.search(before)
+            or _blamed_for(sentence, a, trigger)
+            or (
+                a.start >= trigger.end
+                and (
+                    (
+                        _BY.match(sentence[trigger.end : a.start])
+                        and not _taken_from(sentence, trigger, a)
+                    )
+                    or _agent_before(sentence, trigger, a.start)
                 )
-                or _agent_before(sentence, trigger, a.start)
             )
         ):
             rank = 1

@@ -74,6 +74,7 @@ _DETERMINERS |= {"those": "definite", "its": "definite", "their": "definite", "h
 _DETERMINERS |= {"another": "another", "second": "another", "third": "another", "new": "another"}
 _DETERMINERS |= {"separate": "another", "further": "another"}
 _DETERMINERS |= {"a": "indefinite", "an": "indefinite", "one": "indefinite"}
+_ORDINALS = frozenset(("second", "third", "fourth", "fifth", "first", "latest"))
 _CLAUSE = frozenset(
     (
         *"that which who and or of in on by for to with after before since out".split(),
@@ -145,6 +146,8 @@ def _determiner(text: str, start: int) -> tuple[str, int | None]:
             continue  # "931 American and British airstrikes": adjectives, one phrase
         if low in ("that", "this", "these", "those") and word is not words[-1]:
             return "", None  # "groups that were behind drone attacks"
+        if low in _ORDINALS and k > 0 and words[k - 1].lower() in ("the", "its"):
+            return "definite", None  # "the second U.S. airstrike in Somalia in 2020": this one
         if low in _DETERMINERS:
             return _DETERMINERS[low], None
         if low.isdigit():

@@ -179,3 +179,20 @@ def test_a_place_named_again_by_its_kind_is_the_last_of_that_kind(gz: Gazetteer)
 def test_where_rockets_were_fired_from_is_not_named_again(gz: Gazetteer) -> None:
     text = "Rockets were fired at Erbil on 15 February from an area south of the city."
     assert [(e.date.isoformat(), e.place) for e in events(gz, text)] == [("2023-02-15", "Erbil")]
+
+
+def test_a_strike_s_ordinal_is_the_strike_and_its_victims_do_not_strike(gz: Gazetteer) -> None:
+    text = (
+        "The U.S. military has confirmed killing two al-Shabab militants in an airstrike near "
+        "Jilib on Thursday. It is the second U.S. airstrike in Somalia in 2024."
+    )
+    found = [(e.kind, e.date.isoformat(), e.place, e.actor) for e in events(gz, text)]
+    assert found == [("strike", "2024-01-11", "Jilib", "United States")]
+
+
+def test_who_is_blamed_for_an_explosion_did_it(gz: Gazetteer) -> None:
+    text = (
+        "- 20 August 2019 – A militia blames the United States and Israel for an explosion at "
+        "Balad airbase north of Baghdad."
+    )
+    assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "United States")]
