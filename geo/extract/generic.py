@@ -121,6 +121,7 @@ _OWN_DAY = re.compile(  # or a weekday alone: "for a daring Hamas attack Saturda
     r"|(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)",
     re.I,
 )
+_SINCE_CLAUSE = re.compile(r"(?:^|[.;:]\s+)\W*Since\s+(?!\w+day\b)[^,;:]*$", re.I)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -157,6 +158,8 @@ def early_skip(sentence: str, trig: Trigger, cue: str, headline: bool) -> str:
         and not _OWN_DAY.match(sentence, trig.end)
     ):  # "Iran launched drones in retaliation for an attack on its consulate"
         skip = "an earlier event that the act answers, told without a day of its own"
+    if not skip and _SINCE_CLAUSE.search(sentence, 0, trig.start):
+        skip = "the start of a period, not its news"  # "Since Putin's forces began their attack"
     if not skip and _labour(sentence, trig):
         skip = "a strike of workers, not a use of force"  # "teachers went on strike"
     generic = not trig.strong and not trig.determiner and trig.plural and trig.count is None

@@ -196,3 +196,18 @@ def test_who_is_blamed_for_an_explosion_did_it(gz: Gazetteer) -> None:
         "Balad airbase north of Baghdad."
     )
     assert [(e.kind, e.actor) for e in events(gz, text)] == [("strike", "United States")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the start of a period a sentence counts from is not its news
+        "Since Russian forces began their attack on Ukraine on February 24th, aid has dwindled.",
+        # an attack forces ended or repelled is not theirs
+        "Afghan forces ended an overnight attack on a hotel in Kabul on Sunday.",
+    ],
+)
+def test_no_state_strike_in_what_a_state_began_long_ago_or_stopped(
+    gz: Gazetteer, text: str
+) -> None:
+    assert [e for e in events(gz, text) if e.kind == "strike"] == []

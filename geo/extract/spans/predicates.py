@@ -30,8 +30,10 @@ _W |= {"ied": "ied", "roadside": "ied", "car": "ied", "suicide": "ied", "bomb": 
 # The words between may not make it passive ("troops were killed").
 _GAP = (
     # not an event noun: "artillery fire killed" is the fire's, a noun phrase of its own
+    # nor a verb of stopping it: "forces ended an overnight attack" (the other side's)
     r"(?:(?!(?:was|were|been|being|is|are|be|who|which|that|and|or|but|while|as|to|fire"
-    r"|attacks?|strikes?|barrages?|salvos?|shelling)\b)"
+    r"|attacks?|strikes?|barrages?|salvos?|shelling|ended|repelled|repulsed|foiled|thwarted"
+    r"|stopped|halted|prevented|resisted|survived|condemned)\b)"
     r"[\w\-’']+\s+){0,4}?"
     # or what they used: "Taliban fighters used tunnels to attack government checkpoints"
     r"|(?:used|using)\s+(?:[\w\-’']+\s+){1,4}?to\s+"
