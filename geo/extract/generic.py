@@ -30,7 +30,7 @@ __all__ = [
 # launched" (a habit) nor the infinitive ("to launch").
 _PAST_VERB = re.compile(
     r"(?<!have )(?<!has )(?<!to )\b(?:launch(?:ed|es)?|carr(?:ied|ies|y)\s+out|conduct(?:ed|s)?"
-    r"|fire[ds]|stage[ds]|mount(?:ed|s)?)\s+(?:[\w\-]+\s+){0,2}$"
+    r"|fire[ds]|stage[ds]|mount(?:ed|s)?|resume[ds])\s+(?:[\w\-]+\s+){0,2}$"
     # "the United States responded on February 2 with strikes on 85 targets"
     r"|\b(?:respond(?:ed|s)|retaliat(?:ed|es))\s+(?:[\w\-]+\s+){0,4}?with\s+(?:[\w\-]+\s+){0,2}$",
     re.I,

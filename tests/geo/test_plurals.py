@@ -57,3 +57,8 @@ def test_other_attacks_across_an_area_are_not_the_event_before_them(gz: Gazettee
     )
     found = [(e.date.isoformat(), e.place, e.fatalities) for e in events(gz, text)]
     assert found == [("2024-01-09", "Tikrit", 30)]
+
+
+def test_resumed_attacks_are_reported(gz: Gazetteer) -> None:
+    text = "Israeli jets pounded Gaza on Friday after Hamas resumed rocket attacks against Israel."
+    assert "attack" in [e.kind for e in events(gz, text)]
