@@ -35,7 +35,7 @@ _USED = (
 
 
 def test_the_scans_used_have_a_quick_search() -> None:
-    assert len(_USED) == 23
+    assert len(_USED) == 25
     assert all(scan.starts is not None for _, scan in _USED)
 
 
