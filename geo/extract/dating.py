@@ -227,7 +227,9 @@ def dates_by_sequence(
                 (d.earliest - week, d.latest) if earlier else (d.earliest, d.latest + week)
             )
             note = f"{seq.group(0)!r} the event of {d.text!r}: {lo_day} to {hi_day}"
-            out[i] = EventDate(d.date, "week", lo_day, hi_day, d.text, d.start, d.end, note)
+            # an earlier event's best day is the day before ("came a day after militants seized")
+            best = max(lo_day, d.date - dt.timedelta(days=1)) if earlier else d.date
+            out[i] = EventDate(best, "week", lo_day, hi_day, d.text, d.start, d.end, note)
             break
     return out
 

@@ -241,7 +241,8 @@ _CLAIMED = re.compile(
 )
 _VERB_FIRST_WORDS = frozenset("hit hits struck targeted bombed was were been being".split())
 _OWN_PAST = re.compile(
-    r"(?:fired|launched|\w+ed|struck|shot|blew\s+up|went\s+off|tore|ripped|fell|hit)\b", re.I
+    r"(?:fired|launched|\w+ed|struck|shot|blew\s+up|went\s+off|tore|ripped|fell|hit|overran)\b",
+    re.I,
 )
 
 

@@ -211,3 +211,12 @@ def test_no_state_strike_in_what_a_state_began_long_ago_or_stopped(
     gz: Gazetteer, text: str
 ) -> None:
     assert [e for e in events(gz, text) if e.kind == "strike"] == []
+
+
+def test_an_event_told_as_before_another_is_on_the_day_before(gz: Gazetteer) -> None:
+    text = (
+        "Gunmen attacked a police post in Baghlan on Wednesday. Wednesday's attack came a day "
+        "after Taliban militants overran an army base near Kunduz."
+    )
+    found = sorted((e.place.split()[-1], e.date.isoformat()) for e in events(gz, text))
+    assert found == [("Baghlan", "2024-01-10"), ("Kunduz", "2024-01-09")]
