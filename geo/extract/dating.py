@@ -227,13 +227,17 @@ def dates_by_sequence(
                 (d.earliest - week, d.latest) if earlier else (d.earliest, d.latest + week)
             )
             note = f"{seq.group(0)!r} the event of {d.text!r}: {lo_day} to {hi_day}"
-            # an earlier event's best day is the day before ("came a day after militants seized")
-            best = max(lo_day, d.date - dt.timedelta(days=1)) if earlier else d.date
+            # "came a day after militants seized …": an earlier event's day, when told
+            apart = _DAYS_APART.search(sentence, max(0, seq.start() - 30), seq.start())
+            back = dt.timedelta(days=_APART.get(apart["n"].lower(), 1) if apart else 0)
+            best = max(lo_day, d.date - back) if earlier else d.date
             out[i] = EventDate(best, "week", lo_day, hi_day, d.text, d.start, d.end, note)
             break
     return out
 
 
+_DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|more\s+than\s+a)\s+days?\s+$", re.I)
+_APART = {"two": 2, "three": 3}
 _TWO_DAYS = re.compile(r"\b(?P<a>[12]\d|3[01]|0?[1-9])\s+and\s+(?P<b>[12]\d|3[01]|0?[1-9])\b")
 
 
