@@ -128,6 +128,9 @@ def assign_dates(
         # army forces near Buulobarde on Oct. 23": the strike's day is the clause's
         if i > 0 and i in chosen and i - 1 not in chosen and WHO_ACTS.search(t.text):
             chosen[i - 1] = (chosen[i][0], "the date of its target's clause")
+    for i, t in enumerate(triggers):  # "one blast hit a market on Monday while another struck"
+        if i > 0 and i not in chosen and i - 1 in chosen and t.text.lower().startswith(_PAIRED):
+            chosen[i] = (chosen[i - 1][0], "the date of the event it pairs with")
     for d in speech:  # "officials said on Thursday": the event was that day or just before
         for i in order:
             if i not in chosen:
@@ -236,6 +239,7 @@ def dates_by_sequence(
     return out
 
 
+_PAIRED = ("another ", "a second ", "the other ")
 _DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|more\s+than\s+a)\s+days?\s+$", re.I)
 _APART = {"two": 2, "three": 3}
 _TWO_DAYS = re.compile(r"\b(?P<a>[12]\d|3[01]|0?[1-9])\s+and\s+(?P<b>[12]\d|3[01]|0?[1-9])\b")

@@ -40,7 +40,7 @@ from geo.extract.roles import (
     target_phrase,
 )
 from geo.extract.spans.actors import ActorMention, actor_as_of
-from geo.extract.spans.counts import casualties
+from geo.extract.spans.counts import casualties, toll_order
 from geo.extract.spans.dates import EventDate, find_dates
 from geo.extract.spans.lexicon import ACTION_VERBS
 from geo.extract.spans.sections import DateLayout, cell_opens, in_short_cell
@@ -409,8 +409,7 @@ _RESTATED = re.compile(
     r"(?:had\s+|has\s+|have\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
-# A launch at a target: its place is the target's ("launches cruise missiles at targets near")
-_AIMED = re.compile(r"(?:launch|fire)(?:s|d|ed|es)?\b", re.I)
+_AIMED = re.compile(r"(?:launch|fire)(?:s|d|ed|es)?\b", re.I)  # a launch at a target's place
 
 
 def _victims_beside(found: list[EventMention]) -> list[EventMention]:
@@ -465,13 +464,13 @@ def _share(sentence: str, triggers: list[Trigger], found: list[EventMention]) ->
     date take the date of a generic mention beside it ("airstrikes earlier this year
     against the militias behind a rocket attack")."""
     counts = casualties(sentence)
-    if counts.killed == 0 and _SUBSET.search(counts.text):
-        # "no civilians were killed in this airstrike": none of a part, not a total of none
+    if counts.killed == 0 and _SUBSET.search(counts.text):  # "no civilians were killed": a part
         counts = replace(counts, killed=None, injured=None)
     if counts.text and any(not m.skip for m in found):
         at = sentence.find(counts.text.split("; ")[0])
         owners = [i for i in range(len(found)) if found[i].skip != _VICTIMS]
-        owner = min(owners, key=lambda i: abs(triggers[i].start - at))
+        order = {i: toll_order(counts.text, at, triggers[i].start, triggers[i].end) for i in owners}
+        owner = min(owners, key=order.__getitem__)
         m = found[owner]
         if not m.skip:  # else the figures belong to a mention that is no event
             note = f"counts {counts.text!r} ({counts.reason})"

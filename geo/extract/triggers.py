@@ -321,7 +321,28 @@ def find_triggers(text: str) -> list[Trigger]:
         if found and _verb_of(text, found[-1], trigger):
             trigger = _joined(text, found.pop(), trigger)
         found.append(trigger)
-    return found
+    return _with_another(text, found)
+
+
+# "One blast hit a market, while another struck near the embassy": the noun left out
+_ANOTHER = re.compile(
+    r"\b(?:another|a\s+second|the\s+other)\s+(?:one\s+)?(?:hit|struck|exploded|landed|went\s+off)\b",
+    re.I,
+)
+
+
+def _with_another(text: str, found: list[Trigger]) -> list[Trigger]:
+    """The triggers and, after one, each "another struck …" that leaves its noun out, of the
+    same kind and weapon: an event of its own."""
+    extra = []
+    for m in _ANOTHER.finditer(text):
+        before = [t for t in found if t.end <= m.start()]
+        if before and not any(t.start <= m.start() < t.end for t in found):
+            t = before[-1]
+            extra.append(
+                Trigger(m.start(), m.end(), m[0], t.kind, t.weapon, True, "another", False, None)
+            )
+    return sorted(found + extra, key=lambda t: t.start) if extra else found
 
 
 _FORMS = {f: lemma for lemma in lexicon.ACTION_VERBS for f in lexicon.inflections(lemma)}

@@ -220,3 +220,12 @@ def test_an_event_told_as_before_another_is_on_the_day_before(gz: Gazetteer) -> 
     )
     found = sorted((e.place.split()[-1], e.date.isoformat()) for e in events(gz, text))
     assert found == [("Baghlan", "2024-01-10"), ("Kunduz", "2024-01-09")]
+
+
+def test_another_that_leaves_its_noun_out_is_an_event_of_its_own(gz: Gazetteer) -> None:
+    text = (
+        "One blast hit a market in Baghdad on Monday, killing three people, while another struck "
+        "near the Polish Embassy in Baghdad."
+    )
+    found = sorted((e.date.isoformat(), e.fatalities) for e in events(gz, text))
+    assert found == [("2024-01-08", 0), ("2024-01-08", 3)]

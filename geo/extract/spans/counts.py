@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from geo.extract.spans.folding import lowered
 from geo.extract.spans.scan import Scan
 
-__all__ = ["Casualties", "casualties"]
+__all__ = ["Casualties", "casualties", "toll_order"]
 
 _UNITS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -412,3 +412,18 @@ def _continue(sentence: str, pos: int, kind: str, tally: _Tally) -> None:
             return  # "three soldiers, one of them critically": a part, not more people
         tally.add(m, kind, value, "continued")
         pos = m.end()
+
+
+_PARTICIPLE = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.I)
+
+
+def toll_order(figures: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """How near an event phrase at ``[start, end)`` is to the figures ``figures`` at ``at``,
+    nearest first: a participle's figures belong to the clause before them ("one blast hit a
+    market, killing three, while another struck"), other figures to the nearest phrase.
+
+    >>> toll_order("killing three", 30, 4, 20) < toll_order("killing three", 30, 40, 55)
+    True
+    """
+    before = at - end if end <= at else 99
+    return (before if _PARTICIPLE.match(figures) else 0), abs(start - at)
