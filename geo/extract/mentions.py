@@ -40,7 +40,7 @@ from geo.extract.roles import (
     target_phrase,
 )
 from geo.extract.spans.actors import ActorMention, actor_as_of
-from geo.extract.spans.counts import casualties, toll_order
+from geo.extract.spans.counts import TIMES, casualties, toll_order
 from geo.extract.spans.dates import EventDate, find_dates
 from geo.extract.spans.lexicon import ACTION_VERBS
 from geo.extract.spans.sections import DateLayout, cell_opens, in_short_cell
@@ -327,7 +327,7 @@ def sentence_mentions(
             daily = daily or (date is not None and len(listed_days(date)) == trig.count)
             # "attacked the oblast 65 times" on one day at one place: that day's event there
             once = date is not None and date.precision == "day" and place is not None
-            daily = daily or (once and _TIMES.match(sentence, trig.end) is not None)
+            daily = daily or (once and TIMES.match(sentence, trig.end) is not None)
             here = place is not None and place.local
             here = here and specific(sentence, trig, date, place, found_dates)
             if not daily and not here:  # "carried out several attacks in the capital": a record
@@ -403,7 +403,6 @@ _COUNTED = re.compile(
     re.I,
 )
 _SUBSET = re.compile(r"\bno\s+(?:civilians?|non-?combatants|bystanders|passengers)\b", re.I)
-_TIMES = re.compile(r"\s+\S+\s+times\b")  # "attacked the oblast 65 times"
 _RESTATED = re.compile(
     r"\b(?:claiming|saying|stating|adding|asserting)\s+(?:that\s+)?(?:it|they|its\s+forces)\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:\w+\s+){0,2}$",

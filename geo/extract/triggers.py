@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from geo.extract.spans import lexicon
+from geo.extract.spans.counts import TIMES
 from geo.extract.spans.predicates import RULES as _RULES
 from geo.extract.spans.predicates import SCAN as _SCAN
 from geo.extract.spans.predicates import UNIT_VERBS as _UNIT_VERBS
@@ -127,7 +128,6 @@ _CRAFT = re.compile(
     re.I,
 )
 _CARRIED = re.compile(r"\b(?:conducted|carried\s+out|launched|mounted|made|flew|performed)\b", re.I)
-_TIMES = re.compile(r"\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+times\b")
 
 
 def _determiner(text: str, start: int) -> tuple[str, int | None]:
@@ -302,7 +302,7 @@ def find_triggers(text: str) -> list[Trigger]:
             count = _determiner(text, m.start("av"))[1]
         if m.group("w3") or m.group("w5"):
             count = None  # "two drones targeted the base": drones counted, not attacks
-        times = _TIMES.match(text, m.end())
+        times = TIMES.match(text, m.end())
         if times:
             word = times["n"].lower()
             count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)

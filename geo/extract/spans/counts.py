@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from geo.extract.spans.folding import lowered
 from geo.extract.spans.scan import Scan
 
-__all__ = ["Casualties", "casualties", "toll_order"]
+__all__ = ["TIMES", "Casualties", "casualties", "toll_order"]
 
 _UNITS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -414,6 +414,8 @@ def _continue(sentence: str, pos: int, kind: str, tally: _Tally) -> None:
         pos = m.end()
 
 
+#: How often an act was done, right after it: "attacked the oblast 65 times" (a count of events).
+TIMES = re.compile(r"\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+times\b")
 _PARTICIPLE = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.I)
 
 
