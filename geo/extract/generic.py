@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.locate import PlacePick
+from geo.extract.spans import lexicon
 from geo.extract.spans.counts import casualties
 from geo.extract.spans.dates import EventDate
 from geo.extract.triggers import Trigger
@@ -69,7 +70,7 @@ _DOING = (  # past, and the present of headlines ("Israeli forces launch a strik
     r"carr(?:ied|ying|ies)\s+out|conduct(?:ed|ing|s)?|launch(?:ed|ing|es)?|mount(?:ed|ing|s)?"
     r"|stag(?:ed|ing|es)|perform(?:ed|ing|s)?|made|makes"
     # "IS claimed an attack on a checkpoint": the claimant's attack
-    r"|claim(?:ed|s)?(?:\s+(?:responsibility|credit)\s+for)?"
+    rf"|{lexicon.CLAIM}"
 )
 # The object of a verb of doing, done: "Rangers carried out a raid on a commander".
 DONE = re.compile(rf"\b(?:{_DOING})\s+(?:an?|one)\s+(?:[\w\-]+\s+){{0,3}}$", re.I)
@@ -236,7 +237,7 @@ def reported_plural(sentence: str, trig: Trigger) -> bool:
 
 
 _CLAIMED = re.compile(
-    r"\bclaim(?:s|ed)?(?:\s+(?:responsibility|credit)\s+for)?\s+(?:(?-i:[A-Z])[\w\-’']*\s+){0,2}$",
+    rf"\b{lexicon.CLAIM}\s+(?:(?-i:[A-Z])[\w\-’']*\s+){{0,2}}$",
     re.I,
 )
 _VERB_FIRST_WORDS = frozenset("hit hits struck targeted bombed was were been being".split())

@@ -181,7 +181,7 @@ def _reduced_passive(sentence: str, trigger: Trigger) -> bool:
 
 
 _CLAIMS = re.compile(
-    r"\s+claim(?:s|ed)?(?:\s+(?:responsibility|credit)\s+for)?\s+(?:(?:the|an?)\s+)?"
+    rf"\s+{lexicon.CLAIM}\s+(?:(?:the|an?)\s+)?"
     r"(?:(?-i:[A-Z])[\w\-’']*\s+){0,2}",
     re.I,
 )

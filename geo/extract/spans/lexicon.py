@@ -33,6 +33,7 @@ from typing import Final
 __all__ = [
     "ACTION_VERBS",
     "AGENTS",
+    "CLAIM",
     "EVENT_NOUNS",
     "VICTIM_PARTICIPLES",
     "Agent",
@@ -41,6 +42,9 @@ __all__ = [
     "verb_forms",
     "without_often",
 ]
+
+#: A claim of an event, whose claimant did it: "IS claimed (responsibility for) the attack".
+CLAIM = r"claim(?:s|ed)?(?:\s+(?:responsibility|credit)\s+for)?"
 
 # Irregular verbs: lemma -> (third person, past, gerund, participles other than the past).
 _IRREGULAR: Final[dict[str, tuple[str, str, str, tuple[str, ...]]]] = {
