@@ -22,7 +22,7 @@ import re
 
 from geo.extract.roles import SEQUENCE
 from geo.extract.spans.dates import EventDate, find_dates
-from geo.extract.triggers import Trigger
+from geo.extract.triggers import Trigger, elliptic
 
 __all__ = [
     "WHO_ACTS",
@@ -129,7 +129,7 @@ def assign_dates(
         if i > 0 and i in chosen and i - 1 not in chosen and WHO_ACTS.search(t.text):
             chosen[i - 1] = (chosen[i][0], "the date of its target's clause")
     for i, t in enumerate(triggers):  # "one blast hit a market on Monday while another struck"
-        if i > 0 and i not in chosen and i - 1 in chosen and t.text.lower().startswith(_PAIRED):
+        if i > 0 and i not in chosen and i - 1 in chosen and elliptic(t):
             chosen[i] = (chosen[i - 1][0], "the date of the event it pairs with")
     for d in speech:  # "officials said on Thursday": the event was that day or just before
         for i in order:
@@ -239,7 +239,6 @@ def dates_by_sequence(
     return out
 
 
-_PAIRED = ("another ", "a second ", "the other ")
 _DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|more\s+than\s+a)\s+days?\s+$", re.I)
 _APART = {"two": 2, "three": 3}
 _TWO_DAYS = re.compile(r"\b(?P<a>[12]\d|3[01]|0?[1-9])\s+and\s+(?P<b>[12]\d|3[01]|0?[1-9])\b")

@@ -28,7 +28,7 @@ from geo.extract.spans.predicates import UNIT_VERBS as _UNIT_VERBS
 from geo.extract.spans.predicates import WEAPON_WORDS as _W
 from geo.extract.spans.predicates import may_report
 
-__all__ = ["Trigger", "default_kind", "find_triggers", "may_report", "row_trigger"]
+__all__ = ["Trigger", "default_kind", "elliptic", "find_triggers", "may_report", "row_trigger"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +329,11 @@ _ANOTHER = re.compile(
     r"\b(?:another|a\s+second|the\s+other)\s+(?:one\s+)?(?:hit|struck|exploded|landed|went\s+off)\b",
     re.I,
 )
+
+
+def elliptic(trigger: Trigger) -> bool:
+    """Whether the trigger leaves its noun out ("while another struck near the embassy")."""
+    return _ANOTHER.fullmatch(trigger.text) is not None
 
 
 def _with_another(text: str, found: list[Trigger]) -> list[Trigger]:
